@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "svctrade",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "svctrade", targets: ["svctrade"]),
+        .library(name: "TradeCore", targets: ["TradeCore"]),
+        .library(name: "TradeIngest", targets: ["TradeIngest"]),
+        .library(name: "TradeStore", targets: ["TradeStore"]),
+        .library(name: "TradeReport", targets: ["TradeReport"]),
+        .library(name: "TradeCharts", targets: ["TradeCharts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "TradeCore"),
+        .target(name: "TradeIngest", dependencies: ["TradeCore"]),
+        .target(name: "TradeStore", dependencies: [
+            "TradeCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "TradeReport", dependencies: ["TradeCore"]),
+        .target(name: "TradeCharts", dependencies: ["TradeCore"]),
+        .executableTarget(name: "svctrade", dependencies: [
+            "TradeCore", "TradeIngest", "TradeStore", "TradeReport", "TradeCharts",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "TradeTestSupport", dependencies: ["TradeCore"]),
+        .testTarget(name: "TradeCoreTests", dependencies: [
+            "TradeCore", "TradeTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "TradeIngestTests", dependencies: ["TradeIngest", "TradeStore", "TradeTestSupport"],
+                    resources: [.copy("BadFiles")]),
+        .testTarget(name: "TradeStoreTests", dependencies: ["TradeStore", "TradeIngest", "TradeTestSupport"]),
+        .testTarget(name: "SvctradeEndToEndTests", dependencies: ["TradeTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

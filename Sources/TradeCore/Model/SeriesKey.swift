@@ -1,0 +1,109 @@
+/// What identifies a series: where, which services, which direction, in which currency.
+public struct SeriesKey: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    /// Region code (`CN`, `beijing`, `R001`).
+    public let region: String
+    /// Sector code or group id (`S`, `SD`, `KIS`).
+    public let sector: String
+    /// Flow.
+    public let flow: Flow
+    /// Currency of the levels.
+    public let currency: Currency
+
+    /// Creates a key.
+    public init(region: String, sector: String, flow: Flow, currency: Currency) {
+        self.region = region
+        self.sector = sector
+        self.flow = flow
+        self.currency = currency
+    }
+
+    /// `CN/S/export/CNY`.
+    public var description: String { "\(region)/\(sector)/\(flow.rawValue)/\(currency.rawValue)" }
+
+    public static func < (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
+        (lhs.region, lhs.sector, lhs.flow.rawValue, lhs.currency.rawValue)
+            < (rhs.region, rhs.sector, rhs.flow.rawValue, rhs.currency.rawValue)
+    }
+}
+
+/// The rates a release printed next to a level (or alone).
+///
+/// They are kept as published: the published rate rests on the agency's comparable (restated) base
+/// and is authoritative (reference/domain.md §1.3).
+public struct PublishedRates: Hashable, Sendable, Codable {
+    /// Year-on-year change, percent. On a balance: the change of the balance's size.
+    public var yearOnYear: DecimalNumber?
+    /// Change versus the same period of 2019, percent.
+    public var versus2019: DecimalNumber?
+    /// Two-year average growth, percent: `sqrt(v_t / v_{t−2}) − 1` (reference/domain.md §1.4).
+    public var twoYearAverage: DecimalNumber?
+    /// Share of this sector in the same flow of total services (regions: of the national total), percent.
+    public var share: DecimalNumber?
+    /// Change of that share versus a year earlier, percentage points.
+    public var shareChange: DecimalNumber?
+    /// Change of the balance versus a year earlier, in the figure's unit (smaller deficit positive).
+    public var balanceChange: Level?
+
+    /// Creates a set of rates.
+    public init(
+        yearOnYear: DecimalNumber? = nil, versus2019: DecimalNumber? = nil, twoYearAverage: DecimalNumber? = nil,
+        share: DecimalNumber? = nil, shareChange: DecimalNumber? = nil, balanceChange: Level? = nil
+    ) {
+        self.yearOnYear = yearOnYear
+        self.versus2019 = versus2019
+        self.twoYearAverage = twoYearAverage
+        self.share = share
+        self.shareChange = shareChange
+        self.balanceChange = balanceChange
+    }
+
+    /// True when no rate is present.
+    public var isEmpty: Bool {
+        yearOnYear == nil && versus2019 == nil && twoYearAverage == nil && share == nil && shareChange == nil
+            && balanceChange == nil
+    }
+}
+
+/// One published figure: a level (or only rates) for a series and a period span, with where it came from.
+public struct Observation: Hashable, Sendable, Codable {
+    /// The series.
+    public var key: SeriesKey
+    /// The period covered.
+    public var span: PeriodSpan
+    /// The level, exact, or `nil` when the release printed only rates.
+    public var value: Level?
+    /// The unit the level was published in (`CNY 100m`).
+    public var unit: MonetaryUnit?
+    /// Fraction digits the level was published with, in `unit`: its precision.
+    public var decimals: Int?
+    /// Rates printed with it.
+    public var rates: PublishedRates
+    /// Address the figure was read at (may be empty).
+    public var source: String
+    /// The release (vintage) it belongs to.
+    public var release: String
+
+    /// Creates a figure.
+    public init(
+        key: SeriesKey, span: PeriodSpan, value: Level?, unit: MonetaryUnit?, decimals: Int?,
+        rates: PublishedRates = PublishedRates(), source: String = "", release: String
+    ) {
+        self.key = key
+        self.span = span
+        self.value = value
+        self.unit = unit
+        self.decimals = decimals
+        self.rates = rates
+        self.source = source
+        self.release = release
+    }
+
+    /// Half the width of the rounding interval of the published level, in hundredths of the currency
+    /// unit: a level published as 15644.5 (亿元) is anything within ±0.05 亿元.
+    public var roundingHalfWidth: Int64? {
+        guard let unit, let decimals else { return nil }
+        let shift = unit.magnitude.exponent + 2 - decimals
+        guard shift > 0 else { return 0 }
+        return Int64(pow10Int(shift) / 2)
+    }
+}

@@ -1,0 +1,497 @@
+import TradeCore
+
+/// The per-file state of ``ObservationReader``: the layout, the panel being filled and the figures.
+struct ReadState {
+    let file: String
+    let reader: ObservationReader
+    let defaultRelease: String
+    var layout: ImportLayout?
+    var expectedFields = 0
+
+    // Panel path.
+    var interner = SeriesInterner()
+    var entrySeries: [Int] = []          // interned entry -> panel series index
+    var entryUnit: [MonetaryUnit] = []   // interned entry -> unit of its values
+    var seriesIndex: [PanelKey: Int] = [:]
+    var panel = MonthlyPanel()
+    var scratch: [UInt8] = []
+    var repeatedRows = 0
+
+    // Figures path.
+    var figures: [ImportedFigure] = []
+    var releases: [String: String?] = [:]
+    var notes: [String] = []
+    var rowCount = 0
+
+    struct PanelKey: Hashable {
+        let key: SeriesKey
+        let release: String
+    }
+
+    init(file: String, reader: ObservationReader, defaultRelease: String) {
+        self.file = file
+        self.reader = reader
+        self.defaultRelease = defaultRelease
+        scratch.reserveCapacity(128)
+    }
+
+    // MARK: - Rows
+
+    mutating func take(line: Int, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let layout else {
+            let names = fields.map { $0.string(in: bytes) }
+            if names.count == 1 && names[0].isEmpty {
+                throw ImportError(.missingHeader, file: file, line: line, message: "the first line is blank; expected a header such as period,region,sector,flow,value")
+            }
+            self.layout = try ImportLayout.parse(names, columns: fields.map { $0.column(in: bytes) }, file: file)
+            expectedFields = names.count
+            return
+        }
+        if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted { return }  // blank line
+        guard fields.count == expectedFields else {
+            let at = fields.count > expectedFields ? fields[expectedFields].column(in: bytes) : 0
+            throw ImportError(.wrongFieldCount, file: file, line: line, column: at,
+                              message: "expected \(expectedFields) fields (\(layout.names.joined(separator: ","))), found \(fields.count); quote fields that contain commas")
+        }
+        rowCount += 1
+        if !layout.carriesFigures, let p = layout.index[.period] {
+            let f = fields[p]
+            // Fast path: a plain `YYYY-MM` month goes to the panel.
+            if f.end - f.start == 7, let month = Self.month(bytes, f.start) {
+                try takePanelRow(line: line, month: month, fields: fields, bytes: bytes, layout: layout)
+                return
+            }
+        }
+        try takeFigureRow(line: line, fields: fields, bytes: bytes, layout: layout)
+    }
+
+    /// Parses `YYYY-MM` at `start`, or `nil` (the slow path then reports the precise error).
+    static func month(_ b: UnsafeBufferPointer<UInt8>, _ s: Int) -> Period? {
+        func d(_ i: Int) -> Int? {
+            let c = b[s + i]
+            return c >= 48 && c <= 57 ? Int(c - 48) : nil
+        }
+        guard b[s + 4] == UInt8(ascii: "-"), let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3),
+            let m0 = d(5), let m1 = d(6)
+        else { return nil }
+        return Period(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1)
+    }
+
+    mutating func takePanelRow(
+        line: Int, month: Period, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>,
+        layout: ImportLayout
+    ) throws {
+        scratch.removeAll(keepingCapacity: true)
+        for role in [ImportLayout.Role.region, .sector, .flow, .currency, .unit, .release] {
+            if let i = layout.index[role] {
+                let f = fields[i]
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[f.start..<f.end]))
+            }
+            scratch.append(0x1F)
+        }
+        let (entry, isNew) = scratch.withUnsafeBufferPointer { interner.intern($0) }
+        if isNew {
+            try registerEntry(line: line, fields: fields, bytes: bytes, layout: layout)
+        }
+        let s = entrySeries[entry]
+        let unit = entryUnit[entry]
+        guard let vi = layout.index[.value] else { return }
+        let vf = fields[vi]
+        guard let number = Self.decimal(bytes, vf.start, vf.end) else {
+            let text = vf.string(in: bytes)
+            if text.isEmpty {
+                throw ImportError(.noValue, file: file, line: line, column: vf.column(in: bytes), field: "value",
+                                  message: "empty value; a row of a tidy file must carry a number (leave the row out for a missing month)")
+            }
+            throw ImportError(.badNumber, file: file, line: line, column: vf.column(in: bytes), field: "value",
+                              message: "\"\(text)\" is not a number; expected a plain decimal such as 12345.67 (no thousands separators or exponents)")
+        }
+        let level: Level
+        do {
+            level = try Level(number, in: unit)
+        } catch {
+            throw levelError(error, text: vf.string(in: bytes), unit: unit, line: line, column: vf.column(in: bytes), field: "value")
+        }
+        let key = panel.series[s].key
+        if level.hundredths < 0 && key.flow.isNonNegative {
+            throw ImportError(.negativeLevel, file: file, line: line, column: vf.column(in: bytes), field: "value",
+                              message: "\(vf.string(in: bytes)) is negative, but \(key.flow.rawValue) levels cannot be; only a balance may be negative")
+        }
+        if number.places > panel.series[s].decimals { panel.series[s].decimals = number.places }
+        if let previous = panel.series[s].set(level.hundredths, at: month.index) {
+            if previous != level.hundredths {
+                let old = Level(hundredths: previous).exactDecimal(in: unit)
+                throw ImportError(.conflictingDuplicate, file: file, line: line, column: vf.column(in: bytes), field: "value",
+                                  message: "\(key) \(month) appears twice with different values (\(old) earlier in the file, \(number) here); keep one row, or put the other in a separate release")
+            }
+            repeatedRows += 1
+        }
+    }
+
+    /// Validates the codes of a key seen for the first time and creates its panel series.
+    mutating func registerEntry(
+        line: Int, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>, layout: ImportLayout
+    ) throws {
+        let text = { (role: ImportLayout.Role) -> String? in layout.index[role].map { fields[$0].string(in: bytes) } }
+        let col = { (role: ImportLayout.Role) -> Int in layout.index[role].map { fields[$0].column(in: bytes) } ?? 0 }
+        let region = try resolveRegion(text(.region) ?? "", line: line, column: col(.region), field: "region")
+        let sector = try resolveSector(text(.sector) ?? "", line: line, column: col(.sector))
+        let flow = try resolveFlow(text(.flow) ?? "", line: line, column: col(.flow))
+        let (currency, unit) = try resolveCurrencyAndUnit(
+            currency: text(.currency), unit: text(.unit), hasValue: true, line: line,
+            currencyColumn: col(.currency), unitColumn: col(.unit))
+        guard let unit else {
+            throw ImportError(.missingUnit, file: file, line: line, column: col(.unit), field: "unit",
+                              message: "empty unit; expected \(MonetaryUnit.accepted)")
+        }
+        let release = try resolveRelease(text(.release), line: line, column: col(.release))
+        let key = SeriesKey(region: region, sector: sector, flow: flow, currency: currency)
+        let pk = PanelKey(key: key, release: release)
+        let s: Int
+        if let existing = seriesIndex[pk] {
+            s = existing
+        } else {
+            s = panel.series.count
+            seriesIndex[pk] = s
+            panel.series.append(MonthlyPanel.Series(key: key, unit: unit, decimals: 0, release: release, source: "file:\(ObservationReader.baseName(file))"))
+        }
+        entrySeries.append(s)
+        entryUnit.append(unit)
+    }
+
+    mutating func takeFigureRow(
+        line: Int, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>, layout: ImportLayout
+    ) throws {
+        let text = { (role: ImportLayout.Role) -> String? in layout.index[role].map { fields[$0].string(in: bytes).trimmingCharacters(in: " \t") } }
+        let col = { (role: ImportLayout.Role) -> Int in layout.index[role].map { fields[$0].column(in: bytes) } ?? 0 }
+
+        // Period span.
+        let span: PeriodSpan
+        do {
+            if let p = text(.period) {
+                span = try PeriodSpan(parsing: p)
+            } else {
+                let from = try Period(parsing: text(.periodFrom) ?? "")
+                let to: Period
+                do {
+                    to = try Period(parsing: text(.periodTo) ?? "")
+                } catch {
+                    throw ImportError(.badPeriod, file: file, line: line, column: col(.periodTo), field: "period_to",
+                                      message: "\(error)")
+                }
+                span = try PeriodSpan(start: from, end: to)
+            }
+        } catch let e as ImportError {
+            throw e
+        } catch let e as PeriodParseError {
+            let role: ImportLayout.Role = layout.index[.period] != nil ? .period : .periodFrom
+            let kind: ImportError.Kind = e.text.contains("/") ? .badSpan : .badPeriod
+            throw ImportError(kind, file: file, line: line, column: col(role), field: role.rawValue, message: "\(e)")
+        }
+        if let kindText = text(.periodKind), !kindText.isEmpty {
+            let ok: Bool
+            switch kindText.lowercased() {
+            case "month": ok = span.kind == .month
+            case "quarter": ok = span.kind == .quarter
+            case "half": ok = span.kind == .half
+            case "year": ok = span.kind == .year
+            case "cumulative", "ytd", "year-to-date", "janfeb": ok = span.isYearToDate
+            default:
+                throw ImportError(.periodKindMismatch, file: file, line: line, column: col(.periodKind), field: "period_kind",
+                                  message: "unknown period kind \"\(kindText)\"; expected month, cumulative, quarter, half or year")
+            }
+            guard ok else {
+                throw ImportError(.periodKindMismatch, file: file, line: line, column: col(.periodKind), field: "period_kind",
+                                  message: "\"\(kindText)\" does not match the span \(span) (a \(span.kind.rawValue))")
+            }
+        }
+        let regionRole: ImportLayout.Role = layout.index[.region] != nil ? .region : .scope
+        let region = try resolveRegion(text(regionRole) ?? "", line: line, column: col(regionRole), field: regionRole.rawValue)
+        let sector = try resolveSector(text(.sector) ?? "", line: line, column: col(.sector))
+        let flow = try resolveFlow(text(.flow) ?? "", line: line, column: col(.flow))
+        let valueText = text(.value) ?? ""
+        let (currency, unit) = try resolveCurrencyAndUnit(
+            currency: text(.currency), unit: text(.unit), hasValue: !valueText.isEmpty || !(text(.balanceChange) ?? "").isEmpty,
+            line: line, currencyColumn: col(.currency), unitColumn: col(.unit))
+
+        var value: Level?
+        var decimals: Int?
+        if !valueText.isEmpty {
+            guard let number = DecimalNumber(parsing: valueText) else {
+                throw ImportError(.badNumber, file: file, line: line, column: col(.value), field: "value",
+                                  message: "\"\(valueText)\" is not a number; expected a plain decimal such as 15644.5 (no thousands separators or exponents)")
+            }
+            guard let unit else {
+                throw ImportError(.missingUnit, file: file, line: line, column: col(.unit), field: "unit",
+                                  message: "a value needs a unit; expected \(MonetaryUnit.accepted)")
+            }
+            do {
+                value = try Level(number, in: unit)
+            } catch {
+                throw levelError(error, text: valueText, unit: unit, line: line, column: col(.value), field: "value")
+            }
+            decimals = number.places
+            if number.isNegative && flow.isNonNegative {
+                throw ImportError(.negativeLevel, file: file, line: line, column: col(.value), field: "value",
+                                  message: "\(valueText) is negative, but \(flow.rawValue) levels cannot be; only a balance may be negative (write a fall as a rate in yoy_pct)")
+            }
+        }
+        var rates = PublishedRates()
+        func rate(_ role: ImportLayout.Role) throws -> DecimalNumber? {
+            guard let t = text(role), !t.isEmpty else { return nil }
+            guard let d = DecimalNumber(parsing: t) else {
+                throw ImportError(.badNumber, file: file, line: line, column: col(role), field: role.rawValue,
+                                  message: "\"\(t)\" is not a number; expected a rate in percent such as 23.2 or -10 (no % sign)")
+            }
+            return d
+        }
+        rates.yearOnYear = try rate(.yoy)
+        rates.versus2019 = try rate(.vs2019)
+        rates.twoYearAverage = try rate(.twoYearAverage)
+        rates.share = try rate(.share)
+        rates.shareChange = try rate(.shareChange)
+        if let bc = try rate(.balanceChange) {
+            guard let unit else {
+                throw ImportError(.missingUnit, file: file, line: line, column: col(.unit), field: "unit",
+                                  message: "balance_change needs a unit; expected \(MonetaryUnit.accepted)")
+            }
+            do {
+                rates.balanceChange = try Level(bc, in: unit)
+            } catch {
+                throw levelError(error, text: bc.description, unit: unit, line: line, column: col(.balanceChange), field: "balance_change")
+            }
+        }
+        if value == nil && rates.isEmpty {
+            throw ImportError(.noValue, file: file, line: line, column: col(.value), field: "value",
+                              message: "the row carries neither a value nor a rate; fill one in or leave the row out")
+        }
+        let release = try resolveRelease(text(.release), line: line, column: col(.release))
+        let source = text(.source) ?? text(.sourceURL) ?? ""
+        let observation = Observation(
+            key: SeriesKey(region: region, sector: sector, flow: flow, currency: currency), span: span, value: value,
+            unit: value == nil && rates.balanceChange == nil ? nil : unit, decimals: decimals, rates: rates,
+            source: source.isEmpty ? "file:\(ObservationReader.baseName(file))" : source, release: release)
+        figures.append(ImportedFigure(observation: observation, line: line, isPreferred: true))
+    }
+
+    // MARK: - Codes
+
+    func resolveRegion(_ t: String, line: Int, column: Int, field: String) throws(ImportError) -> String {
+        if let r = reader.regions.lookup(t) { return r.code }
+        let near = reader.regions.suggestions(for: t)
+        throw ImportError(.unknownRegion, file: file, line: line, column: column, field: field,
+                          message: "unknown region \"\(t)\"" + (near.isEmpty ? "" : " (did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))?)")
+                            + "; expected a code of the region codelist (svctrade codes regions), e.g. CN, beijing, xixian, or R followed by digits for a numbered panel")
+    }
+
+    func resolveSector(_ t: String, line: Int, column: Int) throws(ImportError) -> String {
+        if let s = reader.sectors.lookup(t) { return s.code }
+        if reader.sectors.extensionParent(of: t) != nil { return t.uppercased() }
+        let near = reader.sectors.suggestions(for: t)
+        throw ImportError(.unknownSector, file: file, line: line, column: column, field: "sector",
+                          message: "unknown sector \"\(t)\"" + (near.isEmpty ? "" : " (did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))?)")
+                            + "; expected an EBOPS 2010 code such as S, SC, SD, SI2, a group such as KIS, or a published name such as travel")
+    }
+
+    func resolveFlow(_ t: String, line: Int, column: Int) throws(ImportError) -> Flow {
+        if let f = Flow(code: t) { return f }
+        throw ImportError(.unknownFlow, file: file, line: line, column: column, field: "flow",
+                          message: "unknown flow \"\(t)\"; expected export, import, total or balance (or X, M, T, B)")
+    }
+
+    func resolveCurrencyAndUnit(
+        currency: String?, unit: String?, hasValue: Bool, line: Int, currencyColumn: Int, unitColumn: Int
+    ) throws(ImportError) -> (Currency, MonetaryUnit?) {
+        var parsedUnit: MonetaryUnit?
+        if let unit {
+            if !unit.isEmpty {
+                guard let u = MonetaryUnit(parsing: unit) else {
+                    throw ImportError(.unknownUnit, file: file, line: line, column: unitColumn, field: "unit",
+                                      message: "unknown unit \"\(unit)\"; expected \(MonetaryUnit.accepted)")
+                }
+                parsedUnit = u
+            }
+        } else {
+            parsedUnit = reader.options.defaultUnit
+        }
+        var parsedCurrency: Currency?
+        if let currency, !currency.isEmpty {
+            guard let c = Currency(code: currency) else {
+                throw ImportError(.unknownCurrency, file: file, line: line, column: currencyColumn, field: "currency",
+                                  message: "unknown currency \"\(currency)\"; expected CNY or USD")
+            }
+            parsedCurrency = c
+        }
+        if let c = parsedCurrency, let u = parsedUnit, c != u.currency {
+            throw ImportError(.currencyMismatch, file: file, line: line, column: unitColumn, field: "unit",
+                              message: "the unit \(u) is not in the row's currency \(c.rawValue)")
+        }
+        return (parsedCurrency ?? parsedUnit?.currency ?? reader.options.defaultUnit.currency, parsedUnit)
+    }
+
+    mutating func resolveRelease(_ t: String?, line: Int, column: Int) throws(ImportError) -> String {
+        let name = (t?.isEmpty ?? true) ? defaultRelease : (t ?? defaultRelease)
+        if releases[name] == nil {
+            var date: String? = name == defaultRelease ? reader.options.releaseDate : nil
+            if date == nil, ReleaseDate.isValid(name) { date = name }
+            if let d = date, !ReleaseDate.isValid(d) {
+                throw ImportError(.badDate, file: file, line: line, column: column, field: "release",
+                                  message: "\"\(d)\" is not a date; expected YYYY-MM-DD")
+            }
+            releases[name] = .some(date)
+        }
+        return name
+    }
+
+    func levelError(_ e: Level.ParseFailure, text: String, unit: MonetaryUnit, line: Int, column: Int, field: String) -> ImportError {
+        switch e {
+        case .tooPrecise:
+            return ImportError(.tooPrecise, file: file, line: line, column: column, field: field,
+                               message: "\(text) \(unit) has digits below 0.01 of a currency unit, which svctrade does not keep; round it or use a larger unit")
+        case .outOfRange:
+            return ImportError(.badNumber, file: file, line: line, column: column, field: field,
+                               message: "\(text) \(unit) is too large (limit ±9.2e16 currency units)")
+        case .notANumber:
+            return ImportError(.badNumber, file: file, line: line, column: column, field: field,
+                               message: "\"\(text)\" is not a number; expected a plain decimal")
+        }
+    }
+
+    /// Fast decimal parse of a byte range; `nil` when not a plain decimal.
+    static func decimal(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> DecimalNumber? {
+        var i = start
+        guard i < end else { return nil }
+        var negative = false
+        if b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") {
+            negative = b[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var m: Int64 = 0
+        var places = 0
+        var digits = 0
+        var point = false
+        while i < end {
+            let c = b[i]
+            if c == UInt8(ascii: ".") {
+                if point { return nil }
+                point = true
+            } else if c >= 48 && c <= 57 {
+                digits += 1
+                if digits > 18 { return nil }
+                m = m * 10 + Int64(c - 48)
+                if point { places += 1 }
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0 else { return nil }
+        return DecimalNumber(mantissa: negative ? -m : m, places: places)
+    }
+
+    // MARK: - End of file
+
+    mutating func finish() throws(ImportError) -> ImportBatch {
+        let layoutName = layout?.name ?? "empty"
+        if rowCount == 0 {
+            throw ImportError(.emptyFile, file: file, line: 1, message: "the file has a header but no data rows")
+        }
+        if repeatedRows > 0 {
+            notes.append("\(repeatedRows) rows repeated an earlier row with the same value; each value is stored once")
+        }
+        try reconcileFigures()
+        return ImportBatch(file: file, layout: layoutName, panel: panel, figures: figures, releases: releases, notes: notes, rowCount: rowCount)
+    }
+
+    /// Groups figures of the same series, span and release. Copies from different sources are
+    /// reconciled (the most precise is kept; disagreements beyond rounding are reported); copies from
+    /// one source must agree.
+    mutating func reconcileFigures() throws(ImportError) {
+        struct GroupKey: Hashable, CustomStringConvertible {
+            let key: SeriesKey
+            let span: PeriodSpan
+            let release: String
+            var description: String { "\(key) \(span)" }
+        }
+        var groups: [GroupKey: [Int]] = [:]
+        var order: [GroupKey] = []
+        for (i, f) in figures.enumerated() {
+            let k = GroupKey(key: f.observation.key, span: f.observation.span, release: f.observation.release)
+            if groups[k] == nil { order.append(k) }
+            groups[k, default: []].append(i)
+        }
+        for k in order {
+            guard let members = groups[k], members.count > 1 else { continue }
+            // Same source twice with different content is a conflict.
+            for (a, ia) in members.enumerated() {
+                for ib in members[(a + 1)...] {
+                    let x = figures[ia], y = figures[ib]
+                    if x.observation.source == y.observation.source && !Self.agree(x.observation, y.observation) {
+                        throw ImportError(.conflictingDuplicate, file: file, line: y.line, column: 0,
+                                          message: "\(k.key) \(k.span) appears twice from the same source with different figures (line \(x.line) and line \(y.line)); keep one row or give each its source")
+                    }
+                }
+            }
+            // Keep the most precise value; ties go to the first row.
+            let withValue = members.filter { figures[$0].observation.value != nil }
+            let best = withValue.min { a, b in
+                (figures[a].observation.roundingHalfWidth ?? .max, a) < (figures[b].observation.roundingHalfWidth ?? .max, b)
+            } ?? members[0]
+            for i in members where i != best { figures[i].isPreferred = false }
+            // Fill rates missing from the kept row; report values and rates that disagree.
+            var merged = figures[best].observation
+            for i in members where i != best {
+                let other = figures[i].observation
+                if let a = merged.value, let b = other.value,
+                    let ha = merged.roundingHalfWidth, let hb = other.roundingHalfWidth,
+                    (a.hundredths - b.hundredths).magnitude > UInt64(ha + hb)
+                {
+                    let unit = MonetaryUnit(k.key.currency, .hundredMillion)
+                    notes.append("sources disagree beyond rounding on \(k.key) \(k.span): \(a.exactDecimal(in: unit)) (line \(figures[best].line)) vs \(b.exactDecimal(in: unit)) (line \(figures[i].line)) \(unit); kept line \(figures[best].line), the more precise or first")
+                }
+                Self.fill(&merged.rates.yearOnYear, other.rates.yearOnYear, "yoy_pct", k, figures[best].line, figures[i].line, &notes)
+                Self.fill(&merged.rates.versus2019, other.rates.versus2019, "vs2019_pct", k, figures[best].line, figures[i].line, &notes)
+                Self.fill(&merged.rates.twoYearAverage, other.rates.twoYearAverage, "two_year_avg_pct", k, figures[best].line, figures[i].line, &notes)
+                Self.fill(&merged.rates.share, other.rates.share, "share_pct", k, figures[best].line, figures[i].line, &notes)
+                Self.fill(&merged.rates.shareChange, other.rates.shareChange, "share_change_pp", k, figures[best].line, figures[i].line, &notes)
+                if merged.rates.balanceChange == nil { merged.rates.balanceChange = other.rates.balanceChange }
+            }
+            figures[best].observation = merged
+        }
+    }
+
+    static func fill(
+        _ mine: inout DecimalNumber?, _ other: DecimalNumber?, _ name: String, _ k: some CustomStringConvertible,
+        _ lineA: Int, _ lineB: Int, _ notes: inout [String]
+    ) {
+        guard let other else { return }
+        guard let m = mine else {
+            mine = other
+            return
+        }
+        if !m.isNumericallyEqual(to: other) {
+            notes.append("sources disagree on \(name) of \(k): \(m) (line \(lineA)) vs \(other) (line \(lineB)); kept \(m)")
+        }
+    }
+
+    static func agree(_ a: Observation, _ b: Observation) -> Bool {
+        a.value == b.value && a.rates == b.rates
+    }
+}
+
+/// Validation of `YYYY-MM-DD` release dates.
+public enum ReleaseDate {
+    /// True for a valid calendar date written `YYYY-MM-DD`.
+    public static func isValid(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count == 10, u[4] == 45, u[7] == 45 else { return false }
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+        guard digits.allSatisfy({ u[$0] >= 48 && u[$0] <= 57 }) else { return false }
+        let n = { (a: Int, b: Int) in u[a..<b].reduce(0) { $0 * 10 + Int($1 - 48) } }
+        let y = n(0, 4), m = n(5, 7), d = n(8, 10)
+        guard (1...12).contains(m), d >= 1 else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return d <= days
+    }
+}

@@ -474,24 +474,28 @@ struct ReadState {
         }
     }
 
+    /// Whether two copies of a figure from one source can both stand: their values agree (equal at the
+    /// same precision, or within each other's rounding at different precisions) and no rate is given
+    /// twice with different values. Copies that complement each other (a level and a rate) agree.
     static func agree(_ a: Observation, _ b: Observation) -> Bool {
-        a.value == b.value && a.rates == b.rates
-    }
-}
-
-/// Validation of `YYYY-MM-DD` release dates.
-public enum ReleaseDate {
-    /// True for a valid calendar date written `YYYY-MM-DD`.
-    public static func isValid(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard u.count == 10, u[4] == 45, u[7] == 45 else { return false }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-        guard digits.allSatisfy({ u[$0] >= 48 && u[$0] <= 57 }) else { return false }
-        let n = { (a: Int, b: Int) in u[a..<b].reduce(0) { $0 * 10 + Int($1 - 48) } }
-        let y = n(0, 4), m = n(5, 7), d = n(8, 10)
-        guard (1...12).contains(m), d >= 1 else { return false }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        return d <= days
+        if let x = a.value, let y = b.value {
+            if a.roundingHalfWidth == b.roundingHalfWidth {
+                if x != y { return false }
+            } else if let ha = a.roundingHalfWidth, let hb = b.roundingHalfWidth,
+                (x.hundredths - y.hundredths).magnitude > UInt64(ha + hb)
+            {
+                return false
+            }
+        }
+        let pairs: [(DecimalNumber?, DecimalNumber?)] = [
+            (a.rates.yearOnYear, b.rates.yearOnYear), (a.rates.versus2019, b.rates.versus2019),
+            (a.rates.twoYearAverage, b.rates.twoYearAverage), (a.rates.share, b.rates.share),
+            (a.rates.shareChange, b.rates.shareChange),
+        ]
+        for (x, y) in pairs {
+            if let x, let y, !x.isNumericallyEqual(to: y) { return false }
+        }
+        if let x = a.rates.balanceChange, let y = b.rates.balanceChange, x != y { return false }
+        return true
     }
 }

@@ -1,1 +1,65 @@
-@main struct Main { static func main() {} }
+import ArgumentParser
+import Foundation
+
+/// The `svctrade` command: services-trade statistics from published tables to bulletin figures.
+@main
+struct Svctrade: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "svctrade",
+        abstract: "Trade-in-services statistics: store published figures, compute bulletin tables, write charts and press lines.",
+        discussion: """
+            Exit status: 0 success, 1 rejected input (nothing written), 2 usage error.
+            The store is --db PATH, else $SVCTRADE_DB, else svctrade.sqlite in the current folder.
+            """,
+        subcommands: [ImportCommand.self, SeriesCommand.self, DemoCommand.self]
+    )
+
+    /// Runs the command line with svctrade's exit codes: usage errors exit 2 (not 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if let rejected = error as? InputRejected {
+                FileHandle.standardError.write(Data((rejected.message + "\n").utf8))
+                Foundation.exit(1)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 1 ? 1 : 2)
+        }
+    }
+}
+
+/// Input that was read and rejected: exit status 1, message on standard error.
+struct InputRejected: Error {
+    let message: String
+}
+
+/// Where the store lives.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "SQLite store (default: $SVCTRADE_DB, else svctrade.sqlite).")
+    var db: String?
+
+    var path: String {
+        if let db { return db }
+        if let env = ProcessInfo.processInfo.environment["SVCTRADE_DB"], !env.isEmpty { return env }
+        return "svctrade.sqlite"
+    }
+}
+
+/// Output format for listings.
+enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv
+}
+
+func writeStandardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// True when standard error is a terminal (progress is shown only then).
+var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }

@@ -1,4 +1,4 @@
-import TradeCore
+
 
 /// A published figure read from a file, with its line and whether it is the one kept.
 public struct ImportedFigure: Sendable, Equatable {
@@ -9,6 +9,13 @@ public struct ImportedFigure: Sendable, Equatable {
     /// True for the figure to use; false for a less precise copy of the same figure from another source
     /// (kept, so nothing read is lost).
     public var isPreferred: Bool
+
+    /// Creates a figure record.
+    public init(observation: Observation, line: Int, isPreferred: Bool) {
+        self.observation = observation
+        self.line = line
+        self.isPreferred = isPreferred
+    }
 }
 
 /// Everything read from one file, validated, ready to be written in one transaction.
@@ -27,4 +34,18 @@ public struct ImportBatch: Sendable {
     public var notes: [String]
     /// Data rows read (excluding the header and blank lines).
     public var rowCount: Int
+
+    /// Creates a batch.
+    public init(
+        file: String, layout: String, panel: MonthlyPanel, figures: [ImportedFigure], releases: [String: String?],
+        notes: [String], rowCount: Int
+    ) {
+        self.file = file
+        self.layout = layout
+        self.panel = panel
+        self.figures = figures
+        self.releases = releases
+        self.notes = notes
+        self.rowCount = rowCount
+    }
 }

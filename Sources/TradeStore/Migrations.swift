@@ -1,0 +1,72 @@
+import GRDB
+
+/// The store's schema, created and upgraded by GRDB's `DatabaseMigrator`.
+///
+/// Layout (measured choice, see README "Store layout"):
+/// - `series`: one row per series key, integer id; every other table refers to it.
+/// - `release`: one row per vintage (name, publication date, file it came from).
+/// - `source`: distinct source addresses.
+/// - `figure`: published figures of any span with their published rates, one row per figure and
+///   source (the preferred copy flagged), keyed by series and period for range scans.
+/// - `monthly_block`: the monthly values of one series in one release, packed: a bitmap of present
+///   months and little-endian 64-bit hundredths. A 8.64-million-value panel is 72,000 rows.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE release (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    published TEXT,
+                    imported_from TEXT NOT NULL,
+                    row_count INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE series (
+                    id INTEGER PRIMARY KEY,
+                    region TEXT NOT NULL,
+                    sector TEXT NOT NULL,
+                    flow TEXT NOT NULL CHECK (flow IN ('export', 'import', 'total', 'balance')),
+                    currency TEXT NOT NULL CHECK (currency IN ('CNY', 'USD')),
+                    UNIQUE (region, sector, flow, currency)
+                ) STRICT;
+                CREATE TABLE source (
+                    id INTEGER PRIMARY KEY,
+                    address TEXT NOT NULL UNIQUE
+                ) STRICT;
+                CREATE TABLE figure (
+                    series_id INTEGER NOT NULL REFERENCES series(id),
+                    period_from INTEGER NOT NULL,
+                    period_to INTEGER NOT NULL,
+                    release_id INTEGER NOT NULL REFERENCES release(id),
+                    source_id INTEGER NOT NULL REFERENCES source(id),
+                    line INTEGER NOT NULL,
+                    preferred INTEGER NOT NULL CHECK (preferred IN (0, 1)),
+                    value INTEGER,
+                    unit TEXT,
+                    decimals INTEGER,
+                    yoy_pct TEXT,
+                    vs2019_pct TEXT,
+                    two_year_avg_pct TEXT,
+                    share_pct TEXT,
+                    share_change_pp TEXT,
+                    balance_change INTEGER,
+                    PRIMARY KEY (series_id, period_to, period_from, release_id, source_id, line)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE monthly_block (
+                    series_id INTEGER NOT NULL REFERENCES series(id),
+                    release_id INTEGER NOT NULL REFERENCES release(id),
+                    first_month INTEGER NOT NULL,
+                    month_count INTEGER NOT NULL,
+                    unit TEXT NOT NULL,
+                    decimals INTEGER NOT NULL,
+                    source_id INTEGER NOT NULL REFERENCES source(id),
+                    present BLOB NOT NULL,
+                    vals BLOB NOT NULL,
+                    PRIMARY KEY (series_id, release_id)
+                ) STRICT;
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import TradeCore
+
+/// What the store holds for one series: for `svctrade series`.
+public struct SeriesSummary: Sendable, Equatable {
+    /// The series.
+    public var key: SeriesKey
+    /// Earliest month covered.
+    public var first: Period
+    /// Latest month covered.
+    public var last: Period
+    /// Figures (any span, preferred copies) plus monthly values.
+    public var observationCount: Int
+    /// Runs of months between `first` and `last` with no figure ending in them (January counts as
+    /// covered when a January–February figure exists, since MOFCOM never publishes January alone).
+    public var gaps: [ClosedRange<Period>]
+    /// Number of releases with figures for the series.
+    public var vintageCount: Int
+}
+
+extension TradeDatabase {
+    /// Summaries of every series, ordered by key.
+    public func seriesSummaries() throws -> [SeriesSummary] {
+        try queue.read { db in
+            var keys: [Int64: SeriesKey] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, region, sector, flow, currency FROM series") {
+                guard let flow = Flow(rawValue: row[3]), let currency = Currency(rawValue: row[4]) else { continue }
+                keys[row[0]] = SeriesKey(region: row[1], sector: row[2], flow: flow, currency: currency)
+            }
+            var covered: [Int64: Set<Int>] = [:]
+            var counts: [Int64: Int] = [:]
+            var releases: [Int64: Set<Int64>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT series_id, period_from, period_to, release_id FROM figure WHERE preferred = 1") {
+                let id: Int64 = row[0]
+                guard let from = Period(yyyymm: row[1]), let to = Period(yyyymm: row[2]) else { continue }
+                covered[id, default: []].insert(to.index)
+                if from.month == 1 && to.month == 2 { covered[id, default: []].insert(from.index) }
+                counts[id, default: 0] += 1
+                releases[id, default: []].insert(row[3])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT series_id, release_id, first_month, month_count, present FROM monthly_block") {
+                let id: Int64 = row[0]
+                let first: Int = row[2]
+                let present = MonthlyBlockCodec.decodePresence(row[4], count: row[3])
+                var set = covered[id, default: []]
+                for (k, p) in present.enumerated() where p { set.insert(first + k) }
+                covered[id] = set
+                counts[id, default: 0] += present.lazy.filter { $0 }.count
+                releases[id, default: []].insert(row[1])
+            }
+            var out: [SeriesSummary] = []
+            for (id, key) in keys {
+                guard let months = covered[id], let lo = months.min(), let hi = months.max(),
+                    let first = Period(index: lo), let last = Period(index: hi)
+                else { continue }
+                var gaps: [ClosedRange<Period>] = []
+                var runStart: Int?
+                for m in lo...hi + 1 {
+                    let missing = m <= hi && !months.contains(m)
+                    if missing, runStart == nil { runStart = m }
+                    if !missing, let s = runStart, let a = Period(index: s), let b = Period(index: m - 1) {
+                        gaps.append(a...b)
+                        runStart = nil
+                    }
+                }
+                out.append(SeriesSummary(
+                    key: key, first: first, last: last, observationCount: counts[id] ?? 0, gaps: gaps,
+                    vintageCount: releases[id]?.count ?? 0))
+            }
+            return out.sorted { $0.key < $1.key }
+        }
+    }
+}

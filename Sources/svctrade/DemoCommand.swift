@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import TradeCore
+import TradeIngest
+import TradeStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build a store from the shipped datasets/ and show what it holds (run from the repository root).",
+        discussion: "Without --db the store is a scratch file that is removed afterwards.")
+
+    @Option(help: "Keep the store at this path (it must not hold the shipped releases yet).")
+    var db: String?
+
+    @Option(help: "Folder for tables, charts and the bulletin.")
+    var out: String = "notebooks-output"
+
+    @Option(help: "Folder with the shipped data.")
+    var datasets: String = "datasets"
+
+    func run() throws {
+        let published = "\(datasets)/mofcom-published-2017-2022.csv"
+        guard FileManager.default.fileExists(atPath: published) else {
+            throw InputRejected(message: "error: \(published) not found; run svctrade demo from the repository root or pass --datasets DIR")
+        }
+        let scratch = db == nil
+        let path = db ?? NSTemporaryDirectory() + "svctrade-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite"
+        defer { if scratch { try? FileManager.default.removeItem(atPath: path) } }
+
+        let batch: ImportBatch
+        do {
+            batch = try ObservationReader(options: .init(releaseDate: nil)).read(path: published)
+        } catch {
+            throw InputRejected(message: "error: \(error)")
+        }
+        let database = try TradeDatabase(path: path)
+        let summary: TradeDatabase.ImportSummary
+        do {
+            summary = try database.importBatches([batch])
+        } catch let e as StoreError {
+            throw InputRejected(message: "error: \(e)")
+        }
+        print("svctrade demo: store \(scratch ? "(scratch) " : "")\(path)")
+        print("loaded \(published): \(batch.rowCount) rows, \(summary.figures) figure rows (\(batch.figures.filter(\.isPreferred).count) kept after reconciling sources), \(summary.newSeries) series")
+        print("reconciliation notes: \(batch.notes.count)")
+        for note in batch.notes.prefix(5) { print("  \(note)") }
+        if batch.notes.count > 5 { print("  … \(batch.notes.count - 5) more (svctrade import prints them all)") }
+
+        let summaries = try database.seriesSummaries().filter { $0.key.region == "CN" && $0.key.sector == "S" }
+        print("\nnational total services series:")
+        print(TradeReportBridge.seriesTable(summaries), terminator: "")
+
+        print("\nJanuary–April 2021 as stored (CNY 100m, published year-on-year %):")
+        let jan = try PeriodSpan(parsing: "2021-01/2021-04")
+        for flow in [Flow.total, .export, .import, .balance] {
+            let key = SeriesKey(region: "CN", sector: "S", flow: flow, currency: .cny)
+            guard let f = try database.figures(key: key).first(where: { $0.observation.span == jan }),
+                let v = f.observation.value
+            else { continue }
+            let yoy = f.observation.rates.yearOnYear.map { "\($0.trimmedDescription)%" } ?? "–"
+            print("  \(flow.rawValue): \(v.formatted(in: .init(.cny, .hundredMillion), places: 1))  yoy \(yoy)")
+        }
+    }
+}
+
+import TradeReport
+
+enum TradeReportBridge {
+    static func seriesTable(_ s: [SeriesSummary]) -> String {
+        TextTableRenderer.render(SeriesListing.table(s))
+    }
+}

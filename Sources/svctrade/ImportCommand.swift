@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import TradeCore
+import TradeIngest
+import TradeStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Read CSV files of observations into the store, all or nothing.",
+        discussion: """
+            Layouts (recognised from the header):
+              tidy long         period,region,sector,flow,value[,currency,unit,release,source]
+              published figures period_from,period_to,period_kind,scope,sector,flow,currency,unit,value,
+                                yoy_pct,vs2019_pct,two_year_avg_pct,share_pct,share_change_pp,balance_change,source_url
+            Every file is checked completely before anything is written; one bad field rejects the whole
+            import with file:line:column, the field and what was expected (exit status 1).
+
+            Examples:
+              svctrade import datasets/mofcom-published-2017-2022.csv
+              svctrade import obs.csv --db panel.sqlite --unit "CNY 10k" --release 2021-06-03
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "CSV files to import.")
+    var files: [String]
+
+    @Option(help: "Unit of `value` for files without a unit column (e.g. \"CNY 10k\", \"CNY 100m\", \"亿元\").")
+    var unit: String = "CNY 10k"
+
+    @Option(help: "Release (vintage) name for files without a release column (default: the file name).")
+    var release: String?
+
+    @Option(name: .customLong("release-date"), help: "Publication date of that release, YYYY-MM-DD (used by --as-of).")
+    var releaseDate: String?
+
+    func validate() throws {
+        guard MonetaryUnit(parsing: unit) != nil else {
+            throw ValidationError("unknown unit \"\(unit)\"; expected \(MonetaryUnit.accepted)")
+        }
+        if let releaseDate, !ReleaseDate.isValid(releaseDate) {
+            throw ValidationError("--release-date \"\(releaseDate)\" is not a date; expected YYYY-MM-DD")
+        }
+        if release != nil && files.count > 1 {
+            throw ValidationError("--release names one vintage; import several files with --release one at a time")
+        }
+    }
+
+    func run() throws {
+        guard let parsedUnit = MonetaryUnit(parsing: unit) else { throw ValidationError("unknown unit \(unit)") }
+        let reader = ObservationReader(options: .init(defaultUnit: parsedUnit, release: release, releaseDate: releaseDate))
+        let clock = ContinuousClock()
+        let started = clock.now
+        var batches: [ImportBatch] = []
+        for file in files {
+            let showProgress = standardErrorIsTerminal
+            do {
+                let batch = try reader.read(path: file, displayName: file) { done, total in
+                    guard showProgress, total > 0 else { return }
+                    writeStandardError("\r\(file): \(done * 100 / total)% read")
+                }
+                if showProgress { writeStandardError("\r\u{1B}[K") }
+                batches.append(batch)
+            } catch {
+                if showProgress { writeStandardError("\r\u{1B}[K") }
+                throw InputRejected(message: "error: \(error)\nnothing was imported")
+            }
+        }
+        let database: TradeDatabase
+        let summary: TradeDatabase.ImportSummary
+        do {
+            database = try TradeDatabase(path: store.path)
+            summary = try database.importBatches(batches)
+        } catch let e as StoreError {
+            throw InputRejected(message: "error: \(e)\nnothing was imported")
+        }
+        let seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
+        var rows = 0
+        for b in batches {
+            rows += b.rowCount
+            print("\(b.file): \(b.rowCount) rows (\(b.layout) layout): \(b.figures.filter(\.isPreferred).count) figures, \(b.panel.observationCount) monthly values in \(b.panel.series.count) series")
+            for note in b.notes { print("  note: \(note)") }
+        }
+        print("stored in \(store.path): releases \(summary.releases.joined(separator: ", ")); \(summary.newSeries) new series; \(summary.figures) figure rows, \(summary.monthlyValues) monthly values; \(rows) rows in \(String(format: "%.2f", seconds)) s")
+    }
+}

@@ -35,10 +35,12 @@ let package = Package(
             "TradeCore", "TradeTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "TradeIngestTests", dependencies: ["TradeIngest", "TradeStore", "TradeTestSupport"],
-                    resources: [.copy("BadFiles")]),
+        .testTarget(name: "TradeIngestTests", dependencies: [
+            "TradeIngest", "TradeStore", "TradeTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("BadFiles")]),
         .testTarget(name: "TradeStoreTests", dependencies: ["TradeStore", "TradeIngest", "TradeTestSupport"]),
-        .testTarget(name: "SvctradeEndToEndTests", dependencies: ["TradeTestSupport"]),
+        .testTarget(name: "SvctradeEndToEndTests", dependencies: ["svctrade", "TradeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,11 +7,17 @@ struct ReadState {
     let defaultRelease: String
     var layout: ImportLayout?
     var expectedFields = 0
+    /// Fast-path column indices, fixed once the header is read (-1 when absent).
+    var panelMode = false
+    var periodColumn = -1
+    var valueColumn = -1
+    var keyColumns: [Int] = []
 
     // Panel path.
     var interner = SeriesInterner()
     var entrySeries: [Int] = []          // interned entry -> panel series index
     var entryUnit: [MonetaryUnit] = []   // interned entry -> unit of its values
+    var entryAllowsNegative: [Bool] = [] // interned entry -> balance series
     var seriesIndex: [PanelKey: Int] = [:]
     var panel = MonthlyPanel()
     var scratch: [UInt8] = []
@@ -43,8 +49,13 @@ struct ReadState {
             if names.count == 1 && names[0].isEmpty {
                 throw ImportError(.missingHeader, file: file, line: line, message: "the first line is blank; expected a header such as period,region,sector,flow,value")
             }
-            self.layout = try ImportLayout.parse(names, columns: fields.map { $0.column(in: bytes) }, file: file)
+            let parsed = try ImportLayout.parse(names, columns: fields.map { $0.column(in: bytes) }, file: file)
+            layout = parsed
             expectedFields = names.count
+            panelMode = !parsed.carriesFigures
+            periodColumn = parsed.index[.period] ?? -1
+            valueColumn = parsed.index[.value] ?? -1
+            keyColumns = [ImportLayout.Role.region, .sector, .flow, .currency, .unit, .release, .releaseDate].map { parsed.index[$0] ?? -1 }
             return
         }
         if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted { return }  // blank line
@@ -54,11 +65,11 @@ struct ReadState {
                               message: "expected \(expectedFields) fields (\(layout.names.joined(separator: ","))), found \(fields.count); quote fields that contain commas")
         }
         rowCount += 1
-        if !layout.carriesFigures, let p = layout.index[.period] {
-            let f = fields[p]
+        if panelMode && periodColumn >= 0 {
+            let f = fields[periodColumn]
             // Fast path: a plain `YYYY-MM` month goes to the panel.
             if f.end - f.start == 7, let month = Self.month(bytes, f.start) {
-                try takePanelRow(line: line, month: month, fields: fields, bytes: bytes, layout: layout)
+                try takePanelRow(line: line, month: month, fields: fields, bytes: bytes)
                 return
             }
         }
@@ -78,25 +89,23 @@ struct ReadState {
     }
 
     mutating func takePanelRow(
-        line: Int, month: Period, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>,
-        layout: ImportLayout
+        line: Int, month: Period, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>
     ) throws {
         scratch.removeAll(keepingCapacity: true)
-        for role in [ImportLayout.Role.region, .sector, .flow, .currency, .unit, .release] {
-            if let i = layout.index[role] {
+        for i in keyColumns {
+            if i >= 0 {
                 let f = fields[i]
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[f.start..<f.end]))
             }
             scratch.append(0x1F)
         }
         let (entry, isNew) = scratch.withUnsafeBufferPointer { interner.intern($0) }
-        if isNew {
+        if isNew, let layout {
             try registerEntry(line: line, fields: fields, bytes: bytes, layout: layout)
         }
         let s = entrySeries[entry]
         let unit = entryUnit[entry]
-        guard let vi = layout.index[.value] else { return }
-        let vf = fields[vi]
+        let vf = fields[valueColumn]
         guard let number = Self.decimal(bytes, vf.start, vf.end) else {
             let text = vf.string(in: bytes)
             if text.isEmpty {
@@ -112,14 +121,15 @@ struct ReadState {
         } catch {
             throw levelError(error, text: vf.string(in: bytes), unit: unit, line: line, column: vf.column(in: bytes), field: "value")
         }
-        let key = panel.series[s].key
-        if level.hundredths < 0 && key.flow.isNonNegative {
+        if level.hundredths < 0 && !entryAllowsNegative[entry] {
+            let flow = panel.series[s].key.flow
             throw ImportError(.negativeLevel, file: file, line: line, column: vf.column(in: bytes), field: "value",
-                              message: "\(vf.string(in: bytes)) is negative, but \(key.flow.rawValue) levels cannot be; only a balance may be negative")
+                              message: "\(vf.string(in: bytes)) is negative, but \(flow.rawValue) levels cannot be; only a balance may be negative")
         }
         if number.places > panel.series[s].decimals { panel.series[s].decimals = number.places }
         if let previous = panel.series[s].set(level.hundredths, at: month.index) {
             if previous != level.hundredths {
+                let key = panel.series[s].key
                 let old = Level(hundredths: previous).exactDecimal(in: unit)
                 throw ImportError(.conflictingDuplicate, file: file, line: line, column: vf.column(in: bytes), field: "value",
                                   message: "\(key) \(month) appears twice with different values (\(old) earlier in the file, \(number) here); keep one row, or put the other in a separate release")
@@ -144,7 +154,8 @@ struct ReadState {
             throw ImportError(.missingUnit, file: file, line: line, column: col(.unit), field: "unit",
                               message: "empty unit; expected \(MonetaryUnit.accepted)")
         }
-        let release = try resolveRelease(text(.release), line: line, column: col(.release))
+        let release = try resolveRelease(
+            text(.release), date: text(.releaseDate), line: line, column: col(.release), dateColumn: col(.releaseDate))
         let key = SeriesKey(region: region, sector: sector, flow: flow, currency: currency)
         let pk = PanelKey(key: key, release: release)
         let s: Int
@@ -157,6 +168,7 @@ struct ReadState {
         }
         entrySeries.append(s)
         entryUnit.append(unit)
+        entryAllowsNegative.append(!flow.isNonNegative)
     }
 
     mutating func takeFigureRow(
@@ -202,7 +214,7 @@ struct ReadState {
             }
             guard ok else {
                 throw ImportError(.periodKindMismatch, file: file, line: line, column: col(.periodKind), field: "period_kind",
-                                  message: "\"\(kindText)\" does not match the span \(span) (a \(span.kind.rawValue))")
+                                  message: "\"\(kindText)\" does not match the span \(span), which is \(span.kind.label)")
             }
         }
         let regionRole: ImportLayout.Role = layout.index[.region] != nil ? .region : .scope
@@ -265,7 +277,8 @@ struct ReadState {
             throw ImportError(.noValue, file: file, line: line, column: col(.value), field: "value",
                               message: "the row carries neither a value nor a rate; fill one in or leave the row out")
         }
-        let release = try resolveRelease(text(.release), line: line, column: col(.release))
+        let release = try resolveRelease(
+            text(.release), date: text(.releaseDate), line: line, column: col(.release), dateColumn: col(.releaseDate))
         let source = text(.source) ?? text(.sourceURL) ?? ""
         let observation = Observation(
             key: SeriesKey(region: region, sector: sector, flow: flow, currency: currency), span: span, value: value,
@@ -281,7 +294,7 @@ struct ReadState {
         let near = reader.regions.suggestions(for: t)
         throw ImportError(.unknownRegion, file: file, line: line, column: column, field: field,
                           message: "unknown region \"\(t)\"" + (near.isEmpty ? "" : " (did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))?)")
-                            + "; expected a code of the region codelist (svctrade codes regions), e.g. CN, beijing, xixian, or R followed by digits for a numbered panel")
+                            + "; expected a region code such as CN, beijing or xixian (the nation, the pilot localities and published aggregates), or R and digits for a numbered panel")
     }
 
     func resolveSector(_ t: String, line: Int, column: Int) throws(ImportError) -> String {
@@ -329,15 +342,26 @@ struct ReadState {
         return (parsedCurrency ?? parsedUnit?.currency ?? reader.options.defaultUnit.currency, parsedUnit)
     }
 
-    mutating func resolveRelease(_ t: String?, line: Int, column: Int) throws(ImportError) -> String {
+    /// The release a row belongs to: its `release` field, else `--release`, else the file name. Its date
+    /// comes from `release_date`, else `--release-date`, else the name itself when it is a date.
+    mutating func resolveRelease(
+        _ t: String?, date dateText: String? = nil, line: Int, column: Int, dateColumn: Int = 0
+    ) throws(ImportError) -> String {
         let name = (t?.isEmpty ?? true) ? defaultRelease : (t ?? defaultRelease)
-        if releases[name] == nil {
-            var date: String? = name == defaultRelease ? reader.options.releaseDate : nil
-            if date == nil, ReleaseDate.isValid(name) { date = name }
-            if let d = date, !ReleaseDate.isValid(d) {
-                throw ImportError(.badDate, file: file, line: line, column: column, field: "release",
-                                  message: "\"\(d)\" is not a date; expected YYYY-MM-DD")
+        var date: String? = (dateText?.isEmpty ?? true) ? nil : dateText
+        if let d = date, !ReleaseDate.isValid(d) {
+            throw ImportError(.badDate, file: file, line: line, column: dateColumn, field: "release_date",
+                              message: "\"\(d)\" is not a date; expected YYYY-MM-DD")
+        }
+        if date == nil, name == defaultRelease { date = reader.options.releaseDate }
+        if date == nil, ReleaseDate.isValid(name) { date = name }
+        if let known = releases[name] {
+            if let d = date, let k = known, d != k {
+                throw ImportError(.badDate, file: file, line: line, column: dateColumn, field: "release_date",
+                                  message: "release \"\(name)\" was dated \(k) on an earlier row, \(d) here; one release has one date")
             }
+            if known == nil, date != nil { releases[name] = .some(date) }
+        } else {
             releases[name] = .some(date)
         }
         return name

@@ -48,6 +48,14 @@ public struct TradeDatabase: Sendable {
         public var figures: Int
         /// Monthly values written.
         public var monthlyValues: Int
+
+        /// Creates a summary.
+        public init(releases: [String], newSeries: Int, figures: Int, monthlyValues: Int) {
+            self.releases = releases
+            self.newSeries = newSeries
+            self.figures = figures
+            self.monthlyValues = monthlyValues
+        }
     }
 
     /// Writes the batches in one transaction.

@@ -35,6 +35,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("release-date"), help: "Publication date of that release, YYYY-MM-DD (used by --as-of).")
     var releaseDate: String?
 
+    @Flag(name: .customLong("dry-run"), help: "Check the files completely but write nothing.")
+    var dryRun = false
+
     func validate() throws {
         guard MonetaryUnit(parsing: unit) != nil else {
             throw ValidationError("unknown unit \"\(unit)\"; expected \(MonetaryUnit.accepted)")
@@ -66,6 +69,13 @@ struct ImportCommand: ParsableCommand {
                 if showProgress { writeStandardError("\r\u{1B}[K") }
                 throw InputRejected(message: "error: \(error)\nnothing was imported")
             }
+        }
+        if dryRun {
+            for b in batches {
+                print("\(b.file): \(b.rowCount) rows (\(b.layout) layout) read without error: \(b.figures.filter(\.isPreferred).count) figures, \(b.panel.observationCount) monthly values in \(b.panel.series.count) series; nothing written (--dry-run)")
+                for note in b.notes { print("  note: \(note)") }
+            }
+            return
         }
         let database: TradeDatabase
         let summary: TradeDatabase.ImportSummary

@@ -7,8 +7,8 @@ public enum NearestText {
         let budget = max(2, t.count / 2)
         var scored: [(Int, Int, String)] = []
         var seen = Set<String>()
-        for (i, c) in candidates.enumerated() where !seen.contains(c) {
-            seen.insert(c)
+        for (i, c) in candidates.enumerated() where !seen.contains(c.lowercased()) {
+            seen.insert(c.lowercased())
             let d = distance(t, Array(c.lowercased()))
             if d <= budget { scored.append((d, i, c)) }
         }

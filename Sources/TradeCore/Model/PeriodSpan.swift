@@ -25,6 +25,18 @@ public struct PeriodSpan: Hashable, Comparable, Sendable, CustomStringConvertibl
         case half
         /// The calendar year; also the year to December.
         case year
+
+        /// English words for messages: "a single month", "a year-to-date total", …
+        public var label: String {
+            switch self {
+            case .month: "a single month"
+            case .janFeb: "January–February combined"
+            case .yearToDate: "a year-to-date total"
+            case .quarter: "a quarter"
+            case .half: "a half year"
+            case .year: "a calendar year"
+            }
+        }
     }
 
     /// Creates a span, or throws when it crosses a year boundary, runs backwards or is not one of the

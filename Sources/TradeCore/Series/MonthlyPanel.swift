@@ -47,7 +47,7 @@ public struct MonthlyPanel: Sendable {
 
         /// Sets a month's value; returns the value already there, if any (the caller decides whether a
         /// repeat is a conflict).
-        @discardableResult
+        @discardableResult @inlinable
         public mutating func set(_ hundredths: Int64, at monthIndex: Int) -> Int64? {
             if values.isEmpty {
                 firstMonth = monthIndex
@@ -58,7 +58,12 @@ public struct MonthlyPanel: Sendable {
                 firstMonth = monthIndex
             }
             let k = monthIndex - firstMonth
-            if k >= values.count {
+            if k == values.count {
+                values.append(hundredths)
+                present.append(true)
+                return nil
+            }
+            if k > values.count {
                 let grow = k + 1 - values.count
                 values.append(contentsOf: repeatElement(0, count: grow))
                 present.append(contentsOf: repeatElement(false, count: grow))

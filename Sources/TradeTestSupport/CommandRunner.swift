@@ -1,0 +1,57 @@
+import Foundation
+
+/// Runs the built `svctrade` binary, as a user would.
+public struct CommandRunner: Sendable {
+    /// What a run printed and returned.
+    public struct Result: Sendable {
+        /// Exit status.
+        public var status: Int32
+        /// Standard output.
+        public var stdout: String
+        /// Standard error.
+        public var stderr: String
+    }
+
+    /// Path of the binary.
+    public let executable: String
+
+    /// Finds `svctrade` next to the running test bundle (the build folder), else under `.build/debug`.
+    public init() {
+        let fm = FileManager.default
+        var candidates: [String] = []
+        if let exe = Bundle.main.executableURL {
+            var dir = exe.deletingLastPathComponent()
+            for _ in 0..<4 {
+                candidates.append(dir.appendingPathComponent("svctrade").path)
+                dir.deleteLastPathComponent()
+            }
+        }
+        let arg0 = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        candidates.append(arg0.appendingPathComponent("svctrade").path)
+        candidates.append(Repository.root + "/.build/debug/svctrade")
+        executable = candidates.first { fm.isExecutableFile(atPath: $0) } ?? candidates.last ?? "svctrade"
+    }
+
+    /// Runs `svctrade arguments…` in `directory` with extra environment variables.
+    public func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        var env = ProcessInfo.processInfo.environment
+        env["SVCTRADE_DB"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import TradeTestSupport
+
+@Suite struct ImportEndToEndTests {
+    let cli = CommandRunner()
+    let published = Repository.dataset("mofcom-published-2017-2022.csv")
+
+    @Test func helpListsTheCommands() throws {
+        let r = try cli.run(["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("import"))
+        #expect(r.stdout.contains("series"))
+        #expect(r.stdout.contains("demo"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        #expect(try cli.run(["import"]).status == 2)
+        #expect(try cli.run(["import", "x.csv", "--unit", "EUR bn"]).status == 2)
+        #expect(try cli.run(["frobnicate"]).status == 2)
+    }
+
+    @Test func importsThePublishedFiguresAndListsTheNationalSeries() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = folder.file("s.sqlite")
+        let r = try cli.run(["import", published, "--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("737 rows (published figures layout): 598 figures"))
+        #expect(r.stdout.contains("note: sources disagree beyond rounding on CN/S/total/USD 2018-01/2018-10"))
+        let series = try cli.run(["series", "--region", "CN", "--sector", "S", "--format", "csv"], environment: ["SVCTRADE_DB": db])
+        #expect(series.status == 0)
+        let lines = series.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "region,sector,flow,currency,first,last,observations,vintages,gaps")
+        let total = try #require(lines.first { $0.hasPrefix("CN,S,total,CNY,") })
+        #expect(total.hasPrefix("CN,S,total,CNY,2017-05,2022-12,70,1,"))
+        #expect(total.contains("2017-07..2017-08"))
+    }
+
+    @Test func rejectedFilesLeaveTheStoreByteForByteUnchanged() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = folder.file("s.sqlite")
+        #expect(try cli.run(["import", published, "--db", db]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let corpus = Repository.root + "/Tests/TradeIngestTests/BadFiles"
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".csv") }.sorted()
+        #expect(names.count >= 25)
+        for name in names {
+            let r = try cli.run(["import", name, "--db", db], in: corpus)
+            #expect(r.status == 1, "\(name) exited \(r.status)")
+            #expect(r.stderr.hasPrefix("error: \(name):"), "\(name): \(r.stderr)")
+            #expect(r.stderr.hasSuffix("nothing was imported\n"))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before, "\(name) changed the store")
+        }
+        // A good file next to a bad one: nothing of either is written.
+        let good = try folder.write("good.csv", "period,region,sector,flow,value\n2021-04,CN,S,X,1\n")
+        let r = try cli.run(["import", good, corpus + "/09-month-13.csv", "--db", db])
+        #expect(r.status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        // Importing the same release again is refused too.
+        let again = try cli.run(["import", published, "--db", db])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("release \"mofcom-published-2017-2022\" is already in the store"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+
+    @Test func demoRunsFromTheRepositoryRoot() throws {
+        let r = try cli.run(["demo"], in: Repository.root)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("total: 15644.5  yoy 3.3%"))
+        #expect(r.stdout.contains("export: 7462.1  yoy 23.2%"))
+        #expect(r.stdout.contains("import: 8182.4  yoy -10%"))
+    }
+
+    @Test func demoOutsideTheRepositorySaysWhereToRunIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let r = try cli.run(["demo"], in: folder.path)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("run svctrade demo from the repository root"))
+    }
+}

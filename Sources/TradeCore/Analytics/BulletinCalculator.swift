@@ -1,0 +1,218 @@
+/// Computes every bulletin figure of a series over a span from a ``LevelResolver``.
+///
+/// Definitions (reference/domain.md §1): year-on-year growth matched on the calendar span, never on
+/// row position (§1.2); comparable bases (§1.3); growth against a base year and the n-year average
+/// (§1.4); shares and their change (§1.5); contributions and contribution rates (§1.6); balances
+/// (§1.7). Every rate is computed from unrounded levels and rounded once, half away from zero.
+public struct BulletinCalculator {
+    /// Where levels come from.
+    public let resolver: LevelResolver
+    /// The comparison year for ``BulletinRow/versusBase`` and ``BulletinRow/averageGrowth``.
+    public var baseYear: Int?
+
+    /// Creates a calculator.
+    public init(resolver: LevelResolver, baseYear: Int? = nil) {
+        self.resolver = resolver
+        self.baseYear = baseYear
+    }
+
+    var book: FigureBook { resolver.book }
+
+    // MARK: - Year on year
+
+    /// The quoted year-on-year rate and the comparable base that goes with it.
+    public func yearOnYear(_ key: SeriesKey, _ span: PeriodSpan) -> (RateQuote, base: Estimate?) {
+        yearOnYear(key, span, depth: 0)
+    }
+
+    func yearOnYear(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> (RateQuote, base: Estimate?) {
+        let published = book.figure(key, span)?.rates.yearOnYear
+        guard let current = resolver.estimate(key, span) else {
+            return (RateQuote.choose(computed: nil, interval: nil, published: published), nil)
+        }
+        if key.flow == .balance { return balanceYearOnYear(key, span, current: current, published: published, depth: depth) }
+        let computedBase = resolver.estimate(key, span.yearAgo) ?? (depth < 3 ? memberBase(key, span, depth: depth + 1) : nil)
+        let growth = computedBase.flatMap { Growth.percent(current, over: $0) }
+        let quote = RateQuote.choose(computed: growth?.0, interval: growth?.1, published: published)
+        if quote.source == .published, let p = quote.published, let implied = Growth.impliedBase(current, rate: p) {
+            return (quote, implied)
+        }
+        return (quote, computedBase)
+    }
+
+    /// The comparable base of a series: see ``yearOnYear(_:_:)``.
+    public func comparableBase(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
+        yearOnYear(key, span).base
+    }
+
+    /// The base of a group or a total built from its parts' comparable bases (excluding travel: the
+    /// base of total services minus the base of travel; reference/domain.md §1.6).
+    func memberBase(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
+        var parts: [(SeriesKey, Int64)] = []
+        if let s = resolver.sectors.sector(code: key.sector), let members = s.members {
+            parts = members.map { (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), 1) }
+                + s.excluded.map { (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), -1) }
+        } else if key.flow == .total {
+            parts = [(.init(region: key.region, sector: key.sector, flow: .export, currency: key.currency), 1),
+                     (.init(region: key.region, sector: key.sector, flow: .import, currency: key.currency), 1)]
+        } else {
+            return nil
+        }
+        var bases: [(Estimate, Int64)] = []
+        for (k, sign) in parts {
+            guard let b = yearOnYear(k, span, depth: depth).base else { return nil }
+            bases.append((b, sign))
+        }
+        return Estimate.combine(bases, origin: .impliedByRate)
+    }
+
+    func balanceYearOnYear(_ key: SeriesKey, _ span: PeriodSpan, current: Estimate, published: DecimalNumber?, depth: Int)
+        -> (RateQuote, base: Estimate?)
+    {
+        var prior = resolver.estimate(key, span.yearAgo)
+        if prior == nil, let change = book.figure(key, span)?.rates.balanceChange, let f = book.figure(key, span) {
+            let hw = (f.roundingHalfWidth ?? 0)
+            prior = Estimate(level: Level(hundredths: current.level.hundredths - change.hundredths),
+                             halfWidth: current.halfWidth + hw, origin: .impliedByChange, unit: current.unit, sources: current.sources)
+        }
+        if prior == nil, depth < 3 {
+            let x = yearOnYear(SeriesKey(region: key.region, sector: key.sector, flow: .export, currency: key.currency), span, depth: depth + 1).base
+            let m = yearOnYear(SeriesKey(region: key.region, sector: key.sector, flow: .import, currency: key.currency), span, depth: depth + 1).base
+            if let x, let m { prior = Estimate.combine([(x, 1), (m, -1)], origin: .impliedByRate) }
+        }
+        guard let prior else { return (RateQuote.choose(computed: nil, interval: nil, published: published), nil) }
+        let sameSign = (current.level.hundredths < 0) == (prior.level.hundredths < 0)
+        guard sameSign, prior.level.hundredths != 0 else {
+            // A sign change has no percentage (reference/domain.md §1.7).
+            return (RateQuote(value: nil, source: nil, computed: nil, interval: nil, published: published, isBaseRestated: false), prior)
+        }
+        let size = { (e: Estimate) in Estimate(level: Level(hundredths: abs(e.level.hundredths)), halfWidth: e.halfWidth, origin: e.origin, unit: e.unit, sources: e.sources) }
+        let growth = Growth.percent(size(current), over: size(prior))
+        return (RateQuote.choose(computed: growth?.0, interval: growth?.1, published: published), prior)
+    }
+
+    // MARK: - Rows
+
+    /// All figures of one series over one span.
+    public func row(_ key: SeriesKey, _ span: PeriodSpan) -> BulletinRow {
+        var row = BulletinRow(key: key, span: span)
+        row.value = resolver.estimate(key, span)
+        let (quote, base) = yearOnYear(key, span)
+        row.yearOnYear = quote
+        row.prior = base
+        if span.isYearToDate, span.end.month > 2 {
+            let previous = PeriodSpan.yearToDate(through: span.end.advanced(by: -1))
+            if let now = quote.value, let before = yearOnYear(key, previous).0.value {
+                row.yearOnYearChange = now.subtracting(before)
+            }
+        }
+        if let baseYear, baseYear < span.start.year { addBaseYear(&row, baseYear) }
+        if key.flow == .balance {
+            addBalance(&row)
+        } else {
+            addShareAndContribution(&row)
+        }
+        if key.flow == .total { addGap(&row) }
+        if span.isMonth { addMonthFigures(&row) }
+        return row
+    }
+
+    func addBaseYear(_ row: inout BulletinRow, _ year: Int) {
+        row.baseYear = year
+        let n = row.span.start.year - year
+        let figure = book.figure(row.key, row.span)
+        let publishedVersus = year == 2019 ? figure?.rates.versus2019 : nil
+        let publishedAverage = n == 2 && year == 2019 ? figure?.rates.twoYearAverage : nil
+        let base = resolver.estimate(row.key, row.span.shifted(years: -n))
+        var growth: (DecimalNumber, ClosedRange<Double>)?
+        var average: (DecimalNumber, ClosedRange<Double>)?
+        if let v = row.value, let base, row.key.flow != .balance {
+            growth = Growth.percent(v, over: base)
+            average = Growth.averagePercent(v, over: base, years: n)
+        }
+        row.versusBase = RateQuote.choose(computed: growth?.0, interval: growth?.1, published: publishedVersus)
+        row.averageGrowth = RateQuote.choose(computed: average?.0, interval: average?.1, published: publishedAverage)
+        if row.averageGrowth.value == nil, let v = row.versusBase.value, let derived = Growth.averagePercent(fromGrowth: v, years: n) {
+            row.averageGrowth = RateQuote(value: derived.0, source: .fromPublishedRate, computed: derived.0, interval: derived.1, published: nil, isBaseRestated: false)
+        }
+    }
+
+    /// The parent a share and a contribution refer to: total services of the same flow, or the nation.
+    func parent(of key: SeriesKey) -> SeriesKey? {
+        if key.sector != "S" { return SeriesKey(region: key.region, sector: "S", flow: key.flow, currency: key.currency) }
+        if key.region != Regions.nation.code { return SeriesKey(region: Regions.nation.code, sector: key.sector, flow: key.flow, currency: key.currency) }
+        return nil
+    }
+
+    func addShareAndContribution(_ row: inout BulletinRow) {
+        let published = book.figure(row.key, row.span)?.rates
+        guard let parentKey = parent(of: row.key) else { return }
+        let parentValue = resolver.estimate(parentKey, row.span)
+        if let v = row.value, let t = parentValue, t.level.hundredths > 0 {
+            row.share = DecimalNumber.quotient(Int128(v.level.hundredths) * 100, Int128(t.level.hundredths), places: 1)
+        } else {
+            row.share = published?.share
+        }
+        let parentBase = comparableBase(parentKey, row.span)
+        if let v = row.value, let t = parentValue, let b = row.prior, let tb = parentBase, t.level.hundredths > 0, tb.level.hundredths > 0 {
+            let x = Int128(v.level.hundredths), bx = Int128(b.level.hundredths)
+            let tt = Int128(t.level.hundredths), bt = Int128(tb.level.hundredths)
+            // s_t − s_{t−1} = (x/T − b/B) × 100, exactly.
+            row.shareChange = DecimalNumber.quotient((x * bt - bx * tt) * 100, tt * bt, places: 1)
+            row.contribution = DecimalNumber.quotient((x - bx) * 100, bt, places: 2)
+            if tt != bt { row.contributionRate = DecimalNumber.quotient((x - bx) * 100, tt - bt, places: 1) }
+        } else if row.shareChange == nil {
+            row.shareChange = published?.shareChange
+        }
+    }
+
+    func addBalance(_ row: inout BulletinRow) {
+        guard let v = row.value else { return }
+        if let published = book.figure(row.key, row.span)?.rates.balanceChange {
+            row.balanceChange = published
+        } else if let p = row.prior {
+            row.balanceChange = Level(hundredths: v.level.hundredths - p.level.hundredths)
+        }
+        guard let p = row.prior else { return }
+        let now = v.level.hundredths, before = p.level.hundredths
+        switch (before >= 0, now >= 0) {
+        case (true, false): row.balanceMovement = .surplusToDeficit
+        case (false, true): row.balanceMovement = .deficitToSurplus
+        case (true, true): row.balanceMovement = now > before ? .surplusWidened : now < before ? .surplusNarrowed : .unchanged
+        case (false, false): row.balanceMovement = now < before ? .deficitWidened : now > before ? .deficitNarrowed : .unchanged
+        }
+    }
+
+    func addGap(_ row: inout BulletinRow) {
+        let x = yearOnYear(SeriesKey(region: row.key.region, sector: row.key.sector, flow: .export, currency: row.key.currency), row.span).0.value
+        let m = yearOnYear(SeriesKey(region: row.key.region, sector: row.key.sector, flow: .import, currency: row.key.currency), row.span).0.value
+        if let x, let m, let a = x.rescaled(to: 1), let b = m.rescaled(to: 1) { row.exportImportGap = a.subtracting(b) }
+    }
+
+    func addMonthFigures(_ row: inout BulletinRow) {
+        let month = row.span.start
+        if let v = row.value, let previous = resolver.estimate(row.key, PeriodSpan(month: month.advanced(by: -1))),
+            month.month > 1, let g = Growth.percent(v, over: previous)
+        {
+            row.monthOnMonth = g.0
+        }
+        if let direct = resolver.direct(row.key, row.span), month.month > 1,
+            let end = resolver.cumulative(row.key, through: month),
+            let before = resolver.cumulative(row.key, through: month.advanced(by: -1)),
+            end.origin == .published || before.origin == .published
+        {
+            let derived = end.level.hundredths - before.level.hundredths
+            row.impliedRevision = Level(hundredths: direct.level.hundredths - derived)
+        }
+    }
+}
+
+extension DecimalNumber {
+    /// Exact difference at the larger of the two places.
+    public func subtracting(_ other: DecimalNumber) -> DecimalNumber {
+        let p = max(places, other.places)
+        let a = rescaled(to: p)?.mantissa ?? mantissa
+        let b = other.rescaled(to: p)?.mantissa ?? other.mantissa
+        return DecimalNumber(mantissa: a - b, places: p)
+    }
+}

@@ -1,0 +1,54 @@
+/// Every figure a bulletin states about one series over one span.
+public struct BulletinRow: Sendable, Equatable {
+    /// What a balance did (reference/domain.md §1.7): sizes compare only when the sign is kept.
+    public enum BalanceMovement: String, Sendable, Codable {
+        case surplusWidened = "surplus-widened", surplusNarrowed = "surplus-narrowed"
+        case deficitWidened = "deficit-widened", deficitNarrowed = "deficit-narrowed"
+        case surplusToDeficit = "surplus-to-deficit", deficitToSurplus = "deficit-to-surplus"
+        case unchanged
+    }
+
+    /// The series.
+    public var key: SeriesKey
+    /// The span.
+    public var span: PeriodSpan
+    /// The level.
+    public var value: Estimate?
+    /// The comparable prior-year level behind the growth rate: the stored level a year earlier when
+    /// the computed rate is quoted, else the base implied by the published rate.
+    public var prior: Estimate?
+    /// Year-on-year growth; on a balance, the change of its size.
+    public var yearOnYear: RateQuote = .none
+    /// Change of a cumulative growth rate versus the previous cumulative period, percentage points.
+    public var yearOnYearChange: DecimalNumber?
+    /// The comparison year (`--vs-year`).
+    public var baseYear: Int?
+    /// Growth versus the same span of `baseYear`.
+    public var versusBase: RateQuote = .none
+    /// Average annual growth since `baseYear` (the two-year average in 2021 against 2019).
+    public var averageGrowth: RateQuote = .none
+    /// Share in the parent (a sector in total services of the same flow, a region in the nation), percent.
+    public var share: DecimalNumber?
+    /// Change of that share versus a year earlier, percentage points (comparable bases).
+    public var shareChange: DecimalNumber?
+    /// Contribution to the parent's growth, percentage points (拉动), to 0.01.
+    public var contribution: DecimalNumber?
+    /// Contribution rate: share of the parent's increase, percent (贡献率).
+    public var contributionRate: DecimalNumber?
+    /// Month-on-month change of a single month, percent, not seasonally adjusted.
+    public var monthOnMonth: DecimalNumber?
+    /// For a month also derivable from two year-to-date totals: published month minus derived month.
+    public var impliedRevision: Level?
+    /// For a balance: `B_t − B_{t−1}` (a smaller deficit is positive).
+    public var balanceChange: Level?
+    /// For a balance: what it did.
+    public var balanceMovement: BalanceMovement?
+    /// For a total: export growth minus import growth, percentage points.
+    public var exportImportGap: DecimalNumber?
+
+    /// Creates an empty row.
+    public init(key: SeriesKey, span: PeriodSpan) {
+        self.key = key
+        self.span = span
+    }
+}

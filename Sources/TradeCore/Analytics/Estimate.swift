@@ -1,0 +1,89 @@
+/// The best available level of a series over a span, how it was obtained, and how precise it is.
+///
+/// Published levels are rounded (15644.5 亿元 is anything within ±0.05 亿元), and derived levels carry
+/// the sum of their inputs' rounding: the half width lets every rate computed from them carry an
+/// interval (reference/domain.md §1.3, §1.8).
+public struct Estimate: Sendable, Equatable {
+    /// How a level was obtained.
+    public enum Origin: String, Sendable, Codable {
+        /// Published for exactly this series and span.
+        case published
+        /// A monthly value of an imported panel.
+        case monthly
+        /// Sum of the months of the span (all present).
+        case sumOfMonths = "sum-of-months"
+        /// Difference of two year-to-date totals, `C(y,m) − C(y,m0−1)` (a derived month or quarter).
+        case cumulativeDifference = "cumulative-difference"
+        /// Exports plus imports.
+        case exportsPlusImports = "exports-plus-imports"
+        /// Exports minus imports.
+        case exportsMinusImports = "exports-minus-imports"
+        /// Sum of the members of a group (KIS), or a total minus an excluded item (excluding travel).
+        case groupSum = "group-sum"
+        /// Sum of the children in the EBOPS hierarchy.
+        case sumOfChildren = "sum-of-children"
+        /// Sum over the regions of an aggregate (pilot localities), overlaps removed.
+        case sumOfRegions = "sum-of-regions"
+        /// The comparable base implied by a published rate: `X_t / (1 + g)` (reference/domain.md §1.3).
+        case impliedByRate = "implied-by-rate"
+        /// The prior balance implied by a published change of the balance.
+        case impliedByChange = "implied-by-change"
+
+        /// True for levels computed from other figures.
+        public var isDerived: Bool { self != .published && self != .monthly }
+    }
+
+    /// The level.
+    public var level: Level
+    /// Half the width of its uncertainty interval, in hundredths of the currency unit.
+    public var halfWidth: Int64
+    /// How it was obtained.
+    public var origin: Origin
+    /// The unit the inputs were published in (for display precision).
+    public var unit: MonetaryUnit
+    /// Source addresses of the inputs.
+    public var sources: [String]
+
+    /// Creates an estimate.
+    public init(level: Level, halfWidth: Int64, origin: Origin, unit: MonetaryUnit, sources: [String]) {
+        self.level = level
+        self.halfWidth = halfWidth
+        self.origin = origin
+        self.unit = unit
+        self.sources = sources
+    }
+
+    /// Lower bound of the level, hundredths.
+    public var lower: Int64 { level.hundredths - halfWidth }
+    /// Upper bound of the level, hundredths.
+    public var upper: Int64 { level.hundredths + halfWidth }
+
+    /// The fraction digits that show the level's precision in `unit` (15644.5 亿元 → 1; ±0.5 万元 in
+    /// 亿元 → 4), at least 0, at most 6.
+    public func places(in unit: MonetaryUnit) -> Int {
+        let step = max(1, 2 * halfWidth)  // the rounding step in hundredths
+        var digits = 0
+        var s = step
+        while s >= 10 {
+            s /= 10
+            digits += 1
+        }
+        return min(6, max(0, unit.magnitude.exponent + 2 - digits))
+    }
+
+    /// The exact sum of estimates (half widths add); `nil` on overflow or an empty list.
+    static func combine(_ parts: [(Estimate, Int64)], origin: Origin) -> Estimate? {
+        guard let first = parts.first else { return nil }
+        var total: Int64 = 0
+        var hw: Int64 = 0
+        var sources: [String] = []
+        for (e, sign) in parts {
+            let (t, o) = total.addingReportingOverflow(sign * e.level.hundredths)
+            guard !o else { return nil }
+            total = t
+            hw += e.halfWidth
+            for s in e.sources where !sources.contains(s) { sources.append(s) }
+        }
+        return Estimate(level: Level(hundredths: total), halfWidth: hw, origin: origin, unit: first.0.unit, sources: sources)
+    }
+}

@@ -1,0 +1,47 @@
+/// Every figure known for a bulletin, indexed for lookup by series and period: the published figures
+/// (spans, rates) and the monthly panel values, as of one vintage.
+///
+/// The store fills a book; all bulletin arithmetic reads from it and never touches the store.
+public struct FigureBook: Sendable {
+    struct SpanKey: Hashable {
+        let key: SeriesKey
+        let span: PeriodSpan
+    }
+
+    private var published: [SpanKey: Observation] = [:]
+    private var panelIndex: [SeriesKey: Int] = [:]
+    /// The monthly panel.
+    public let panel: MonthlyPanel
+    /// All series keys present.
+    public private(set) var keys: Set<SeriesKey> = []
+
+    /// Builds a book from preferred figures (one per key and span; later ones win) and a panel.
+    public init(figures: [Observation], panel: MonthlyPanel = MonthlyPanel()) {
+        self.panel = panel
+        for f in figures {
+            published[SpanKey(key: f.key, span: f.span)] = f
+            keys.insert(f.key)
+        }
+        for (i, s) in panel.series.enumerated() {
+            panelIndex[s.key] = i
+            keys.insert(s.key)
+        }
+    }
+
+    /// The published figure for exactly this series and span (level and/or rates).
+    public func figure(_ key: SeriesKey, _ span: PeriodSpan) -> Observation? {
+        published[SpanKey(key: key, span: span)]
+    }
+
+    /// The panel series for a key.
+    public func panelSeries(_ key: SeriesKey) -> MonthlyPanel.Series? {
+        panelIndex[key].map { panel.series[$0] }
+    }
+
+    /// The latest month with any figure ending in it, for defaults.
+    public var latestMonth: Period? {
+        let a = published.keys.map(\.span.end).max()
+        let b = panel.series.compactMap { s in s.present.lastIndex(of: true).flatMap { Period(index: s.firstMonth + $0) } }.max()
+        return [a, b].compactMap { $0 }.max()
+    }
+}

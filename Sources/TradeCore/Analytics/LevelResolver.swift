@@ -1,0 +1,182 @@
+/// Finds the best level of any series over any span from what was published and imported.
+///
+/// Candidates, in order of preference at equal precision (reference/domain.md §1.1, §1.7, §2.2):
+/// 1. the level published for exactly that series and span;
+/// 2. a month of an imported panel;
+/// 3. the sum of the span's months, only when every month is present (an incomplete quarter or
+///    half is refused, never summed);
+/// 4. the difference of two year-to-date totals, `C(y,m) − C(y,m0−1)` (a derived month is marked
+///    derived; the Jan–Feb release makes March `C(3) − C(2)` and leaves February alone underivable);
+/// 5. exports + imports for a total, exports − imports for a balance;
+/// 6. a group's members (KIS), a total minus an excluded item (excluding travel), the children of an
+///    EBOPS parent, or the localities of a pilot aggregate with overlapping new areas left out.
+///
+/// The most precise candidate wins (smallest rounding interval); a published level wins ties. So the
+/// published deficit 720.4 (±0.05) beats exports − imports 720.3 (±0.1), while imports + exports
+/// (19074.9 ± 0.1) beats a total published as "1.9 trillion" (±500 亿元).
+public struct LevelResolver {
+    /// The figures.
+    public let book: FigureBook
+    /// Sector codelist (groups and hierarchy).
+    public let sectors: Sectors
+    /// Region codelist (aggregates).
+    public let regions: Regions
+    private let memo = Memo()
+
+    final class Memo {
+        struct Key: Hashable {
+            let key: SeriesKey
+            let span: PeriodSpan
+        }
+        var estimates: [Key: Estimate?] = [:]
+    }
+
+    /// Creates a resolver.
+    public init(book: FigureBook, sectors: Sectors = .standard, regions: Regions = .standard) {
+        self.book = book
+        self.sectors = sectors
+        self.regions = regions
+    }
+
+    /// The best level of `key` over `span`, or `nil` when it cannot be known from the figures.
+    public func estimate(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
+        estimate(key, span, depth: 0)
+    }
+
+    func estimate(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
+        let mk = Memo.Key(key: key, span: span)
+        if let known = memo.estimates[mk] { return known }
+        let result = resolve(key, span, depth: depth)
+        if depth == 0 || result != nil { memo.estimates[mk] = result }
+        return result
+    }
+
+    private func resolve(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
+        var best: Estimate?
+        func consider(_ e: Estimate?) {
+            guard let e else { return }
+            if let b = best, b.halfWidth <= e.halfWidth { return }
+            best = e
+        }
+        consider(direct(key, span))
+        if depth > 4 { return best }
+        if let b = best, b.halfWidth == 0 { return b }
+        if !span.isMonth { consider(sumOfMonths(key, span)) }
+        if span.start.month > 1 { consider(cumulativeDifference(key, span)) }
+        switch key.flow {
+        case .total:
+            consider(flowCombination(key, span, sign: 1, depth: depth))
+        case .balance:
+            consider(flowCombination(key, span, sign: -1, depth: depth))
+        case .export, .import:
+            break
+        }
+        consider(groupSum(key, span, depth: depth))
+        consider(regionSum(key, span, depth: depth))
+        return best
+    }
+
+    /// A published level or a panel month, with no arithmetic.
+    public func direct(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
+        if let f = book.figure(key, span), let v = f.value, let unit = f.unit {
+            return Estimate(level: v, halfWidth: f.roundingHalfWidth ?? 0, origin: .published, unit: unit, sources: [f.source])
+        }
+        if span.isMonth, let s = book.panelSeries(key), let v = s.value(at: span.start) {
+            return Estimate(level: v, halfWidth: Self.halfWidth(unit: s.unit, decimals: s.decimals), origin: .monthly, unit: s.unit, sources: [s.source])
+        }
+        return nil
+    }
+
+    /// The year-to-date total through `month` from direct figures only: published, or all months present.
+    public func cumulative(_ key: SeriesKey, through month: Period) -> Estimate? {
+        let span = PeriodSpan.yearToDate(through: month)
+        if let d = direct(key, span) { return d }
+        return span.isMonth ? nil : sumOfMonths(key, span)
+    }
+
+    func sumOfMonths(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
+        var parts: [(Estimate, Int64)] = []
+        for m in span.months {
+            guard let e = direct(key, PeriodSpan(month: m)) else { return nil }
+            parts.append((e, 1))
+        }
+        return Estimate.combine(parts, origin: .sumOfMonths)
+    }
+
+    func cumulativeDifference(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
+        guard let end = cumulative(key, through: span.end),
+            let before = cumulative(key, through: span.start.advanced(by: -1))
+        else { return nil }
+        return Estimate.combine([(end, 1), (before, -1)], origin: .cumulativeDifference)
+    }
+
+    func flowCombination(_ key: SeriesKey, _ span: PeriodSpan, sign: Int64, depth: Int) -> Estimate? {
+        let x = SeriesKey(region: key.region, sector: key.sector, flow: .export, currency: key.currency)
+        let m = SeriesKey(region: key.region, sector: key.sector, flow: .import, currency: key.currency)
+        guard let ex = estimate(x, span, depth: depth + 1), let im = estimate(m, span, depth: depth + 1) else { return nil }
+        return Estimate.combine([(ex, 1), (im, sign)], origin: sign > 0 ? .exportsPlusImports : .exportsMinusImports)
+    }
+
+    func groupSum(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
+        guard let sector = sectors.sector(code: key.sector) else { return nil }
+        let origin: Estimate.Origin
+        let plus: [String]
+        if let members = sector.members {
+            plus = members
+            origin = .groupSum
+        } else {
+            let children = sectors.children(of: sector.code).map(\.code)
+            guard !children.isEmpty else { return nil }
+            plus = children
+            origin = .sumOfChildren
+        }
+        var parts: [(Estimate, Int64)] = []
+        for code in plus {
+            let k = SeriesKey(region: key.region, sector: code, flow: key.flow, currency: key.currency)
+            guard let e = estimate(k, span, depth: depth + 1) else { return nil }
+            parts.append((e, 1))
+        }
+        for code in sector.excluded {
+            let k = SeriesKey(region: key.region, sector: code, flow: key.flow, currency: key.currency)
+            guard let e = estimate(k, span, depth: depth + 1) else { return nil }
+            parts.append((e, -1))
+        }
+        return Estimate.combine(parts, origin: origin)
+    }
+
+    func regionSum(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
+        guard let r = regions.region(code: key.region), r.kind == .aggregate, let batch = r.pilotBatches.first else { return nil }
+        var parts: [(Estimate, Int64)] = []
+        for code in RegionRollup.members(of: batch, in: regions) {
+            let k = SeriesKey(region: code, sector: key.sector, flow: key.flow, currency: key.currency)
+            guard let e = estimate(k, span, depth: depth + 1) else { return nil }
+            parts.append((e, 1))
+        }
+        return Estimate.combine(parts, origin: .sumOfRegions)
+    }
+
+    /// Half the rounding step of a value published with `decimals` fraction digits in `unit`.
+    public static func halfWidth(unit: MonetaryUnit, decimals: Int) -> Int64 {
+        let shift = unit.magnitude.exponent + 2 - decimals
+        return shift > 0 ? Int64(pow10Int(shift) / 2) : 0
+    }
+}
+
+/// Which localities make up a pilot aggregate without double counting.
+public enum RegionRollup {
+    /// The localities of a pilot list to sum for the list's total: every locality except national
+    /// new areas that overlap a listed city (Xixian New Area overlaps Xi'an, Gui'an New Area overlaps
+    /// Guiyang), whose trade would otherwise be counted twice. The part of those new areas outside
+    /// the listed cities (in Xianyang and Anshun) is then not in the total; outputs say so.
+    public static func members(of batch: Int, in regions: Regions) -> [String] {
+        let list = regions.pilots(batch: batch)
+        let codes = Set(list.map(\.code))
+        return list.filter { r in !(r.kind == .newArea && r.overlaps.contains { codes.contains($0) }) }.map(\.code)
+    }
+
+    /// The localities left out of a list's total because they overlap a listed city.
+    public static func leftOut(of batch: Int, in regions: Regions) -> [String] {
+        let kept = Set(members(of: batch, in: regions))
+        return regions.pilots(batch: batch).map(\.code).filter { !kept.contains($0) }
+    }
+}

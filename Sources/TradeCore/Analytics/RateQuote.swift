@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc  // pow only: the n-year average's root
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Which figure a quoted rate is.
+public enum RateSource: String, Sendable, Codable {
+    /// Computed from the store's levels.
+    case computed
+    /// As published.
+    case published
+    /// Derived from another published rate (a two-year average from the published growth versus 2019).
+    case fromPublishedRate = "from-published-rate"
+}
+
+/// A growth rate as it should be quoted, with the computed and published values behind it.
+///
+/// Rule (reference/domain.md §1.3): quote the computed rate when no rate was published, or when it
+/// equals the published one at publication precision and its interval (from the rounding of the
+/// levels) is no wider than that precision; otherwise quote the published rate. The base is
+/// **restated** exactly when the published rate lies outside the interval the rounded levels allow
+/// (widened by the published rate's own rounding, ±0.05).
+public struct RateQuote: Sendable, Equatable {
+    /// The rate to quote, percent, rounded half away from zero to 0.1.
+    public var value: DecimalNumber?
+    /// Which one it is.
+    public var source: RateSource?
+    /// The computed rate at 0.1, when the levels allow it.
+    public var computed: DecimalNumber?
+    /// The interval of the computed rate allowed by the rounding of its inputs, percent.
+    public var interval: ClosedRange<Double>?
+    /// The published rate.
+    public var published: DecimalNumber?
+    /// The published rate lies outside the interval: the agency used a restated (comparable) base.
+    public var isBaseRestated: Bool
+
+    /// Nothing known.
+    public static let none = RateQuote(value: nil, source: nil, computed: nil, interval: nil, published: nil, isBaseRestated: false)
+
+    /// Applies the quote rule to a computed rate (with interval) and a published one.
+    public static func choose(computed: DecimalNumber?, interval: ClosedRange<Double>?, published: DecimalNumber?) -> RateQuote {
+        var q = RateQuote(value: nil, source: nil, computed: computed, interval: interval, published: published, isBaseRestated: false)
+        if let p = published, let iv = interval {
+            let pv = p.doubleValue
+            q.isBaseRestated = pv + 0.05 < iv.lowerBound - 1e-9 || pv - 0.05 > iv.upperBound + 1e-9
+        }
+        guard let p = published else {
+            q.value = computed
+            q.source = computed == nil ? nil : .computed
+            return q
+        }
+        let precision = 1 / pow10(max(1, p.places))
+        if let c = computed, let iv = interval, c.isNumericallyEqual(to: p),
+            iv.upperBound - iv.lowerBound <= precision + 1e-9
+        {
+            q.value = c
+            q.source = .computed
+        } else {
+            q.value = p.rounded(places: max(1, p.places))
+            q.source = .published
+        }
+        return q
+    }
+}
+
+/// Growth arithmetic on exact levels (reference/domain.md §1.2–1.4).
+public enum Growth {
+    /// `(current / base − 1) × 100`, rounded once to `places`, with the interval allowed by both
+    /// inputs' rounding. `nil` when the base is not positive (and, for non-negative flows, when the
+    /// current level is negative).
+    public static func percent(_ current: Estimate, over base: Estimate, places: Int = 1) -> (DecimalNumber, ClosedRange<Double>)? {
+        let c = Int128(current.level.hundredths), b = Int128(base.level.hundredths)
+        guard b > 0, c >= 0 else { return nil }
+        guard let rate = DecimalNumber.quotient((c - b) * 100, b, places: places) else { return nil }
+        let lo: Double, hi: Double
+        if base.lower > 0 {
+            lo = (Double(current.lower) / Double(base.upper) - 1) * 100
+            hi = (Double(current.upper) / Double(base.lower) - 1) * 100
+        } else {
+            lo = -100
+            hi = .infinity
+        }
+        return (rate, lo...hi)
+    }
+
+    /// The n-year average growth `((current / base)^(1/n) − 1) × 100`, e.g. the 2021 two-year average
+    /// against 2019 (NBS definition, geometric mean; reference/domain.md §1.4), with its interval.
+    /// Computed from unrounded levels; rounded once.
+    public static func averagePercent(_ current: Estimate, over base: Estimate, years n: Int) -> (DecimalNumber, ClosedRange<Double>)? {
+        guard n > 0, base.level.hundredths > 0, current.level.hundredths >= 0 else { return nil }
+        let f = { (c: Double, b: Double) in (pow(c / b, 1 / Double(n)) - 1) * 100 }
+        let point = f(Double(current.level.hundredths), Double(base.level.hundredths))
+        let lo = base.upper > 0 ? f(Double(max(0, current.lower)), Double(base.upper)) : -100
+        let hi = base.lower > 0 ? f(Double(current.upper), Double(base.lower)) : .infinity
+        return (roundedPercent(point), lo...hi)
+    }
+
+    /// The n-year average implied by a growth over n years (`(1 + g)^(1/n) − 1`), with the interval
+    /// from `g`'s rounding.
+    public static func averagePercent(fromGrowth g: DecimalNumber, years n: Int) -> (DecimalNumber, ClosedRange<Double>)? {
+        guard n > 0 else { return nil }
+        let step = 0.5 / pow10(max(1, g.places))
+        let f = { (x: Double) in (pow(1 + x / 100, 1 / Double(n)) - 1) * 100 }
+        let v = g.doubleValue
+        guard v > -100 else { return nil }
+        return (roundedPercent(f(v)), f(v - step)...f(v + step))
+    }
+
+    /// Rounds a binary percentage to 0.1 half away from zero, through its 12-digit decimal form so that
+    /// binary noise cannot flip a tie.
+    public static func roundedPercent(_ x: Double, places: Int = 1) -> DecimalNumber {
+        let scaled = (x * 1e9).rounded(.toNearestOrAwayFromZero)
+        let d = DecimalNumber(mantissa: Int64(scaled), places: 9)
+        return d.rounded(places: places)
+    }
+
+    /// The comparable base implied by a published growth rate: `X_t / (1 + g)`, with the interval from
+    /// the level's and the rate's rounding (reference/domain.md §1.3).
+    public static func impliedBase(_ current: Estimate, rate g: DecimalNumber) -> Estimate? {
+        // base = X * 10^(p+2) / (10^(p+2) + g_mantissa), g = g_mantissa / 10^p percent.
+        let scale = pow10Int(g.places + 2)
+        let denominator = scale + Int128(g.mantissa)
+        guard denominator > 0 else { return nil }
+        let x = Int128(current.level.hundredths)
+        let base = DecimalNumber.divideRoundingHalfAway(x * scale, denominator)
+        let step = 0.5 / pow10(max(1, g.places))
+        let gv = g.doubleValue
+        let lo = Double(current.lower) / (1 + (gv + step) / 100)
+        let hi = Double(current.upper) / (1 + (gv - step) / 100)
+        guard let b = Int64(exactly: base), lo.isFinite, hi.isFinite else { return nil }
+        let hw = Int64(((hi - lo) / 2).rounded(.up))
+        return Estimate(level: Level(hundredths: b), halfWidth: hw, origin: .impliedByRate, unit: current.unit, sources: current.sources)
+    }
+}

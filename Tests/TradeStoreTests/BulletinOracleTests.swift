@@ -1,0 +1,92 @@
+import Testing
+import TradeCore
+import TradeIngest
+import TradeStore
+import TradeTestSupport
+
+/// Figures of the January–April 2021 release (MOFCOM, 3 June 2021; reference/domain.md §1.4–1.7),
+/// recomputed from the shipped data.
+@Suite struct BulletinOracleTests {
+    static let book: FigureBook? = {
+        guard let db = try? TradeDatabase.inMemory(),
+            let batch = try? ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv")),
+            (try? db.importBatches([batch])) != nil
+        else { return nil }
+        return try? db.figureBook()
+    }()
+
+    let yi = MonetaryUnit(.cny, .hundredMillion)
+
+    func calculator(baseYear: Int? = nil) throws -> BulletinCalculator {
+        BulletinCalculator(resolver: LevelResolver(book: try #require(Self.book)), baseYear: baseYear)
+    }
+
+    func key(_ sector: String, _ flow: Flow) -> SeriesKey { SeriesKey(region: "CN", sector: sector, flow: flow, currency: .cny) }
+
+    @Test func headlineJanuaryToApril2021() throws {
+        let c = try calculator(baseYear: 2019)
+        let span = try PeriodSpan(parsing: "2021-01/2021-04")
+        let total = c.row(key("S", .total), span)
+        #expect(total.value?.level.formatted(in: yi, places: 1) == "15644.5")
+        #expect(total.yearOnYear.value?.description == "3.3")
+        #expect(total.versusBase.value?.description == "-10.3")
+        #expect(total.averageGrowth.value?.description == "-5.3")
+        #expect(total.exportImportGap?.description == "33.2")
+        let exports = c.row(key("S", .export), span)
+        #expect(exports.value?.level.formatted(in: yi, places: 1) == "7462.1")
+        #expect(exports.yearOnYear.value?.description == "23.2")
+        #expect(exports.versusBase.value?.description == "20.5")
+        #expect(exports.averageGrowth.value?.description == "9.8")
+        let imports = c.row(key("S", .import), span)
+        #expect(imports.value?.level.formatted(in: yi, places: 1) == "8182.4")
+        #expect(imports.yearOnYear.value?.description == "-10.0")
+        #expect(imports.versusBase.value?.description == "-27.3")
+        #expect(imports.averageGrowth.value?.description == "-14.7")
+    }
+
+    @Test func deficitJanuaryToApril2021() throws {
+        let c = try calculator()
+        let row = c.row(key("S", .balance), try PeriodSpan(parsing: "2021-01/2021-04"))
+        #expect(row.value?.level.formatted(in: yi, places: 1) == "-720.4")  // published, not 720.3 = X − M
+        #expect(row.value?.origin == .published)
+        #expect(row.yearOnYear.value?.description == "-76.3")
+        #expect(row.balanceChange?.formatted(in: yi, places: 1) == "2313.2")
+        #expect(row.balanceMovement == .deficitNarrowed)
+        #expect(row.prior?.level.formatted(in: yi, places: 1) == "-3033.6")
+    }
+
+    @Test func knowledgeIntensiveShareAndContributions() throws {
+        let c = try calculator()
+        let span = try PeriodSpan(parsing: "2021-01/2021-04")
+        let kis = c.row(key("KIS", .total), span)
+        #expect(kis.value?.level.formatted(in: yi, places: 1) == "7325.3")
+        #expect(kis.yearOnYear.value?.description == "14.9")
+        #expect(kis.share?.description == "46.8")
+        #expect(kis.shareChange?.description == "4.7")
+        #expect(kis.contribution?.description == "6.27")
+        #expect(kis.contributionRate.map { $0.rounded(places: 0).description } == "190")
+        let travel = c.row(key("SD", .total), span)
+        #expect(travel.value?.level.formatted(in: yi, places: 1) == "2481.9")
+        #expect(travel.contribution?.description == "-11.53")
+        let excluding = c.row(key("EXTRAVEL", .total), span)
+        #expect(excluding.yearOnYear.computed?.description == "20.6")
+        #expect(excluding.yearOnYear.value?.description == "20.6")
+    }
+
+    @Test func ratesOf2022ComeFromTheStoresOwnLevels() throws {
+        let c = try calculator()
+        let span = try PeriodSpan(parsing: "2022-01/2022-04")
+        let exports = c.row(key("S", .export), span)
+        #expect(exports.yearOnYear.value?.description == "25.1")
+        #expect(exports.yearOnYear.source == .computed)
+        #expect(exports.yearOnYear.isBaseRestated == false)
+        let imports = c.row(key("S", .import), span)
+        #expect(imports.yearOnYear.value?.description == "19.1")
+        #expect(imports.yearOnYear.source == .computed)
+        let total = c.row(key("S", .total), span)
+        #expect(total.value?.origin == .exportsPlusImports)  // 9332.6 + 9742.3 beats "1.9 trillion"
+        #expect(total.value?.level.formatted(in: yi, places: 1) == "19074.9")
+        #expect(total.yearOnYear.value?.description == "21.9")
+        #expect(total.yearOnYear.source == .computed)
+    }
+}

@@ -90,3 +90,38 @@ import TradeTestSupport
         #expect(total.yearOnYear.source == .computed)
     }
 }
+
+/// Every published year-on-year rate of the shipped data that has a computed counterpart.
+@Suite struct PublishedRateAgreementTests {
+    @Test func everyComputedRateEqualsThePublishedOneOrIsExplained() throws {
+        let book = try #require(BulletinOracleTests.book)
+        let calculator = BulletinCalculator(resolver: LevelResolver(book: book))
+        var equal = 0, restated = 0, withinRounding = 0
+        var restatedKeys: [String] = []
+        let db = try TradeDatabase.inMemory()
+        _ = try db.importBatches([try ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv"))])
+        for f in try db.figures() where f.observation.rates.yearOnYear != nil {
+            // Only rates computed from two stored levels (not from bases implied by other rates).
+            guard calculator.resolver.estimate(f.observation.key, f.observation.span.yearAgo) != nil else { continue }
+            let q = calculator.row(f.observation.key, f.observation.span).yearOnYear
+            guard let c = q.computed, let p = q.published, let iv = q.interval else { continue }
+            if c.isNumericallyEqual(to: p.rounded(places: 1)) {
+                equal += 1
+            } else if q.isBaseRestated {
+                restated += 1
+                restatedKeys.append("\(f.observation.key) \(f.observation.span)")
+            } else {
+                // Not equal, not restated: the published rate lies inside the interval of the rounded levels.
+                #expect(p.doubleValue + 0.05 >= iv.lowerBound && p.doubleValue - 0.05 <= iv.upperBound)
+                #expect(q.source == .published)
+                withinRounding += 1
+            }
+        }
+        // The counts of the closing note of the analytics issue.
+        #expect([equal, restated, withinRounding] == [Self.expectedCounts.0, Self.expectedCounts.1, Self.expectedCounts.2],
+                "equal \(equal), restated \(restated), within rounding \(withinRounding); restated: \(restatedKeys)")
+        #expect(restatedKeys.contains("CN/S/export/CNY 2018-01/2018-05"))  // +21.8% computed, +13.3% published
+    }
+
+    static let expectedCounts = (100, 31, 46)
+}

@@ -155,6 +155,18 @@ public struct LevelResolver {
         return Estimate.combine(parts, origin: .sumOfRegions)
     }
 
+    /// The rolling 12-month sum ending in `month`: `R(y,m) = C(y,m) + C(y−1,12) − C(y−1,m)`
+    /// (reference/domain.md §1.1); `nil` unless all three totals are known (the full prior year).
+    public func rollingTwelveMonths(_ key: SeriesKey, endingIn month: Period) -> Estimate? {
+        guard let current = estimate(key, PeriodSpan.yearToDate(through: month)) else { return nil }
+        if month.month == 12 { return current }
+        guard let lastDecember = Period(year: month.year - 1, month: 12),
+            let priorYear = estimate(key, PeriodSpan.yearToDate(through: lastDecember)),
+            let priorPart = estimate(key, PeriodSpan.yearToDate(through: month.yearAgo))
+        else { return nil }
+        return Estimate.combine([(current, 1), (priorYear, 1), (priorPart, -1)], origin: .sumOfMonths)
+    }
+
     /// Half the rounding step of a value published with `decimals` fraction digits in `unit`.
     public static func halfWidth(unit: MonetaryUnit, decimals: Int) -> Int64 {
         let shift = unit.magnitude.exponent + 2 - decimals

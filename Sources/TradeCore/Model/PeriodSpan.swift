@@ -16,9 +16,9 @@ public struct PeriodSpan: Hashable, Comparable, Sendable, CustomStringConvertibl
         /// One month (当月).
         case month
         /// January and February together (1–2月), MOFCOM's first release of a year.
-        case janFeb
+        case janFeb = "jan-feb"
         /// January to a month other than February, March, June or December (累计, 1–N月).
-        case yearToDate
+        case yearToDate = "year-to-date"
         /// A calendar quarter; Q1 is also the year to March.
         case quarter
         /// A half year; H1 is also the year to June.

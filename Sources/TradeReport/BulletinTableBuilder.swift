@@ -1,0 +1,126 @@
+import TradeCore
+
+/// Turns bulletin rows into a ``Table`` with the documented columns (README, "Table columns").
+///
+/// Values are written in one unit (default CNY 100m, 亿元) with the precision their rounding allows;
+/// rates to 0.1 (contributions to 0.01), rounded half away from zero, once.
+public struct BulletinTableBuilder {
+    /// Output unit for levels in CNY.
+    public var unitCNY = MonetaryUnit(.cny, .hundredMillion)
+    /// Output unit for levels in USD.
+    public var unitUSD = MonetaryUnit(.usd, .hundredMillion)
+    /// Language of the name column.
+    public var language: Language = .en
+    /// Sector codelist for names.
+    public var sectors: Sectors = .standard
+    /// Region codelist for names.
+    public var regions: Regions = .standard
+
+    /// Name language.
+    public enum Language: String, Sendable, CaseIterable {
+        case en, zh
+    }
+
+    /// Creates a builder.
+    public init() {}
+
+    /// The machine-readable columns (CSV, JSON, HTML, Markdown), in order.
+    public static let columns: [String] = [
+        "region", "sector", "flow", "currency", "period_from", "period_to", "value", "unit", "prior_value",
+        "yoy_pct", "yoy_source", "published_yoy_pct", "base_restated", "vs_base_pct", "avg_growth_pct", "share_pct",
+        "share_change_pp", "contribution_pp",
+        "name", "period_kind", "value_origin", "computed_yoy_pct", "computed_yoy_low", "computed_yoy_high",
+        "yoy_change_pp", "vs_base_year", "vs_base_source", "avg_growth_source", "contribution_rate_pct",
+        "mom_pct_nsa", "implied_revision", "balance_change", "balance_movement", "export_import_gap_pp",
+        "illustrative",
+    ]
+
+    /// Columns shown on a terminal.
+    public static let terminalColumns: [String] = [
+        "region", "name", "flow", "period_from", "period_to", "value", "yoy_pct", "yoy_source", "vs_base_pct",
+        "avg_growth_pct", "share_pct", "share_change_pp", "contribution_pp",
+    ]
+
+    static let numeric: Set<String> = [
+        "value", "prior_value", "yoy_pct", "published_yoy_pct", "vs_base_pct", "avg_growth_pct", "share_pct",
+        "share_change_pp", "contribution_pp", "computed_yoy_pct", "computed_yoy_low", "computed_yoy_high",
+        "yoy_change_pp", "vs_base_year", "contribution_rate_pct", "mom_pct_nsa", "implied_revision", "balance_change",
+        "export_import_gap_pp",
+    ]
+
+    /// True for columns whose cells are numbers (right-aligned; unquoted numbers in JSON).
+    public static func isNumeric(_ column: String) -> Bool { numeric.contains(column) }
+
+    /// The full table.
+    public func table(_ rows: [BulletinRow], illustrative: (BulletinRow) -> Bool = { _ in false }) -> Table {
+        table(rows, columns: Self.columns, illustrative: illustrative)
+    }
+
+    /// A table with a chosen subset of columns.
+    public func table(_ rows: [BulletinRow], columns: [String], illustrative: (BulletinRow) -> Bool = { _ in false }) -> Table {
+        var t = Table(columns: columns.map { Table.Column($0, Self.isNumeric($0) ? .right : .left) })
+        for r in rows {
+            let cells = self.cells(r, illustrative: illustrative(r))
+            t.rows.append(columns.map { cells[$0] ?? "" })
+        }
+        return t
+    }
+
+    func unit(for currency: Currency) -> MonetaryUnit { currency == .cny ? unitCNY : unitUSD }
+
+    /// Every cell of a row, by column name.
+    public func cells(_ r: BulletinRow, illustrative: Bool = false) -> [String: String] {
+        let u = unit(for: r.key.currency)
+        var c: [String: String] = [
+            "region": r.key.region, "sector": r.key.sector, "flow": r.key.flow.rawValue,
+            "currency": r.key.currency.rawValue, "period_from": r.span.start.description,
+            "period_to": r.span.end.description, "unit": u.description, "period_kind": r.span.kind.rawValue,
+            "illustrative": illustrative ? "true" : "false",
+        ]
+        let sectorName = sectors.sector(code: r.key.sector).map { language == .zh ? $0.chineseNameMOFCOM : $0.englishName } ?? r.key.sector
+        if r.key.sector == "S" && r.key.region != "CN" {
+            c["name"] = regions.region(code: r.key.region).map { language == .zh ? $0.chineseName : $0.englishName } ?? r.key.region
+        } else {
+            c["name"] = sectorName
+        }
+        if let v = r.value {
+            c["value"] = v.level.formatted(in: u, places: v.places(in: u))
+            c["value_origin"] = v.origin.rawValue
+        }
+        if let p = r.prior {
+            // Shown at the precision of the current level, as bulletins print comparable bases.
+            c["prior_value"] = p.level.formatted(in: u, places: r.value?.places(in: u) ?? p.places(in: u))
+        }
+        c["yoy_pct"] = r.yearOnYear.value?.description
+        c["yoy_source"] = r.yearOnYear.source?.rawValue
+        c["published_yoy_pct"] = r.yearOnYear.published?.rounded(places: 1).description
+        if r.yearOnYear.published != nil && r.yearOnYear.interval != nil {
+            c["base_restated"] = r.yearOnYear.isBaseRestated ? "true" : "false"
+        }
+        c["computed_yoy_pct"] = r.yearOnYear.computed?.description
+        if let iv = r.yearOnYear.interval {
+            c["computed_yoy_low"] = Growth.roundedPercent(iv.lowerBound, places: 2).description
+            if iv.upperBound.isFinite { c["computed_yoy_high"] = Growth.roundedPercent(iv.upperBound, places: 2).description }
+        }
+        c["yoy_change_pp"] = r.yearOnYearChange?.description
+        if let y = r.baseYear {
+            c["vs_base_year"] = String(y)
+            c["vs_base_pct"] = r.versusBase.value?.description
+            c["vs_base_source"] = r.versusBase.source?.rawValue
+            c["avg_growth_pct"] = r.averageGrowth.value?.description
+            c["avg_growth_source"] = r.averageGrowth.source?.rawValue
+        }
+        c["share_pct"] = r.share?.rounded(places: 1).description
+        c["share_change_pp"] = r.shareChange?.rounded(places: 1).description
+        c["contribution_pp"] = r.contribution?.description
+        c["contribution_rate_pct"] = r.contributionRate?.description
+        c["mom_pct_nsa"] = r.monthOnMonth?.description
+        if let rev = r.impliedRevision, let v = r.value { c["implied_revision"] = rev.formatted(in: u, places: v.places(in: u)) }
+        if let b = r.balanceChange {
+            c["balance_change"] = b.formatted(in: u, places: r.value?.places(in: u) ?? 1)
+        }
+        c["balance_movement"] = r.balanceMovement?.rawValue
+        c["export_import_gap_pp"] = r.exportImportGap?.description
+        return c
+    }
+}

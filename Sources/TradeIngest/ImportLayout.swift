@@ -21,9 +21,10 @@ struct ImportLayout {
     /// Header names in file order.
     var names: [String] = []
 
-    /// True when the file carries rates or per-row sources: every row becomes a published figure.
+    /// True when the file carries rates or the published layout's `source_url`: every row becomes a
+    /// published figure. A tidy file with a plain `source` column stays a panel (one source per series).
     var carriesFigures: Bool {
-        [.yoy, .vs2019, .twoYearAverage, .share, .shareChange, .balanceChange, .source, .sourceURL]
+        [.yoy, .vs2019, .twoYearAverage, .share, .shareChange, .balanceChange, .sourceURL]
             .contains { index[$0] != nil }
     }
 

@@ -55,7 +55,7 @@ struct ReadState {
             panelMode = !parsed.carriesFigures
             periodColumn = parsed.index[.period] ?? -1
             valueColumn = parsed.index[.value] ?? -1
-            keyColumns = [ImportLayout.Role.region, .sector, .flow, .currency, .unit, .release, .releaseDate].map { parsed.index[$0] ?? -1 }
+            keyColumns = [ImportLayout.Role.region, .sector, .flow, .currency, .unit, .release, .releaseDate, .source].map { parsed.index[$0] ?? -1 }
             return
         }
         if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted { return }  // blank line
@@ -104,6 +104,12 @@ struct ReadState {
             try registerEntry(line: line, fields: fields, bytes: bytes, layout: layout)
         }
         let s = entrySeries[entry]
+        if s < 0, let layout {
+            // The series already holds values from another source in this release: keep this row as a
+            // figure, reconciled with the others at the end.
+            try takeFigureRow(line: line, fields: fields, bytes: bytes, layout: layout)
+            return
+        }
         let unit = entryUnit[entry]
         let vf = fields[valueColumn]
         guard let number = Self.decimal(bytes, vf.start, vf.end) else {
@@ -158,13 +164,16 @@ struct ReadState {
             text(.release), date: text(.releaseDate), line: line, column: col(.release), dateColumn: col(.releaseDate))
         let key = SeriesKey(region: region, sector: sector, flow: flow, currency: currency)
         let pk = PanelKey(key: key, release: release)
-        let s: Int
+        let givenSource = text(.source).flatMap { $0.isEmpty ? nil : $0 }
+        let source = givenSource ?? "file:\(ObservationReader.baseName(file))"
+        var s: Int
         if let existing = seriesIndex[pk] {
             s = existing
+            if panel.series[existing].source != source { s = -1 }
         } else {
             s = panel.series.count
             seriesIndex[pk] = s
-            panel.series.append(MonthlyPanel.Series(key: key, unit: unit, decimals: 0, release: release, source: "file:\(ObservationReader.baseName(file))"))
+            panel.series.append(MonthlyPanel.Series(key: key, unit: unit, decimals: 0, release: release, source: source))
         }
         entrySeries.append(s)
         entryUnit.append(unit)

@@ -11,6 +11,8 @@ public struct BulletinTableBuilder {
     public var unitUSD = MonetaryUnit(.usd, .hundredMillion)
     /// Language of the name column.
     public var language: Language = .en
+    /// Most fraction digits of a level (levels show the precision of their finest input, up to this).
+    public var maxPlaces = 2
     /// Sector codelist for names.
     public var sectors: Sectors = .standard
     /// Region codelist for names.
@@ -84,12 +86,12 @@ public struct BulletinTableBuilder {
             c["name"] = sectorName
         }
         if let v = r.value {
-            c["value"] = v.level.formatted(in: u, places: v.places(in: u))
+            c["value"] = v.level.formatted(in: u, places: v.places(in: u, limit: maxPlaces))
             c["value_origin"] = v.origin.rawValue
         }
         if let p = r.prior {
             // Shown at the precision of the current level, as bulletins print comparable bases.
-            c["prior_value"] = p.level.formatted(in: u, places: r.value?.places(in: u) ?? p.places(in: u))
+            c["prior_value"] = p.level.formatted(in: u, places: r.value?.places(in: u, limit: maxPlaces) ?? p.places(in: u, limit: maxPlaces))
         }
         c["yoy_pct"] = r.yearOnYear.value?.description
         c["yoy_source"] = r.yearOnYear.source?.rawValue
@@ -115,9 +117,9 @@ public struct BulletinTableBuilder {
         c["contribution_pp"] = r.contribution?.description
         c["contribution_rate_pct"] = r.contributionRate?.description
         c["mom_pct_nsa"] = r.monthOnMonth?.description
-        if let rev = r.impliedRevision, let v = r.value { c["implied_revision"] = rev.formatted(in: u, places: v.places(in: u)) }
+        if let rev = r.impliedRevision, let v = r.value { c["implied_revision"] = rev.formatted(in: u, places: v.places(in: u, limit: maxPlaces)) }
         if let b = r.balanceChange {
-            c["balance_change"] = b.formatted(in: u, places: r.value?.places(in: u) ?? 1)
+            c["balance_change"] = b.formatted(in: u, places: r.value?.places(in: u, limit: maxPlaces) ?? 1)
         }
         c["balance_movement"] = r.balanceMovement?.rawValue
         c["export_import_gap_pp"] = r.exportImportGap?.description

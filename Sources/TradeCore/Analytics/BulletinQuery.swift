@@ -49,7 +49,7 @@ public struct BulletinQuery: Sendable {
             }
         case .region:
             let codes = sectors ?? ["S"]
-            var regionCodes = Set(present.filter { codes.contains($0.sector) }.map(\.region))
+            var regionCodes = Set(present.map(\.region))
             // Pilot totals are rolled up whenever any locality of the list is present.
             for batch in [2016, 2018, 2020] {
                 let members = regions.pilots(batch: batch).map(\.code)

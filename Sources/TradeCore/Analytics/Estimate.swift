@@ -43,14 +43,17 @@ public struct Estimate: Sendable, Equatable {
     public var unit: MonetaryUnit
     /// Source addresses of the inputs.
     public var sources: [String]
+    /// The rounding step of the finest input, hundredths (a published 15644.5 亿元 has a step of 0.1 亿元).
+    public var resolution: Int64
 
-    /// Creates an estimate.
-    public init(level: Level, halfWidth: Int64, origin: Origin, unit: MonetaryUnit, sources: [String]) {
+    /// Creates an estimate; `resolution` defaults to the rounding step `2 × halfWidth`.
+    public init(level: Level, halfWidth: Int64, origin: Origin, unit: MonetaryUnit, sources: [String], resolution: Int64? = nil) {
         self.level = level
         self.halfWidth = halfWidth
         self.origin = origin
         self.unit = unit
         self.sources = sources
+        self.resolution = resolution ?? max(1, 2 * halfWidth)
     }
 
     /// Lower bound of the level, hundredths.
@@ -58,17 +61,17 @@ public struct Estimate: Sendable, Equatable {
     /// Upper bound of the level, hundredths.
     public var upper: Int64 { level.hundredths + halfWidth }
 
-    /// The fraction digits that show the level's precision in `unit` (15644.5 亿元 → 1; ±0.5 万元 in
-    /// 亿元 → 4), at least 0, at most 6.
-    public func places(in unit: MonetaryUnit) -> Int {
-        let step = max(1, 2 * halfWidth)  // the rounding step in hundredths
+    /// The fraction digits that show the precision of the finest input in `unit` (15644.5 亿元 → 1;
+    /// values in 万元 with two decimals, shown in 亿元 → 6), at least 0, at most `limit`.
+    public func places(in unit: MonetaryUnit, limit: Int = 6) -> Int {
+        let step = max(1, resolution)
         var digits = 0
         var s = step
         while s >= 10 {
             s /= 10
             digits += 1
         }
-        return min(6, max(0, unit.magnitude.exponent + 2 - digits))
+        return min(limit, max(0, unit.magnitude.exponent + 2 - digits))
     }
 
     /// The exact sum of estimates (half widths add); `nil` on overflow or an empty list.
@@ -77,13 +80,15 @@ public struct Estimate: Sendable, Equatable {
         var total: Int64 = 0
         var hw: Int64 = 0
         var sources: [String] = []
+        var resolution = Int64.max
         for (e, sign) in parts {
+            resolution = min(resolution, e.resolution)
             let (t, o) = total.addingReportingOverflow(sign * e.level.hundredths)
             guard !o else { return nil }
             total = t
             hw += e.halfWidth
             for s in e.sources where !sources.contains(s) { sources.append(s) }
         }
-        return Estimate(level: Level(hundredths: total), halfWidth: hw, origin: origin, unit: first.0.unit, sources: sources)
+        return Estimate(level: Level(hundredths: total), halfWidth: hw, origin: origin, unit: first.0.unit, sources: sources, resolution: resolution)
     }
 }

@@ -125,7 +125,11 @@ public struct LevelResolver {
             plus = members
             origin = .groupSum
         } else {
-            let children = sectors.children(of: sector.code).map(\.code)
+            // Children that are reported for this region, flow and currency (an unreported category
+            // such as SN is not a gap); every reported child must then have a level.
+            let children = sectors.children(of: sector.code).map(\.code).filter { code in
+                book.keys.contains(SeriesKey(region: key.region, sector: code, flow: key.flow, currency: key.currency))
+            }
             guard !children.isEmpty else { return nil }
             plus = children
             origin = .sumOfChildren

@@ -130,6 +130,6 @@ public enum Growth {
         let hi = Double(current.upper) / (1 + (gv - step) / 100)
         guard let b = Int64(exactly: base), lo.isFinite, hi.isFinite else { return nil }
         let hw = Int64(((hi - lo) / 2).rounded(.up))
-        return Estimate(level: Level(hundredths: b), halfWidth: hw, origin: .impliedByRate, unit: current.unit, sources: current.sources)
+        return Estimate(level: Level(hundredths: b), halfWidth: hw, origin: .impliedByRate, unit: current.unit, sources: current.sources, resolution: current.resolution)
     }
 }

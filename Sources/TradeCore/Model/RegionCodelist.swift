@@ -41,6 +41,7 @@ public struct Regions: Sendable {
         Region(code: "CN-WEST", englishName: "Western region", chineseName: "西部地区", kind: .aggregate),
         Region(code: "CN-CENTRAL-WEST", englishName: "Central and western regions", chineseName: "中西部地区", kind: .aggregate),
         Region(code: "CN-NORTH", englishName: "Northern region (北部 as published; probably the Northeast)", chineseName: "北部地区", kind: .aggregate),
+        Region(code: "CN-REST", englishName: "Rest of China (outside the listed pilot localities)", chineseName: "其他地区(试点地区以外)", kind: .aggregate),
         Region(code: "BRI", englishName: "Belt and Road countries (partner scope)", chineseName: "“一带一路”沿线国家", kind: .aggregate),
     ]
 

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
     ],
     targets: [
         .target(name: "TradeCore"),
@@ -40,6 +41,14 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("BadFiles")]),
         .testTarget(name: "TradeStoreTests", dependencies: ["TradeStore", "TradeIngest", "TradeTestSupport"]),
+        .testTarget(
+            name: "TradeReportTests",
+            dependencies: [
+                "TradeReport", "TradeStore", "TradeIngest", "TradeTestSupport",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "SvctradeEndToEndTests", dependencies: ["svctrade", "TradeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -51,6 +51,18 @@ struct DemoCommand: ParsableCommand {
         print("\nnational total services series:")
         print(TradeReportBridge.seriesTable(summaries), terminator: "")
 
+        // The illustrative regional panel, for region breakdowns.
+        let book = try database.figureBook()
+        if let panel = IllustrativePanel.generate(book: book, years: 2019...2022, seed: 20_200_814) {
+            let csvPath = NSTemporaryDirectory() + "svctrade-demo-panel-\(ProcessInfo.processInfo.processIdentifier).csv"
+            try Data(TidyCSVWriter.render(panel).utf8).write(to: URL(fileURLWithPath: csvPath))
+            defer { try? FileManager.default.removeItem(atPath: csvPath) }
+            let regional = try ObservationReader(options: .init(release: IllustrativePanel.release)).read(path: csvPath, displayName: "illustrative panel")
+            _ = try database.importBatches([regional])
+            print("generated the illustrative pilot-region panel: \(panel.series.count) series, \(panel.observationCount) monthly values (not published figures)")
+        }
+        try writeTables(database)
+
         print("\nJanuary–April 2021 as stored (CNY 100m, published year-on-year %):")
         let jan = try PeriodSpan(parsing: "2021-01/2021-04")
         for flow in [Flow.total, .export, .import, .balance] {
@@ -65,6 +77,33 @@ struct DemoCommand: ParsableCommand {
 }
 
 import TradeReport
+
+extension DemoCommand {
+    /// Writes the bulletin tables into `out/tables/`.
+    func writeTables(_ database: TradeDatabase) throws {
+        let folder = out + "/tables"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let book = try database.figureBook()
+        var written: [String] = []
+        func write(_ name: String, _ query: BulletinQuery, baseYear: Int?, _ format: TableFormat, lang: BulletinTableBuilder.Language = .en) throws {
+            let result = BulletinOutput.render(book: book, query: query, baseYear: baseYear, format: format, unit: nil, lang: lang)
+            try Data(result.text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+            written.append(name)
+        }
+        let april2021 = BulletinQuery(through: try Period(parsing: "2021-04"))
+        for format in [TableFormat.text, .csv, .md, .html, .json] {
+            let ext = format == .text ? "txt" : format.rawValue
+            try write("bulletin-2021-04.\(ext)", april2021, baseYear: 2019, format)
+        }
+        try write("bulletin-2021-04-zh.txt", april2021, baseYear: 2019, .text, lang: .zh)
+        try write("bulletin-2022-04.csv", BulletinQuery(through: try Period(parsing: "2022-04")), baseYear: 2019, .csv)
+        var regions = april2021
+        regions.breakdown = .region
+        try write("regions-2021-04-illustrative.csv", regions, baseYear: nil, .csv)
+        try write("regions-2021-04-illustrative.md", regions, baseYear: nil, .md)
+        print("wrote \(written.count) tables to \(folder)/: \(written.joined(separator: ", "))")
+    }
+}
 
 enum TradeReportBridge {
     static func seriesTable(_ s: [SeriesSummary]) -> String {

@@ -65,6 +65,12 @@ struct TableCommand: ParsableCommand {
     @Option(help: "Language of names: en or zh.")
     var lang: BulletinTableBuilder.Language = .en
 
+    @Option(help: "Keep only the N fastest-growing sectors (or regions) per flow and period, fastest first.")
+    var rank: Int?
+
+    @Flag(help: "Also compare published totals with the sum of their parts (exports + imports, groups, children).")
+    var check = false
+
     func validate() throws {
         do { _ = try Period(parsing: through) } catch { throw ValidationError("--through: \(error)") }
         if let asOf, !isDate(asOf) { throw ValidationError("--as-of \"\(asOf)\" is not a date; expected YYYY-MM-DD") }
@@ -81,6 +87,7 @@ struct TableCommand: ParsableCommand {
         if Regions.standard.lookup(region) == nil {
             throw ValidationError("--region: unknown region \"\(region)\"; e.g. CN, beijing, xixian")
         }
+        if let rank, rank < 1 { throw ValidationError("--rank must be at least 1") }
         if let vsYear, let t = try? Period(parsing: through), vsYear >= t.year {
             throw ValidationError("--vs-year \(vsYear) must be before the year of --through")
         }
@@ -95,11 +102,18 @@ struct TableCommand: ParsableCommand {
         query.sectors = sectors.map { $0.split(separator: ",").map { Sectors.standard.lookup($0)?.code ?? $0.uppercased() } }
         query.flows = flows.split(separator: ",").compactMap { Flow(code: $0) }
         query.currency = currency
-        let output = BulletinOutput.render(book: book, query: query, baseYear: vsYear, format: format, unit: unit.flatMap { MonetaryUnit(parsing: $0) }, lang: lang)
+        let output = BulletinOutput.render(book: book, query: query, baseYear: vsYear, format: format, unit: unit.flatMap { MonetaryUnit(parsing: $0) }, lang: lang, rank: rank)
         if output.rowCount == 0 {
             throw InputRejected(message: "error: the store has no figures for \(query.breakdown == .sector ? "region \(query.region)" : "the regions") in \(currency.rawValue) through \(through)\(asOf.map { " as of \($0)" } ?? ""); see svctrade series")
         }
         print(output.text, terminator: "")
+        if check {
+            let resolver = LevelResolver(book: book)
+            let findings = query.spans.flatMap { ConsistencyCheck.findings(resolver, keys: query.keys(in: book), span: $0) }
+            let text = "\nconsistency of published totals with their parts (\(findings.filter(\.isBeyondRounding).count) beyond rounding of \(findings.count)):\n"
+                + findings.map { "  \($0)\n" }.joined()
+            if format == .text { print(text, terminator: "") } else { writeStandardError(text) }
+        }
     }
 
     func isDate(_ s: String) -> Bool {
@@ -115,6 +129,24 @@ enum BulletinOutput {
         let rowCount: Int
     }
 
+    /// The `limit` fastest-growing items per flow and span: sectors other than total services and
+    /// groups, or regions other than the nation and aggregates.
+    static func ranked(_ rows: [BulletinRow], query: BulletinQuery, limit: Int) -> [BulletinRow] {
+        let items = rows.filter { r in
+            switch query.breakdown {
+            case .sector: return r.key.sector != "S" && Sectors.standard.sector(code: r.key.sector)?.isGroup != true
+            case .region: return r.key.region != "CN" && Regions.standard.region(code: r.key.region)?.kind != .aggregate
+            }
+        }
+        var out: [BulletinRow] = []
+        for flow in query.flows {
+            for span in query.spans {
+                out += Rankings.fastestGrowing(items.filter { $0.key.flow == flow && $0.span == span }, limit: limit)
+            }
+        }
+        return out
+    }
+
     static func rows(book: FigureBook, query: BulletinQuery, baseYear: Int?) -> [BulletinRow] {
         let calculator = BulletinCalculator(resolver: LevelResolver(book: book), baseYear: baseYear)
         var rows: [BulletinRow] = []
@@ -128,8 +160,9 @@ enum BulletinOutput {
         return rows
     }
 
-    static func render(book: FigureBook, query: BulletinQuery, baseYear: Int?, format: TableFormat, unit: MonetaryUnit?, lang: BulletinTableBuilder.Language) -> Result {
-        let rows = rows(book: book, query: query, baseYear: baseYear)
+    static func render(book: FigureBook, query: BulletinQuery, baseYear: Int?, format: TableFormat, unit: MonetaryUnit?, lang: BulletinTableBuilder.Language, rank: Int? = nil) -> Result {
+        var rows = rows(book: book, query: query, baseYear: baseYear)
+        if let rank { rows = ranked(rows, query: query, limit: rank) }
         var builder = BulletinTableBuilder()
         builder.language = lang
         if let unit {

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TradeTestSupport
+
+@Suite struct TableEndToEndTests {
+    let cli = CommandRunner()
+
+    func store(_ folder: TemporaryFolder) throws -> String {
+        let db = folder.file("t.sqlite")
+        let r = try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        return db
+    }
+
+    @Test func csvHasTheDocumentedColumnsAndTheReleaseFigures() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        let r = try cli.run(["table", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--format", "csv", "--sectors", "S,KIS,SD,EXTRAVEL"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("region,sector,flow,currency,period_from,period_to,value,unit,prior_value,yoy_pct,yoy_source,published_yoy_pct,base_restated,vs_base_pct,avg_growth_pct,share_pct,share_change_pp,contribution_pp"))
+        #expect(lines.contains { $0.hasPrefix("CN,S,total,CNY,2021-01,2021-04,15644.5,CNY 100m,15144.7,3.3,published,3.3,false,-10.3,-5.3,") })
+        #expect(lines.contains { $0.hasPrefix("CN,S,import,CNY,2021-01,2021-04,8182.4,CNY 100m,9091.6,-10.0,published,-10.0,,-27.3,-14.7,") })
+        #expect(lines.contains { $0.hasPrefix("CN,KIS,total,CNY,2021-01,2021-04,7325.3,CNY 100m,6375.4,14.9,published,14.9,,,,46.8,4.7,6.27,") })
+        #expect(lines.contains { $0.hasPrefix("CN,SD,total,CNY,2021-01,2021-04,2481.9,CNY 100m,4228.1,-41.3,published,-41.3,,,,15.9,-12.1,-11.53,") })
+    }
+
+    @Test func rates2022AreComputedFromTheStoresLevels() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        let r = try cli.run(["table", "--db", db, "--through", "2022-04", "--sectors", "S", "--format", "json"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains(#""flow": "export", "currency": "CNY", "period_from": "2022-01", "period_to": "2022-04", "value": 9332.6, "unit": "CNY 100m", "prior_value": 7462.1, "yoy_pct": 25.1, "yoy_source": "computed""#))
+        #expect(r.stdout.contains(#""flow": "import", "currency": "CNY", "period_from": "2022-01", "period_to": "2022-04", "value": 9742.3, "unit": "CNY 100m", "prior_value": 8182.4, "yoy_pct": 19.1, "yoy_source": "computed""#))
+    }
+
+    @Test func asOfAnswersWithWhatWasPublishedByThen() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = folder.file("v.sqlite")
+        let first = try folder.write("first.csv", "period,region,sector,flow,value,unit\n2021-05,CN,S,total,3736.1,CNY 100m\n2020-05,CN,S,total,3300.0,CNY 100m\n")
+        let revised = try folder.write("revised.csv", "period,region,sector,flow,value,unit\n2021-05,CN,S,total,3734.5,CNY 100m\n")
+        #expect(try cli.run(["import", first, "--db", db, "--release-date", "2021-06-30"]).status == 0)
+        #expect(try cli.run(["import", revised, "--db", db, "--release-date", "2021-07-30"]).status == 0)
+        let early = try cli.run(["table", "--db", db, "--through", "2021-05", "--flows", "total", "--format", "csv", "--as-of", "2021-07-01"])
+        let late = try cli.run(["table", "--db", db, "--through", "2021-05", "--flows", "total", "--format", "csv"])
+        #expect(early.stdout.contains("CN,S,total,CNY,2021-05,2021-05,3736.1,CNY 100m,3300.0,13.2,computed"))
+        #expect(late.stdout.contains("CN,S,total,CNY,2021-05,2021-05,3734.5,CNY 100m,3300.0,13.2,computed"))
+        let before = try cli.run(["table", "--db", db, "--through", "2021-05", "--as-of", "2021-06-01"])
+        #expect(before.status == 1)
+        #expect(before.stderr.contains("no figures"))
+    }
+
+    @Test func badOptionsAreUsageErrors() throws {
+        #expect(try cli.run(["table", "--through", "2021-13"]).status == 2)
+        #expect(try cli.run(["table", "--through", "2021-04", "--sectors", "SZ"]).status == 2)
+        #expect(try cli.run(["table", "--through", "2021-04", "--format", "xlsx"]).status == 2)
+        #expect(try cli.run(["table", "--through", "2021-04", "--vs-year", "2021"]).status == 2)
+    }
+
+    @Test func regionBreakdownOfTheIllustrativePanelSaysSo() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        let g = try cli.run(["generate", "--db", db, "--import", "--from-year", "2020", "--to-year", "2021"])
+        #expect(g.status == 0, "\(g.stderr)")
+        let r = try cli.run(["table", "--db", db, "--through", "2021-04", "--by", "region", "--flows", "total"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("PILOT2020"))
+        #expect(r.stdout.contains("illustrative data"))
+        let csv = try cli.run(["table", "--db", db, "--through", "2021-04", "--by", "region", "--flows", "total", "--format", "csv"])
+        let rest = try #require(csv.stdout.split(separator: "\n").first { $0.hasPrefix("CN-REST,S,total,CNY,2021-01,2021-04,") })
+        #expect(rest.hasSuffix(",true"))
+    }
+}

@@ -104,3 +104,37 @@ import TradeCore
         }
     }
 }
+
+@Suite struct GrowthRoundingTests {
+    func estimate(_ hundredths: Int64) -> Estimate {
+        Estimate(level: Level(hundredths: hundredths), halfWidth: 0, origin: .published, unit: MonetaryUnit(.cny, .hundredMillion), sources: [])
+    }
+
+    @Test func tiesRoundAwayFromZeroOnce() throws {
+        // 2001 / 2000 − 1 = 0.05 % exactly: half away from zero gives 0.1 (half-even would give 0.0).
+        #expect(Growth.percent(estimate(2001), over: estimate(2000))?.0.description == "0.1")
+        #expect(Growth.percent(estimate(1999), over: estimate(2000))?.0.description == "-0.1")
+        // 1.25 % exactly → 1.3; computed from the unrounded ratio, not from a rounded intermediate.
+        #expect(Growth.percent(estimate(10125), over: estimate(10000))?.0.description == "1.3")
+        #expect(Growth.roundedPercent(0.25).description == "0.3")
+        #expect(Growth.roundedPercent(-0.25).description == "-0.3")
+        #expect(Growth.percent(estimate(5), over: estimate(0)) == nil)  // no growth from a zero base
+    }
+
+    @Test func twoYearAverageFromThePublishedGrowthVersus2019() throws {
+        // Jan–Apr 2021 against 2019 (MOFCOM 3 June 2021): −10.3 % → −5.3 %, +20.5 % → +9.8 %, −27.3 % → −14.7 %.
+        for (g, a) in [("-10.3", "-5.3"), ("20.5", "9.8"), ("-27.3", "-14.7")] {
+            let rate = try #require(DecimalNumber(parsing: g))
+            #expect(Growth.averagePercent(fromGrowth: rate, years: 2)?.0.description == a)
+        }
+    }
+
+    @Test func impliedComparableBase() throws {
+        // 15644.5 at +3.3 % implies a base of 15144.7; 7325.3 at +14.9 % implies 6375.4 (reference/domain.md §1.5).
+        let total = Estimate(level: try Level(parsing: "15644.5", in: MonetaryUnit(.cny, .hundredMillion)), halfWidth: 5_000_000_00, origin: .published, unit: MonetaryUnit(.cny, .hundredMillion), sources: [])
+        let rate = try #require(DecimalNumber(parsing: "3.3"))
+        let base = try #require(Growth.impliedBase(total, rate: rate))
+        #expect(base.level.formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 1) == "15144.7")
+        #expect(base.origin == .impliedByRate)
+    }
+}

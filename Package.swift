@@ -49,6 +49,14 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(
+            name: "TradeChartsTests",
+            dependencies: [
+                "TradeCharts", "TradeStore", "TradeIngest", "TradeTestSupport",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "SvctradeEndToEndTests", dependencies: ["svctrade", "TradeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -62,6 +62,7 @@ struct DemoCommand: ParsableCommand {
             print("generated the illustrative pilot-region panel: \(panel.series.count) series, \(panel.observationCount) monthly values (not published figures)")
         }
         try writeTables(database)
+        try writeCharts(database)
 
         print("\nJanuary–April 2021 as stored (CNY 100m, published year-on-year %):")
         let jan = try PeriodSpan(parsing: "2021-01/2021-04")
@@ -102,6 +103,39 @@ extension DemoCommand {
         try write("regions-2021-04-illustrative.csv", regions, baseYear: nil, .csv)
         try write("regions-2021-04-illustrative.md", regions, baseYear: nil, .md)
         print("wrote \(written.count) tables to \(folder)/: \(written.joined(separator: ", "))")
+    }
+}
+
+import TradeCharts
+
+extension DemoCommand {
+    /// Writes the five chart kinds in both languages (and the combo as a slide) into `out/charts/`.
+    func writeCharts(_ database: TradeDatabase) throws {
+        let folder = out + "/charts"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let book = try database.figureBook()
+        let april = try Period(parsing: "2021-04")
+        let plan: [(ChartKind, String, Period, Period, BulletinQuery.Breakdown)] = [
+            (.combo, "combo-2021-04", try Period(parsing: "2020-01"), april, .sector),
+            (.lines, "lines-2017-2022", try Period(parsing: "2017-01"), try Period(parsing: "2022-12"), .sector),
+            (.ranking, "ranking-regions-2021-04", april, april, .region),
+            (.composition, "composition-2017-2022", try Period(parsing: "2017-01"), try Period(parsing: "2022-12"), .sector),
+            (.multiples, "multiples-2019-2021", try Period(parsing: "2019-01"), april, .sector),
+        ]
+        var written: [String] = []
+        for (kind, name, from, through, by) in plan {
+            for lang in ChartTheme.Language.allCases {
+                let svg = try ChartRendering.render(kind, book: book, theme: ChartTheme(size: .bulletin, language: lang), from: from, through: through, by: by)
+                try Data(svg.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)-\(lang.rawValue).svg"))
+                written.append("\(name)-\(lang.rawValue).svg")
+            }
+        }
+        for lang in ChartTheme.Language.allCases {
+            let slide = try ChartRendering.render(.combo, book: book, theme: ChartTheme(size: .slide, language: lang), from: try Period(parsing: "2020-01"), through: april, panels: true)
+            try Data(slide.utf8).write(to: URL(fileURLWithPath: "\(folder)/combo-panels-slide-\(lang.rawValue).svg"))
+            written.append("combo-panels-slide-\(lang.rawValue).svg")
+        }
+        print("wrote \(written.count) charts to \(folder)/")
     }
 }
 

@@ -41,9 +41,17 @@ public struct IllustrativePanel {
         let overlapping = RegionRollup.leftOut(of: 2020, in: regions)
         let receivers = localities + ["CN-REST"]
         // Region weights: a lognormal-ish size per locality; the rest of China holds about a quarter.
-        var regionWeights = localities.map { _ in 200 + Int64(rng.next() % 1800) }
+        // Rough relative sizes for the large service-trade centres; the rest drawn at random.
+        let sizes: [String: Int64] = [
+            "shanghai": 3000, "beijing": 2800, "shenzhen": 2000, "guangzhou": 1500, "hangzhou": 900, "suzhou": 900,
+            "tianjin": 800, "chengdu": 700, "nanjing": 700, "wuhan": 600, "qingdao": 600, "xiamen": 500, "dalian": 500,
+        ]
+        var regionWeights = localities.map { code in (sizes[code] ?? 150) + Int64(rng.next() % 300) }
         let pilotTotal = regionWeights.reduce(0, +)
-        regionWeights.append(pilotTotal / 3)
+        regionWeights.append(pilotTotal / 3)  // the rest of China: about a quarter of the nation
+        // Each region drifts at its own pace (−0.4 % to +0.8 % a month), so regional paths differ.
+        let drift = regionWeights.map { _ in Int64(rng.next() % 13) - 4 }
+        let firstMonth = years.lowerBound * 12  // Period.index of January of the first year
         var series: [String: MonthlyPanel.Series] = [:]
         var order: [String] = []
         func add(_ region: String, _ sector: String, _ flow: Flow, _ month: Int, _ hundredths: Int64) {
@@ -71,7 +79,11 @@ public struct IllustrativePanel {
                     let sectorShares = split(units, weights: sectorWeights.map { w in Int64(w.1 * 1000) + Int64(rng.next() % 200) })
                     for (s, sectorUnits) in sectorShares.enumerated() {
                         let sector = sectorWeights[s].0
-                        let parts = split(sectorUnits, weights: regionWeights.map { $0 + Int64(rng.next() % 60) })
+                        let t = Int64(period.index - firstMonth)
+                        let weights = regionWeights.indices.map { r in
+                            Swift.max(1, regionWeights[r] * (1000 + drift[r] * t) / 1000 + Int64(rng.next() % 60))
+                        }
+                        let parts = split(sectorUnits, weights: weights)
                         for (r, part) in parts.enumerated() { add(receivers[r], sector, flow, period.index, part * 10_000) }
                         for code in overlapping {
                             guard let city = regions.region(code: code)?.overlaps.first, let i = receivers.firstIndex(of: city) else { continue }

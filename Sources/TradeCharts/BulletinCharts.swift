@@ -1,0 +1,90 @@
+import TradeCore
+
+/// Builds the five chart kinds from bulletin figures: the data, a title that states the finding, the
+/// subtitle, notes and a generated description. Charts read a ``FigureBook`` through the analytics;
+/// they never touch the store.
+public struct BulletinCharts {
+    /// The figures.
+    public let book: FigureBook
+    /// Language and size.
+    public let theme: ChartTheme
+    let calculator: BulletinCalculator
+    let words: Words
+
+    /// Creates a builder.
+    public init(book: FigureBook, theme: ChartTheme) {
+        self.book = book
+        self.theme = theme
+        calculator = BulletinCalculator(resolver: LevelResolver(book: book))
+        words = Words(language: theme.language)
+    }
+
+    var yi: MonetaryUnit { MonetaryUnit(.cny, .hundredMillion) }
+
+    func key(_ sector: String, _ flow: Flow, region: String = "CN") -> SeriesKey {
+        SeriesKey(region: region, sector: sector, flow: flow, currency: .cny)
+    }
+
+    func level(_ e: Estimate?) -> Double? {
+        e.map { Double($0.level.decimal(in: yi, places: 2).mantissa) / 100 }
+    }
+
+    // MARK: - (a) combo
+
+    /// Year-to-date totals of a sector and flow (bars) with their year-on-year growth (line), from
+    /// January of `fromYear` through `through`.
+    public func combo(sector: String = "S", flow: Flow = .total, fromYear: Int, through: Period, layout: ComboChart.Layout = .dualAxis) -> ComboChart {
+        var points: [ComboChart.Point] = []
+        var derived = 0
+        for year in fromYear...through.year {
+            for month in 2...12 {
+                guard let p = Period(year: year, month: month), p <= through else { continue }
+                let span = PeriodSpan.yearToDate(through: p)
+                let row = calculator.row(key(sector, flow), span)
+                if let o = row.value?.origin, o != .published { derived += 1 }
+                points.append(.init(label: words.ytdAxis(month), shortLabel: words.ytdAxisShort(month), year: year,
+                                    value: level(row.value), rate: row.yearOnYear.value?.doubleValue))
+            }
+        }
+        let latestSpan = PeriodSpan.yearToDate(through: through)
+        let latest = calculator.row(key(sector, flow), latestSpan)
+        let name = words.zh ? (sector == "S" ? "服务进出口总额" : words.sector(sector)) : (sector == "S" ? "Services trade" : words.sector(sector))
+        let title: String
+        if let r = latest.yearOnYear.value {
+            title = words.zh ? "\(words.span(latestSpan))\(name)\(words.growthWords(r))" : "\(name) \(words.growthWords(r)) in \(words.span(latestSpan))"
+        } else {
+            title = words.zh ? "\(words.span(latestSpan))\(name)" : "\(name), \(words.span(latestSpan))"
+        }
+        let first = PeriodSpan.yearToDate(through: Period(year: fromYear, month: 2) ?? through)
+        let subtitle = words.zh
+            ? "\(name)（1月至当月累计）及同比增速，\(words.span(first))至\(words.span(latestSpan))"
+            : "Year-to-date value (CNY 100 million) and YoY growth, \(words.span(first)) – \(words.span(latestSpan))"
+        var notes: [String] = []
+        let missing = points.filter { $0.value == nil }.count
+        if missing > 0 || derived > 0 {
+            notes.append(words.zh
+                ? "注：缺少公布数的月份留空（\(missing)个）；\(derived)个累计值由公布的分项推算。"
+                : "Note: periods without published figures are left empty (\(missing)); totals derived from published parts: \(derived).")
+        }
+        let latestValue = level(latest.value).map { theme.number($0, decimals: 1) } ?? "–"
+        let rateText = latest.yearOnYear.value.map { theme.growth($0.doubleValue) } ?? "–"
+        let description = words.zh
+            ? "组合图：柱形为\(name)（1月至当月累计，亿元），折线为累计同比增速（%，右轴）。\(words.span(latestSpan))总额\(latestValue)亿元，同比\(rateText)。\(extremes(points))资料来源：商务部。"
+            : "Combination chart: bars show \(name.lowercased()) year to date (CNY 100 million), the line shows year-on-year growth (%, right axis). \(words.span(latestSpan)): \(latestValue), \(rateText). \(extremes(points))Source: MOFCOM."
+        return ComboChart(
+            points: points,
+            valueLegend: layout == .dualAxis ? (words.zh ? "总额（亿元，左轴）" : "Value (CNY 100 million, left)") : (words.zh ? "总额（亿元，上图）" : "Value (CNY 100 million, top)"),
+            rateLegend: layout == .dualAxis ? (words.zh ? "累计同比增速（%，右轴）" : "YoY growth (%, right)") : (words.zh ? "累计同比增速（%，下图）" : "YoY growth (%, bottom)"),
+            valueUnit: words.unit, yearLabel: { [zh = words.zh] y in zh ? "\(y)年" : String(y) }, valueDecimals: 1, layout: layout,
+            text: ChartText(title: title, subtitle: subtitle, notes: notes, source: words.source, description: description))
+    }
+
+    func extremes(_ points: [ComboChart.Point]) -> String {
+        let rated = points.enumerated().compactMap { i, p in p.rate.map { (i, $0) } }
+        guard let hi = rated.max(by: { $0.1 < $1.1 }), let lo = rated.min(by: { $0.1 < $1.1 }) else { return "" }
+        let a = points[hi.0], b = points[lo.0]
+        return words.zh
+            ? "增速最高为\(a.year)年\(a.label)的\(theme.growth(hi.1))，最低为\(b.year)年\(b.label)的\(theme.growth(lo.1))。"
+            : "Growth peaked at \(theme.growth(hi.1)) (\(a.label) \(a.year)) and was lowest at \(theme.growth(lo.1)) (\(b.label) \(b.year)). "
+    }
+}

@@ -1,0 +1,76 @@
+/// Chart (d): 100 % stacked columns of shares by period, "Other" grey on top, direct labels right of
+/// the last column (reference/charts.md §3.9d).
+public struct CompositionChart: Sendable {
+    /// One segment series, bottom to top ("Other" last).
+    public struct Segment: Sendable, Equatable {
+        /// Name.
+        public var name: String
+        /// Fill.
+        public var color: String
+        /// Share per column, percent.
+        public var shares: [Double]
+
+        /// Creates a segment.
+        public init(name: String, color: String, shares: [Double]) {
+            self.name = name
+            self.color = color
+            self.shares = shares
+        }
+    }
+
+    /// Column labels (years).
+    public var columns: [String]
+    /// Segments, bottom to top.
+    public var segments: [Segment]
+    /// Title block.
+    public var text: ChartText
+
+    /// Creates a composition chart.
+    public init(columns: [String], segments: [Segment], text: ChartText) {
+        self.columns = columns
+        self.segments = segments
+        self.text = text
+    }
+
+    /// The SVG document.
+    public func svg(theme: ChartTheme, slug: String = "svc-composition") -> String {
+        let frame = ChartFrame(theme: theme, text: text, slug: slug, hasLegend: false, xLabelRows: 1)
+        let axis = ChartAxis(theme: theme)
+        let s = theme.scale
+        let ticks: [Double] = [0, 25, 50, 75, 100]
+        let nameWidth = segments.map { TextMetrics.width($0.name, size: theme.labelSize, bold: true) }.max() ?? 0
+        let plotLeft = theme.pad + axis.widestLabel(ticks, decimals: 0) + 6 * s
+        let plotRight = theme.width - theme.pad - nameWidth - 8 * s
+        let y = LinearScale(domain: 0...100, from: frame.plotBottom, to: frame.plotTop)
+        let bands = BandScale(count: columns.count, start: plotLeft, end: plotRight)
+        var doc = SVGDocument()
+        doc.text("%", [("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.muted)])
+        axis.leftAxis(&doc, ticks: ticks, scale: y, left: plotLeft, right: plotRight, decimals: 0)
+        var lastCenters: [Double] = []
+        for (c, _) in columns.enumerated() {
+            var cumulative = 0.0
+            let w = 0.6 * bands.band
+            for (k, seg) in segments.enumerated() {
+                let share = c < seg.shares.count ? seg.shares[c] : 0
+                let top = y(cumulative + share), bottom = y(cumulative)
+                doc.element("rect", [("x", n(bands.center(c) - w / 2)), ("y", n(top)), ("width", n(w)), ("height", n(Swift.max(0, bottom - top))), ("fill", seg.color), ("stroke", "#FFFFFF"), ("stroke-width", n(1 * s))])
+                if bottom - top >= 16 * s {
+                    doc.text(theme.number(share, decimals: 1), [("x", n(bands.center(c))), ("y", n((top + bottom) / 2 + 4 * s)), ("font-size", n(theme.smallSize)), ("fill", ChartTheme.textColor(on: seg.color)), ("text-anchor", "middle")])
+                }
+                if c == columns.count - 1 { lastCenters.append((top + bottom) / 2 + 4 * s) }
+                cumulative += share
+                _ = k
+            }
+        }
+        doc.element("line", [("x1", n(plotLeft)), ("y1", n(y(0))), ("x2", n(plotRight)), ("y2", n(y(0))), ("stroke", ChartTheme.text), ("stroke-width", n(1 * s))])
+        let placed = LabelPlacement.spread(lastCenters, gap: 15 * s, low: frame.plotTop + 4 * s, high: frame.plotBottom)
+        let labelX = bands.center(columns.count - 1) + 0.3 * bands.band + 8 * s
+        for (k, seg) in segments.enumerated() where k < placed.count {
+            doc.text(seg.name, [("x", n(labelX)), ("y", n(placed[k])), ("font-size", n(theme.labelSize)), ("fill", seg.color == ChartTheme.other ? ChartTheme.muted : (seg.color == ChartTheme.orange || seg.color == ChartTheme.sky ? ChartTheme.text : seg.color)), ("font-weight", "700")])
+        }
+        axis.categoryLabels(&doc, full: columns, short: columns, centers: (0..<columns.count).map(bands.center), baseline: frame.xLabelBaseline(0))
+        return frame.render(doc)
+    }
+
+    func n(_ x: Double) -> String { SVGDocument.number(x) }
+}

@@ -78,19 +78,20 @@ struct ChartCommand: ParsableCommand {
 /// Shared by `chart` and `demo`.
 enum ChartRendering {
     static func render(_ kind: ChartKind, book: FigureBook, theme: ChartTheme, from: Period, through: Period, sector: String = "S",
-                       flow: Flow = .total, by: BulletinQuery.Breakdown = .sector, panels: Bool = false) throws -> String {
+                       flow: Flow = .total, by: BulletinQuery.Breakdown = .sector, panels: Bool = false, slugSuffix: String = "") throws -> String {
         let charts = BulletinCharts(book: book, theme: theme)
+        let slug = "svc-\(kind.rawValue)" + slugSuffix
         switch kind {
         case .combo:
-            return charts.combo(sector: sector, flow: flow, fromYear: from.year, through: through, layout: panels ? .stackedPanels : .dualAxis).svg(theme: theme, slug: "svc-combo")
+            return charts.combo(sector: sector, flow: flow, fromYear: from.year, through: through, layout: panels ? .stackedPanels : .dualAxis).svg(theme: theme, slug: slug)
         case .lines:
-            return charts.lines(fromYear: from.year, through: through).svg(theme: theme, slug: "svc-lines")
+            return charts.lines(fromYear: from.year, through: through).svg(theme: theme, slug: slug)
         case .ranking:
-            return charts.ranking(through: through, flow: flow, by: by).svg(theme: theme, slug: "svc-ranking")
+            return charts.ranking(through: through, flow: flow, by: by).svg(theme: theme, slug: slug)
         case .composition:
-            return charts.composition(fromYear: from.year, toYear: through.year).svg(theme: theme, slug: "svc-composition")
+            return charts.composition(fromYear: from.year, toYear: through.year).svg(theme: theme, slug: slug)
         case .multiples:
-            return charts.multiples(fromYear: from.year, through: through).svg(theme: theme, slug: "svc-multiples")
+            return charts.multiples(fromYear: from.year, through: through).svg(theme: theme, slug: slug)
         }
     }
 }

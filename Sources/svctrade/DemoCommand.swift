@@ -63,6 +63,16 @@ struct DemoCommand: ParsableCommand {
         }
         try writeTables(database)
         try writeCharts(database)
+        let bulletinFolder = out + "/bulletin-2021-04"
+        let files = try BulletinWriter.write(book: try database.figureBook(), through: try Period(parsing: "2021-04"), languages: [.zh, .en],
+                                             baseYear: 2019, out: bulletinFolder, templates: nil, datasets: datasets)
+        print("wrote the January–April 2021 bulletin (\(files.count) files) to \(bulletinFolder)/")
+        for language in PressFigures.Language.allCases {
+            let release = try PressOutput.release(book: try database.figureBook(), through: try Period(parsing: "2022-04"), baseYear: nil, language: language, templates: nil)
+            try Data(release.plainText.utf8).write(to: URL(fileURLWithPath: "\(out)/press-figures-2022-04-\(language.rawValue).txt"))
+            let april2021 = try PressOutput.release(book: try database.figureBook(), through: try Period(parsing: "2021-04"), baseYear: 2019, language: language, templates: nil)
+            try Data(april2021.plainText.utf8).write(to: URL(fileURLWithPath: "\(out)/press-figures-2021-04-\(language.rawValue).txt"))
+        }
 
         print("\nJanuary–April 2021 as stored (CNY 100m, published year-on-year %):")
         let jan = try PeriodSpan(parsing: "2021-01/2021-04")

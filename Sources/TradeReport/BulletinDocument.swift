@@ -1,0 +1,212 @@
+import TradeCore
+
+/// The monthly bulletin in one language: press prose, the main features, tables, charts, the pilot
+/// programme, sources and notes, as Markdown and as an HTML section.
+///
+/// Charts arrive as finished SVG text (TradeCharts draws them); this type only lays them out.
+public struct BulletinDocument: Sendable {
+    /// A chart placed in the bulletin.
+    public struct Chart: Sendable {
+        /// Caption.
+        public var caption: String
+        /// The SVG document.
+        public var svg: String
+        /// File name next to the Markdown (`charts/combo-zh.svg`).
+        public var file: String
+
+        /// Creates a chart entry.
+        public init(caption: String, svg: String, file: String) {
+            self.caption = caption
+            self.svg = svg
+            self.file = file
+        }
+    }
+
+    /// `zh` or `en`.
+    public var language: PressFigures.Language
+    /// Last month covered.
+    public var through: Period
+    /// Press sentences.
+    public var release: PressRelease
+    /// The bulletin table.
+    public var table: Table
+    /// National charts.
+    public var charts: [Chart]
+    /// Charts of the pilot section (illustrative data).
+    public var pilotCharts: [Chart]
+    /// Pilot best practices.
+    public var practices: [PilotPractice]
+    /// Illustrative sentence on the pilot localities' combined figures, if any.
+    public var pilotFigures: String?
+    /// Source addresses beyond the press numbers (datasets, practices).
+    public var extraSources: [String]
+
+    /// Creates a bulletin.
+    public init(language: PressFigures.Language, through: Period, release: PressRelease, table: Table, charts: [Chart], pilotCharts: [Chart],
+                practices: [PilotPractice], pilotFigures: String?, extraSources: [String]) {
+        self.language = language
+        self.through = through
+        self.release = release
+        self.table = table
+        self.charts = charts
+        self.pilotCharts = pilotCharts
+        self.practices = practices
+        self.pilotFigures = pilotFigures
+        self.extraSources = extraSources
+    }
+
+    var zh: Bool { language == .zh }
+
+    /// "2021年1—4月我国服务贸易发展情况" / "China's trade in services, January–April 2021".
+    public var title: String {
+        let m = through.month
+        if zh { return m == 1 ? "\(through.year)年1月我国服务贸易发展情况" : "\(through.year)年1—\(m)月我国服务贸易发展情况" }
+        let names = PressFigures.monthNames
+        return m == 1 ? "China's trade in services, January \(through.year)" : "China's trade in services, January–\(names[m - 1]) \(through.year)"
+    }
+
+    static let leadBlocks: Set<String> = ["headline", "balance", "balance-turned", "base-year"]
+
+    var lead: [String] { release.sentences.filter { Self.leadBlocks.contains($0.id) }.map(\.text) }
+
+    /// The sentences after the lead, as the numbered "main features" (the list numbers them).
+    var features: [String] {
+        release.sentences.filter { !Self.leadBlocks.contains($0.id) }.map(\.text)
+    }
+
+    /// Every source address used, sorted.
+    public var sources: [String] { Array(Set(release.sources + extraSources + practices.map(\.source))).sorted() }
+
+    var themes: [(String, [PilotPractice])] {
+        var order: [String] = []
+        var byTheme: [String: [PilotPractice]] = [:]
+        for p in practices {
+            if byTheme[p.theme] == nil { order.append(p.theme) }
+            byTheme[p.theme, default: []].append(p)
+        }
+        return order.map { ($0, byTheme[$0] ?? []) }
+    }
+
+    func locality(_ code: String) -> String {
+        guard let r = Regions.standard.region(code: code) else { return code }
+        return zh ? r.chineseName : r.englishName
+    }
+
+    var headings: (features: String, tables: String, charts: String, pilot: String, sources: String, notes: String) {
+        zh ? ("主要特点", "数据表", "图表", "服务贸易创新发展试点", "资料来源", "说明")
+            : ("Main features", "Tables", "Charts", "The pilot programme for innovation in trade in services", "Sources", "Notes")
+    }
+
+    var pilotIntro: String {
+        zh
+            ? "2020年8月，国务院决定在\(PilotProgramme.localities)个省市（区域）全面深化服务贸易创新发展试点，为期\(PilotProgramme.years)年。目前\(PilotProgramme.measures)项试点任务有序推进，商务部已推广\(PilotProgramme.bestPractices)项“最佳实践案例”。主要做法如下："
+            : "In August 2020 the State Council launched pilot projects for deepening innovation-driven development of trade in services in \(PilotProgramme.localities) localities for \(PilotProgramme.years) years. \(PilotProgramme.measures) pilot measures are under way, and \(PilotProgramme.bestPractices) \"best practices\" have been circulated. What the pilot areas have done:"
+    }
+
+    func practiceLine(_ theme: String, _ items: [PilotPractice]) -> String {
+        guard let first = items.first else { return "" }
+        let name = zh ? first.themeChinese : first.themeEnglish
+        let parts = items.map { p in zh ? "\(locality(p.locality))：\(p.practiceChinese)" : "\(locality(p.locality)): \(p.practiceEnglish)" }
+        return zh ? "\(name)——" + parts.joined(separator: "；") + "。" : "\(name) — " + parts.joined(separator: "; ") + "."
+    }
+
+    var notes: [String] {
+        var n: [String] = []
+        if zh {
+            n.append("金额单位为亿元人民币；增速、比重保留一位小数，按四舍五入（远离零）修约一次，末位为0时省略。")
+            n.append("增速按可比口径：能由本库数据计算且与公布数一致时用计算值，否则采用公布数（见数据表 yoy_source 列）。")
+            if !pilotCharts.isEmpty || pilotFigures != nil { n.append("试点地区的分地区数据为示意数据（svctrade generate 生成），全国合计与公布数一致，分地区、分领域构成为虚构，仅用于版式展示。") }
+            if !release.missing.isEmpty { n.append("因缺少数据未写入的内容：" + release.missing.map { "[\($0.id)]" }.joined(separator: "、") + "。") }
+        } else {
+            n.append("Amounts in CNY (RMB); growth rates and shares to one decimal, rounded half away from zero once, trailing .0 dropped.")
+            n.append("Growth on a comparable basis: the rate computed from the store is used when it agrees with the published one; otherwise the published rate (table column yoy_source).")
+            if !pilotCharts.isEmpty || pilotFigures != nil { n.append("Regional figures of the pilot localities are illustrative (made by svctrade generate): their national totals match the published ones, the regional and sector splits are invented and only show the layout.") }
+            if !release.missing.isEmpty { n.append("Not written for lack of figures: " + release.missing.map { "[\($0.id)]" }.joined(separator: ", ") + ".") }
+        }
+        return n
+    }
+
+    // MARK: - Markdown
+
+    /// The bulletin as Markdown (charts linked as files).
+    public func markdown() -> String {
+        var out = "# \(title)\n\n"
+        out += lead.joined(separator: "\n\n") + "\n\n"
+        let h = headings
+        if !features.isEmpty {
+            out += "## \(h.features)\n\n" + (zh ? "主要呈现以下特点：\n\n" : "The main features are as follows:\n\n")
+            out += features.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n") + "\n\n"
+        }
+        out += "## \(h.tables)\n\n" + MarkdownRenderer.render(table) + "\n"
+        out += "## \(h.charts)\n\n" + charts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + "\n"
+        out += "## \(h.pilot)\n\n" + pilotIntro + "\n\n"
+        out += themes.map { "- " + practiceLine($0.0, $0.1) }.joined(separator: "\n") + "\n\n"
+        if let pilotFigures { out += pilotFigures + "\n\n" }
+        out += pilotCharts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + (pilotCharts.isEmpty ? "" : "\n")
+        out += "## \(h.sources)\n\n" + sources.map { "- <\($0)>" }.joined(separator: "\n") + "\n\n"
+        out += "## \(h.notes)\n\n" + notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
+        return out
+    }
+
+    // MARK: - HTML
+
+    /// The bulletin as an HTML `<article>` with inline SVG charts.
+    public func htmlArticle() -> String {
+        let e = HTMLRenderer.escape
+        let h = headings
+        var out = "<article lang=\"\(zh ? "zh-CN" : "en")\">\n<h1>\(e(title))</h1>\n"
+        out += lead.map { "<p>\(e($0))</p>\n" }.joined()
+        if !features.isEmpty {
+            out += "<h2>\(e(h.features))</h2>\n<p>\(e(zh ? "主要呈现以下特点：" : "The main features are as follows:"))</p>\n<ol>\n"
+            out += features.map { "<li>\(e($0))</li>\n" }.joined() + "</ol>\n"
+        }
+        out += "<h2>\(e(h.tables))</h2>\n<div class=\"table\">\n" + HTMLRenderer.render(table) + "</div>\n"
+        out += "<h2>\(e(h.charts))</h2>\n" + charts.map(figure).joined()
+        out += "<h2>\(e(h.pilot))</h2>\n<p>\(e(pilotIntro))</p>\n<ul>\n" + themes.map { "<li>\(e(practiceLine($0.0, $0.1)))</li>\n" }.joined() + "</ul>\n"
+        if let pilotFigures { out += "<p>\(e(pilotFigures))</p>\n" }
+        out += pilotCharts.map(figure).joined()
+        out += "<h2>\(e(h.sources))</h2>\n<ul class=\"sources\">\n" + sources.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        out += "<h2>\(e(h.notes))</h2>\n<ul>\n" + notes.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n</article>\n"
+        return out
+    }
+
+    func figure(_ c: Chart) -> String {
+        "<figure>\n" + c.svg.trimmingTrailingNewline() + "\n<figcaption>\(HTMLRenderer.escape(c.caption))</figcaption>\n</figure>\n"
+    }
+
+    /// A self-contained page: inline CSS and SVG, no scripts, no external references.
+    public static func page(_ documents: [BulletinDocument]) -> String {
+        let lang = documents.count == 1 && documents.first?.zh == false ? "en" : "zh-CN"
+        let title = documents.map(\.title).joined(separator: " · ")
+        return """
+            <!DOCTYPE html>
+            <html lang="\(lang)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTMLRenderer.escape(title))</title>
+            <style>
+            body { font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans', 'Helvetica Neue', Arial, sans-serif; color: #1A1A1A; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; }
+            h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #D9D9D9; }
+            article + article { margin-top: 4rem; border-top: 3px solid #0072B2; }
+            figure { margin: 1.5rem 0; } figure svg { max-width: 100%; height: auto; } figcaption { color: #595959; font-size: 0.85rem; }
+            .table { overflow-x: auto; } table { border-collapse: collapse; font-size: 0.8rem; }
+            th, td { border-bottom: 1px solid #D9D9D9; padding: 0.2rem 0.5rem; text-align: left; white-space: nowrap; }
+            td.num { text-align: right; font-variant-numeric: tabular-nums; } .sources li { word-break: break-all; font-size: 0.85rem; }
+            </style>
+            </head>
+            <body>
+            \(documents.map { $0.htmlArticle() }.joined(separator: "\n"))</body>
+            </html>
+
+            """
+    }
+}
+
+extension String {
+    func trimmingTrailingNewline() -> String {
+        var s = self
+        while s.hasSuffix("\n") { s.removeLast() }
+        return s
+    }
+}

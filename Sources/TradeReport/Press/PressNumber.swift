@@ -1,0 +1,36 @@
+import TradeCore
+
+/// One number of a press sentence with everything needed to defend it: the printed text, the value,
+/// unit, rounding, formula, and the inputs with their sources.
+public struct PressNumber: Sendable, Equatable, Codable {
+    /// Placeholder name (`total.amount`).
+    public var key: String
+    /// Text as printed in the sentence ("15644.5", "RMB1.56445 trillion", "增长3.3%").
+    public var text: String
+    /// The number behind it (for growth: percent; for levels: in `unit`).
+    public var value: Double?
+    /// Unit of `value` ("CNY 100m", "%", "percentage points").
+    public var unit: String
+    /// How it was rounded.
+    public var rounding: String
+    /// How it was obtained.
+    public var formula: String
+    /// The figures it rests on.
+    public var inputs: [PressInput]
+}
+
+/// A figure a press number rests on.
+public struct PressInput: Sendable, Equatable, Codable {
+    /// Series key (`CN/S/total/CNY`).
+    public var series: String
+    /// Span (`2021-01/2021-04`).
+    public var period: String
+    /// Level or rate as stored.
+    public var value: String
+    /// Unit.
+    public var unit: String
+    /// `published`, `cumulative-difference`, `implied-by-rate`, …
+    public var origin: String
+    /// Source addresses.
+    public var sources: [String]
+}

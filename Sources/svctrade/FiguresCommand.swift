@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import TradeCore
+import TradeReport
+import TradeStore
+
+extension PressFigures.Language: ExpressibleByArgument {}
+
+enum PressFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct FiguresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figures",
+        abstract: "Quote-ready press sentences for a period, in Chinese or English, every number traceable.",
+        discussion: """
+            The sentences come from editable templates (templates/press-zh.txt, templates/press-en.txt;
+            syntax in those files and the README). A sentence whose figures the store cannot support is left
+            out and listed with what it lacks. --format json gives, for every number of every sentence, the
+            printed text, value, unit, rounding, formula, inputs and sources.
+
+            Example: svctrade figures --through 2021-04 --vs-year 2019 --lang en
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Last month covered, YYYY-MM.")
+    var through: String
+
+    @Option(help: "Language: zh or en.")
+    var lang: PressFigures.Language = .zh
+
+    @Option(name: .customLong("vs-year"), help: "Also compare with this year (e.g. 2019: growth and two-year average).")
+    var vsYear: Int?
+
+    @Option(help: "Output: text or json.")
+    var format: PressFormat = .text
+
+    @Option(help: "Folder of the templates (default: $SVCTRADE_TEMPLATES, else ./templates).")
+    var templates: String?
+
+    @Option(name: .customLong("as-of"), help: "Only releases published by this date, YYYY-MM-DD.")
+    var asOf: String?
+
+    func validate() throws {
+        do { _ = try Period(parsing: through) } catch { throw ValidationError("--through: \(error)") }
+    }
+
+    func run() throws {
+        let database = try TradeDatabase(path: store.path)
+        let book = try database.figureBook(asOf: asOf)
+        let release = try PressOutput.release(book: book, through: try Period(parsing: through), baseYear: vsYear, language: lang, templates: templates)
+        print(format == .json ? try PressOutput.json(release) : release.plainText, terminator: "")
+    }
+}
+
+enum PressOutput {
+    static func templateFolder(_ given: String?) -> String {
+        if let given { return given }
+        if let env = ProcessInfo.processInfo.environment["SVCTRADE_TEMPLATES"], !env.isEmpty { return env }
+        return "templates"
+    }
+
+    static func release(book: FigureBook, through: Period, baseYear: Int?, language: PressFigures.Language, templates: String?) throws -> PressRelease {
+        let path = templateFolder(templates) + "/press-\(language.rawValue).txt"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputRejected(message: "error: template \(path) not found; run from the repository root, or give --templates DIR (or $SVCTRADE_TEMPLATES)")
+        }
+        let template = PressTemplate(parsing: String(decoding: data, as: UTF8.self), joiner: language == .zh ? "" : " ")
+        let figures = PressFigures(book: book, through: through, baseYear: baseYear, language: language)
+        return PressRelease(figures: figures, template: template)
+    }
+
+    static func json(_ release: PressRelease) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(release), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TradeTestSupport
+
+@Suite struct BulletinEndToEndTests {
+    let cli = CommandRunner()
+
+    static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    func demoStore(_ folder: TemporaryFolder) throws -> String {
+        let db = folder.file("b.sqlite")
+        #expect(try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", db]).status == 0)
+        #expect(try cli.run(["generate", "--db", db, "--import"]).status == 0)
+        return db
+    }
+
+    @Test func figuresInBothLanguagesAndJSON() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try demoStore(folder)
+        let zh = try cli.run(["figures", "--db", db, "--through", "2021-04", "--vs-year", "2019"], in: Repository.root)
+        #expect(zh.status == 0, "\(zh.stderr)")
+        #expect(zh.stdout.contains("今年1—4月，我国服务贸易进出口总值15644.5亿元人民币，同比增长3.3%"))
+        let json = try cli.run(["figures", "--db", db, "--through", "2021-04", "--lang", "en", "--format", "json"], in: Repository.root)
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let sentences = object?["sentences"] as? [[String: Any]]
+        #expect(sentences?.first?["text"] as? String == "From January to April, the import and export of services were RMB1.56445 trillion in value, up by 3.3% year-on-year; in breakdown, service exports increased by 23.2% to RMB746.21 billion and imports dropped 10% to RMB818.24 billion.")
+        let outside = try cli.run(["figures", "--db", db, "--through", "2021-04"], in: folder.path)
+        #expect(outside.status == 1)
+        #expect(outside.stderr.contains("--templates"))
+    }
+
+    @Test(.enabled(if: BulletinEndToEndTests.chromium != nil || BulletinEndToEndTests.inCI))
+    func theHTMLBulletinRendersInHeadlessChromium() throws {
+        let chromium = try #require(Self.chromium, "CI must install Debian's chromium (.ci/run does)")
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try demoStore(folder)
+        let out = folder.file("bulletin")
+        let b = try cli.run(["bulletin", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--out", out], in: Repository.root)
+        #expect(b.status == 0, "\(b.stderr)")
+        let html = try String(contentsOfFile: out + "/bulletin.html", encoding: .utf8)
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http-equiv"))
+        #expect(html.contains("15644.5"))
+        #expect(html.contains("RMB1.56445 trillion"))
+        #expect(FileManager.default.fileExists(atPath: out + "/bulletin.md"))
+
+        let shot = folder.file("shot.png")
+        let render = Process()
+        render.executableURL = URL(fileURLWithPath: chromium)
+        render.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
+                            "--window-size=1280,2400", "--screenshot=\(shot)", "file://\(out)/bulletin.html"]
+        let err = Pipe()
+        render.standardError = err
+        render.standardOutput = Pipe()
+        try render.run()
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        render.waitUntilExit()
+        #expect(render.terminationStatus == 0, "\(log)")
+        let consoleLines = log.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
+        #expect(consoleLines.isEmpty, "console messages: \(consoleLines)")
+
+        let stats = Process()
+        stats.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        stats.arguments = ["python3", Repository.root + "/Scripts/png-stats.py", shot]
+        let pipe = Pipe()
+        stats.standardOutput = pipe
+        try stats.run()
+        let line = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        stats.waitUntilExit()
+        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        #expect(fields.count == 4, "\(line)")
+        guard fields.count == 4 else { return }
+        #expect(fields[0] == "1280" && fields[1] == "2400")   // the expected size
+        #expect((Int(fields[2]) ?? 0) > 50)                   // text, charts and tables, not a blank page
+        #expect((Double(fields[3]) ?? 0) > 0.02)
+    }
+}

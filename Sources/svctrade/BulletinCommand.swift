@@ -98,12 +98,19 @@ enum BulletinWriter {
             documents.append(BulletinDocument(
                 language: language, through: through, release: release, table: table(book: book, through: through, baseYear: baseYear, language: language),
                 charts: charts, pilotCharts: pilotCharts, practices: practices, pilotFigures: hasRegions ? pilotSentence(book: book, through: through, language: language) : nil,
-                extraSources: []))
+                extraSources: sources(book: book, through: through)))
         }
         let markdown = documents.map { $0.markdown() }.joined(separator: "\n---\n\n")
         try Data(markdown.utf8).write(to: URL(fileURLWithPath: "\(out)/bulletin.md"))
         try Data(BulletinDocument.page(documents).utf8).write(to: URL(fileURLWithPath: "\(out)/bulletin.html"))
         return ["bulletin.md", "bulletin.html"] + written
+    }
+
+    /// Addresses of the national figures the bulletin's tables and charts can draw on: every series of
+    /// the nation with a span ending in the charts' years, up to the bulletin month.
+    static func sources(book: FigureBook, through: Period) -> [String] {
+        let used = book.figures.filter { $0.key.region == Regions.nation.code && $0.span.end <= through && $0.span.end.year >= through.year - 4 }
+        return Array(Set(used.map(\.source).filter { !$0.hasPrefix("file:") })).sorted()
     }
 
     static func table(book: FigureBook, through: Period, baseYear: Int?, language: PressFigures.Language) -> Table {

@@ -28,6 +28,9 @@ public struct FigureBook: Sendable {
         }
     }
 
+    /// Every published figure in the book (one per series and span), in no particular order.
+    public var figures: [Observation] { Array(published.values) }
+
     /// The published figure for exactly this series and span (level and/or rates).
     public func figure(_ key: SeriesKey, _ span: PeriodSpan) -> Observation? {
         published[SpanKey(key: key, span: span)]

@@ -13,6 +13,9 @@ public struct ObservationReader: Sendable {
         public var release: String?
         /// Publication date of that release, `YYYY-MM-DD`.
         public var releaseDate: String?
+        /// Try the fast path for plain `period,region,sector,flow,value` files first (default); turning it
+        /// off forces the general path, which gives the same batch (tests compare the two).
+        public var usesFastPath = true
 
         /// Creates options.
         public init(defaultUnit: MonetaryUnit = MonetaryUnit(.cny, .tenThousand), release: String? = nil, releaseDate: String? = nil) {
@@ -44,6 +47,11 @@ public struct ObservationReader: Sendable {
         -> ImportBatch
     {
         let file = displayName ?? path
+        // The plain panel layout takes the fast path; anything else, or any problem, the general one.
+        let release = options.release ?? Self.baseName(file)
+        if options.usesFastPath, let fast = FastPanelReader(reader: self, file: file, release: release).read(path: path, progress: progress) {
+            return fast
+        }
         let scanner: CSVScanner
         do {
             scanner = try CSVScanner(path: path)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Maps the raw bytes of a series key (region, sector, flow, currency fields) to a dense index.
 ///
 /// **Hot path** of the panel import: one lookup per row, no allocation for keys already seen.
@@ -25,6 +31,17 @@ struct SeriesInterner {
 
     /// The bytes of key `index`.
     func bytes(of index: Int) -> ArraySlice<UInt8> { arena[starts[index]..<(starts[index] + lengths[index])] }
+
+    /// True when entry `index` has exactly these bytes.
+    @inline(__always)
+    func matches(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lengths[index] == key.count else { return false }
+        let start = starts[index]
+        return arena.withUnsafeBufferPointer { a in
+            guard let base = a.baseAddress, let k = key.baseAddress else { return key.isEmpty }
+            return memcmp(base + start, k, key.count) == 0
+        }
+    }
 
     /// Returns the index of `key`, and whether it was newly added.
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int, isNew: Bool) {

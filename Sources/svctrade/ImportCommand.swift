@@ -77,11 +77,14 @@ struct ImportCommand: ParsableCommand {
             }
             return
         }
+        let timing = ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil
+        if timing { writeStandardError("read: \(clock.now - started)\n") }
         let database: TradeDatabase
         let summary: TradeDatabase.ImportSummary
         do {
             database = try TradeDatabase(path: store.path)
             summary = try database.importBatches(batches)
+            if timing { writeStandardError("written: \(clock.now - started)\n") }
         } catch let e as StoreError {
             throw InputRejected(message: "error: \(e)\nnothing was imported")
         }

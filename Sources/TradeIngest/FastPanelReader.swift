@@ -1,0 +1,339 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TradeCore
+
+/// **Hot path** for the plain tidy layout `period,region,sector,flow,value` (exactly these columns,
+/// ASCII, no quotes): the shape of a regional statistics panel and of bench/gen.py.
+///
+/// It reads 8 MiB chunks and parses each row in place:
+/// - the period is checked from its 7 bytes (the previous row's period is reused when equal);
+/// - the `region,sector,flow` key is matched first against the series that followed the previous
+///   row's series last time (rows of a period-major file repeat the same series order), and only
+///   on a miss is hashed ([[SeriesInterner]]);
+/// - values go into month-major staging rows (one contiguous row of series per month, so the writes
+///   of a period-major file are sequential) and are transposed into per-series arrays in cache-sized
+///   blocks at the end.
+///
+/// Anything unusual (quotes, non-ASCII bytes, an invalid or unknown code, a bad number, a negative
+/// export, a conflicting duplicate) makes it return `nil`; the caller then reads the file with the
+/// general ``ObservationReader`` path, which reports the exact error. Both paths give the same batch.
+struct FastPanelReader {
+    static let header = Array("period,region,sector,flow,value".utf8)
+    static let absent = Int64.min
+
+    let reader: ObservationReader
+    let file: String
+    let release: String
+
+    func read(path: String, progress: ((Int, Int) -> Void)?) -> ImportBatch? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { _ = close(fd) }
+        var st = stat()
+        let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        var state = State(reader: reader)
+        let chunk = 8 << 20
+        var buffer = [UInt8](repeating: 0, count: chunk + 1)
+        var filled = 0
+        var consumed = 0
+        var headerDone = false
+        var nextProgress = 1 << 24
+        while true {
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return Glibc_read(fd, base + filled, chunk - filled)
+            }
+            if n < 0 { return nil }
+            filled += n
+            let eof = n == 0
+            var start = 0
+            let ok: Bool = buffer.withUnsafeBufferPointer { buf in
+                guard let p = buf.baseAddress else { return false }
+                if !headerDone {
+                    guard let end = Self.lineEnd(p, 0, filled) else { return eof ? false : true }
+                    var h = end
+                    if h > 0 && p[h - 1] == 13 { h -= 1 }
+                    guard h == Self.header.count, (0..<h).allSatisfy({ p[$0] == Self.header[$0] }) else { return false }
+                    headerDone = true
+                    start = end + 1
+                }
+                while start < filled {
+                    guard let end = Self.lineEnd(p, start, filled) else {
+                        if eof {
+                            // Last line without a newline.
+                            if !state.row(p, start, filled) { return false }
+                            start = filled
+                        }
+                        break
+                    }
+                    if end > start && !(end == start + 1 && p[start] == 13) {
+                        if !state.row(p, start, end) { return false }
+                    }
+                    start = end + 1
+                }
+                return true
+            }
+            guard ok, headerDone || !eof else { return nil }
+            consumed += start
+            if let progress, consumed >= nextProgress {
+                progress(consumed, size)
+                nextProgress = consumed + (1 << 24)
+            }
+            if eof { break }
+            let tail = filled - start
+            if tail > 0 {
+                buffer.withUnsafeMutableBufferPointer { b in
+                    guard let base = b.baseAddress else { return }
+                    base.update(from: base + start, count: tail)
+                }
+            }
+            filled = tail
+            if filled >= chunk { return nil }  // a line longer than the chunk: not a plain panel
+        }
+        guard state.rows > 0 else { return nil }
+        return state.batch(file: file, release: release, releaseDate: reader.options.releaseDate)
+    }
+
+    @inline(__always)
+    static func lineEnd(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
+        guard from < to else { return nil }
+        let found = memchr(p + from, 10, to - from)
+        guard let found else { return nil }
+        return p.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Per-file state of the fast path.
+    struct State {
+        let reader: ObservationReader
+        let unit: MonetaryUnit
+        var interner = SeriesInterner(capacity: 4096)
+        var keys: [SeriesKey] = []
+        var allowsNegative: [Bool] = []
+        var decimals: [Int] = []
+        var successor: [Int32] = []
+        var previous: Int32 = -1
+        // Month-major staging: months[m - baseMonth][entry].
+        var months: [[Int64]] = []
+        var baseMonth = 0
+        var lastPeriod: UInt64 = 0
+        var lastMonth = -1
+        var rows = 0
+        var repeated = 0
+
+        init(reader: ObservationReader) {
+            self.reader = reader
+            unit = reader.options.defaultUnit
+        }
+
+        /// Parses one row `p[start..<end]`; false when the row needs the general path.
+        @inline(__always)
+        mutating func row(_ p: UnsafePointer<UInt8>, _ start: Int, _ lineEnd: Int) -> Bool {
+            var end = lineEnd
+            if end > start && p[end - 1] == 13 { end -= 1 }
+            guard end - start >= 16, p[start + 7] == 44 else { return false }
+            // Period.
+            let period = UnsafeRawPointer(p + start).loadUnaligned(as: UInt64.self) & 0x00FF_FFFF_FFFF_FFFF
+            let month: Int
+            if period == lastPeriod && lastMonth >= 0 {
+                month = lastMonth
+            } else {
+                guard let m = FastPanelReader.month(p, start) else { return false }
+                month = m
+                lastPeriod = period
+                lastMonth = m
+            }
+            // Key: up to the third comma after the period.
+            var i = start + 8
+            var commas = 0
+            let keyStart = i
+            while i < end {
+                let b = p[i]
+                if b == 44 {
+                    commas += 1
+                    if commas == 3 { break }
+                } else if b == 34 || b >= 0x80 {
+                    return false
+                }
+                i += 1
+            }
+            guard commas == 3 else { return false }
+            let keyEnd = i
+            let key = UnsafeBufferPointer(start: p + keyStart, count: keyEnd - keyStart)
+            var entry: Int32 = -1
+            if previous >= 0 {
+                let guess = successor[Int(previous)]
+                if guess >= 0 && interner.matches(Int(guess), key) { entry = guess }
+            }
+            if entry < 0 {
+                let (e, isNew) = interner.intern(key)
+                if isNew && !register(key) { return false }
+                entry = Int32(e)
+                if previous >= 0 { successor[Int(previous)] = entry }
+            }
+            previous = entry
+            // Value.
+            guard let (mantissa, places) = FastPanelReader.decimal(p, keyEnd + 1, end) else { return false }
+            let shift = unit.magnitude.exponent + 2 - places
+            guard shift >= 0, shift <= 18 else { return false }
+            let (h, overflow) = mantissa.multipliedReportingOverflow(by: FastPanelReader.powers[shift])
+            guard !overflow else { return false }
+            let e = Int(entry)
+            if h < 0 && !allowsNegative[e] { return false }
+            if places > decimals[e] { decimals[e] = places }
+            // Store.
+            if months.isEmpty { baseMonth = month }
+            if month < baseMonth {
+                months.insert(contentsOf: repeatElement([], count: baseMonth - month), at: 0)
+                baseMonth = month
+            }
+            let slot = month - baseMonth
+            if slot >= months.count { months.append(contentsOf: repeatElement([], count: slot + 1 - months.count)) }
+            if e >= months[slot].count {
+                months[slot].append(contentsOf: repeatElement(FastPanelReader.absent, count: Swift.max(e + 1, keys.count) - months[slot].count))
+            }
+            let old = months[slot][e]
+            if old != FastPanelReader.absent {
+                if old != h { return false }
+                repeated += 1
+            }
+            months[slot][e] = h
+            rows += 1
+            return true
+        }
+
+        /// Validates the codes of a new key; false sends the file to the general path.
+        mutating func register(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            let parts = key.split(separator: 44, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            guard parts.count == 3, let region = reader.regions.lookup(parts[0])?.code,
+                let flow = Flow(code: parts[2])
+            else { return false }
+            let sector: String
+            if let s = reader.sectors.lookup(parts[1]) {
+                sector = s.code
+            } else if reader.sectors.extensionParent(of: parts[1]) != nil {
+                sector = parts[1].uppercased()
+            } else {
+                return false
+            }
+            keys.append(SeriesKey(region: region, sector: sector, flow: flow, currency: unit.currency))
+            allowsNegative.append(!flow.isNonNegative)
+            decimals.append(0)
+            successor.append(-1)
+            return true
+        }
+
+        /// Transposes the staging rows into per-series arrays, in blocks of series that fit in cache.
+        func batch(file: String, release: String, releaseDate: String?) -> ImportBatch? {
+            // Two keys that differ only in spelling (e.g. `X` and `export`) must be one series.
+            guard Set(keys).count == keys.count else { return nil }
+            // Per series, the first and last month with a value, then the values copied column-wise in
+            // blocks of series so that each staging row is read sequentially.
+            var first = [Int](repeating: Int.max, count: keys.count)
+            var last = [Int](repeating: -1, count: keys.count)
+            for (slot, row) in months.enumerated() {
+                for e in 0..<row.count where row[e] != FastPanelReader.absent {
+                    if first[e] == Int.max { first[e] = slot }
+                    last[e] = slot
+                }
+            }
+            var values: [[Int64]] = keys.indices.map { e in
+                last[e] < 0 ? [] : [Int64](repeating: 0, count: last[e] - first[e] + 1)
+            }
+            var present: [[Bool]] = values.map { [Bool](repeating: false, count: $0.count) }
+            let block = 256
+            var start = 0
+            while start < keys.count {
+                let end = Swift.min(keys.count, start + block)
+                for (slot, row) in months.enumerated() {
+                    let upper = Swift.min(end, row.count)
+                    var e = start
+                    while e < upper {
+                        let v = row[e]
+                        if v != FastPanelReader.absent {
+                            values[e][slot - first[e]] = v
+                            present[e][slot - first[e]] = true
+                        }
+                        e += 1
+                    }
+                }
+                start = end
+            }
+            let source = "file:\(ObservationReader.baseName(file))"
+            var series: [MonthlyPanel.Series] = []
+            series.reserveCapacity(keys.count)
+            for (e, key) in keys.enumerated() {
+                var s = MonthlyPanel.Series(key: key, unit: unit, decimals: decimals[e], release: release, source: source)
+                if last[e] >= 0 {
+                    s.firstMonth = baseMonth + first[e]
+                    s.values = values[e]
+                    s.present = present[e]
+                }
+                series.append(s)
+            }
+            var notes: [String] = []
+            if repeated > 0 { notes.append("\(repeated) rows repeated an earlier row with the same value; each value is stored once") }
+            let date: String? = releaseDate ?? (ReleaseDate.isValid(release) ? release : nil)
+            return ImportBatch(file: file, layout: "tidy long", panel: MonthlyPanel(series: series), figures: [],
+                               releases: [release: date], notes: notes, rowCount: rows)
+        }
+    }
+
+    static let powers: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { r, _ in r * 10 } }
+
+    /// `YYYY-MM` at `s` as a month index, or `nil`.
+    @inline(__always)
+    static func month(_ p: UnsafePointer<UInt8>, _ s: Int) -> Int? {
+        guard p[s + 4] == 45 else { return nil }
+        var y = 0
+        for k in 0..<4 {
+            let d = Int(p[s + k]) - 48
+            guard d >= 0 && d <= 9 else { return nil }
+            y = y * 10 + d
+        }
+        let m1 = Int(p[s + 5]) - 48, m2 = Int(p[s + 6]) - 48
+        guard m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9 else { return nil }
+        let m = m1 * 10 + m2
+        guard (1...12).contains(m), (1900...9999).contains(y) else { return nil }
+        return y * 12 + m - 1
+    }
+
+    /// A plain decimal `-?digits(.digits)?` in `p[from..<to]` as (mantissa, places), or `nil`.
+    @inline(__always)
+    static func decimal(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> (Int64, Int)? {
+        var i = from
+        guard i < to else { return nil }
+        var negative = false
+        if p[i] == 45 {
+            negative = true
+            i += 1
+        }
+        var m: Int64 = 0
+        var digits = 0
+        var places = 0
+        var point = false
+        while i < to {
+            let b = p[i]
+            if b == 46 {
+                if point { return nil }
+                point = true
+            } else {
+                let d = Int64(b) - 48
+                guard d >= 0 && d <= 9 else { return nil }
+                m = m &* 10 &+ d
+                digits += 1
+                if point { places += 1 }
+            }
+            i += 1
+        }
+        guard digits > 0, digits <= 18 else { return nil }
+        return (negative ? -m : m, places)
+    }
+}
+
+@inline(__always)
+private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

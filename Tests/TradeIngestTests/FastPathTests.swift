@@ -1,0 +1,63 @@
+import PropertyBased
+import Testing
+import TradeCore
+@testable import TradeIngest
+import TradeTestSupport
+
+/// The fast path for plain panels must give exactly what the general path gives.
+@Suite struct FastPathTests {
+    static func summary(_ b: ImportBatch) -> [String] {
+        b.panel.series.map { s in
+            "\(s.key) \(s.firstMonth) \(s.decimals) \(s.unit) \(s.release) \(s.source) " + zip(s.values, s.present).map { $1 ? String($0) : "-" }.joined(separator: ",")
+        }.sorted() + b.notes + ["rows \(b.rowCount)", "releases \(b.releases.keys.sorted())"]
+    }
+
+    @Test func aPlainPanelTakesTheFastPathAndAnOddOneDoesNot() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let plain = try folder.write("a.csv", "period,region,sector,flow,value\n2021-01,R001,SA,X,1.5\n2021-02,R001,SA,X,2\r\n2021-01,R001,SA,M,3")
+        let reader = ObservationReader()
+        let fast = try #require(FastPanelReader(reader: reader, file: "a.csv", release: "a").read(path: plain, progress: nil))
+        #expect(fast.panel.observationCount == 3)
+        #expect(fast.panel.series.first?.decimals == 1)
+        for odd in ["period,region,sector,flow,value\n2021-01,\"R001\",SA,X,1\n", "period,region,sector,flow,value,unit\n2021-01,R001,SA,X,1,CNY\n",
+                    "period,region,sector,flow,value\n2021-01,R001,SA,X,-1\n", "period,region,sector,flow,value\n2021-13,R001,SA,X,1\n"] {
+            let path = try folder.write("b.csv", odd)
+            #expect(FastPanelReader(reader: reader, file: "b.csv", release: "b").read(path: path, progress: nil) == nil, "\(odd)")
+        }
+    }
+
+    @Test func fastAndGeneralPathsAgreeOnRandomPanels() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let regions = ["R001", "R002", "beijing", "CN"]
+        let sectors = ["SA", "SD21", "SI", "KIS"]
+        let flows = ["X", "M", "export", "balance"]
+        let row = Gen.int(in: 0...63).map { i in (i % 4, (i / 4) % 4, (i / 16) % 4) }
+        await propertyCheck(count: 40, input: row.array(of: 1...60), Gen.int(in: 0...30).array(of: 60...60), Gen.bool.array(of: 60...60)) { keys, months, decimals in
+            var lines = ["period,region,sector,flow,value"]
+            for (i, k) in keys.enumerated() {
+                let month = 240 * 12 + months[i]  // 2020…2022
+                let period = "\(month / 12)-" + (month % 12 + 1 < 10 ? "0" : "") + String(month % 12 + 1)
+                let flow = flows[k.2]
+                let magnitude = (i * 7919) % 100_000
+                var value = decimals[i] ? "\(magnitude).\(i % 100 < 10 ? "0" : "")\(i % 100)" : "\(magnitude)"
+                if flow == "balance" && i % 3 == 0 { value = "-" + value }
+                lines.append("\(period),\(regions[k.0]),\(sectors[k.1]),\(flow),\(value)")
+            }
+            guard let path = try? folder.write("p.csv", lines.joined(separator: "\n") + "\n") else { return }
+            let fast = Result { try ObservationReader().read(path: path, displayName: "p.csv") }
+            var options = ObservationReader.Options()
+            options.usesFastPath = false
+            let general = Result { try ObservationReader(options: options).read(path: path, displayName: "p.csv") }
+            switch (fast, general) {
+            case (.success(let a), .success(let b)):
+                #expect(Self.summary(a) == Self.summary(b))
+            case (.failure(let a), .failure(let b)):
+                #expect("\(a)" == "\(b)")  // e.g. a duplicate key with another value: the same message
+            default:
+                Issue.record("the paths disagree: \(fast) vs \(general)")
+            }
+        }
+    }
+}

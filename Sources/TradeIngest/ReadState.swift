@@ -390,36 +390,12 @@ struct ReadState {
         }
     }
 
-    /// Fast decimal parse of a byte range; `nil` when not a plain decimal.
+    /// Fast decimal parse of a byte range (a leading `+` is allowed here); `nil` when not a plain decimal.
     static func decimal(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> DecimalNumber? {
-        var i = start
-        guard i < end else { return nil }
-        var negative = false
-        if b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") {
-            negative = b[i] == UInt8(ascii: "-")
-            i += 1
-        }
-        var m: Int64 = 0
-        var places = 0
-        var digits = 0
-        var point = false
-        while i < end {
-            let c = b[i]
-            if c == UInt8(ascii: ".") {
-                if point { return nil }
-                point = true
-            } else if c >= 48 && c <= 57 {
-                digits += 1
-                if digits > 18 { return nil }
-                m = m * 10 + Int64(c - 48)
-                if point { places += 1 }
-            } else {
-                return nil
-            }
-            i += 1
-        }
-        guard digits > 0 else { return nil }
-        return DecimalNumber(mantissa: negative ? -m : m, places: places)
+        guard let base = b.baseAddress, start < end else { return nil }
+        let from = base[start] == UInt8(ascii: "+") ? start + 1 : start
+        guard let (m, places) = FastPanelReader.decimal(base, from, end), places <= 18 else { return nil }
+        return DecimalNumber(mantissa: m, places: places)
     }
 
     // MARK: - End of file

@@ -1,3 +1,5 @@
+import TradeCore
+
 /// A minimal SVG writer: elements with attributes in the order given, text escaped, numbers written
 /// with two decimals and a `.` decimal point whatever the locale, so the same chart is the same bytes.
 public struct SVGDocument: Sendable {
@@ -35,19 +37,7 @@ public struct SVGDocument: Sendable {
     }
 
     /// Escapes `& < > "` for text and attribute values.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { MarkupEscaping.escape(s) }
 
     /// A coordinate with two decimals (`12.30`), `.` as decimal point; non-finite values become 0 and
     /// must never be passed (callers drop missing values before drawing).

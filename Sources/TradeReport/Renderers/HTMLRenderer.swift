@@ -1,20 +1,9 @@
+import TradeCore
+
 /// Renders a table as an HTML `<table>` fragment (escaped, numbers right-aligned), or a whole page.
 public enum HTMLRenderer {
     /// Escapes `& < > "`.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { MarkupEscaping.escape(s) }
 
     /// The `<table>` element.
     public static func render(_ table: Table, caption: String? = nil) -> String {

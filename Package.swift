@@ -40,7 +40,10 @@ let package = Package(
             "TradeIngest", "TradeStore", "TradeTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("BadFiles")]),
-        .testTarget(name: "TradeStoreTests", dependencies: ["TradeStore", "TradeIngest", "TradeTestSupport"]),
+        .testTarget(name: "TradeStoreTests", dependencies: [
+            "TradeStore", "TradeIngest", "TradeTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(
             name: "TradeReportTests",
             dependencies: [

@@ -181,20 +181,19 @@ enum MonthlyBlockCodec {
         return Data(out)
     }
 
-    /// Raw little-endian 64-bit values (format 0: 8 bytes each, no header), used only when deltas overflow.
+    /// Format 0: a zero byte, then raw little-endian 64-bit values; used only when deltas overflow.
     static func legacy(_ values: [Int64]) -> Data {
         let le = values.map { $0.littleEndian }
-        return le.withUnsafeBytes { Data($0) }
+        return Data([0]) + le.withUnsafeBytes { Data($0) }
     }
 
     static func decodeValues(_ data: Data, count: Int) -> [Int64] {
-        if data.count != count * 8, data.first == 1 {
-            return decodePacked([UInt8](data), count: count)
-        }
+        if data.first == 1 { return decodePacked([UInt8](data), count: count) }
+        let raw = data.dropFirst()
         var out = [Int64](repeating: 0, count: count)
-        let n = min(count * 8, data.count)
+        let n = min(count * 8, raw.count)
         out.withUnsafeMutableBytes { dst in
-            data.withUnsafeBytes { src in
+            raw.withUnsafeBytes { src in
                 if let d = dst.baseAddress, let s = src.baseAddress { d.copyMemory(from: s, byteCount: n) }
             }
         }

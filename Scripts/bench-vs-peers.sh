@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Side-by-side load benchmark (W1 of ../shared/bench/WORKLOAD.md): svctrade against the peers of
+# ../shared/bench (DuckDB, polars, pandas, sqlite3), interleaved rounds, medians and ratios.
+#
+#   Scripts/bench-vs-peers.sh small|large [RUNS]
+#
+# Needs ../shared/bench (data generator and anchors) and the Python peers (installed with pip when
+# missing). Data and results go to $SVC_BENCH_DIR (default ./.svc-bench, git-ignored). Not part of CI.
+# W2 and W3 are not run for svctrade yet (see the README, "Performance").
+set -euo pipefail
+SIZE=${1:?usage: Scripts/bench-vs-peers.sh small|large [RUNS]}
+RUNS=${2:-5}
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+BENCH=${BENCH:-$HERE/../shared/bench}
+export SVC_BENCH_DIR=${SVC_BENCH_DIR:-$HERE/.svc-bench}
+mkdir -p "$SVC_BENCH_DIR/$SIZE/out"
+[ -f "$SVC_BENCH_DIR/$SIZE/obs.csv" ] || python3 "$BENCH/gen.py" --size "$SIZE" >/dev/null
+python3 -c 'import pandas, polars, duckdb, pyarrow' 2>/dev/null || python3 -m pip install --quiet pandas polars duckdb pyarrow
+command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3; }
+(cd "$HERE" && swift build -c release --product svctrade >/dev/null)
+exec python3 "$HERE/Scripts/bench_vs_peers.py" "$SIZE" "$RUNS" "$HERE/.build/release/svctrade" "$BENCH"

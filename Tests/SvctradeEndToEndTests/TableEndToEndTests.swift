@@ -36,6 +36,18 @@ import TradeTestSupport
         #expect(r.stdout.contains(#""flow": "import", "currency": "CNY", "period_from": "2022-01", "period_to": "2022-04", "value": 9742.3, "unit": "CNY 100m", "prior_value": 8182.4, "yoy_pct": 19.1, "yoy_source": "computed""#))
     }
 
+    @Test func dollarFiguresUseTheirOwnLevels() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        let r = try cli.run(["table", "--db", db, "--through", "2021-02", "--currency", "USD", "--sectors", "S", "--flows", "total,export", "--format", "csv"])
+        #expect(r.status == 0)
+        // MOFCOM, 8 April 2021: USD 110.35 bn, +3.7 %; exports USD 51.83 bn, +31.1 %.
+        #expect(r.stdout.contains("CN,S,total,USD,2021-01,2021-02,1103.5,USD 100m,"))
+        #expect(r.stdout.contains(",3.7,published,"))
+        #expect(r.stdout.contains("CN,S,export,USD,2021-01,2021-02,518.3,USD 100m,"))
+    }
+
     @Test func asOfAnswersWithWhatWasPublishedByThen() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -50,7 +50,7 @@ struct BulletinCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try TradeDatabase(path: store.path)
+        let database = try store.existing()
         let book = try database.figureBook()
         let written = try BulletinWriter.write(book: book, through: try Period(parsing: through), languages: lang.languages, baseYear: vsYear,
                                                out: out, templates: templates, datasets: datasets)

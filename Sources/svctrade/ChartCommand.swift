@@ -64,7 +64,7 @@ struct ChartCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try TradeDatabase(path: store.path)
+        let database = try store.existing()
         let book = try database.figureBook()
         let end = try Period(parsing: through)
         let start = try from.map { try Period(parsing: $0) } ?? Period(year: end.year - 2, month: 1) ?? end

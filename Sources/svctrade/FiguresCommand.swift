@@ -48,7 +48,7 @@ struct FiguresCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try TradeDatabase(path: store.path)
+        let database = try store.existing()
         let book = try database.figureBook(asOf: asOf)
         let release = try PressOutput.release(book: book, through: try Period(parsing: through), baseYear: vsYear, language: lang, templates: templates)
         print(format == .json ? try PressOutput.json(release) : release.plainText, terminator: "")

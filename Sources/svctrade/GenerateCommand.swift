@@ -42,7 +42,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try TradeDatabase(path: store.path)
+        let database = try store.existing()
         let book = try database.figureBook()
         guard let panel = IllustrativePanel.generate(book: book, years: fromYear...toYear, seed: seed) else {
             throw InputRejected(message: "error: the store \(store.path) has no national totals (CN, S, export/import, CNY) for \(fromYear)–\(toYear); import datasets/mofcom-published-2017-2022.csv first")

@@ -26,7 +26,7 @@ struct SeriesCommand: ParsableCommand {
     var format: ListingFormat = .text
 
     func run() throws {
-        let database = try TradeDatabase(path: store.path)
+        let database = try store.existing()
         var summaries = try database.seriesSummaries()
         if let region { summaries = summaries.filter { $0.key.region.lowercased() == region.lowercased() } }
         if let sector { summaries = summaries.filter { $0.key.sector.uppercased() == sector.uppercased() } }

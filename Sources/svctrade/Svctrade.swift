@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TradeStore
 
 /// The `svctrade` command: services-trade statistics from published tables to bulletin figures.
 @main
@@ -49,6 +50,18 @@ struct StoreOptions: ParsableArguments {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["SVCTRADE_DB"], !env.isEmpty { return env }
         return "svctrade.sqlite"
+    }
+
+    /// Opens an existing store for reading commands; a missing file is an error, never a new empty store.
+    func existing() throws -> TradeDatabase {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputRejected(message: "error: no store at \(path); import figures first (svctrade import FILE --db \(path)), or give --db PATH or $SVCTRADE_DB")
+        }
+        do {
+            return try TradeDatabase(path: path)
+        } catch let e as StoreError {
+            throw InputRejected(message: "error: \(e)")
+        }
     }
 }
 

@@ -94,7 +94,7 @@ struct TableCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try TradeDatabase(path: store.path)
+        let database = try store.existing()
         let book = try database.figureBook(asOf: asOf)
         var query = BulletinQuery(through: try Period(parsing: through))
         query.region = Regions.standard.lookup(region)?.code ?? region

@@ -65,6 +65,17 @@ import TradeTestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
     }
 
+    @Test func readingCommandsNeverCreateAnEmptyStore() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for args in [["table", "--through", "2021-04"], ["series"], ["figures", "--through", "2021-04"]] {
+            let r = try cli.run(args, in: folder.path)
+            #expect(r.status == 1, "\(args)")
+            #expect(r.stderr.contains("no store at svctrade.sqlite; import figures first"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.file("svctrade.sqlite")))
+    }
+
     @Test func demoRunsFromTheRepositoryRoot() throws {
         let r = try cli.run(["demo"], in: Repository.root)
         #expect(r.status == 0, "\(r.stderr)")

@@ -99,6 +99,32 @@ struct ObservationWriter {
 
 /// The packed encoding of `monthly_block.present` and `monthly_block.vals`.
 enum MonthlyBlockCodec {
+    /// Decodes the first `count` values of a block straight from a byte buffer (either format).
+    static func decodeValues(pointer: UnsafeRawPointer?, bytes n: Int, count: Int) -> [Int64] {
+        guard let pointer, n > 0 else { return [Int64](repeating: 0, count: count) }
+        let b = pointer.assumingMemoryBound(to: UInt8.self)
+        if b[0] != 1 { return decodeValues(Data(bytes: pointer, count: n), count: count) }
+        var scale: Int64 = 1
+        for _ in 0..<min(18, Int(n > 1 ? b[1] : 0)) { scale *= 10 }
+        var out = [Int64](repeating: 0, count: count)
+        var i = 2
+        var previous: Int64 = 0
+        for k in 0..<count {
+            var z: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                let byte = b[i]
+                i += 1
+                z |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            previous = previous &+ Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
+            out[k] = previous &* scale
+        }
+        return out
+    }
+
     static func decodePacked(_ bytes: [UInt8], count: Int) -> [Int64] {
         guard bytes.count >= 2 else { return [Int64](repeating: 0, count: count) }
         var scale: Int64 = 1

@@ -71,6 +71,9 @@ struct TableCommand: ParsableCommand {
     @Flag(help: "Also compare published totals with the sum of their parts (exports + imports, groups, children).")
     var check = false
 
+    @Flag(help: "Panel bulletin: every region × sector of the stored monthly panel with ALL rollups, one CSV row per key with month, YTD, prior and two-years-back levels and unrounded rates (the W2 shape of ../shared/bench, for checks against other tools).")
+    var panel = false
+
     func validate() throws {
         do { _ = try Period(parsing: through) } catch { throw ValidationError("--through: \(error)") }
         if let asOf, !isDate(asOf) { throw ValidationError("--as-of \"\(asOf)\" is not a date; expected YYYY-MM-DD") }
@@ -95,6 +98,17 @@ struct TableCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.existing()
+        if panel {
+            let month = try Period(parsing: through)
+            let months = PanelBulletin.months(for: month)
+            let slice = try database.panelSlice(months: months, asOf: asOf)
+            guard !slice.keys.isEmpty else {
+                throw InputRejected(message: "error: the store has no monthly panel; import a tidy period,region,sector,flow,value file first")
+            }
+            let rows = PanelBulletin.rows(keys: slice.keys, values: slice.values, months: months, month: month)
+            PanelBulletinCSV.write(rows, unit: slice.units.first ?? MonetaryUnit(.cny, .tenThousand))
+            return
+        }
         let book = try database.figureBook(asOf: asOf)
         var query = BulletinQuery(through: try Period(parsing: through))
         query.region = Regions.standard.lookup(region)?.code ?? region
@@ -189,5 +203,56 @@ enum BulletinOutput {
             text = JSONRenderer.render(builder.table(rows, illustrative: illustrative), isNumeric: BulletinTableBuilder.isNumeric)
         }
         return Result(text: text, rowCount: rows.count)
+    }
+}
+
+/// Writes panel-bulletin rows as CSV to standard output, fast: levels exact in the panel's unit,
+/// rates as shortest round-trip doubles, empty for null.
+enum PanelBulletinCSV {
+    static func write(_ rows: [PanelBulletin.Row], unit: MonetaryUnit) {
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * 110)
+        out += Array("region,sector,flow,cur_month,cur_ytd,prev_month,prev_ytd,prev2_ytd,yoy_month_pct,yoy_ytd_pct,avg2y_ytd_pct\n".utf8)
+        let shift = unit.magnitude.exponent + 2
+        var divisor: Int64 = 1
+        for _ in 0..<shift { divisor *= 10 }
+        func level(_ h: Int64) {
+            var v = h
+            if v < 0 {
+                out.append(45)
+                v = -v
+            }
+            out.append(contentsOf: String(v / divisor).utf8)
+            var frac = v % divisor
+            if frac != 0 {
+                var digits = [UInt8](repeating: 48, count: shift)
+                var i = shift - 1
+                while frac > 0 {
+                    digits[i] = UInt8(48 + frac % 10)
+                    frac /= 10
+                    i -= 1
+                }
+                while digits.last == 48 { digits.removeLast() }
+                out.append(46)
+                out.append(contentsOf: digits)
+            }
+        }
+        for r in rows {
+            out.append(contentsOf: r.region.utf8)
+            out.append(44)
+            out.append(contentsOf: r.sector.utf8)
+            out.append(44)
+            out.append(contentsOf: r.flow.utf8)
+            for l in r.levels {
+                out.append(44)
+                if let l { level(l) }
+            }
+            for x in r.rates {
+                out.append(44)
+                if let x { out.append(contentsOf: x.description.utf8) }
+            }
+            out.append(10)
+        }
+        FileHandle.standardOutput.write(Data(out))
     }
 }

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Side-by-side load benchmark (W1 of ../shared/bench/WORKLOAD.md): svctrade against the peers of
+# Side-by-side benchmark (W1 load and W2 bulletin of ../shared/bench/WORKLOAD.md): svctrade against the peers of
 # ../shared/bench (DuckDB, polars, pandas, sqlite3), interleaved rounds, medians and ratios.
 #
 #   Scripts/bench-vs-peers.sh small|large [RUNS]
 #
 # Needs ../shared/bench (data generator and anchors) and the Python peers (installed with pip when
 # missing). Data and results go to $SVC_BENCH_DIR (default ./.svc-bench, git-ignored). Not part of CI.
-# W2 and W3 are not run for svctrade yet (see the README, "Performance").
+# W3 is not run for svctrade yet (see the README, "Performance").
 set -euo pipefail
 SIZE=${1:?usage: Scripts/bench-vs-peers.sh small|large [RUNS]}
 RUNS=${2:-5}

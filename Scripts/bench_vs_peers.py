@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Interleaved W1 rounds for svctrade and the peers; prints a Markdown table of medians and ratios.
+"""Interleaved W1 and W2 rounds for svctrade and the peers; prints Markdown tables of medians and ratios,
+and checks svctrade's W2 output against DuckDB's (6 significant digits, as ../shared/bench/verify.py).
 
 usage: bench_vs_peers.py SIZE RUNS SVCTRADE_BINARY BENCH_DIR
 Each run is a fresh process under /usr/bin/time -v (wall from this script, peak RSS from time -v).
@@ -25,32 +26,53 @@ def svctrade_w1():
     return [svctrade, "import", csv, "--db", db]
 
 
-cases = [
-    ("svctrade", svctrade_w1),
-    ("duckdb", lambda: [py, os.path.join(bench, "anchor_duckdb.py"), size, "W1"]),
-    ("polars", lambda: [py, os.path.join(bench, "anchor_polars.py"), size, "W1"]),
-    ("pandas", lambda: [py, os.path.join(bench, "anchor_pandas.py"), size, "W1"]),
-    ("sqlite3", lambda: ["bash", os.path.join(bench, "anchor_sqlite.sh"), size, "W1"]),
-]
 
-results = {name: [] for name, _ in cases}
-for r in range(runs):
-    for name, argv in cases:
-        cmd = ["/usr/bin/time", "-v"] + argv()
-        t0 = time.perf_counter()
-        p = subprocess.run(cmd, capture_output=True, text=True)
-        wall = time.perf_counter() - t0
-        if p.returncode != 0:
-            print(f"{name} failed: {p.stderr[-500:]}", file=sys.stderr)
-            continue
-        rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
-        results[name].append((wall, rss))
-        print(f"round {r + 1} {name}: {wall:.3f} s, {rss:.0f} MiB", file=sys.stderr)
 
-med = {n: (statistics.median(w for w, _ in v), max(m for _, m in v)) for n, v in results.items() if v}
-print(f"\nW1 load, {size} ({runs} interleaved rounds, median wall; peak RSS = max over runs)\n")
-print("| tool | median wall s | svctrade ÷ tool | peak RSS MiB | svctrade RSS ÷ tool |")
-print("|---|---:|---:|---:|---:|")
-s_wall, s_rss = med.get("svctrade", (float("nan"), float("nan")))
-for name, (w, m) in med.items():
-    print(f"| {name} | {w:.3f} | {s_wall / w:.2f} | {m:.0f} | {s_rss / m:.2f} |")
+def run_step(step, cases):
+    results = {name: [] for name, _ in cases}
+    for r in range(runs):
+        for name, argv in cases:
+            cmd = ["/usr/bin/time", "-v"] + argv()
+            t0 = time.perf_counter()
+            p = subprocess.run(cmd, capture_output=True, text=True)
+            wall = time.perf_counter() - t0
+            if p.returncode != 0:
+                print(f"{step} {name} failed: {p.stderr[-500:]}", file=sys.stderr)
+                continue
+            rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
+            results[name].append((wall, rss))
+            print(f"{step} round {r + 1} {name}: {wall:.3f} s, {rss:.0f} MiB", file=sys.stderr)
+    med = {n: (statistics.median(w for w, _ in v), max(m for _, m in v)) for n, v in results.items() if v}
+    print(f"\n{step}, {size} ({runs} interleaved rounds, median wall; peak RSS = max over runs)\n")
+    print("| tool | median wall s | svctrade ÷ tool | peak RSS MiB | svctrade RSS ÷ tool |")
+    print("|---|---:|---:|---:|---:|")
+    s_wall, s_rss = med.get("svctrade", (float("nan"), float("nan")))
+    for name, (w, m) in med.items():
+        print(f"| {name} | {w:.3f} | {s_wall / w:.2f} | {m:.0f} | {s_rss / m:.2f} |")
+
+
+out = os.path.join(root, size, "out")
+w2_ours = os.path.join(out, "w2_svctrade_panel.csv")
+steps = {
+    "W1": [
+        ("svctrade", svctrade_w1),
+        ("duckdb", lambda: [py, os.path.join(bench, "anchor_duckdb.py"), size, "W1"]),
+        ("polars", lambda: [py, os.path.join(bench, "anchor_polars.py"), size, "W1"]),
+        ("pandas", lambda: [py, os.path.join(bench, "anchor_pandas.py"), size, "W1"]),
+        ("sqlite3", lambda: ["bash", os.path.join(bench, "anchor_sqlite.sh"), size, "W1"]),
+    ],
+    "W2": [
+        ("svctrade", lambda: ["sh", "-c", f"'{svctrade}' table --panel --through 2021-04 --db '{db}' > '{w2_ours}'"]),
+        ("duckdb", lambda: [py, os.path.join(bench, "anchor_duckdb.py"), size, "W2"]),
+        ("polars (CSV)", lambda: [py, os.path.join(bench, "anchor_polars.py"), size, "W2csv"]),
+        ("pandas (CSV)", lambda: [py, os.path.join(bench, "anchor_pandas.py"), size, "W2csv"]),
+        ("sqlite3", lambda: ["bash", os.path.join(bench, "anchor_sqlite.sh"), size, "W2"]),
+    ],
+}
+for step, cases in steps.items():
+    run_step(step, cases)
+
+print()
+check = subprocess.run([py, os.path.join(os.path.dirname(os.path.abspath(__file__)), "w2_compare.py"), w2_ours,
+                        os.path.join(out, "w2_duckdb.csv"), bench], capture_output=True, text=True)
+print("W2 agreement with DuckDB:", check.stdout.strip())

@@ -46,13 +46,15 @@ def run_step(step, cases):
     print(f"\n{step}, {size} ({runs} interleaved rounds, median wall; peak RSS = max over runs)\n")
     print("| tool | median wall s | svctrade ÷ tool | peak RSS MiB | svctrade RSS ÷ tool |")
     print("|---|---:|---:|---:|---:|")
-    s_wall, s_rss = med.get("svctrade", (float("nan"), float("nan")))
+    ours = next((n for n in med if n.startswith("svctrade")), None)
+    s_wall, s_rss = med.get(ours, (float("nan"), float("nan")))
     for name, (w, m) in med.items():
         print(f"| {name} | {w:.3f} | {s_wall / w:.2f} | {m:.0f} | {s_rss / m:.2f} |")
 
 
 out = os.path.join(root, size, "out")
 w2_ours = os.path.join(out, "w2_svctrade_panel.csv")
+w3_db = os.path.join(out, "w3_svctrade.sqlite")
 steps = {
     "W1": [
         ("svctrade", svctrade_w1),
@@ -68,7 +70,19 @@ steps = {
         ("pandas (CSV)", lambda: [py, os.path.join(bench, "anchor_pandas.py"), size, "W2csv"]),
         ("sqlite3", lambda: ["bash", os.path.join(bench, "anchor_sqlite.sh"), size, "W2"]),
     ],
+    "W3": [
+        ("svctrade (SQLite file)", lambda: (os.path.exists(w3_db) and os.remove(w3_db)) or [svctrade, "derive", "--db", db, "--sqlite", w3_db]),
+        ("duckdb (table)", lambda: [py, os.path.join(bench, "anchor_duckdb.py"), size, "W3"]),
+        ("polars (Parquet)", lambda: [py, os.path.join(bench, "anchor_polars.py"), size, "W3"]),
+    ],
+    "W3csv": [
+        ("svctrade", lambda: [svctrade, "derive", "--db", db, "--csv", os.path.join(out, "w3_svctrade.csv")]),
+        ("duckdb", lambda: [py, os.path.join(bench, "anchor_duckdb.py"), size, "W3csv"]),
+        ("polars", lambda: [py, os.path.join(bench, "anchor_polars.py"), size, "W3csv"]),
+    ],
 }
+# polars' W3 reads the Parquet file its PREP step writes.
+subprocess.run([py, os.path.join(bench, "anchor_polars.py"), size, "PREP"], capture_output=True)
 for step, cases in steps.items():
     run_step(step, cases)
 
@@ -76,3 +90,24 @@ print()
 check = subprocess.run([py, os.path.join(os.path.dirname(os.path.abspath(__file__)), "w2_compare.py"), w2_ours,
                         os.path.join(out, "w2_duckdb.csv"), bench], capture_output=True, text=True)
 print("W2 agreement with DuckDB:", check.stdout.strip())
+
+
+def w3_stats(path):
+    import csv as csvmod
+    n = yoy = yoy_ytd = 0
+    total = 0.0
+    with open(path, newline="") as fh:
+        reader = csvmod.DictReader(fh)
+        for row in reader:
+            n += 1
+            if row["ytd"] not in ("", "NULL"):
+                total += float(row["ytd"])
+            yoy += row["yoy_month_pct"] not in ("", "NULL")
+            yoy_ytd += row["yoy_ytd_pct"] not in ("", "NULL")
+    return n, yoy, yoy_ytd, round(total)
+
+
+ours_w3 = os.path.join(out, "w3_svctrade.csv")
+ref_w3 = os.path.join(out, "w3_duckdb.csv")
+if os.path.exists(ours_w3) and os.path.exists(ref_w3):
+    print("W3 rows, non-null month YoY, non-null YTD YoY, sum(ytd): svctrade", w3_stats(ours_w3), "DuckDB", w3_stats(ref_w3))

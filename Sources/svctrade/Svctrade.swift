@@ -12,7 +12,7 @@ struct Svctrade: ParsableCommand {
             Exit status: 0 success, 1 rejected input (nothing written), 2 usage error.
             The store is --db PATH, else $SVCTRADE_DB, else svctrade.sqlite in the current folder.
             """,
-        subcommands: [ImportCommand.self, SeriesCommand.self, TableCommand.self, ChartCommand.self, FiguresCommand.self, BulletinCommand.self, GenerateCommand.self, DemoCommand.self]
+        subcommands: [ImportCommand.self, SeriesCommand.self, TableCommand.self, ChartCommand.self, FiguresCommand.self, BulletinCommand.self, GenerateCommand.self, DeriveCommand.self, DemoCommand.self]
     )
 
     /// Runs the command line with svctrade's exit codes: usage errors exit 2 (not 64).

@@ -88,16 +88,18 @@ extension TradeDatabase {
                 let first: Int = row[4]
                 let present = MonthlyBlockCodec.decodePresence(row[8], count: count)
                 let values = MonthlyBlockCodec.decodeValues(row[9], count: count)
-                let s: Int
-                if let existing = index[key] {
-                    s = existing
+                if let s = index[key] {
+                    // A later release overrides month by month.
+                    for k in 0..<count where present[k] { panel.series[s].set(values[k], at: first + k) }
+                    panel.series[s].release = row[10]
                 } else {
-                    s = panel.series.count
-                    index[key] = s
-                    panel.series.append(MonthlyPanel.Series(key: key, unit: unit, decimals: row[7], release: row[10], source: row[11]))
+                    index[key] = panel.series.count
+                    var series = MonthlyPanel.Series(key: key, unit: unit, decimals: row[7], release: row[10], source: row[11])
+                    series.firstMonth = first
+                    series.values = values
+                    series.present = present
+                    panel.series.append(series)
                 }
-                for k in 0..<count where present[k] { panel.series[s].set(values[k], at: first + k) }
-                panel.series[s].release = row[10]
             }
             return panel
         }

@@ -1,0 +1,181 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import TradeCore
+import TradeStore
+
+struct DeriveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "derive",
+        abstract: "Year to date and year-on-year growth for every series and month of the stored panel, to CSV or to a new SQLite file.",
+        discussion: """
+            Calendar-matched: month t is compared with month t − 12 of the same series; a year to date needs every
+            month from January; growth is empty when the base is missing or not positive. Rates are unrounded
+            (a checking and exchange output). CSV columns: period,region,sector,flow,value,ytd,yoy_month_pct,yoy_ytd_pct
+            (flow X or M, levels in the panel's unit). The SQLite file holds a table `derived` with one row per
+            series: key, first month, and packed columns (presence bitmap, YTD as zigzag varints, the two rates as
+            little-endian float64 with NaN for empty).
+
+            Example: svctrade derive --db panel.sqlite --csv panel-ytd.csv
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Write the rows as CSV to this file.")
+    var csv: String?
+
+    @Option(help: "Write the derived series to this new SQLite file.")
+    var sqlite: String?
+
+    func validate() throws {
+        guard csv != nil || sqlite != nil else { throw ValidationError("give --csv FILE, --sqlite FILE, or both") }
+    }
+
+    func run() throws {
+        let database = try store.existing()
+        let panel = try database.monthlyPanel()
+        let series = panel.series.filter { $0.key.flow == .export || $0.key.flow == .import }
+        guard !series.isEmpty else { throw InputRejected(message: "error: the store has no monthly panel of exports and imports") }
+        // Blocks of series, each split over both cores; CSV text is written block by block so memory
+        // stays flat.
+        var derived = [PanelDerivation.Derived?](repeating: nil, count: series.count)
+        var handle: FileHandle?
+        if let csv {
+            guard FileManager.default.createFile(atPath: csv, contents: nil), let h = FileHandle(forWritingAtPath: csv) else {
+                throw InputRejected(message: "error: cannot write \(csv)")
+            }
+            h.write(Data("period,region,sector,flow,value,ytd,yoy_month_pct,yoy_ytd_pct\n".utf8))
+            handle = h
+        }
+        let wantCSV = csv != nil
+        let keep = sqlite != nil  // the derived arrays are kept only for the SQLite file
+        let block = 2048
+        var start = 0
+        while start < series.count {
+            let end = min(series.count, start + block)
+            let first = start
+            let half = (end - first + 1) / 2
+            var chunks = [[UInt8]](repeating: [], count: 2)
+            derived.withUnsafeMutableBufferPointer { d in
+                chunks.withUnsafeMutableBufferPointer { c in
+                    let dp = DisjointSlots(d), cp = DisjointSlots(c)
+                    DispatchQueue.concurrentPerform(iterations: 2) { part in
+                        let lo = first + part * half, hi = min(end, lo + half)
+                        guard lo < hi else { return }
+                        var out: [UInt8] = []
+                        if wantCSV { out.reserveCapacity((hi - lo) * 256 * 60) }
+                        for i in lo..<hi {
+                            let dv = PanelDerivation.derive(series[i])
+                            if keep { dp.base[i] = dv }
+                            if wantCSV { DerivedCSV.append(series[i], dv, to: &out) }
+                        }
+                        cp.base[part] = out
+                    }
+                }
+            }
+            if let handle { for c in chunks { handle.write(Data(c)) } }
+            start = end
+        }
+        handle?.closeFile()
+        if let sqlite {
+            if FileManager.default.fileExists(atPath: sqlite) {
+                throw InputRejected(message: "error: \(sqlite) exists; derive writes a new SQLite file")
+            }
+            try DerivedStore.write(series: series, derived: derived.compactMap { $0 }, path: sqlite)
+        }
+    }
+}
+
+/// Fast CSV formatting of derived rows: digits are written straight into the output buffer (no
+/// allocation per number), rates with nine decimals.
+enum DerivedCSV {
+    static func append(_ s: MonthlyPanel.Series, _ d: PanelDerivation.Derived, to out: inout [UInt8]) {
+        let key = Array((",\(s.key.region),\(s.key.sector),\(s.key.flow == .export ? "X" : "M"),").utf8)
+        let shift = s.unit.magnitude.exponent + 2
+        var divisor: Int64 = 1
+        for _ in 0..<shift { divisor *= 10 }
+        for k in 0..<s.values.count where s.present[k] {
+            let m = s.firstMonth + k
+            appendInt(Int64(m / 12), &out)
+            out.append(45)
+            let mo = m % 12 + 1
+            out.append(UInt8(48 + mo / 10))
+            out.append(UInt8(48 + mo % 10))
+            out.append(contentsOf: key)
+            fixed(s.values[k], divisor: divisor, places: shift, &out)
+            out.append(44)
+            if let y = d.ytd[k] { fixed(y, divisor: divisor, places: shift, &out) }
+            out.append(44)
+            if let g = d.yoyMonth[k] { rate(g, &out) }
+            out.append(44)
+            if let g = d.yoyYTD[k] { rate(g, &out) }
+            out.append(10)
+        }
+    }
+
+    /// `value / divisor` exactly, `places` fraction digits with trailing zeros dropped.
+    @inline(__always)
+    static func fixed(_ value: Int64, divisor: Int64, places: Int, _ out: inout [UInt8]) {
+        var v = value
+        if v < 0 {
+            out.append(45)
+            v = -v
+        }
+        appendInt(v / divisor, &out)
+        var frac = v % divisor
+        guard frac != 0 else { return }
+        var width = places
+        while frac % 10 == 0 {
+            frac /= 10
+            width -= 1
+        }
+        out.append(46)
+        let start = out.count
+        for _ in 0..<width {
+            out.append(UInt8(48 + frac % 10))
+            frac /= 10
+        }
+        reverse(&out, from: start)
+    }
+
+    /// A rate with nine decimals (1e-9 percentage points).
+    @inline(__always)
+    static func rate(_ g: Double, _ out: inout [UInt8]) {
+        guard g.isFinite, abs(g) < 9e9 else {
+            out.append(contentsOf: g.description.utf8)
+            return
+        }
+        fixed(Int64((g * 1e9).rounded(.toNearestOrAwayFromZero)), divisor: 1_000_000_000, places: 9, &out)
+    }
+
+    @inline(__always)
+    static func appendInt(_ x: Int64, _ out: inout [UInt8]) {
+        var v = x
+        let start = out.count
+        repeat {
+            out.append(UInt8(48 + v % 10))
+            v /= 10
+        } while v > 0
+        reverse(&out, from: start)
+    }
+
+    @inline(__always)
+    static func reverse(_ out: inout [UInt8], from start: Int) {
+        var i = start, j = out.count - 1
+        while i < j {
+            out.swapAt(i, j)
+            i += 1
+            j -= 1
+        }
+    }
+}
+
+/// Buffer slots written by concurrent tasks, each task writing only its own indices (the two halves
+/// of `derive` touch disjoint ranges), so sharing the buffer is safe.
+struct DisjointSlots<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
+
+    init(_ base: UnsafeMutableBufferPointer<Element>) {
+        self.base = base
+    }
+}

@@ -18,6 +18,7 @@ let package = Package(
             dependencies: [
                 .product(name: "TradeIngest", package: root),
                 .product(name: "TradeCore", package: root),
+                .product(name: "TradeStore", package: root),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/IngestBenchmarks",

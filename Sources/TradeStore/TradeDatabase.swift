@@ -22,7 +22,7 @@ public struct TradeDatabase: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -4096; PRAGMA temp_store = MEMORY")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)

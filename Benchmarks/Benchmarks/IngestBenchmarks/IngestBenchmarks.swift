@@ -2,9 +2,11 @@ import Benchmark
 import Foundation
 import TradeCore
 import TradeIngest
+import TradeStore
 
-/// Hot paths of the import: the byte scanner, the fast panel reader and the general reader, on a
-/// deterministic 120,000-row panel written to a temporary file (the same shape as bench/gen.py).
+/// Hot paths on a deterministic 120,000-row panel written to a temporary file (the shape of
+/// bench/gen.py): the byte scanner, the fast and general readers, the store write, the panel read,
+/// the YTD/YoY kernel (W3) and the one-month rollups (W2).
 /// Run: cd Benchmarks && swift package --disable-sandbox benchmark --no-progress
 let benchmarks: @Sendable () -> Void = {
     let path = NSTemporaryDirectory() + "svctrade-bench-panel.csv"
@@ -36,6 +38,35 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Read panel 120k rows, fast path", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try? ObservationReader().read(path: path))
+        }
+    }
+    let batch = try? ObservationReader().read(path: path)
+    Benchmark("Store write 120k values (in memory)", configuration: configuration) { benchmark in
+        guard let batch else { return }
+        for _ in benchmark.scaledIterations {
+            let db = try? TradeDatabase.inMemory()
+            blackHole(try? db?.importBatches([batch]))
+        }
+    }
+    let stored = try? TradeDatabase.inMemory()
+    if let batch { _ = try? stored?.importBatches([batch]) }
+    Benchmark("Store read: panel slice for one month's bulletin", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try? stored?.panelSlice(months: PanelBulletin.months(for: Period(year: 2021, month: 4) ?? Period(index: 0)!)))
+        }
+    }
+    Benchmark("YTD/YoY kernel over the panel (W3)", configuration: configuration) { benchmark in
+        guard let panel = batch?.panel else { return }
+        for _ in benchmark.scaledIterations {
+            for s in panel.series { blackHole(PanelDerivation.derive(s)) }
+        }
+    }
+    Benchmark("Rollups of one month over regions and sectors (W2)", configuration: configuration) { benchmark in
+        let april = Period(year: 2021, month: 4) ?? Period(index: 0)!
+        let months = PanelBulletin.months(for: april)
+        guard let slice = try? stored?.panelSlice(months: months) else { return }
+        for _ in benchmark.scaledIterations {
+            blackHole(PanelBulletin.rows(keys: slice.keys, values: slice.values, months: months, month: april))
         }
     }
     Benchmark("Read panel 120k rows, general path", configuration: configuration) { benchmark in

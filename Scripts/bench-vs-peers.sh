@@ -6,7 +6,7 @@
 #
 # Needs ../shared/bench (data generator and anchors) and the Python peers (installed with pip when
 # missing). Data and results go to $SVC_BENCH_DIR (default ./.svc-bench, git-ignored). Not part of CI.
-# W3 is not run for svctrade yet (see the README, "Performance").
+# The C floor (../shared/bench/floor_w3.c) is timed next to W3.
 set -euo pipefail
 SIZE=${1:?usage: Scripts/bench-vs-peers.sh small|large [RUNS]}
 RUNS=${2:-5}
@@ -17,5 +17,6 @@ mkdir -p "$SVC_BENCH_DIR/$SIZE/out"
 [ -f "$SVC_BENCH_DIR/$SIZE/obs.csv" ] || python3 "$BENCH/gen.py" --size "$SIZE" >/dev/null
 python3 -c 'import pandas, polars, duckdb, pyarrow' 2>/dev/null || python3 -m pip install --quiet pandas polars duckdb pyarrow
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3; }
+gcc -O2 -Wall -o "$SVC_BENCH_DIR/floor_w3" "$BENCH/floor_w3.c" -lm
 (cd "$HERE" && swift build -c release --product svctrade >/dev/null)
 exec python3 "$HERE/Scripts/bench_vs_peers.py" "$SIZE" "$RUNS" "$HERE/.build/release/svctrade" "$BENCH"

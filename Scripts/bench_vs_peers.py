@@ -55,6 +55,7 @@ def run_step(step, cases):
 out = os.path.join(root, size, "out")
 w2_ours = os.path.join(out, "w2_svctrade_panel.csv")
 w3_db = os.path.join(out, "w3_svctrade.sqlite")
+floor = os.path.join(root, "floor_w3")
 steps = {
     "W1": [
         ("svctrade", svctrade_w1),
@@ -71,11 +72,14 @@ steps = {
         ("sqlite3", lambda: ["bash", os.path.join(bench, "anchor_sqlite.sh"), size, "W2"]),
     ],
     "W3": [
+        ("C floor (no output)", lambda: [floor, csv, "none"]),
+        ("C floor (binary)", lambda: [floor, csv, "bin", os.path.join(out, "w3_c.bin")]),
         ("svctrade (SQLite file)", lambda: (os.path.exists(w3_db) and os.remove(w3_db)) or [svctrade, "derive", "--db", db, "--sqlite", w3_db]),
         ("duckdb (table)", lambda: [py, os.path.join(bench, "anchor_duckdb.py"), size, "W3"]),
         ("polars (Parquet)", lambda: [py, os.path.join(bench, "anchor_polars.py"), size, "W3"]),
     ],
     "W3csv": [
+        ("C floor", lambda: [floor, csv, "csv", os.path.join(out, "w3_c.csv")]),
         ("svctrade", lambda: [svctrade, "derive", "--db", db, "--csv", os.path.join(out, "w3_svctrade.csv")]),
         ("duckdb", lambda: [py, os.path.join(bench, "anchor_duckdb.py"), size, "W3csv"]),
         ("polars", lambda: [py, os.path.join(bench, "anchor_polars.py"), size, "W3csv"]),

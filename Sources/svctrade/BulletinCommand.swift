@@ -81,7 +81,8 @@ enum BulletinWriter {
             var charts: [BulletinDocument.Chart] = []
             var pilotCharts: [BulletinDocument.Chart] = []
             func add(_ kind: ChartKind, from: Period, to: Period, by: BulletinQuery.Breakdown = .sector, caption: String, into list: inout [BulletinDocument.Chart]) throws {
-                let svg = try ChartRendering.render(kind, book: book, theme: theme, from: from, through: to, by: by, slugSuffix: suffix)
+                // A chart without figures for the period is left out (the notes list what is missing).
+                guard let svg = try? ChartRendering.render(kind, book: book, theme: theme, from: from, through: to, by: by, slugSuffix: suffix) else { return }
                 let file = "charts/\(kind.rawValue)\(by == .region ? "-regions" : "")\(suffix).svg"
                 try Data(svg.utf8).write(to: URL(fileURLWithPath: "\(out)/\(file)"))
                 list.append(.init(caption: caption, svg: svg, file: file))

@@ -81,17 +81,28 @@ enum ChartRendering {
                        flow: Flow = .total, by: BulletinQuery.Breakdown = .sector, panels: Bool = false, slugSuffix: String = "") throws -> String {
         let charts = BulletinCharts(book: book, theme: theme)
         let slug = "svc-\(kind.rawValue)" + slugSuffix
+        func checked(_ hasData: Bool, _ svg: () -> String) throws -> String {
+            guard hasData else {
+                throw InputRejected(message: "error: no figures for a \(kind.rawValue) chart from \(from) to \(through) in the store; see svctrade series (regional charts need svctrade generate --import)")
+            }
+            return svg()
+        }
         switch kind {
         case .combo:
-            return charts.combo(sector: sector, flow: flow, fromYear: from.year, through: through, layout: panels ? .stackedPanels : .dualAxis).svg(theme: theme, slug: slug)
+            let c = charts.combo(sector: sector, flow: flow, fromYear: from.year, through: through, layout: panels ? .stackedPanels : .dualAxis)
+            return try checked(c.hasData) { c.svg(theme: theme, slug: slug) }
         case .lines:
-            return charts.lines(fromYear: from.year, through: through).svg(theme: theme, slug: slug)
+            let c = charts.lines(fromYear: from.year, through: through)
+            return try checked(c.hasData) { c.svg(theme: theme, slug: slug) }
         case .ranking:
-            return charts.ranking(through: through, flow: flow, by: by).svg(theme: theme, slug: slug)
+            let c = charts.ranking(through: through, flow: flow, by: by)
+            return try checked(c.hasData) { c.svg(theme: theme, slug: slug) }
         case .composition:
-            return charts.composition(fromYear: from.year, toYear: through.year).svg(theme: theme, slug: slug)
+            let c = charts.composition(fromYear: from.year, toYear: through.year)
+            return try checked(c.hasData) { c.svg(theme: theme, slug: slug) }
         case .multiples:
-            return charts.multiples(fromYear: from.year, through: through).svg(theme: theme, slug: slug)
+            let c = charts.multiples(fromYear: from.year, through: through)
+            return try checked(c.hasData) { c.svg(theme: theme, slug: slug) }
         }
     }
 }

@@ -65,6 +65,18 @@ import TradeTestSupport
         #expect(before.stderr.contains("no figures"))
     }
 
+    @Test func aChartWithoutFiguresIsRefusedNotDrawnEmpty() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        let out = folder.file("c.svg")
+        let r = try cli.run(["chart", "combo", "--db", db, "--through", "2030-04", "-o", out])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no figures for a combo chart"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try cli.run(["chart", "lines", "--db", db, "--from", "2017-01", "--through", "2022-12", "--lang", "en", "-o", out]).status == 0)
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try cli.run(["table", "--through", "2021-13"]).status == 2)
         #expect(try cli.run(["table", "--through", "2021-04", "--sectors", "SZ"]).status == 2)

@@ -63,6 +63,9 @@ public struct ComboChart: Sendable {
         self.text = text
     }
 
+    /// True when at least one period has a value or a rate.
+    public var hasData: Bool { points.contains { $0.value != nil || $0.rate != nil } }
+
     /// The SVG document.
     public func svg(theme: ChartTheme, slug: String = "svc-combo") -> String {
         let values = points.compactMap(\.value)

@@ -32,6 +32,9 @@ public struct CompositionChart: Sendable {
         self.text = text
     }
 
+    /// True when there is at least one column.
+    public var hasData: Bool { !columns.isEmpty }
+
     /// The SVG document.
     public func svg(theme: ChartTheme, slug: String = "svc-composition") -> String {
         let frame = ChartFrame(theme: theme, text: text, slug: slug, hasLegend: false, xLabelRows: 1)

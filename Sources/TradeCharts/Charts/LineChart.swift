@@ -40,6 +40,9 @@ public struct LineChart: Sendable {
         self.text = text
     }
 
+    /// True when any series has a value.
+    public var hasData: Bool { series.contains { $0.values.contains { $0 != nil } } }
+
     /// The SVG document.
     public func svg(theme: ChartTheme, slug: String = "svc-lines") -> String {
         let frame = ChartFrame(theme: theme, text: text, slug: slug, hasLegend: false, xLabelRows: 1)

@@ -29,6 +29,9 @@ public struct RankingChart: Sendable {
         self.text = text
     }
 
+    /// True when there is at least one bar.
+    public var hasData: Bool { !items.isEmpty }
+
     /// The SVG document; more than 12 bars grow the canvas (`bulletin-tall`).
     public func svg(theme: ChartTheme, slug: String = "svc-ranking") -> String {
         let s = theme.scale

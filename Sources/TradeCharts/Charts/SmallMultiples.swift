@@ -35,6 +35,9 @@ public struct SmallMultiples: Sendable {
         self.text = text
     }
 
+    /// True when any panel has a value.
+    public var hasData: Bool { panels.contains { $0.values.contains { $0 != nil } } }
+
     /// The SVG document: 5 columns up to 10 panels, else 4 columns on a taller canvas.
     public func svg(theme: ChartTheme, slug: String = "svc-multiples") -> String {
         let s = theme.scale

@@ -74,18 +74,12 @@ struct ObservationWriter {
                 try insertFigure.execute(arguments: StatementArguments(args))
                 summary.figures += 1
             }
-            var encodeTime = Duration.zero, seriesTime = Duration.zero
-            defer { if timing { FileHandle.standardError.write(Data("  encode \(encodeTime), series ids \(seriesTime)\n".utf8)) } }
             for s in batch.panel.series where !s.values.isEmpty {
-                let ts = clock.now
                 let sid = try seriesID(s.key)
-                seriesTime += clock.now - ts
                 let src = try sourceID(s.source)
                 guard let release = releaseIDs[s.release] else { continue }
-                let te = clock.now
                 let presence = MonthlyBlockCodec.encodePresence(s.present)
                 let packed = MonthlyBlockCodec.encodeValues(s.values)
-                encodeTime += clock.now - te
                 try RawBind(statement: insertBlock).run([
                     .int(sid), .int(release), .int(Int64(s.firstMonth)), .int(Int64(s.values.count)), .text(s.unit.description),
                     .int(Int64(s.decimals)), .int(src), .blob(presence), .blob(packed),
@@ -121,30 +115,6 @@ enum MonthlyBlockCodec {
             }
             previous = previous &+ Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
             out[k] = previous &* scale
-        }
-        return out
-    }
-
-    static func decodePacked(_ bytes: [UInt8], count: Int) -> [Int64] {
-        guard bytes.count >= 2 else { return [Int64](repeating: 0, count: count) }
-        var scale: Int64 = 1
-        for _ in 0..<min(18, Int(bytes[1])) { scale *= 10 }
-        var out = [Int64](repeating: 0, count: count)
-        var i = 2
-        var previous: Int64 = 0
-        for n in 0..<count {
-            var z: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                i += 1
-                z |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { break }
-                shift += 7
-            }
-            let d = Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
-            previous = previous &+ d
-            out[n] = previous &* scale
         }
         return out
     }
@@ -214,7 +184,9 @@ enum MonthlyBlockCodec {
     }
 
     static func decodeValues(_ data: Data, count: Int) -> [Int64] {
-        if data.first == 1 { return decodePacked([UInt8](data), count: count) }
+        if data.first == 1 {
+            return data.withUnsafeBytes { decodeValues(pointer: $0.baseAddress, bytes: $0.count, count: count) }
+        }
         let raw = data.dropFirst()
         var out = [Int64](repeating: 0, count: count)
         let n = min(count * 8, raw.count)

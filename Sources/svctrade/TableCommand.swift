@@ -216,27 +216,6 @@ enum PanelBulletinCSV {
         let shift = unit.magnitude.exponent + 2
         var divisor: Int64 = 1
         for _ in 0..<shift { divisor *= 10 }
-        func level(_ h: Int64) {
-            var v = h
-            if v < 0 {
-                out.append(45)
-                v = -v
-            }
-            out.append(contentsOf: String(v / divisor).utf8)
-            var frac = v % divisor
-            if frac != 0 {
-                var digits = [UInt8](repeating: 48, count: shift)
-                var i = shift - 1
-                while frac > 0 {
-                    digits[i] = UInt8(48 + frac % 10)
-                    frac /= 10
-                    i -= 1
-                }
-                while digits.last == 48 { digits.removeLast() }
-                out.append(46)
-                out.append(contentsOf: digits)
-            }
-        }
         for r in rows {
             out.append(contentsOf: r.region.utf8)
             out.append(44)
@@ -245,7 +224,7 @@ enum PanelBulletinCSV {
             out.append(contentsOf: r.flow.utf8)
             for l in r.levels {
                 out.append(44)
-                if let l { level(l) }
+                if let l { DerivedCSV.fixed(l, divisor: divisor, places: shift, &out) }
             }
             for x in r.rates {
                 out.append(44)

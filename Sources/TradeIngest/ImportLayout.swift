@@ -12,6 +12,7 @@ struct ImportLayout {
         case period, periodFrom = "period_from", periodTo = "period_to", periodKind = "period_kind"
         case region, scope, sector, flow, currency, unit, value
         case release, releaseDate = "release_date", source, sourceURL = "source_url"
+        case publisher, publishedOn = "published_on"
         case yoy = "yoy_pct", vs2019 = "vs2019_pct", twoYearAverage = "two_year_avg_pct"
         case share = "share_pct", shareChange = "share_change_pp", balanceChange = "balance_change"
     }

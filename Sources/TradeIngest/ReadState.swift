@@ -251,7 +251,7 @@ struct ReadState {
             } catch {
                 throw levelError(error, text: valueText, unit: unit, line: line, column: col(.value), field: "value")
             }
-            decimals = number.places
+            decimals = Self.significantDecimals(number)
             if number.isNegative && flow.isNonNegative {
                 throw ImportError(.negativeLevel, file: file, line: line, column: col(.value), field: "value",
                                   message: "\(valueText) is negative, but \(flow.rawValue) levels cannot be; only a balance may be negative (write a fall as a rate in yoy_pct)")
@@ -289,10 +289,17 @@ struct ReadState {
         let release = try resolveRelease(
             text(.release), date: text(.releaseDate), line: line, column: col(.release), dateColumn: col(.releaseDate))
         let source = text(.source) ?? text(.sourceURL) ?? ""
+        let publisher = text(.publisher).flatMap { $0.isEmpty ? nil : $0 }
+        let publishedOn = text(.publishedOn).flatMap { $0.isEmpty ? nil : $0 }
+        if let d = publishedOn, !ReleaseDate.isValid(d), !ReleaseDate.isValidMonth(d) {
+            throw ImportError(.badDate, file: file, line: line, column: col(.publishedOn), field: "published_on",
+                              message: "\"\(d)\" is not a date; expected YYYY-MM-DD, or YYYY-MM when the source gives only the month")
+        }
         let observation = Observation(
             key: SeriesKey(region: region, sector: sector, flow: flow, currency: currency), span: span, value: value,
             unit: value == nil && rates.balanceChange == nil ? nil : unit, decimals: decimals, rates: rates,
-            source: source.isEmpty ? "file:\(ObservationReader.baseName(file))" : source, release: release)
+            source: source.isEmpty ? "file:\(ObservationReader.baseName(file))" : source, release: release,
+            publisher: publisher, publishedOn: publishedOn)
         figures.append(ImportedFigure(observation: observation, line: line, isPreferred: true))
     }
 
@@ -441,11 +448,7 @@ struct ReadState {
                     }
                 }
             }
-            // Keep the most precise value; ties go to the first row.
-            let withValue = members.filter { figures[$0].observation.value != nil }
-            let best = withValue.min { a, b in
-                (figures[a].observation.roundingHalfWidth ?? .max, a) < (figures[b].observation.roundingHalfWidth ?? .max, b)
-            } ?? members[0]
+            let best = Self.keptCopy(members.map { figures[$0].observation }).map { members[$0] } ?? members[0]
             for i in members where i != best { figures[i].isPreferred = false }
             // Fill rates missing from the kept row; report values and rates that disagree.
             var merged = figures[best].observation
@@ -456,7 +459,7 @@ struct ReadState {
                     (a.hundredths - b.hundredths).magnitude > UInt64(ha + hb)
                 {
                     let unit = MonetaryUnit(k.key.currency, .hundredMillion)
-                    notes.append("sources disagree beyond rounding on \(k.key) \(k.span): \(a.exactDecimal(in: unit)) (line \(figures[best].line)) vs \(b.exactDecimal(in: unit)) (line \(figures[i].line)) \(unit); kept line \(figures[best].line), the more precise or first")
+                    notes.append("sources disagree beyond rounding on \(k.key) \(k.span): \(a.exactDecimal(in: unit)) (line \(figures[best].line)) vs \(b.exactDecimal(in: unit)) (line \(figures[i].line)) \(unit); kept line \(figures[best].line) (\(figures[best].observation.sourceKind.rawValue) site)")
                 }
                 Self.fill(&merged.rates.yearOnYear, other.rates.yearOnYear, "yoy_pct", k, figures[best].line, figures[i].line, &notes)
                 Self.fill(&merged.rates.versus2019, other.rates.versus2019, "vs2019_pct", k, figures[best].line, figures[i].line, &notes)
@@ -467,6 +470,43 @@ struct ReadState {
             }
             figures[best].observation = merged
         }
+    }
+
+    /// The precision a published level claims, in fraction digits of its unit: its decimals, or for a
+    /// whole number minus its trailing zeros ("1970" CNY bn is "1.97 trillion" printed in billions:
+    /// known to ±5 bn, not ±0.5 bn; "4502" 亿元 is known to ±0.5 亿元). Zero keeps 0.
+    static func significantDecimals(_ number: DecimalNumber) -> Int {
+        guard number.places == 0, number.mantissa != 0 else { return number.places }
+        var m = number.mantissa.magnitude
+        var zeros = 0
+        while m % 10 == 0 {
+            m /= 10
+            zeros += 1
+        }
+        return -zeros
+    }
+
+    /// Which of several copies of one figure to keep (index into `copies`), or `nil` when none has a level.
+    ///
+    /// The anchor is the copy read at the most authoritative site (``SourceKind``: the publisher's own
+    /// site, then official, state media, media, industry, unknown, mirror; then the more precise; then the
+    /// first). Copies that disagree with the anchor beyond both roundings are not candidates: the
+    /// publisher's 211.27 bn stands against a news site's 211.28 bn. Among the anchor and the copies that
+    /// agree with it, the most precise is kept (the same figure, better known), then the better site,
+    /// then the first.
+    static func keptCopy(_ copies: [Observation]) -> Int? {
+        let withValue = copies.indices.filter { copies[$0].value != nil }
+        func precision(_ i: Int) -> Int64 { copies[i].roundingHalfWidth ?? .max }
+        func rank(_ i: Int) -> Int { copies[i].sourceKind.rank }
+        guard let anchor = withValue.min(by: { (rank($0), precision($0), $0) < (rank($1), precision($1), $1) }),
+            let a = copies[anchor].value
+        else { return nil }
+        let ha = copies[anchor].roundingHalfWidth ?? 0
+        let agreeing = withValue.filter { i in
+            guard let b = copies[i].value else { return false }
+            return (a.hundredths - b.hundredths).magnitude <= UInt64(ha + (copies[i].roundingHalfWidth ?? 0))
+        }
+        return agreeing.min(by: { (precision($0), rank($0), $0) < (precision($1), rank($1), $1) })
     }
 
     static func fill(

@@ -13,4 +13,13 @@ public enum ReleaseDate {
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         return d <= days
     }
+
+    /// True for a valid month written `YYYY-MM` (a source address that gives only the month).
+    public static func isValidMonth(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count == 7, u[4] == 45 else { return false }
+        guard [0, 1, 2, 3, 5, 6].allSatisfy({ u[$0] >= 48 && u[$0] <= 57 }) else { return false }
+        let m = Int(u[5] - 48) * 10 + Int(u[6] - 48)
+        return (1...12).contains(m)
+    }
 }

@@ -68,6 +68,13 @@ enum Migrations {
                 ) STRICT;
                 """)
         }
+        // v2: who published a figure and the date its address gives (README "Sources").
+        m.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE figure ADD COLUMN publisher TEXT;
+                ALTER TABLE figure ADD COLUMN published_on TEXT;
+                """)
+        }
         return m
     }
 }

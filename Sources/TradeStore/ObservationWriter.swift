@@ -49,8 +49,9 @@ struct ObservationWriter {
         }
         let insertFigure = try db.makeStatement(sql: """
             INSERT INTO figure (series_id, period_from, period_to, release_id, source_id, line, preferred, value, unit,
-                decimals, yoy_pct, vs2019_pct, two_year_avg_pct, share_pct, share_change_pp, balance_change)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                decimals, yoy_pct, vs2019_pct, two_year_avg_pct, share_pct, share_change_pp, balance_change,
+                publisher, published_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertBlock = try db.makeStatement(sql: """
             INSERT INTO monthly_block (series_id, release_id, first_month, month_count, unit, decimals, source_id, present, vals)
@@ -71,6 +72,7 @@ struct ObservationWriter {
                 args += [o.value?.hundredths, o.unit?.description, o.decimals]
                 args += [r.yearOnYear?.description, r.versus2019?.description, r.twoYearAverage?.description]
                 args += [r.share?.description, r.shareChange?.description, r.balanceChange?.hundredths]
+                args += [o.publisher, o.publishedOn]
                 try insertFigure.execute(arguments: StatementArguments(args))
                 summary.figures += 1
             }

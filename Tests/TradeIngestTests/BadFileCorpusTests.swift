@@ -7,7 +7,7 @@ import TradeIngest
 @Suite struct BadFileCorpusTests {
     static let expected: [(String, String)] = [
         ("01-missing-header.csv", "01-missing-header.csv:1:1: the first line must be a header naming the columns, found data \"2021-04\"; expected e.g. period,region,sector,flow,value"),
-        ("02-unknown-column.csv", "02-unknown-column.csv:1:27: unknown column \"valeu\" (did you mean \"value\"?); the columns svctrade reads are: period, period_from, period_to, period_kind, region, scope, sector, flow, currency, unit, value, release, release_date, source, source_url, yoy_pct, vs2019_pct, two_year_avg_pct, share_pct, share_change_pp, balance_change"),
+        ("02-unknown-column.csv", "02-unknown-column.csv:1:27: unknown column \"valeu\" (did you mean \"value\"?); the columns svctrade reads are: period, period_from, period_to, period_kind, region, scope, sector, flow, currency, unit, value, release, release_date, source, source_url, publisher, published_on, yoy_pct, vs2019_pct, two_year_avg_pct, share_pct, share_change_pp, balance_change"),
         ("03-missing-column.csv", "03-missing-column.csv:1: the header has no \"flow\" column; found: period,region,sector,value"),
         ("04-duplicate-column.csv", "04-duplicate-column.csv:1:33: column \"flow\" appears twice in the header"),
         ("05-too-few-fields.csv", "05-too-few-fields.csv:3: expected 5 fields (period,region,sector,flow,value), found 4; quote fields that contain commas"),

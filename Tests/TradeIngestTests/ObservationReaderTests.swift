@@ -78,8 +78,44 @@ import TradeTestSupport
             """)
         let batch = try ObservationReader().read(path: path)
         #expect(batch.notes == [
-            "sources disagree beyond rounding on CN/S/total/USD 2018-01/2018-10: 6300 (line 2) vs 6240 (line 3) USD 100m; kept line 2, the more precise or first"
+            "sources disagree beyond rounding on CN/S/total/USD 2018-01/2018-10: 6240 (line 3) vs 6300 (line 2) USD 100m; kept line 3 (unknown site)"
         ])
+    }
+
+    @Test func thePublishersOwnSiteWinsWhereCopiesDisagree() throws {
+        // The 2021 deficit: 211.28 bn on a news site, 211.27 bn on MOFCOM's own site (datasets lines 579, 582).
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("f.csv", """
+            period,region,sector,flow,value,unit,source
+            2021-01/2021-12,CN,S,balance,-211.28,CNY bn,http://en.people.cn/n3/2022/0131/c90000-9951958.html
+            2021-01/2021-12,CN,S,balance,-2112,CNY 100m,https://jcipo.org/?p=3721
+            2021-01/2021-12,CN,S,balance,-211.27,CNY bn,http://english.mofcom.gov.cn/article/pressconferencehomepage/servicetrade/202204/20220403301609.shtml
+
+            """)
+        let batch = try ObservationReader().read(path: path)
+        #expect(batch.figures.map(\.isPreferred) == [false, false, true])
+        #expect(batch.figures[2].observation.sourceKind == .publisher)
+        #expect(batch.figures[1].observation.sourceKind == .mirror)
+    }
+
+    @Test func wholeNumbersClaimNoPrecisionFromTrailingZeros() throws {
+        // "1970" CNY bn is "1.97 trillion" printed in billions: ±5 bn, so it agrees with 19741.8 亿元,
+        // which is kept as the more precise copy of the same figure.
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("f.csv", """
+            period,region,sector,flow,value,unit,source
+            2025-01/2025-03,CN,S,total,1970,CNY bn,https://fra.yidaiyilu.gov.cn/p/0LA7J7OE.html
+            2025-01/2025-03,CN,S,total,19741.8,CNY 100m,https://en.jiemian.com/article/12716639.html
+            2025-01/2025-03,CN,S,import,4502,CNY 100m,https://en.jiemian.com/article/12716639.html
+
+            """)
+        let batch = try ObservationReader().read(path: path)
+        #expect(batch.notes.isEmpty)
+        #expect(batch.figures.map(\.isPreferred) == [false, true, true])
+        #expect(batch.figures[0].observation.roundingHalfWidth == 500_000_000_000)  // 5 bn in hundredths
+        #expect(batch.figures[2].observation.roundingHalfWidth == 5_000_000_000)    // 0.5 亿元
     }
 
     @Test func readsThePublishedFigures() throws {

@@ -140,6 +140,7 @@ public struct BulletinCalculator {
     /// The parent a share and a contribution refer to: total services of the same flow, or the nation.
     func parent(of key: SeriesKey) -> SeriesKey? {
         if key.sector != "S" { return SeriesKey(region: key.region, sector: "S", flow: key.flow, currency: key.currency) }
+        if let r = resolver.regions.region(code: key.region), r.kind == .basis { return nil }
         if key.region != Regions.nation.code { return SeriesKey(region: Regions.nation.code, sector: key.sector, flow: key.flow, currency: key.currency) }
         return nil
     }

@@ -22,6 +22,9 @@ public struct Region: Hashable, Sendable, Codable, CustomStringConvertible {
         case aggregate
         /// A numbered region of an anonymised or synthetic panel (`R001`).
         case panel
+        /// The nation on another statistical basis (SAFE's balance-of-payments months, `CN-BOP`): its
+        /// own series, never summed with, compared with or taken as a share of MOFCOM's national series.
+        case basis
     }
 
     /// The code: `CN`, a lower-case slug (`beijing`, `xixian`), an aggregate id (`PILOT2016`), or `R` + digits.

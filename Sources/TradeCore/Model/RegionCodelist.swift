@@ -28,8 +28,15 @@ public struct Regions: Sendable {
     /// The nation.
     public static let nation = Region(code: "CN", englishName: "China", chineseName: "全国", kind: .country)
 
+    /// The nation's services trade on the balance-of-payments basis, as published monthly by SAFE
+    /// (scope `China (SAFE BoP)` in `datasets/safe-bop-services-2017-2025.csv`). A series of its own:
+    /// SAFE's basis, coverage and revisions differ from MOFCOM's, so it is never summed or mixed with
+    /// `CN`, and it has no parent for shares or contributions.
+    public static let balanceOfPayments = Region(
+        code: "CN-BOP", englishName: "China (SAFE BoP)", chineseName: "全国（国际收支口径，国家外汇管理局）", kind: .basis)
+
     /// The shipped codelist.
-    public static let standard = Regions([nation] + pilotLocalities + aggregates)
+    public static let standard = Regions([nation, balanceOfPayments] + pilotLocalities + aggregates)
 
     /// Published aggregates found in MOFCOM releases (scope names of `datasets/mofcom-published-2017-2022.csv`).
     static let aggregates: [Region] = [
@@ -47,7 +54,7 @@ public struct Regions: Sendable {
 
     /// Scope names of the published-figures file mapped to codes (several wordings of one aggregate).
     static let scopeAliases: [String: String] = [
-        "china": "CN", "national": "CN", "nation": "CN",
+        "china": "CN", "national": "CN", "nation": "CN", "china (safe bop)": "CN-BOP",
         "innovation pilot areas (17 areas combined)": "PILOT2018",
     ]
 

@@ -82,12 +82,21 @@ public struct Observation: Hashable, Sendable, Codable {
     public var source: String
     /// The release (vintage) it belongs to.
     public var release: String
+    /// The agency whose figure it is (`MOFCOM`, `SAFE`), whatever the site it was read at; `nil`
+    /// when the file did not say (then ``Publisher/ofRegion(_:)`` applies).
+    public var publisher: String?
+    /// The date the source address gives for its publication, `YYYY-MM-DD` or `YYYY-MM` (the date of
+    /// the agency's statement as far as the address tells), when known.
+    public var publishedOn: String?
 
     /// Creates a figure.
     public init(
         key: SeriesKey, span: PeriodSpan, value: Level?, unit: MonetaryUnit?, decimals: Int?,
-        rates: PublishedRates = PublishedRates(), source: String = "", release: String
+        rates: PublishedRates = PublishedRates(), source: String = "", release: String,
+        publisher: String? = nil, publishedOn: String? = nil
     ) {
+        self.publisher = publisher
+        self.publishedOn = publishedOn
         self.key = key
         self.span = span
         self.value = value
@@ -97,6 +106,12 @@ public struct Observation: Hashable, Sendable, Codable {
         self.source = source
         self.release = release
     }
+
+    /// The agency whose figure it is.
+    public var publishingAgency: Publisher { publisher.map(Publisher.named) ?? Publisher.ofRegion(key.region) }
+
+    /// The kind of site the figure was read at (``SourceHosts``).
+    public var sourceKind: SourceKind { SourceHosts.standard.kind(ofAddress: source) }
 
     /// Half the width of the rounding interval of the published level, in hundredths of the currency
     /// unit: a level published as 15644.5 (亿元) is anything within ±0.05 亿元.

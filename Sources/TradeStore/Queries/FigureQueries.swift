@@ -24,7 +24,7 @@ extension TradeDatabase {
             var sql = """
                 SELECT s.region, s.sector, s.flow, s.currency, f.period_from, f.period_to, f.value, f.unit, f.decimals,
                        f.yoy_pct, f.vs2019_pct, f.two_year_avg_pct, f.share_pct, f.share_change_pp, f.balance_change,
-                       src.address, r.name, r.published, f.line, f.preferred
+                       src.address, r.name, r.published, f.line, f.preferred, f.publisher, f.published_on
                 FROM figure f JOIN series s ON s.id = f.series_id JOIN release r ON r.id = f.release_id
                 JOIN source src ON src.id = f.source_id
                 WHERE 1 = 1
@@ -57,7 +57,7 @@ extension TradeDatabase {
         let o = Observation(
             key: SeriesKey(region: row[0], sector: row[1], flow: flow, currency: currency), span: span,
             value: (row[6] as Int64?).map { Level(hundredths: $0) }, unit: unitText.flatMap { MonetaryUnit(parsing: $0) },
-            decimals: row[8], rates: rates, source: row[15], release: row[16])
+            decimals: row[8], rates: rates, source: row[15], release: row[16], publisher: row[20], publishedOn: row[21])
         return StoredFigure(observation: o, releaseDate: row[17], line: row[18], isPreferred: (row[19] as Int) == 1)
     }
 

@@ -158,6 +158,6 @@ enum BulletinWriter {
         if language == .zh {
             return "（示意数据）\(span.end.month == 1 ? "1月" : "1—\(span.end.month)月")，\(PilotProgramme.localities)个试点地区服务进出口\(amount)亿元" + (growth.map { "，同比\($0)" } ?? "") + "，占全国的\(share)%（\(left.map(\.chineseName).joined(separator: "、"))与所在城市重叠，未重复计入）。"
         }
-        return "(Illustrative data) The \(PilotProgramme.localities) pilot localities traded services worth \(PressFigures.levelTexts(v.level).en)" + (growth.map { ", \($0) year-on-year" } ?? "") + ", \(share)% of the national total (\(left.map(\.englishName).joined(separator: " and ")) overlap the cities they adjoin and are not counted twice)."
+        return "(Illustrative data) The \(PilotProgramme.localities) pilot localities traded services worth \(LevelText.english(v.level, resolution: v.resolution))" + (growth.map { ", \($0) year-on-year" } ?? "") + ", \(share)% of the national total (\(left.map(\.englishName).joined(separator: " and ")) overlap the cities they adjoin and are not counted twice)."
     }
 }

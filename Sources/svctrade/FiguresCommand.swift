@@ -16,9 +16,13 @@ struct FiguresCommand: ParsableCommand {
         abstract: "Quote-ready press sentences for a period, in Chinese or English, every number traceable.",
         discussion: """
             The sentences come from editable templates (templates/press-zh.txt, templates/press-en.txt;
-            syntax in those files and the README). A sentence whose figures the store cannot support is left
-            out and listed with what it lacks. --format json gives, for every number of every sentence, the
-            printed text, value, unit, rounding, formula, inputs and sources.
+            syntax in those files and the README). Only published and computed figures are stated; a derived
+            figure (a month from two year-to-date releases) only with --allow-derived, and then marked; implied
+            and illustrative figures never. A rate that its inputs' rounding leaves wider than ±0.15 points is
+            not stated unless published. A sentence degrades to the parts it can support; what was left out
+            goes to standard error (--explain: every withheld number and why), never into the press text.
+            --format json gives, for every number of every sentence, the printed text, status, value, unit,
+            rounding, formula, inputs and sources, and the sentences and numbers left out.
 
             Example: svctrade figures --through 2021-04 --vs-year 2019 --lang en
             """)
@@ -43,6 +47,12 @@ struct FiguresCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Only releases published by this date, YYYY-MM-DD.")
     var asOf: String?
 
+    @Flag(name: .customLong("allow-derived"), help: "Also state derived figures (months from two year-to-date releases), marked with *.")
+    var allowDerived = false
+
+    @Flag(help: "Say on standard error why each known number was not stated.")
+    var explain = false
+
     func validate() throws {
         do { _ = try Period(parsing: through) } catch { throw ValidationError("--through: \(error)") }
     }
@@ -50,8 +60,11 @@ struct FiguresCommand: ParsableCommand {
     func run() throws {
         let database = try store.existing()
         let book = try database.figureBook(asOf: asOf)
-        let release = try PressOutput.release(book: book, through: try Period(parsing: through), baseYear: vsYear, language: lang, templates: templates)
+        let release = try PressOutput.release(book: book, through: try Period(parsing: through), baseYear: vsYear, language: lang, templates: templates,
+                                              allowDerived: allowDerived)
         print(format == .json ? try PressOutput.json(release) : release.plainText, terminator: "")
+        let report = release.report(explain: explain)
+        if !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
     }
 }
 
@@ -62,13 +75,15 @@ enum PressOutput {
         return "templates"
     }
 
-    static func release(book: FigureBook, through: Period, baseYear: Int?, language: PressFigures.Language, templates: String?) throws -> PressRelease {
+    static func release(
+        book: FigureBook, through: Period, baseYear: Int?, language: PressFigures.Language, templates: String?, allowDerived: Bool = false
+    ) throws -> PressRelease {
         let path = templateFolder(templates) + "/press-\(language.rawValue).txt"
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputRejected(message: "error: template \(path) not found; run from the repository root, or give --templates DIR (or $SVCTRADE_TEMPLATES)")
         }
         let template = PressTemplate(parsing: String(decoding: data, as: UTF8.self), joiner: language == .zh ? "" : " ")
-        let figures = PressFigures(book: book, through: through, baseYear: baseYear, language: language)
+        let figures = PressFigures(book: book, through: through, baseYear: baseYear, language: language, allowDerived: allowDerived)
         return PressRelease(figures: figures, template: template)
     }
 

@@ -33,7 +33,8 @@ public struct BulletinCalculator {
         if key.flow == .balance { return balanceYearOnYear(key, span, current: current, published: published, depth: depth) }
         let computedBase = resolver.estimate(key, span.yearAgo) ?? (depth < 3 ? memberBase(key, span, depth: depth + 1) : nil)
         let growth = computedBase.flatMap { Growth.percent(current, over: $0) }
-        let quote = RateQuote.choose(computed: growth?.0, interval: growth?.1, published: published)
+        let inputs = FigureStatus.combining([current.status] + (computedBase.map { [$0.status] } ?? []))
+        let quote = RateQuote.choose(computed: growth?.0, interval: growth?.1, published: published, inputs: inputs)
         if quote.source == .published, let p = quote.published, let implied = Growth.impliedBase(current, rate: p) {
             return (quote, implied)
         }
@@ -73,7 +74,8 @@ public struct BulletinCalculator {
         if prior == nil, let change = book.figure(key, span)?.rates.balanceChange, let f = book.figure(key, span) {
             let hw = (f.roundingHalfWidth ?? 0)
             prior = Estimate(level: Level(hundredths: current.level.hundredths - change.hundredths),
-                             halfWidth: current.halfWidth + hw, origin: .impliedByChange, unit: current.unit, sources: current.sources)
+                             halfWidth: current.halfWidth + hw, origin: .impliedByChange, unit: current.unit, sources: current.sources,
+                             status: max(.implied, current.status), inputs: current.inputs)
         }
         if prior == nil, depth < 3 {
             let x = yearOnYear(SeriesKey(region: key.region, sector: key.sector, flow: .export, currency: key.currency), span, depth: depth + 1).base
@@ -86,9 +88,13 @@ public struct BulletinCalculator {
             // A sign change has no percentage (reference/domain.md §1.7).
             return (RateQuote(value: nil, source: nil, computed: nil, interval: nil, published: published, isBaseRestated: false), prior)
         }
-        let size = { (e: Estimate) in Estimate(level: Level(hundredths: abs(e.level.hundredths)), halfWidth: e.halfWidth, origin: e.origin, unit: e.unit, sources: e.sources) }
+        let size = { (e: Estimate) in
+            Estimate(level: Level(hundredths: abs(e.level.hundredths)), halfWidth: e.halfWidth, origin: e.origin, unit: e.unit,
+                     sources: e.sources, status: e.status, inputs: e.inputs)
+        }
         let growth = Growth.percent(size(current), over: size(prior))
-        return (RateQuote.choose(computed: growth?.0, interval: growth?.1, published: published), prior)
+        let inputs = FigureStatus.combining([current.status, prior.status])
+        return (RateQuote.choose(computed: growth?.0, interval: growth?.1, published: published, inputs: inputs), prior)
     }
 
     // MARK: - Rows
@@ -130,10 +136,14 @@ public struct BulletinCalculator {
             growth = Growth.percent(v, over: base)
             average = Growth.averagePercent(v, over: base, years: n)
         }
-        row.versusBase = RateQuote.choose(computed: growth?.0, interval: growth?.1, published: publishedVersus)
-        row.averageGrowth = RateQuote.choose(computed: average?.0, interval: average?.1, published: publishedAverage)
-        if row.averageGrowth.value == nil, let v = row.versusBase.value, let derived = Growth.averagePercent(fromGrowth: v, years: n) {
-            row.averageGrowth = RateQuote(value: derived.0, source: .fromPublishedRate, computed: derived.0, interval: derived.1, published: nil, isBaseRestated: false)
+        let inputs = FigureStatus.combining([row.value?.status, base?.status].compactMap { $0 })
+        row.versusBase = RateQuote.choose(computed: growth?.0, interval: growth?.1, published: publishedVersus, inputs: inputs)
+        row.averageGrowth = RateQuote.choose(computed: average?.0, interval: average?.1, published: publishedAverage, inputs: inputs)
+        if row.averageGrowth.value == nil, row.versusBase.source == .published, let v = row.versusBase.value,
+            let derived = Growth.averagePercent(fromGrowth: v, years: n)
+        {
+            row.averageGrowth = RateQuote(value: derived.0, source: .fromPublishedRate, computed: derived.0, interval: derived.1, published: nil,
+                                          isBaseRestated: false, status: .computed)
         }
     }
 
@@ -149,10 +159,16 @@ public struct BulletinCalculator {
         let published = book.figure(row.key, row.span)?.rates
         guard let parentKey = parent(of: row.key) else { return }
         let parentValue = resolver.estimate(parentKey, row.span)
-        if let v = row.value, let t = parentValue, t.level.hundredths > 0 {
+        if let published = published?.share {
+            // Published beats derived: the share as printed.
+            row.share = published
+            row.shareStatus = .published
+        } else if let v = row.value, let t = parentValue, t.level.hundredths > 0 {
             row.share = DecimalNumber.quotient(Int128(v.level.hundredths) * 100, Int128(t.level.hundredths), places: 1)
+            row.shareStatus = FigureStatus.combining([v.status, t.status])
         } else {
             row.share = published?.share
+            row.shareStatus = row.share == nil ? nil : .published
         }
         let parentBase = comparableBase(parentKey, row.span)
         if let v = row.value, let t = parentValue, let b = row.prior, let tb = parentBase, t.level.hundredths > 0, tb.level.hundredths > 0 {
@@ -162,8 +178,14 @@ public struct BulletinCalculator {
             row.shareChange = DecimalNumber.quotient((x * bt - bx * tt) * 100, tt * bt, places: 1)
             row.contribution = DecimalNumber.quotient((x - bx) * 100, bt, places: 2)
             if tt != bt { row.contributionRate = DecimalNumber.quotient((x - bx) * 100, tt - bt, places: 1) }
+            row.shareChangeStatus = FigureStatus.combining([v.status, t.status, b.status, tb.status])
+        }
+        if let publishedChange = published?.shareChange {
+            row.shareChange = publishedChange
+            row.shareChangeStatus = .published
         } else if row.shareChange == nil {
             row.shareChange = published?.shareChange
+            row.shareChangeStatus = row.shareChange == nil ? nil : .published
         }
     }
 
@@ -171,8 +193,10 @@ public struct BulletinCalculator {
         guard let v = row.value else { return }
         if let published = book.figure(row.key, row.span)?.rates.balanceChange {
             row.balanceChange = published
+            row.balanceChangeStatus = .published
         } else if let p = row.prior {
             row.balanceChange = Level(hundredths: v.level.hundredths - p.level.hundredths)
+            row.balanceChangeStatus = FigureStatus.combining([v.status, p.status])
         }
         guard let p = row.prior else { return }
         let now = v.level.hundredths, before = p.level.hundredths
@@ -195,7 +219,13 @@ public struct BulletinCalculator {
         if let v = row.value, let previous = resolver.estimate(row.key, PeriodSpan(month: month.advanced(by: -1))),
             month.month > 1, let g = Growth.percent(v, over: previous)
         {
-            row.monthOnMonth = g.0
+            if (g.1.upperBound - g.1.lowerBound) / 2 > RateQuote.maximumHalfWidth + 1e-9 {
+                row.monthOnMonthWithheld = "month on month lies anywhere in \(RateQuote.percentText(g.1.lowerBound)) … "
+                    + "\(RateQuote.percentText(g.1.upperBound))% given the rounding of the two months"
+            } else {
+                row.monthOnMonth = g.0
+                row.monthOnMonthStatus = FigureStatus.combining([v.status, previous.status])
+            }
         }
         if let direct = resolver.direct(row.key, row.span), month.month > 1,
             let end = resolver.cumulative(row.key, through: month),

@@ -41,10 +41,21 @@ public struct BulletinRow: Sendable, Equatable {
     public var impliedRevision: Level?
     /// For a balance: `B_t − B_{t−1}` (a smaller deficit is positive).
     public var balanceChange: Level?
+    /// What ``balanceChange`` is: published with the balance, or computed from the two balances.
+    public var balanceChangeStatus: FigureStatus?
     /// For a balance: what it did.
     public var balanceMovement: BalanceMovement?
     /// For a total: export growth minus import growth, percentage points.
     public var exportImportGap: DecimalNumber?
+    /// What ``share`` is (published share, or computed/derived from the levels behind it).
+    public var shareStatus: FigureStatus?
+    /// What ``shareChange``, ``contribution`` and ``contributionRate`` are: the least quotable status of
+    /// the levels and bases behind them.
+    public var shareChangeStatus: FigureStatus?
+    /// What ``monthOnMonth`` is (derived when the previous month is the difference of two totals).
+    public var monthOnMonthStatus: FigureStatus?
+    /// Why ``monthOnMonth`` is not given although both months are known (too coarse to be a point).
+    public var monthOnMonthWithheld: String?
 
     /// Creates an empty row.
     public init(key: SeriesKey, span: PeriodSpan) {

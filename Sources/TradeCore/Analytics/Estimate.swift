@@ -31,6 +31,32 @@ public struct Estimate: Sendable, Equatable {
 
         /// True for levels computed from other figures.
         public var isDerived: Bool { self != .published && self != .monthly }
+
+        /// The status a level obtained this way has at least (``FigureStatus``).
+        public var status: FigureStatus {
+            switch self {
+            case .published, .monthly: return .published
+            case .cumulativeDifference: return .derived
+            case .impliedByRate, .impliedByChange: return .implied
+            case .sumOfMonths, .exportsPlusImports, .exportsMinusImports, .groupSum, .sumOfChildren, .sumOfRegions: return .computed
+            }
+        }
+    }
+
+    /// A figure an estimate rests on: a published level or a panel month, with the sign it enters with.
+    public struct Input: Sendable, Equatable, Codable {
+        /// The series.
+        public var key: SeriesKey
+        /// The span.
+        public var span: PeriodSpan
+        /// The level as stored.
+        public var level: Level
+        /// +1 or −1: how it enters the sum.
+        public var sign: Int
+        /// Its status (``FigureStatus/published`` or ``FigureStatus/illustrative``).
+        public var status: FigureStatus
+        /// Where it was read.
+        public var source: String
     }
 
     /// The level.
@@ -45,15 +71,35 @@ public struct Estimate: Sendable, Equatable {
     public var sources: [String]
     /// The rounding step of the finest input, hundredths (a published 15644.5 亿元 has a step of 0.1 亿元).
     public var resolution: Int64
+    /// What the level is: published, computed, derived, implied or illustrative.
+    public var status: FigureStatus
+    /// The published levels (or panel months) it rests on, with their signs.
+    public var inputs: [Input]
 
-    /// Creates an estimate; `resolution` defaults to the rounding step `2 × halfWidth`.
-    public init(level: Level, halfWidth: Int64, origin: Origin, unit: MonetaryUnit, sources: [String], resolution: Int64? = nil) {
+    /// Creates an estimate; `resolution` defaults to the rounding step `2 × halfWidth`, `status` to
+    /// what `origin` implies.
+    public init(
+        level: Level, halfWidth: Int64, origin: Origin, unit: MonetaryUnit, sources: [String], resolution: Int64? = nil,
+        status: FigureStatus? = nil, inputs: [Input] = []
+    ) {
         self.level = level
         self.halfWidth = halfWidth
         self.origin = origin
         self.unit = unit
         self.sources = sources
         self.resolution = resolution ?? max(1, 2 * halfWidth)
+        self.status = status ?? origin.status
+        self.inputs = inputs
+    }
+
+    /// Whether another estimate tells the same figure: their intervals overlap.
+    public func agrees(with other: Estimate) -> Bool {
+        (level.hundredths - other.level.hundredths).magnitude <= UInt64(halfWidth + other.halfWidth)
+    }
+
+    /// Whether `level` lies inside this estimate's rounding interval.
+    public func contains(_ other: Estimate) -> Bool {
+        (level.hundredths - other.level.hundredths).magnitude <= UInt64(halfWidth)
     }
 
     /// Lower bound of the level, hundredths.
@@ -81,14 +127,19 @@ public struct Estimate: Sendable, Equatable {
         var hw: Int64 = 0
         var sources: [String] = []
         var resolution = Int64.max
+        var status = origin.status
+        var inputs: [Input] = []
         for (e, sign) in parts {
             resolution = min(resolution, e.resolution)
+            status = max(status, e.status)
+            inputs += e.inputs.map { var i = $0; i.sign *= Int(sign); return i }
             let (t, o) = total.addingReportingOverflow(sign * e.level.hundredths)
             guard !o else { return nil }
             total = t
             hw += e.halfWidth
             for s in e.sources where !sources.contains(s) { sources.append(s) }
         }
-        return Estimate(level: Level(hundredths: total), halfWidth: hw, origin: origin, unit: first.0.unit, sources: sources, resolution: resolution)
+        return Estimate(level: Level(hundredths: total), halfWidth: hw, origin: origin, unit: first.0.unit, sources: sources,
+                        resolution: resolution, status: status, inputs: inputs)
     }
 }

@@ -1,19 +1,22 @@
-/// Finds the best level of any series over any span from what was published and imported.
+/// Finds the level of any series over any span to quote from what was published and imported.
 ///
-/// Candidates, in order of preference at equal precision (reference/domain.md §1.1, §1.7, §2.2):
-/// 1. the level published for exactly that series and span;
-/// 2. a month of an imported panel;
-/// 3. the sum of the span's months, only when every month is present (an incomplete quarter or
+/// Candidates (README "Published beats derived"; the DocC article *Methodology*):
+/// 1. the level published for exactly that series and span, or a month of an imported panel;
+/// 2. the sum of the span's months, only when every month is present (an incomplete quarter or
 ///    half is refused, never summed);
-/// 4. the difference of two year-to-date totals, `C(y,m) − C(y,m0−1)` (a derived month is marked
-///    derived; the Jan–Feb release makes March `C(3) − C(2)` and leaves February alone underivable);
-/// 5. exports + imports for a total, exports − imports for a balance;
-/// 6. a group's members (KIS), a total minus an excluded item (excluding travel), the children of an
+/// 3. the difference of two year-to-date totals, `C(y,m) − C(y,m0−1)` (status ``FigureStatus/derived``:
+///    the Jan–Feb release makes March `C(3) − C(2)` and leaves February alone underivable);
+/// 4. exports + imports for a total, exports − imports for a balance;
+/// 5. a group's members (KIS), a total minus an excluded item (excluding travel), the children of an
 ///    EBOPS parent, or the localities of a pilot aggregate with overlapping new areas left out.
 ///
-/// The most precise candidate wins (smallest rounding interval); a published level wins ties. So the
-/// published deficit 720.4 (±0.05) beats exports − imports 720.3 (±0.1), while imports + exports
-/// (19074.9 ± 0.1) beats a total published as "1.9 trillion" (±500 亿元).
+/// **Published beats derived.** A published level is quoted unless another candidate lies inside its
+/// rounding interval, is more precise, and is itself ``FigureStatus/published`` or
+/// ``FigureStatus/computed``: then it is the same figure, better known (exports + imports 19074.9 ± 0.1
+/// replaces a total published as "1.9 trillion", ±500 亿元). A candidate outside the published
+/// interval never replaces it (April 2022: published 4502 亿元 stands against 4505.0 from two
+/// year-to-date releases; the gap is the implied revision), and neither does a derived one. Without a
+/// published level, the most precise candidate wins, published-status inputs first on ties.
 public struct LevelResolver {
     /// The figures.
     public let book: FigureBook
@@ -52,13 +55,17 @@ public struct LevelResolver {
     }
 
     private func resolve(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
-        var best: Estimate?
+        let published = direct(key, span)
+        var best = published
         func consider(_ e: Estimate?) {
             guard let e else { return }
-            if let b = best, b.halfWidth <= e.halfWidth { return }
+            if let p = published {
+                // Only the same figure, better known, may replace a published level.
+                guard e.status <= .computed, p.contains(e) else { return }
+            }
+            if let b = best, (b.halfWidth, b.status) <= (e.halfWidth, e.status) { return }
             best = e
         }
-        consider(direct(key, span))
         if depth > 4 { return best }
         if let b = best, b.halfWidth == 0 { return b }
         if !span.isMonth { consider(sumOfMonths(key, span)) }
@@ -79,10 +86,15 @@ public struct LevelResolver {
     /// A published level or a panel month, with no arithmetic.
     public func direct(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
         if let f = book.figure(key, span), let v = f.value, let unit = f.unit {
-            return Estimate(level: v, halfWidth: f.roundingHalfWidth ?? 0, origin: .published, unit: unit, sources: [f.source])
+            let input = Estimate.Input(key: key, span: span, level: v, sign: 1, status: .published, source: f.source)
+            return Estimate(level: v, halfWidth: f.roundingHalfWidth ?? 0, origin: .published, unit: unit, sources: [f.source],
+                            inputs: [input])
         }
         if span.isMonth, let s = book.panelSeries(key), let v = s.value(at: span.start) {
-            return Estimate(level: v, halfWidth: Self.halfWidth(unit: s.unit, decimals: s.decimals), origin: .monthly, unit: s.unit, sources: [s.source])
+            let status: FigureStatus = s.release == IllustrativePanel.release ? .illustrative : .published
+            let input = Estimate.Input(key: key, span: span, level: v, sign: 1, status: status, source: s.source)
+            return Estimate(level: v, halfWidth: Self.halfWidth(unit: s.unit, decimals: s.decimals), origin: .monthly, unit: s.unit,
+                            sources: [s.source], status: status, inputs: [input])
         }
         return nil
     }

@@ -34,20 +34,53 @@ public struct RateQuote: Sendable, Equatable {
     public var published: DecimalNumber?
     /// The published rate lies outside the interval: the agency used a restated (comparable) base.
     public var isBaseRestated: Bool
+    /// What the quoted rate is: ``FigureStatus/published``, or the least quotable status of the levels
+    /// it was computed from (at least ``FigureStatus/computed``).
+    public var status: FigureStatus?
+    /// Why no rate is quoted although one was computed: its interval is wider than ±``maximumHalfWidth``.
+    public var withheld: String?
+
+    /// Creates a quote.
+    public init(
+        value: DecimalNumber?, source: RateSource?, computed: DecimalNumber?, interval: ClosedRange<Double>?,
+        published: DecimalNumber?, isBaseRestated: Bool, status: FigureStatus? = nil, withheld: String? = nil
+    ) {
+        self.value = value
+        self.source = source
+        self.computed = computed
+        self.interval = interval
+        self.published = published
+        self.isBaseRestated = isBaseRestated
+        self.status = status ?? (value == nil ? nil : source == .published ? .published : .computed)
+        self.withheld = withheld
+    }
 
     /// Nothing known.
     public static let none = RateQuote(value: nil, source: nil, computed: nil, interval: nil, published: nil, isBaseRestated: false)
 
-    /// Applies the quote rule to a computed rate (with interval) and a published one.
-    public static func choose(computed: DecimalNumber?, interval: ClosedRange<Double>?, published: DecimalNumber?) -> RateQuote {
+    /// A computed rate is printed as a point only when its interval (from the rounding of its inputs)
+    /// is no wider than ±0.15 percentage points; otherwise the published rate is quoted, or none.
+    public static let maximumHalfWidth = 0.15
+
+    /// Applies the quote rule to a computed rate (with interval) and a published one; `inputs` is the
+    /// least quotable status of the levels the computed rate rests on.
+    public static func choose(
+        computed: DecimalNumber?, interval: ClosedRange<Double>?, published: DecimalNumber?, inputs: FigureStatus = .computed
+    ) -> RateQuote {
         var q = RateQuote(value: nil, source: nil, computed: computed, interval: interval, published: published, isBaseRestated: false)
         if let p = published, let iv = interval {
             let pv = p.doubleValue
             q.isBaseRestated = pv + 0.05 < iv.lowerBound - 1e-9 || pv - 0.05 > iv.upperBound + 1e-9
         }
         guard let p = published else {
+            if let c = computed, let iv = interval, (iv.upperBound - iv.lowerBound) / 2 > maximumHalfWidth + 1e-9 {
+                q.withheld = "computed \(c.trimmedDescription)% lies anywhere in \(Self.percentText(iv.lowerBound)) … \(Self.percentText(iv.upperBound))% "
+                    + "given the rounding of its inputs (wider than ±\(maximumHalfWidth)), and no rate was published"
+                return q
+            }
             q.value = computed
             q.source = computed == nil ? nil : .computed
+            q.status = computed == nil ? nil : FigureStatus.combining([inputs])
             return q
         }
         let precision = 1 / pow10(max(1, p.places))
@@ -56,11 +89,19 @@ public struct RateQuote: Sendable, Equatable {
         {
             q.value = c
             q.source = .computed
+            // The same number the agency printed: quoting it states a published figure.
+            q.status = .published
         } else {
             q.value = p.rounded(places: max(1, p.places))
             q.source = .published
+            q.status = .published
         }
         return q
+    }
+
+    static func percentText(_ x: Double) -> String {
+        guard x.isFinite else { return x > 0 ? "∞" : "−∞" }
+        return Growth.roundedPercent(x).trimmedDescription
     }
 }
 
@@ -130,6 +171,7 @@ public enum Growth {
         let hi = Double(current.upper) / (1 + (gv - step) / 100)
         guard let b = Int64(exactly: base), lo.isFinite, hi.isFinite else { return nil }
         let hw = Int64(((hi - lo) / 2).rounded(.up))
-        return Estimate(level: Level(hundredths: b), halfWidth: hw, origin: .impliedByRate, unit: current.unit, sources: current.sources, resolution: current.resolution)
+        return Estimate(level: Level(hundredths: b), halfWidth: hw, origin: .impliedByRate, unit: current.unit, sources: current.sources,
+                        resolution: current.resolution, status: max(.implied, current.status), inputs: current.inputs)
     }
 }

@@ -1,11 +1,15 @@
 import TradeCore
 
-/// The figures of a press release for one period, in one language, each with its provenance.
+/// The figures of a press release for one period, in one language, each with its status and provenance.
 ///
-/// Number style (reference/domain.md §1.8, §5): Chinese levels in 亿元 with one decimal; English
-/// levels move the decimal point of the same figure to billions or trillions without re-rounding
-/// ("RMB1.56445 trillion"); rates to 0.1 with ".0" dropped and a growth word instead of a minus
-/// sign ("down 10%", "下降10%"); differences of rates in percentage points.
+/// Number style (README "Press figures"): levels as MOFCOM prints them, at the precision of their
+/// best input (``LevelText``: `15644.5亿元` / `RMB1.56445 trillion`, `3.27万亿元` / `RMB3.27 trillion`);
+/// rates to 0.1 with ".0" dropped and a growth word instead of a minus sign ("down 10%", "下降10%");
+/// differences of rates in percentage points.
+///
+/// Only ``FigureStatus/published`` and ``FigureStatus/computed`` numbers fill a placeholder by default;
+/// with ``allowDerived`` a derived number is let in and marked (``derivedMarker``); implied and
+/// illustrative numbers never are. A number left out is listed in ``withheld`` with the reason.
 public struct PressFigures: Sendable {
     /// Language of the texts.
     public enum Language: String, Sendable, CaseIterable, Codable {
@@ -24,6 +28,12 @@ public struct PressFigures: Sendable {
     /// "turned" wording; a rising total has no "drag" item). Sentences lacking only these are not
     /// reported as missing.
     public private(set) var notApplicable: Set<String> = []
+    /// Numbers known but not stated, with why (status, or too coarse to be a point).
+    public private(set) var withheld: [String: String] = [:]
+    /// Whether derived numbers may be stated (marked).
+    public let allowDerived: Bool
+    /// The mark after a derived number in a sentence; the note explains it.
+    public static let derivedMarker = "*"
 
     /// English names of sectors as MOFCOM's English releases write them.
     static let englishNames: [String: String] = [
@@ -37,9 +47,10 @@ public struct PressFigures: Sendable {
     static let yi = MonetaryUnit(.cny, .hundredMillion)
 
     /// Computes every figure from the book.
-    public init(book: FigureBook, through: Period, baseYear: Int?, language: Language) {
+    public init(book: FigureBook, through: Period, baseYear: Int?, language: Language, allowDerived: Bool = false) {
         self.language = language
         self.through = through
+        self.allowDerived = allowDerived
         let calculator = BulletinCalculator(resolver: LevelResolver(book: book), baseYear: baseYear)
         let ytd = PeriodSpan.yearToDate(through: through)
         let month = PeriodSpan(month: through)
@@ -56,8 +67,6 @@ public struct PressFigures: Sendable {
         growth("total.growth", total)
         growth("export.growth", exports)
         growth("import.growth", imports)
-        change("export.change", exports)
-        change("import.change", imports)
         gap(exports, imports)
         balanceFigures(balance)
         if baseYear == nil {
@@ -77,10 +86,16 @@ public struct PressFigures: Sendable {
                 let row = calculator.row(key("S", flow), month)
                 amount("month.\(name).amount", row)
                 growth("month.\(name).growth", row)
-                if let mom = row.monthOnMonth {
-                    let text = zh ? "，环比\(Self.growthWord(mom, zh: true))" : ", \(Self.growthWord(mom, zh: false)) month on month"
+                if let mom = row.monthOnMonth, let status = row.monthOnMonthStatus {
+                    let text = zh ? Self.growthWord(mom, zh: true) : "\(Self.growthWord(mom, zh: false)) month on month"
+                    var inputs = Self.inputs(row.value)
+                    if let previous = calculator.resolver.estimate(key("S", flow), PeriodSpan(month: through.advanced(by: -1))) {
+                        inputs += Self.inputs(previous)
+                    }
                     put("month.\(name).mom", text: text, value: mom.doubleValue, unit: "%", rounding: Self.rateRounding,
-                        formula: "x(m) / x(m−1) − 1, not seasonally adjusted", row: row)
+                        formula: "x(m) / x(m−1) − 1, not seasonally adjusted", status: status, inputs: inputs)
+                } else if let why = row.monthOnMonthWithheld {
+                    withheld["month.\(name).mom"] = why
                 }
             }
         }
@@ -88,15 +103,16 @@ public struct PressFigures: Sendable {
         let kis = calculator.row(key("KIS", .total), ytd)
         amount("kis.amount", kis)
         growth("kis.growth", kis)
-        if let s = kis.share {
+        if let s = kis.share, let status = kis.shareStatus {
             put("kis.share", text: s.rounded(places: 1).trimmedDescription, value: s.doubleValue, unit: "%", rounding: Self.rateRounding,
-                formula: "KIS / total services × 100", row: kis)
+                formula: "KIS / total services × 100", status: status, inputs: Self.inputs(kis.value) + Self.inputs(total.value))
         }
-        if let c = kis.shareChange {
+        if let c = kis.shareChange, let status = kis.shareChangeStatus {
             let a = c.rounded(places: 1).magnitude.trimmedDescription
-            let text = zh ? (c.isNegative ? "下降\(a)个百分点" : "提升\(a)个百分点") : (c.isNegative ? "a decrease of \(a) percentage points" : "an increase of \(a) percentage points")
+            let text = zh ? (c.isNegative ? "下降\(a)个百分点" : "提升\(a)个百分点") : (c.isNegative ? "down \(a) percentage points" : "up \(a) percentage points")
             put("kis.share.change", text: text, value: c.doubleValue, unit: "percentage points", rounding: Self.rateRounding,
-                formula: "share(t) − share(t−1), prior share from the comparable bases of KIS and total services", row: kis)
+                formula: "share(t) − share(t−1), prior share from the comparable bases of KIS and total services", status: status,
+                inputs: Self.inputs(kis.value) + Self.inputs(kis.prior) + Self.inputs(total.value) + Self.inputs(total.prior))
         }
         // Excluding travel, and travel itself.
         for flow in [Flow.total, .export, .import] {
@@ -118,18 +134,19 @@ public struct PressFigures: Sendable {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
     static let rateRounding = "half away from zero to 0.1, trailing .0 dropped"
 
+    /// "今年1—4月" / "From January to April": the lead of a sentence, never a numeral.
     mutating func words(_ ytd: PeriodSpan) {
         let m = ytd.end.month
         if zh {
             switch m {
-            case 1: values["period"] = "1月份"
-            case 2: values["period"] = "1—2月"
-            case 6: values["period"] = "上半年"
-            case 9: values["period"] = "前三季度"
+            case 1: values["period"] = "今年1月份"
+            case 2: values["period"] = "今年1—2月"
+            case 6: values["period"] = "今年上半年"
+            case 9: values["period"] = "今年前三季度"
             case 12: values["period"] = "全年"
-            default: values["period"] = "1—\(m)月"
+            default: values["period"] = "今年1—\(m)月"
             }
-            values["period.short"] = m == 2 ? "前两个月" : m == 12 ? "全年" : "前\(m)个月"
+            values["period.inner"] = values["period"]
         } else {
             switch m {
             case 1: values["period"] = "In January"
@@ -137,12 +154,17 @@ public struct PressFigures: Sendable {
             case 3: values["period"] = "In the first quarter"
             case 6: values["period"] = "In the first half"
             case 9: values["period"] = "In the first three quarters"
-            case 12: values["period"] = "In the whole year"
+            case 12: values["period"] = "In \(ytd.end.year)"
             default: values["period"] = "From January to \(Self.monthNames[m - 1])"
             }
-            values["period.short"] = values["period"]
+            values["period.inner"] = values["period"].map(Self.lowercasingFirst)
         }
         values["year"] = String(ytd.end.year)
+    }
+
+    static func lowercasingFirst(_ s: String) -> String {
+        guard let f = s.first else { return s }
+        return f.lowercased() + s.dropFirst()
     }
 
     /// "增长3.3%" / "下降10%", "up 3.3%" / "down 10%".
@@ -152,71 +174,85 @@ public struct PressFigures: Sendable {
         return rate.isNegative ? "down \(a)%" : "up \(a)%"
     }
 
-    /// The Chinese level in 亿元 with one decimal, and the English one by moving its decimal point.
-    public static func levelTexts(_ level: Level) -> (zh: String, en: String) {
-        let d = level.decimal(in: yi, places: 1).magnitude  // e.g. 156445 / 10^1
-        let zh = d.description
-        let digits = String(d.mantissa)
-        let shift = d.mantissa >= 100_000 ? 5 : 2  // ≥ 10000 亿 → trillion (10^4 亿 = 10^12), else billion (10 亿 = 10^9)
-        let padded = String(repeating: "0", count: max(0, shift + 1 - digits.count)) + digits
-        let cut = padded.index(padded.endIndex, offsetBy: -shift)
-        var fraction = String(padded[cut...])
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        let whole = String(padded[..<cut])
-        let en = "RMB" + whole + (fraction.isEmpty ? "" : "." + fraction) + (shift == 5 ? " trillion" : " billion")
-        return (zh, en)
-    }
-
     // MARK: - Figures
 
-    mutating func put(_ key: String, text: String, value: Double?, unit: String, rounding: String, formula: String, row: BulletinRow) {
-        values[key] = text
-        var inputs: [PressInput] = []
-        if let v = row.value {
-            inputs.append(PressInput(series: row.key.description, period: row.span.description, value: v.level.exactDecimal(in: Self.yi).description,
-                                     unit: Self.yi.description, origin: v.origin.rawValue, sources: v.sources))
+    /// The published levels (or panel months) an estimate rests on, as provenance inputs.
+    static func inputs(_ e: Estimate?) -> [PressInput] {
+        guard let e else { return [] }
+        return e.inputs.map { i in
+            PressInput(series: i.key.description, period: i.span.description, value: i.level.exactDecimal(in: MonetaryUnit(i.key.currency, .hundredMillion)).description,
+                       unit: MonetaryUnit(i.key.currency, .hundredMillion).description, origin: i.sign < 0 ? "subtracted" : "added",
+                       sources: [i.source], status: i.status.rawValue)
         }
-        if let p = row.prior {
-            inputs.append(PressInput(series: row.key.description, period: row.span.yearAgo.description, value: p.level.formatted(in: Self.yi, places: 2),
-                                     unit: Self.yi.description, origin: p.origin.rawValue, sources: p.sources))
+    }
+
+    /// The inputs of a row's rate: the levels, the base, and the published rate when it is the one quoted.
+    static func rateInputs(_ row: BulletinRow, _ quote: RateQuote) -> [PressInput] {
+        var out = inputs(row.value)
+        if quote.source != .published { out += inputs(row.prior) }
+        if let p = quote.published, quote.source == .published {
+            out.append(PressInput(series: row.key.description, period: row.span.description, value: p.description, unit: "% (published rate)",
+                                  origin: "published", sources: row.value?.inputs.filter { $0.key == row.key && $0.span == row.span }.map(\.source) ?? [],
+                                  status: FigureStatus.published.rawValue))
         }
-        if let p = row.yearOnYear.published {
-            inputs.append(PressInput(series: row.key.description, period: row.span.description, value: p.description, unit: "% (published year-on-year rate)",
-                                     origin: "published", sources: row.value?.sources ?? []))
+        return out
+    }
+
+    /// States a number when its status allows; otherwise records why it was left out.
+    mutating func put(_ key: String, text: String, value: Double?, unit: String, rounding: String, formula: String, status: FigureStatus,
+                      inputs: [PressInput]) {
+        var shown = text
+        switch status {
+        case .published, .computed:
+            break
+        case .derived where allowDerived:
+            shown += Self.derivedMarker
+        case .derived:
+            withheld[key] = "derived (\(formula)); not published as such: --allow-derived states it, marked"
+            return
+        case .implied, .illustrative:
+            withheld[key] = "\(status.rawValue): never stated in press sentences"
+            return
         }
-        numbers[key] = PressNumber(key: key, text: text, value: value, unit: unit, rounding: rounding, formula: formula, inputs: inputs)
+        values[key] = shown
+        numbers[key] = PressNumber(key: key, text: shown, value: value, unit: unit, rounding: rounding, formula: formula, status: status.rawValue,
+                                   inputs: inputs)
     }
 
     mutating func amount(_ key: String, _ row: BulletinRow) {
         guard let v = row.value else { return }
-        let texts = Self.levelTexts(v.level)
-        put(key, text: zh ? texts.zh : texts.en, value: v.level.decimal(in: Self.yi, places: 1).doubleValue, unit: Self.yi.description,
-            rounding: zh ? "half away from zero to 0.1 亿元" : "the 亿元 figure to 0.1, decimal point moved (no re-rounding)",
-            formula: "level of \(row.key) over \(row.span) (\(v.origin.rawValue))", row: row)
+        let texts = LevelText.texts(v)
+        put(key, text: zh ? texts.zh : texts.en, value: v.level.decimal(in: Self.yi, places: v.places(in: Self.yi, limit: 1)).doubleValue,
+            unit: Self.yi.description, rounding: "half away from zero to the step of its finest input (at least 0.1 亿元), once",
+            formula: "level of \(row.key) over \(row.span) (\(v.origin.rawValue))", status: v.status, inputs: Self.inputs(v))
     }
 
+    /// Growth in three forms: `key` ("up 3.3%"), `key.by` ("up by 3.3%"), `key.verb` ("rose 3.3%").
     mutating func growth(_ key: String, _ row: BulletinRow) {
-        guard let r = row.yearOnYear.value, let source = row.yearOnYear.source else { return }
+        let q = row.yearOnYear
+        guard let r = q.value, let source = q.source, let status = q.status else {
+            if let why = q.withheld { withheld[key] = why }
+            return
+        }
         let formula = source == .computed ? "(X_t / X_{t−1} − 1) × 100 from the stored levels" : "published year-on-year rate (comparable basis)"
-        put(key, text: Self.growthWord(r, zh: zh), value: r.doubleValue, unit: "%", rounding: Self.rateRounding, formula: formula, row: row)
         let a = r.rounded(places: 1).magnitude.trimmedDescription
-        put(key + ".by", text: zh ? Self.growthWord(r, zh: true) : (r.isNegative ? "down by \(a)%" : "up by \(a)%"), value: r.doubleValue,
-            unit: "%", rounding: Self.rateRounding, formula: formula, row: row)
-    }
-
-    mutating func change(_ key: String, _ row: BulletinRow) {
-        guard let r = row.yearOnYear.value else { return }
-        let a = r.rounded(places: 1).magnitude.trimmedDescription
-        let text = zh ? Self.growthWord(r, zh: true) : (r.isNegative ? "dropped \(a)%" : "increased by \(a)%")
-        put(key, text: text, value: r.doubleValue, unit: "%", rounding: Self.rateRounding, formula: "year-on-year growth", row: row)
+        let inputs = Self.rateInputs(row, q)
+        let forms: [(String, String)] = zh
+            ? [(key, Self.growthWord(r, zh: true)), (key + ".by", Self.growthWord(r, zh: true)), (key + ".verb", Self.growthWord(r, zh: true))]
+            : [(key, Self.growthWord(r, zh: false)), (key + ".by", r.isNegative ? "down by \(a)%" : "up by \(a)%"),
+               (key + ".verb", r.isNegative ? "fell \(a)%" : "rose \(a)%")]
+        for (k, text) in forms {
+            put(k, text: text, value: r.doubleValue, unit: "%", rounding: Self.rateRounding, formula: formula, status: status, inputs: inputs)
+        }
     }
 
     mutating func gap(_ x: BulletinRow, _ m: BulletinRow) {
-        guard let gx = x.yearOnYear.value, let gm = m.yearOnYear.value else { return }
+        guard let gx = x.yearOnYear.value, let gm = m.yearOnYear.value, let sx = x.yearOnYear.status, let sm = m.yearOnYear.status else { return }
         let g = gx.rounded(places: 1).subtracting(gm.rounded(places: 1))
         let a = g.magnitude.trimmedDescription
-        let text = zh ? (g.isNegative ? "小于进口\(a)个百分点" : "大于进口\(a)个百分点") : (g.isNegative ? "\(a) percentage points less than imports" : "\(a) percentage points more than imports")
-        put("gap", text: text, value: g.doubleValue, unit: "percentage points", rounding: "difference of two rates at 0.1", formula: "g_X − g_M", row: x)
+        let text = zh ? (g.isNegative ? "小于进口\(a)个百分点" : "大于进口\(a)个百分点") : (g.isNegative ? "\(a) percentage points below import growth" : "\(a) percentage points above import growth")
+        put("gap", text: text, value: g.doubleValue, unit: "percentage points", rounding: "difference of two rates at 0.1", formula: "g_X − g_M",
+            status: FigureStatus.combining([sx, sm]), inputs: Self.rateInputs(x, x.yearOnYear) + Self.rateInputs(m, m.yearOnYear))
     }
 
     mutating func balanceFigures(_ row: BulletinRow) {
@@ -226,48 +262,56 @@ public struct PressFigures: Sendable {
         amount("balance.amount", row)
         switch row.balanceMovement {
         case .surplusToDeficit?, .deficitToSurplus?:
-            notApplicable.formUnion(["balance.change", "gap"])
+            notApplicable.formUnion(["balance.change", "balance.diff"])
             let turned = row.balanceMovement == .surplusToDeficit
             values["balance.turn"] = zh ? (turned ? "由顺差转为逆差" : "由逆差转为顺差") : (turned ? "turned from a surplus into a deficit" : "turned from a deficit into a surplus")
         default:
             if row.balanceMovement != nil { notApplicable.insert("balance.turn") }
-            if let r = row.yearOnYear.value {
-                put("balance.change", text: Self.growthWord(r, zh: zh), value: r.doubleValue, unit: "%", rounding: Self.rateRounding,
-                    formula: "(|B_t| − |B_{t−1}|) / |B_{t−1}| × 100", row: row)
-            }
+            growth("balance.change", row)
         }
-        if let d = row.balanceChange {
+        if let d = row.balanceChange, row.balanceMovement != .surplusToDeficit, row.balanceMovement != .deficitToSurplus {
             // A smaller deficit (or a larger surplus) is positive; the sentence speaks of the size.
             let sizeChange = deficit ? -d.hundredths : d.hundredths
-            let texts = Self.levelTexts(Level(hundredths: abs(sizeChange)))
-            let amount = zh ? "\(texts.zh)亿元" : texts.en
+            let status = row.balanceChangeStatus ?? .computed
+            let level = Level(hundredths: abs(sizeChange))
+            let amount = zh ? LevelText.chinese(level, resolution: v.resolution) : LevelText.english(level, resolution: v.resolution)
             let text = zh ? (sizeChange < 0 ? "减少\(amount)" : "增加\(amount)") : (sizeChange < 0 ? "a decrease of \(amount)" : "an increase of \(amount)")
-            put("balance.diff", text: text, value: Double(sizeChange) / 1e10, unit: Self.yi.description, rounding: "as published, or B_t − B_{t−1} at 0.1",
-                formula: "|B_t| − |B_{t−1}|", row: row)
+            put("balance.diff", text: text, value: Double(sizeChange) / 1e10, unit: Self.yi.description, rounding: "as published, or B_t − B_{t−1}",
+                formula: "|B_t| − |B_{t−1}|", status: status, inputs: Self.inputs(row.value) + Self.inputs(row.prior))
         }
     }
 
     mutating func versus(_ key: String, _ row: BulletinRow, year: Int) {
-        guard let v = row.versusBase.value else { return }
+        let q = row.versusBase
+        guard let v = q.value, let status = q.status else {
+            if let why = q.withheld { withheld[key] = why }
+            return
+        }
         let a = v.rounded(places: 1).magnitude.trimmedDescription
         let text = zh ? Self.growthWord(v, zh: true) : (v.isNegative ? "fell by \(a)%" : "grew by \(a)%")
         put(key, text: text, value: v.doubleValue, unit: "%", rounding: Self.rateRounding,
-            formula: "X_t / X_\(year) − 1 (\(row.versusBase.source?.rawValue ?? ""))", row: row)
+            formula: "X_t / X_\(year) − 1 (\(q.source?.rawValue ?? ""))", status: status, inputs: Self.inputs(row.value))
     }
 
     mutating func average(_ key: String, _ row: BulletinRow, years n: Int) {
-        guard let a = row.averageGrowth.value, n > 0 else { return }
+        let q = row.averageGrowth
+        guard let a = q.value, let status = q.status, n > 0 else {
+            if let why = q.withheld { withheld[key] = why }
+            return
+        }
         let abs = a.rounded(places: 1).magnitude.trimmedDescription
         let label = zh ? (n == 2 ? "两年平均" : "\(n)年平均") : (n == 2 ? "a two-year average of" : "an average of")
-        let text = zh ? label + Self.growthWord(a, zh: true) : (n == 2 ? "\(label) \(abs)%" : "\(label) \(abs)% a year")
+        let text = zh ? label + Self.growthWord(a, zh: true) : (n == 2 ? "\(label) \(a.isNegative ? "−" : "")\(abs)%" : "\(label) \(a.isNegative ? "−" : "")\(abs)% a year")
         put(key, text: text, value: a.doubleValue, unit: "%", rounding: Self.rateRounding,
-            formula: "(X_t / X_{t−\(n)})^(1/\(n)) − 1, geometric mean (\(row.averageGrowth.source?.rawValue ?? ""))", row: row)
+            formula: "(X_t / X_{t−\(n)})^(1/\(n)) − 1, geometric mean (\(q.source?.rawValue ?? ""))", status: status, inputs: Self.inputs(row.value))
     }
 
+    /// The fastest-growing main categories, among those whose rates may be stated.
     mutating func ranking(_ calculator: BulletinCalculator, ytd: PeriodSpan, month: PeriodSpan) {
         let sectors = Sectors.standard.mainComponents.map(\.code)
         for span in [ytd, month] {
             let rows = sectors.map { calculator.row(SeriesKey(region: "CN", sector: $0, flow: .total, currency: .cny), span) }
+                .filter { r in r.yearOnYear.status.map { $0.isQuotable || ($0 == .derived && allowDerived) } ?? false }
             let ranked = Rankings.fastestGrowing(rows, limit: 3)
             guard ranked.count >= 2 else { continue }
             let names = ranked.map { r -> String in
@@ -275,11 +319,13 @@ public struct PressFigures: Sendable {
                 return zh ? (s?.chineseNameMOFCOM ?? r.key.sector) : (Self.englishNames[r.key.sector] ?? s?.englishName.lowercased() ?? r.key.sector)
             }
             let rates = ranked.compactMap { $0.yearOnYear.value.map { "\($0.rounded(places: 1).trimmedDescription)%" } }
-            values["fastest.names"] = Self.list(names, zh: zh)
-            values["fastest.rates"] = Self.list(rates, zh: zh)
-            values["fastest.count"] = zh ? ["", "", "两", "三"][ranked.count] : ["", "", "two", "three"][ranked.count]
-            values["fastest.period"] = zh ? (span.isMonth ? "\(span.end.month)月份" : values["period"] ?? "") : (span.isMonth ? "in \(Self.monthNames[span.end.month - 1])" : (values["period"] ?? "").lowercased())
-            for (i, r) in ranked.enumerated() { growth("fastest.\(i + 1)", r) }
+            let status = FigureStatus.combining(ranked.compactMap(\.yearOnYear.status))
+            let inputs = ranked.flatMap { Self.rateInputs($0, $0.yearOnYear) }
+            values["fastest.period"] = zh ? (span.isMonth ? "当月" : values["period"] ?? "") : (span.isMonth ? "in \(Self.monthNames[span.end.month - 1])" : values["period.inner"] ?? "")
+            put("fastest.names", text: Self.list(names, zh: zh), value: nil, unit: "", rounding: "",
+                formula: "the \(ranked.count) main categories with the highest quoted year-on-year growth over \(span)", status: status, inputs: inputs)
+            put("fastest.rates", text: Self.list(rates, zh: zh), value: nil, unit: "%", rounding: Self.rateRounding,
+                formula: "quoted year-on-year growth of each, in the same order", status: status, inputs: inputs)
             return
         }
     }

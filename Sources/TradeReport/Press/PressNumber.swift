@@ -15,6 +15,8 @@ public struct PressNumber: Sendable, Equatable, Codable {
     public var rounding: String
     /// How it was obtained.
     public var formula: String
+    /// `published`, `computed`, `derived`, `implied` or `illustrative` (``FigureStatus``).
+    public var status: String
     /// The figures it rests on.
     public var inputs: [PressInput]
 }
@@ -29,8 +31,10 @@ public struct PressInput: Sendable, Equatable, Codable {
     public var value: String
     /// Unit.
     public var unit: String
-    /// `published`, `cumulative-difference`, `implied-by-rate`, …
+    /// `added` or `subtracted` for a level in a sum, `published` for a published rate.
     public var origin: String
-    /// Source addresses.
+    /// Source addresses (kept as evidence, mirrors included).
     public var sources: [String]
+    /// Status of this input.
+    public var status: String
 }

@@ -27,8 +27,14 @@ public struct PressRelease: Sendable, Codable, Equatable {
     public var language: String
     /// The sentences, in template order.
     public var sentences: [Sentence]
-    /// Sentences not written.
+    /// Sentences not written, with what they lacked (standard error and JSON; never the press text).
     public var missing: [Missing]
+    /// Parts of written sentences left out for lack of a figure, by block.
+    public var shortened: [Missing]
+    /// Numbers known but not stated, and why (derived, implied, illustrative, too coarse to be a point).
+    public var withheld: [String: String]
+    /// Notes printed under the sentences (what the derived marker means), when any applies.
+    public var notes: [String]
 
     /// Fills a template with the figures.
     public init(figures: PressFigures, template: PressTemplate) {
@@ -36,28 +42,53 @@ public struct PressRelease: Sendable, Codable, Equatable {
         language = figures.language.rawValue
         sentences = []
         missing = []
+        shortened = []
+        withheld = figures.withheld
+        notes = []
+        let zh = figures.language == .zh
         for r in template.render(figures.values) {
             if let text = r.text {
-                sentences.append(Sentence(id: r.id, text: text, numbers: r.used.compactMap { figures.numbers[$0] }))
+                sentences.append(Sentence(id: r.id, text: zh ? text : Self.capitalisingFirst(text), numbers: r.used.compactMap { figures.numbers[$0] }))
+                let lacking = r.dropped.filter { !figures.notApplicable.contains($0) }
+                if !lacking.isEmpty { shortened.append(Missing(id: r.id, lacking: lacking)) }
             } else {
                 let lacking = r.missing.filter { !figures.notApplicable.contains($0) }
                 if !lacking.isEmpty { missing.append(Missing(id: r.id, lacking: lacking)) }
             }
         }
+        if sentences.contains(where: { $0.numbers.contains { $0.status == FigureStatus.derived.rawValue } }) {
+            notes.append(zh ? "\(PressFigures.derivedMarker) 由累计数推算，非公布数。" : "\(PressFigures.derivedMarker) Derived from cumulative releases; not published as such.")
+        }
     }
 
-    /// Every source address behind the sentences, sorted.
+    /// "from January…" → "From January…": a sentence begins with a capital letter.
+    static func capitalisingFirst(_ s: String) -> String {
+        guard let f = s.first, f.isLowercase else { return s }
+        return f.uppercased() + s.dropFirst()
+    }
+
+    /// Every source address behind the sentences, sorted (evidence: mirrors included).
     public var sources: [String] {
         Array(Set(sentences.flatMap { $0.numbers.flatMap { $0.inputs.flatMap(\.sources) } })).sorted()
     }
 
-    /// Plain text: one sentence per paragraph, then what could not be said.
+    /// The press text: one sentence per paragraph, then the notes that apply. What could not be said is
+    /// not part of it (``report``).
     public var plainText: String {
         var out = sentences.map(\.text).joined(separator: "\n\n") + "\n"
-        if !missing.isEmpty {
-            out += "\n" + (language == "zh" ? "未能写出的句子（缺少数据）：" : "Not written (figures missing):") + "\n"
-            out += missing.map { "- [\($0.id)] " + $0.lacking.joined(separator: ", ") }.joined(separator: "\n") + "\n"
-        }
+        if !notes.isEmpty { out += "\n" + notes.joined(separator: "\n") + "\n" }
         return out
+    }
+
+    /// For the economist, on standard error: sentences not written, parts left out, and (with
+    /// `explain`) every number known but not stated, with the reason.
+    public func report(explain: Bool) -> String {
+        var lines: [String] = []
+        for m in missing { lines.append("not written: [\(m.id)] lacks \(m.lacking.joined(separator: ", "))") }
+        for m in shortened { lines.append("shortened: [\(m.id)] left out the part with \(m.lacking.joined(separator: ", "))") }
+        if explain {
+            for (key, why) in withheld.sorted(by: { $0.key < $1.key }) { lines.append("withheld: {\(key)} \(why)") }
+        }
+        return lines.map { $0 + "\n" }.joined()
     }
 }

@@ -4,10 +4,14 @@
 /// - a line `[id]` starts a sentence block; the following lines up to the next block are its text
 ///   (joined without line breaks for Chinese, with a space for English);
 /// - `{name}` is a placeholder for a figure or word computed by svctrade (the README lists them);
+/// - `[[ … ]]` is an optional part: written when every placeholder in it has a value, dropped
+///   otherwise (parts nest: `[[; exports {export.growth}[[ to {export.amount}]]]]`);
+/// - `{name?}` is an optional placeholder (empty when missing);
 /// - lines starting with `#` are comments.
 ///
-/// A block is printed only when every placeholder in it has a value; otherwise it is reported as
-/// missing with the names it lacked, so nothing is invented.
+/// A block is printed when every placeholder outside its optional parts has a value; otherwise it is
+/// reported as missing with the names it lacked, so nothing is invented. A sentence degrades: the
+/// headline keeps the total and its growth when the export and import levels are missing.
 public struct PressTemplate: Sendable, Equatable {
     /// One sentence block.
     public struct Block: Sendable, Equatable {
@@ -32,7 +36,7 @@ public struct PressTemplate: Sendable, Equatable {
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = String(raw).trimmingSpacesAndTabs()
             if line.hasPrefix("#") || line.isEmpty { continue }
-            if line.hasPrefix("[") && line.hasSuffix("]") {
+            if line.hasPrefix("[") && !line.hasPrefix("[[") && line.hasSuffix("]") && !line.hasSuffix("]]") {
                 flush()
                 id = String(line.dropFirst().dropLast())
             } else {
@@ -66,25 +70,112 @@ public struct PressTemplate: Sendable, Equatable {
         public var id: String
         /// The sentence, when complete.
         public var text: String?
-        /// Placeholders without a value.
+        /// Placeholders without a value outside optional parts (the sentence is not written).
         public var missing: [String]
         /// Placeholders used.
         public var used: [String]
+        /// Placeholders without a value inside optional parts that were dropped.
+        public var dropped: [String] = []
     }
 
-    /// Fills every block from `values`; `{name?}` is optional and left empty when missing.
+    indirect enum Node: Equatable {
+        case text(String)
+        case placeholder(String)
+        case optional([Node])
+    }
+
+    /// Parses `[[ … ]]` parts and `{name}` placeholders; an unbalanced `]]` is kept as text.
+    static func parse(_ text: String) -> [Node] {
+        var stack: [[Node]] = [[]]
+        var buffer = ""
+        var chars = Array(text)[...]
+        func flush() {
+            if !buffer.isEmpty { stack[stack.count - 1].append(.text(buffer)) }
+            buffer = ""
+        }
+        while let c = chars.first {
+            if c == "[", chars.dropFirst().first == "[" {
+                flush()
+                stack.append([])
+                chars = chars.dropFirst(2)
+            } else if c == "]", chars.dropFirst().first == "]", stack.count > 1 {
+                flush()
+                let part = stack.removeLast()
+                stack[stack.count - 1].append(.optional(part))
+                chars = chars.dropFirst(2)
+            } else if c == "{", let close = chars.firstIndex(of: "}") {
+                flush()
+                stack[stack.count - 1].append(.placeholder(String(chars[chars.index(after: chars.startIndex)..<close])))
+                chars = chars[chars.index(after: close)...]
+            } else {
+                buffer.append(c)
+                chars = chars.dropFirst()
+            }
+        }
+        flush()
+        while stack.count > 1 {  // an unclosed [[ is closed at the end
+            let part = stack.removeLast()
+            stack[stack.count - 1].append(.optional(part))
+        }
+        return stack[0]
+    }
+
+    struct Output {
+        var text = ""
+        var missing: [String] = []
+        var used: [String] = []
+        var dropped: [String] = []
+    }
+
+    static func render(_ nodes: [Node], _ values: [String: String]) -> Output {
+        var out = Output()
+        for node in nodes {
+            switch node {
+            case .text(let t):
+                out.text += t
+            case .placeholder(let name):
+                let optional = name.hasSuffix("?")
+                let key = optional ? String(name.dropLast()) : name
+                if let v = values[key] {
+                    out.text += v
+                    out.used.append(key)
+                } else if !optional {
+                    out.missing.append(key)
+                }
+            case .optional(let part):
+                let inner = render(part, values)
+                if inner.missing.isEmpty {
+                    out.text += inner.text
+                    out.used += inner.used
+                    out.dropped += inner.dropped
+                } else {
+                    out.dropped += inner.missing + inner.dropped
+                }
+            }
+        }
+        return out
+    }
+
+    /// No space before a comma, semicolon, full stop or closing bracket (lines are joined with a space,
+    /// and an optional part may begin with punctuation); no double spaces.
+    static func tidySpaces(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if ",;.):".contains(c), out.last == " " { out.removeLast() }
+            if c == " ", out.last == " " { continue }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Fills every block from `values`.
     public func render(_ values: [String: String]) -> [Rendered] {
         blocks.map { block in
-            let names = Self.placeholders(in: block.text)
-            let missing = names.filter { !$0.hasSuffix("?") && values[$0] == nil }
-            let used = names.map { $0.hasSuffix("?") ? String($0.dropLast()) : $0 }.filter { values[$0] != nil }
-            guard missing.isEmpty else { return Rendered(id: block.id, text: nil, missing: missing, used: used) }
-            var text = block.text
-            for name in names {
-                let key = name.hasSuffix("?") ? String(name.dropLast()) : name
-                text = text.replacingAll("{\(name)}", with: values[key] ?? "")
+            let out = Self.render(Self.parse(block.text), values)
+            guard out.missing.isEmpty else {
+                return Rendered(id: block.id, text: nil, missing: out.missing, used: out.used, dropped: out.dropped)
             }
-            return Rendered(id: block.id, text: text, missing: [], used: used)
+            return Rendered(id: block.id, text: Self.tidySpaces(out.text), missing: [], used: out.used, dropped: out.dropped)
         }
     }
 }

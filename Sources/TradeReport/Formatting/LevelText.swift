@@ -1,0 +1,83 @@
+import TradeCore
+
+/// A level written the way MOFCOM writes it, never claiming more precision than its best input.
+///
+/// The step is the rounding step of the finest input, at least 0.1 亿元 (the precision of MOFCOM's
+/// releases): a level known to ±0.05 亿元 prints as `15644.5亿元` / `RMB1.56445 trillion`; one
+/// published as "3.27 trillion" (step 100 亿元) as `3.27万亿元` / `RMB3.27 trillion`, never
+/// `32700.0亿元`; one published as "450.2 billion" (step 1 亿元) as `4502亿元` / `RMB450.2 billion`.
+/// The value is rounded half away from zero to the step, once.
+public enum LevelText {
+    /// The finest step printed: 0.1 亿元 = 10^7 currency units = 10^9 hundredths.
+    public static let finestStep: Int64 = 1_000_000_000
+
+    /// The step a level is printed at: its resolution rounded up to a power of ten, at least ``finestStep``.
+    public static func step(resolution: Int64) -> Int64 {
+        var s: Int64 = finestStep
+        while s < resolution && s < Int64.max / 10 { s *= 10 }
+        return s
+    }
+
+    /// Digits of `hundredths` rounded half away from zero to a multiple of `step` (a power of ten),
+    /// expressed in `unit` hundredths, as a decimal string with the fraction digits the step allows.
+    static func decimal(_ hundredths: Int64, step: Int64, unit: Int64) -> String {
+        let negative = hundredths < 0
+        let m = hundredths.magnitude
+        let s = UInt64(step)
+        let rounded = (m + s / 2) / s * s
+        // Fraction digits = log10(unit / step) when the step is finer than the unit.
+        var places = 0
+        var u = UInt64(unit)
+        while u > s {
+            u /= 10
+            places += 1
+        }
+        let scaled = rounded / (UInt64(unit) / pow10u(places))  // value × 10^places
+        var digits = String(scaled)
+        if places > 0 {
+            if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        }
+        return (negative && rounded != 0 ? "-" : "") + digits
+    }
+
+    static func pow10u(_ n: Int) -> UInt64 {
+        var r: UInt64 = 1
+        for _ in 0..<n { r *= 10 }
+        return r
+    }
+
+    /// 亿元 in hundredths of a yuan.
+    static let yi: Int64 = 10_000_000_000
+    /// 万亿元 (a trillion yuan) in hundredths.
+    static let wanYi: Int64 = 100_000_000_000_000
+    /// A billion in hundredths.
+    static let billion: Int64 = 100_000_000_000
+
+    /// Chinese: `15644.5亿元`, `4502亿元`, `3.27万亿元` (万亿元 when the step is 100 亿元 or coarser and the
+    /// level is at least a trillion). The magnitude only; the sentence says the sign.
+    public static func chinese(_ level: Level, resolution: Int64, currency: Currency = .cny) -> String {
+        let step = step(resolution: resolution)
+        let m = level.hundredths.magnitude
+        let unitName = currency == .cny ? "元" : "美元"
+        if step >= 100 * yi && m >= UInt64(wanYi) {
+            return decimal(Int64(m), step: step, unit: wanYi) + "万亿" + unitName
+        }
+        return decimal(Int64(m), step: step, unit: yi) + "亿" + unitName
+    }
+
+    /// English: `RMB1.56445 trillion`, `RMB450.2 billion`, `RMB3.27 trillion` (the same figure with the
+    /// decimal point moved; trillion from a trillion up). The magnitude only.
+    public static func english(_ level: Level, resolution: Int64, currency: Currency = .cny) -> String {
+        let step = step(resolution: resolution)
+        let m = Int64(level.hundredths.magnitude)
+        let prefix = currency == .cny ? "RMB" : "USD "
+        if m >= wanYi { return prefix + decimal(m, step: step, unit: wanYi) + " trillion" }
+        return prefix + decimal(m, step: step, unit: billion) + " billion"
+    }
+
+    /// Both texts of an estimate.
+    public static func texts(_ e: Estimate) -> (zh: String, en: String) {
+        (chinese(e.level, resolution: e.resolution, currency: e.unit.currency), english(e.level, resolution: e.resolution, currency: e.unit.currency))
+    }
+}

@@ -38,12 +38,12 @@ public struct BulletinDocument: Sendable {
     public var practices: [PilotPractice]
     /// Illustrative sentence on the pilot localities' combined figures, if any.
     public var pilotFigures: String?
-    /// Source addresses beyond the press numbers (datasets, practices).
-    public var extraSources: [String]
+    /// Whom the figures are cited to, with release dates and citable addresses.
+    public var citations: BulletinCitations
 
     /// Creates a bulletin.
     public init(language: PressFigures.Language, through: Period, release: PressRelease, table: Table, charts: [Chart], pilotCharts: [Chart],
-                practices: [PilotPractice], pilotFigures: String?, extraSources: [String]) {
+                practices: [PilotPractice], pilotFigures: String?, citations: BulletinCitations) {
         self.language = language
         self.through = through
         self.release = release
@@ -52,7 +52,7 @@ public struct BulletinDocument: Sendable {
         self.pilotCharts = pilotCharts
         self.practices = practices
         self.pilotFigures = pilotFigures
-        self.extraSources = extraSources
+        self.citations = citations
     }
 
     var zh: Bool { language == .zh }
@@ -74,17 +74,33 @@ public struct BulletinDocument: Sendable {
         release.sentences.filter { !Self.leadBlocks.contains($0.id) }.map(\.text)
     }
 
-    /// Every source address used, sorted.
-    public var sources: [String] { Array(Set(release.sources + extraSources + practices.map(\.source))).sorted() }
+    /// The source section: the publishers with release dates, then the addresses a reader may follow
+    /// (the publisher's own site, official sites and media reports; never a mirror copy).
+    public var sources: [String] {
+        var out = [citations.line(zh: zh)]
+        out.append(zh ? "试点工作情况：商务部2021年6月3日例行新闻发布会答问（英文稿）。" : "Pilot programme: MOFCOM regular press conference, 3 June 2021 (English transcript).")
+        for e in citations.entries {
+            for (address, kind) in e.addresses {
+                let label = kind == .publisher ? (zh ? "发布机构网站" : "publisher's site") : (zh ? "转载" : "reported by")
+                out.append("\(label): \(address)")
+            }
+        }
+        return out
+    }
 
-    var themes: [(String, [PilotPractice])] {
+    /// Practices by theme, one entry per practice with every locality that has it.
+    var themes: [(PilotPractice, [(PilotPractice, [String])])] {
         var order: [String] = []
-        var byTheme: [String: [PilotPractice]] = [:]
+        var byTheme: [String: [(PilotPractice, [String])]] = [:]
         for p in practices {
             if byTheme[p.theme] == nil { order.append(p.theme) }
-            byTheme[p.theme, default: []].append(p)
+            if let i = byTheme[p.theme]?.firstIndex(where: { $0.0.practiceEnglish == p.practiceEnglish }) {
+                byTheme[p.theme]?[i].1.append(p.locality)
+            } else {
+                byTheme[p.theme, default: []].append((p, [p.locality]))
+            }
         }
-        return order.map { ($0, byTheme[$0] ?? []) }
+        return order.compactMap { t in byTheme[t].flatMap { list in list.first.map { ($0.0, list) } } }
     }
 
     func locality(_ code: String) -> String {
@@ -97,16 +113,22 @@ public struct BulletinDocument: Sendable {
             : ("Main features", "Tables", "Charts", "The pilot programme for innovation in trade in services", "Sources", "Notes")
     }
 
-    var pilotIntro: String {
-        zh
-            ? "2020年8月，国务院决定在\(PilotProgramme.localities)个省市（区域）全面深化服务贸易创新发展试点，为期\(PilotProgramme.years)年。目前\(PilotProgramme.measures)项试点任务有序推进，商务部已推广\(PilotProgramme.bestPractices)项“最佳实践案例”。主要做法如下："
-            : "In August 2020 the State Council launched pilot projects for deepening innovation-driven development of trade in services in \(PilotProgramme.localities) localities for \(PilotProgramme.years) years. \(PilotProgramme.measures) pilot measures are under way, and \(PilotProgramme.bestPractices) \"best practices\" have been circulated. What the pilot areas have done:"
+    var appendixHeading: String {
+        zh ? "附录：试点地区示意数据（生成数据，非统计数据，不得引用）" : "Appendix: pilot localities, illustrative data (generated, not statistics; not for quotation)"
     }
 
-    func practiceLine(_ theme: String, _ items: [PilotPractice]) -> String {
-        guard let first = items.first else { return "" }
-        let name = zh ? first.themeChinese : first.themeEnglish
-        let parts = items.map { p in zh ? "\(locality(p.locality))：\(p.practiceChinese)" : "\(locality(p.locality)): \(p.practiceEnglish)" }
+    var pilotIntro: String {
+        zh
+            ? "2020年8月，国务院决定在\(PilotProgramme.localities)个省市（区域）全面深化服务贸易创新发展试点，为期\(PilotProgramme.years)年，\(PilotProgramme.measures)项试点任务有序推进。国务院服务贸易发展部际联席会议办公室印发了试点地区的\(PilotProgramme.bestPractices)项“最佳实践案例”，主要做法如下（中文由本项目译自商务部英文发布稿）："
+            : "In August 2020 the State Council launched pilot projects for deepening innovation-driven development of trade in services in \(PilotProgramme.localities) localities for \(PilotProgramme.years) years; \(PilotProgramme.measures) pilot measures are under way. The office for the State Council inter-ministerial meeting for the development of trade in services circulated \(PilotProgramme.bestPractices) \"best practices\" from the pilot projects. What the pilot areas have done:"
+    }
+
+    func practiceLine(_ theme: PilotPractice, _ items: [(PilotPractice, [String])]) -> String {
+        let name = zh ? theme.themeChinese : theme.themeEnglish
+        let parts = items.map { p, places in
+            let who = places.map(locality).joined(separator: zh ? "、" : ", ")
+            return zh ? "\(who)：\(p.practiceChinese)" : "\(who): \(p.practiceEnglish)"
+        }
         return zh ? "\(name)——" + parts.joined(separator: "；") + "。" : "\(name) — " + parts.joined(separator: "; ") + "."
     }
 
@@ -116,12 +138,14 @@ public struct BulletinDocument: Sendable {
             n.append("金额单位为亿元人民币；增速、比重保留一位小数，按四舍五入（远离零）修约一次，末位为0时省略。")
             n.append("增速按可比口径：能由本库数据计算且与公布数一致时用计算值，否则采用公布数（见数据表 yoy_source 列）。")
             if !pilotCharts.isEmpty || pilotFigures != nil { n.append("试点地区的分地区数据为示意数据（svctrade generate 生成），全国合计与公布数一致，分地区、分领域构成为虚构，仅用于版式展示。") }
-            if !release.missing.isEmpty { n.append("因缺少数据未写入的内容：" + release.missing.map { "[\($0.id)]" }.joined(separator: "、") + "。") }
+            n.append("数字性质：文中数字均为公布数，或由公布数精确计算（如出口与进口之和）；由两期累计数相减推算的月度数、由公布增速反推的基期数和示意数据不写入正文。金额按其最精确来源的精度列示（如“3.27万亿元”）。")
+            n += release.notes
         } else {
             n.append("Amounts in CNY (RMB); growth rates and shares to one decimal, rounded half away from zero once, trailing .0 dropped.")
             n.append("Growth on a comparable basis: the rate computed from the store is used when it agrees with the published one; otherwise the published rate (table column yoy_source).")
             if !pilotCharts.isEmpty || pilotFigures != nil { n.append("Regional figures of the pilot localities are illustrative (made by svctrade generate): their national totals match the published ones, the regional and sector splits are invented and only show the layout.") }
-            if !release.missing.isEmpty { n.append("Not written for lack of figures: " + release.missing.map { "[\($0.id)]" }.joined(separator: ", ") + ".") }
+            n.append("What the numbers are: every number in the text is published, or computed exactly from published figures (exports plus imports); months derived from two cumulative releases, bases implied by published rates and illustrative data are not stated. Amounts are printed at the precision of their best source (\"RMB3.27 trillion\").")
+            n += release.notes
         }
         return n
     }
@@ -141,10 +165,13 @@ public struct BulletinDocument: Sendable {
         out += "## \(h.charts)\n\n" + charts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + "\n"
         out += "## \(h.pilot)\n\n" + pilotIntro + "\n\n"
         out += themes.map { "- " + practiceLine($0.0, $0.1) }.joined(separator: "\n") + "\n\n"
-        if let pilotFigures { out += pilotFigures + "\n\n" }
-        out += pilotCharts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + (pilotCharts.isEmpty ? "" : "\n")
-        out += "## \(h.sources)\n\n" + sources.map { "- <\($0)>" }.joined(separator: "\n") + "\n\n"
+        out += "## \(h.sources)\n\n" + sources.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         out += "## \(h.notes)\n\n" + notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
+        if pilotFigures != nil || !pilotCharts.isEmpty {
+            out += "\n## \(appendixHeading)\n\n"
+            if let pilotFigures { out += pilotFigures + "\n\n" }
+            out += pilotCharts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n")
+        }
         return out
     }
 
@@ -163,10 +190,14 @@ public struct BulletinDocument: Sendable {
         out += "<h2>\(e(h.tables))</h2>\n<div class=\"table\">\n" + HTMLRenderer.render(table) + "</div>\n"
         out += "<h2>\(e(h.charts))</h2>\n" + charts.map(figure).joined()
         out += "<h2>\(e(h.pilot))</h2>\n<p>\(e(pilotIntro))</p>\n<ul>\n" + themes.map { "<li>\(e(practiceLine($0.0, $0.1)))</li>\n" }.joined() + "</ul>\n"
-        if let pilotFigures { out += "<p>\(e(pilotFigures))</p>\n" }
-        out += pilotCharts.map(figure).joined()
         out += "<h2>\(e(h.sources))</h2>\n<ul class=\"sources\">\n" + sources.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
-        out += "<h2>\(e(h.notes))</h2>\n<ul>\n" + notes.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n</article>\n"
+        out += "<h2>\(e(h.notes))</h2>\n<ul>\n" + notes.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        if pilotFigures != nil || !pilotCharts.isEmpty {
+            out += "<section class=\"illustrative\">\n<h2>\(e(appendixHeading))</h2>\n"
+            if let pilotFigures { out += "<p>\(e(pilotFigures))</p>\n" }
+            out += pilotCharts.map(figure).joined() + "</section>\n"
+        }
+        out += "</article>\n"
         return out
     }
 

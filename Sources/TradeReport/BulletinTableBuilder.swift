@@ -28,8 +28,8 @@ public struct BulletinTableBuilder {
 
     /// The machine-readable columns (CSV, JSON, HTML, Markdown), in order.
     public static let columns: [String] = [
-        "region", "sector", "flow", "currency", "period_from", "period_to", "value", "unit", "prior_value",
-        "yoy_pct", "yoy_source", "published_yoy_pct", "base_restated", "vs_base_pct", "avg_growth_pct", "share_pct",
+        "region", "sector", "flow", "currency", "period_from", "period_to", "value", "unit", "status", "prior_value",
+        "yoy_pct", "yoy_source", "yoy_status", "published_yoy_pct", "base_restated", "vs_base_pct", "avg_growth_pct", "share_pct",
         "share_change_pp", "contribution_pp",
         "name", "period_kind", "value_origin", "computed_yoy_pct", "computed_yoy_low", "computed_yoy_high",
         "yoy_change_pp", "vs_base_year", "vs_base_source", "avg_growth_source", "contribution_rate_pct",
@@ -39,7 +39,7 @@ public struct BulletinTableBuilder {
 
     /// Columns shown on a terminal.
     public static let terminalColumns: [String] = [
-        "region", "name", "flow", "period_from", "period_to", "value", "yoy_pct", "yoy_source", "vs_base_pct",
+        "region", "name", "flow", "period_from", "period_to", "value", "status", "yoy_pct", "yoy_status", "vs_base_pct",
         "avg_growth_pct", "share_pct", "share_change_pp", "contribution_pp",
     ]
 
@@ -88,6 +88,7 @@ public struct BulletinTableBuilder {
         if let v = r.value {
             c["value"] = v.level.formatted(in: u, places: v.places(in: u, limit: maxPlaces))
             c["value_origin"] = v.origin.rawValue
+            c["status"] = v.status.rawValue
         }
         if let p = r.prior {
             // Shown at the precision of the current level, as bulletins print comparable bases.
@@ -95,6 +96,7 @@ public struct BulletinTableBuilder {
         }
         c["yoy_pct"] = r.yearOnYear.value?.description
         c["yoy_source"] = r.yearOnYear.source?.rawValue
+        c["yoy_status"] = r.yearOnYear.status?.rawValue
         c["published_yoy_pct"] = r.yearOnYear.published?.rounded(places: 1).description
         if r.yearOnYear.published != nil && r.yearOnYear.interval != nil {
             c["base_restated"] = r.yearOnYear.isBaseRestated ? "true" : "false"

@@ -99,7 +99,7 @@ enum BulletinWriter {
             documents.append(BulletinDocument(
                 language: language, through: through, release: release, table: table(book: book, through: through, baseYear: baseYear, language: language),
                 charts: charts, pilotCharts: pilotCharts, practices: practices, pilotFigures: hasRegions ? pilotSentence(book: book, through: through, language: language) : nil,
-                extraSources: sources(book: book, through: through)))
+                citations: BulletinCitations(figures: cited(book: book, through: through), through: through)))
         }
         let markdown = documents.map { $0.markdown() }.joined(separator: "\n---\n\n")
         try Data(markdown.utf8).write(to: URL(fileURLWithPath: "\(out)/bulletin.md"))
@@ -107,11 +107,10 @@ enum BulletinWriter {
         return ["bulletin.md", "bulletin.html"] + written
     }
 
-    /// Addresses of the national figures the bulletin's tables and charts can draw on: every series of
-    /// the nation with a span ending in the charts' years, up to the bulletin month.
-    static func sources(book: FigureBook, through: Period) -> [String] {
-        let used = book.figures.filter { $0.key.region == Regions.nation.code && $0.span.end <= through && $0.span.end.year >= through.year - 4 }
-        return Array(Set(used.map(\.source).filter { !$0.hasPrefix("file:") })).sorted()
+    /// The national figures the bulletin's text, tables and charts can draw on: every figure of the
+    /// nation with a span ending in the charts' years, up to the bulletin month.
+    static func cited(book: FigureBook, through: Period) -> [Observation] {
+        book.figures.filter { $0.key.region == Regions.nation.code && $0.span.end <= through && $0.span.end.year >= through.year - 4 }
     }
 
     static func table(book: FigureBook, through: Period, baseYear: Int?, language: PressFigures.Language) -> Table {
@@ -152,12 +151,20 @@ enum BulletinWriter {
         let row = calculator.row(SeriesKey(region: "PILOT2020", sector: "S", flow: .total, currency: .cny), span)
         guard let v = row.value else { return nil }
         let amount = v.level.formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 1)
-        let share = row.share.map { $0.trimmedDescription } ?? "–"
+        // Shares of the same national total, so that the pilot areas and the rest add up to 100%.
+        let nation = calculator.resolver.estimate(SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny), span)
+        var share = "–", rest = "–"
+        if let n = nation, n.level.hundredths > 0,
+            let s = DecimalNumber.quotient(Int128(v.level.hundredths) * 100, Int128(n.level.hundredths), places: 1)
+        {
+            share = s.description
+            rest = DecimalNumber(mantissa: 1000, places: 1).subtracting(s).description
+        }
         let growth = row.yearOnYear.value.map { PressFigures.growthWord($0, zh: language == .zh) }
         let left = RegionRollup.leftOut(of: 2020, in: .standard).compactMap { Regions.standard.region(code: $0) }
         if language == .zh {
-            return "（示意数据）\(span.end.month == 1 ? "1月" : "1—\(span.end.month)月")，\(PilotProgramme.localities)个试点地区服务进出口\(amount)亿元" + (growth.map { "，同比\($0)" } ?? "") + "，占全国的\(share)%（\(left.map(\.chineseName).joined(separator: "、"))与所在城市重叠，未重复计入）。"
+            return "示意：\(span.end.month == 1 ? "1月" : "1—\(span.end.month)月")，\(PilotProgramme.localities)个试点地区（生成数据）服务进出口\(amount)亿元" + (growth.map { "，同比\($0)" } ?? "") + "，占全国的\(share)%，其他地区占\(rest)%（\(left.map(\.chineseName).joined(separator: "、"))与所在城市重叠，未重复计入）。以上为版式示意，不是统计数据。"
         }
-        return "(Illustrative data) The \(PilotProgramme.localities) pilot localities traded services worth \(LevelText.english(v.level, resolution: v.resolution))" + (growth.map { ", \($0) year-on-year" } ?? "") + ", \(share)% of the national total (\(left.map(\.englishName).joined(separator: " and ")) overlap the cities they adjoin and are not counted twice)."
+        return "Illustration: the \(PilotProgramme.localities) pilot localities (generated data) traded services worth \(LevelText.english(v.level, resolution: v.resolution))" + (growth.map { ", \($0) year on year" } ?? "") + ", \(share)% of the national total, the rest of the country \(rest)% (\(left.map(\.englishName).joined(separator: " and ")) overlap the cities they adjoin and are not counted twice). This shows the layout only; it is not a statistic."
     }
 }

@@ -24,25 +24,30 @@ struct DemoCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: published) else {
             throw InputRejected(message: "error: \(published) not found; run svctrade demo from the repository root or pass --datasets DIR")
         }
+        _ = published
         let scratch = db == nil
         let path = db ?? NSTemporaryDirectory() + "svctrade-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite"
         defer { if scratch { try? FileManager.default.removeItem(atPath: path) } }
 
-        let batch: ImportBatch
-        do {
-            batch = try ObservationReader(options: .init(releaseDate: nil)).read(path: published)
-        } catch {
-            throw InputRejected(message: "error: \(error)")
+        var batches: [ImportBatch] = []
+        for name in ["mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv"] {
+            do {
+                batches.append(try ObservationReader(options: .init(releaseDate: nil)).read(path: "\(datasets)/\(name)"))
+            } catch {
+                throw InputRejected(message: "error: \(error)")
+            }
         }
         let database = try TradeDatabase(path: path)
         let summary: TradeDatabase.ImportSummary
         do {
-            summary = try database.importBatches([batch])
+            summary = try database.importBatches(batches)
         } catch let e as StoreError {
             throw InputRejected(message: "error: \(e)")
         }
+        let batch = ImportBatch(file: "datasets", layout: "published figures", panel: MonthlyPanel(), figures: batches.flatMap(\.figures),
+                                releases: [:], notes: batches.flatMap(\.notes), rowCount: batches.map(\.rowCount).reduce(0, +))
         print("svctrade demo: store \(scratch ? "(scratch) " : "")\(path)")
-        print("loaded \(published): \(batch.rowCount) rows, \(summary.figures) figure rows (\(batch.figures.filter(\.isPreferred).count) kept after reconciling sources), \(summary.newSeries) series")
+        print("loaded \(batches.map(\.file).joined(separator: ", ")): \(batch.rowCount) rows, \(summary.figures) figure rows (\(batch.figures.filter(\.isPreferred).count) kept after reconciling sources), \(summary.newSeries) series")
         print("reconciliation notes: \(batch.notes.count)")
         for note in batch.notes.prefix(5) { print("  \(note)") }
         if batch.notes.count > 5 { print("  … \(batch.notes.count - 5) more (svctrade import prints them all)") }
@@ -67,11 +72,16 @@ struct DemoCommand: ParsableCommand {
         let files = try BulletinWriter.write(book: try database.figureBook(), through: try Period(parsing: "2021-04"), languages: [.zh, .en],
                                              baseYear: 2019, out: bulletinFolder, templates: nil, datasets: datasets)
         print("wrote the January–April 2021 bulletin (\(files.count) files) to \(bulletinFolder)/")
+        let latestFolder = out + "/bulletin-2025-10"
+        let latest = try BulletinWriter.write(book: try database.figureBook(), through: try Period(parsing: "2025-10"), languages: [.zh, .en],
+                                              baseYear: nil, out: latestFolder, templates: nil, datasets: datasets)
+        print("wrote the January–October 2025 bulletin (\(latest.count) files) to \(latestFolder)/")
+        let fullBook = try database.figureBook()
         for language in PressFigures.Language.allCases {
-            let release = try PressOutput.release(book: try database.figureBook(), through: try Period(parsing: "2022-04"), baseYear: nil, language: language, templates: nil)
-            try Data(release.plainText.utf8).write(to: URL(fileURLWithPath: "\(out)/press-figures-2022-04-\(language.rawValue).txt"))
-            let april2021 = try PressOutput.release(book: try database.figureBook(), through: try Period(parsing: "2021-04"), baseYear: 2019, language: language, templates: nil)
-            try Data(april2021.plainText.utf8).write(to: URL(fileURLWithPath: "\(out)/press-figures-2021-04-\(language.rawValue).txt"))
+            for (month, baseYear) in [("2021-04", 2019 as Int?), ("2022-04", nil), ("2025-10", nil)] {
+                let release = try PressOutput.release(book: fullBook, through: try Period(parsing: month), baseYear: baseYear, language: language, templates: nil)
+                try Data(release.plainText.utf8).write(to: URL(fileURLWithPath: "\(out)/press-figures-\(month)-\(language.rawValue).txt"))
+            }
         }
 
         print("\nJanuary–April 2021 as stored (CNY 100m, published year-on-year %):")

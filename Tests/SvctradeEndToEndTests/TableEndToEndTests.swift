@@ -19,11 +19,11 @@ import TradeTestSupport
         let r = try cli.run(["table", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--format", "csv", "--sectors", "S,KIS,SD,EXTRAVEL"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix("region,sector,flow,currency,period_from,period_to,value,unit,prior_value,yoy_pct,yoy_source,published_yoy_pct,base_restated,vs_base_pct,avg_growth_pct,share_pct,share_change_pp,contribution_pp"))
-        #expect(lines.contains { $0.hasPrefix("CN,S,total,CNY,2021-01,2021-04,15644.5,CNY 100m,15144.7,3.3,published,3.3,false,-10.3,-5.3,") })
-        #expect(lines.contains { $0.hasPrefix("CN,S,import,CNY,2021-01,2021-04,8182.4,CNY 100m,9091.6,-10.0,published,-10.0,,-27.3,-14.7,") })
-        #expect(lines.contains { $0.hasPrefix("CN,KIS,total,CNY,2021-01,2021-04,7325.3,CNY 100m,6375.4,14.9,published,14.9,,,,46.8,4.7,6.27,") })
-        #expect(lines.contains { $0.hasPrefix("CN,SD,total,CNY,2021-01,2021-04,2481.9,CNY 100m,4228.1,-41.3,published,-41.3,,,,15.9,-12.1,-11.53,") })
+        #expect(lines[0].hasPrefix("region,sector,flow,currency,period_from,period_to,value,unit,status,prior_value,yoy_pct,yoy_source,yoy_status,published_yoy_pct,base_restated,vs_base_pct,avg_growth_pct,share_pct,share_change_pp,contribution_pp"))
+        #expect(lines.contains { $0.hasPrefix("CN,S,total,CNY,2021-01,2021-04,15644.5,CNY 100m,published,15144.7,3.3,published,published,3.3,false,-10.3,-5.3,") })
+        #expect(lines.contains { $0.hasPrefix("CN,S,import,CNY,2021-01,2021-04,8182.4,CNY 100m,published,9091.6,-10.0,published,published,-10.0,,-27.3,-14.7,") })
+        #expect(lines.contains { $0.hasPrefix("CN,KIS,total,CNY,2021-01,2021-04,7325.3,CNY 100m,published,6375.4,14.9,published,published,14.9,,,,46.8,4.7,6.27,") })
+        #expect(lines.contains { $0.hasPrefix("CN,SD,total,CNY,2021-01,2021-04,2481.9,CNY 100m,published,4228.1,-41.3,published,published,-41.3,,,,15.9,-12.1,-11.53,") })
     }
 
     @Test func rates2022AreComputedFromTheStoresLevels() throws {
@@ -32,8 +32,8 @@ import TradeTestSupport
         let db = try store(folder)
         let r = try cli.run(["table", "--db", db, "--through", "2022-04", "--sectors", "S", "--format", "json"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains(#""flow": "export", "currency": "CNY", "period_from": "2022-01", "period_to": "2022-04", "value": 9332.6, "unit": "CNY 100m", "prior_value": 7462.1, "yoy_pct": 25.1, "yoy_source": "computed""#))
-        #expect(r.stdout.contains(#""flow": "import", "currency": "CNY", "period_from": "2022-01", "period_to": "2022-04", "value": 9742.3, "unit": "CNY 100m", "prior_value": 8182.4, "yoy_pct": 19.1, "yoy_source": "computed""#))
+        #expect(r.stdout.contains(#""flow": "export", "currency": "CNY", "period_from": "2022-01", "period_to": "2022-04", "value": 9332.6, "unit": "CNY 100m", "status": "published", "prior_value": 7462.1, "yoy_pct": 25.1, "yoy_source": "computed", "yoy_status": "published""#))
+        #expect(r.stdout.contains(#""flow": "import", "currency": "CNY", "period_from": "2022-01", "period_to": "2022-04", "value": 9742.3, "unit": "CNY 100m", "status": "published", "prior_value": 8182.4, "yoy_pct": 19.1, "yoy_source": "computed", "yoy_status": "published""#))
     }
 
     @Test func dollarFiguresUseTheirOwnLevels() throws {
@@ -58,8 +58,8 @@ import TradeTestSupport
         #expect(try cli.run(["import", revised, "--db", db, "--release-date", "2021-07-30"]).status == 0)
         let early = try cli.run(["table", "--db", db, "--through", "2021-05", "--flows", "total", "--format", "csv", "--as-of", "2021-07-01"])
         let late = try cli.run(["table", "--db", db, "--through", "2021-05", "--flows", "total", "--format", "csv"])
-        #expect(early.stdout.contains("CN,S,total,CNY,2021-05,2021-05,3736.1,CNY 100m,3300.0,13.2,computed"))
-        #expect(late.stdout.contains("CN,S,total,CNY,2021-05,2021-05,3734.5,CNY 100m,3300.0,13.2,computed"))
+        #expect(early.stdout.contains("CN,S,total,CNY,2021-05,2021-05,3736.1,CNY 100m,published,3300.0,13.2,computed,computed"))
+        #expect(late.stdout.contains("CN,S,total,CNY,2021-05,2021-05,3734.5,CNY 100m,published,3300.0,13.2,computed,computed"))
         let before = try cli.run(["table", "--db", db, "--through", "2021-05", "--as-of", "2021-06-01"])
         #expect(before.status == 1)
         #expect(before.stderr.contains("no figures"))

@@ -64,8 +64,8 @@ extension BulletinCharts {
             }
             let top = items.max { $0.value < $1.value }
             let title = zh
-                ? "\(words.span(span))试点地区中\(top?.label ?? "")服务贸易额最高（示意）"
-                : "\(top?.label ?? "") leads the pilot localities in \(words.span(span)) (illustrative)"
+                ? "示意：\(words.span(span))试点地区中\(top?.label ?? "")服务贸易额最高"
+                : "Illustrative: \(top?.label ?? "") leads the pilot localities"
             let subtitle = zh ? "\(Regions.standard.pilots(batch: 2020).count)个试点地区服务进出口额，\(words.span(span))累计，亿元" : "Services trade of the 28 pilot localities, \(words.span(span)), CNY 100 million"
             let description = (zh ? "条形图：各试点地区服务进出口额，按大小排序。" : "Bar chart of services trade by pilot locality, sorted by value. ")
                 + items.sorted { $0.value > $1.value }.prefix(3).map { "\($0.label) \(theme.number($0.value, decimals: 1))" }.joined(separator: zh ? "，" : ", ")
@@ -168,7 +168,7 @@ extension BulletinCharts {
             let average = base.isEmpty ? 0 : base.reduce(0, +) / Double(base.count)
             panels.append(.init(title: words.region(code), values: values.map { v in v.flatMap { average > 0 ? $0 / average * 100 : nil } }))
         }
-        let title = zh ? "试点地区服务贸易走势（示意数据）" : "Services trade in ten pilot localities (illustrative)"
+        let title = zh ? "示意：试点地区服务贸易走势" : "Illustrative: services trade in ten pilot localities"
         let subtitle = zh ? "前10个试点地区月度服务进出口额指数（\(fromYear)年月均=100），\(words.span(PeriodSpan(month: start)))至\(words.span(PeriodSpan(month: through)))" : "Monthly services trade, index (\(fromYear) average = 100), \(words.span(PeriodSpan(month: start))) – \(words.span(PeriodSpan(month: through)))"
         let order = zh ? "注：按\(words.span(span))累计额由大到小排列；各小图坐标相同。" : "Note: ordered by \(words.span(span)) value, largest first; all panels share one scale."
         let description = (zh ? "小多图：10个试点地区的月度服务进出口额指数，灰线为其他地区。" : "Small multiples: monthly services trade index of ten pilot localities; grey lines show the other localities. ")

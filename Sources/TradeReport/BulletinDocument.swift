@@ -82,7 +82,7 @@ public struct BulletinDocument: Sendable {
         for e in citations.entries {
             for (address, kind) in e.addresses {
                 let label = kind == .publisher ? (zh ? "发布机构网站" : "publisher's site") : (zh ? "转载" : "reported by")
-                out.append("\(label): \(address)")
+                out.append(zh ? "\(label)：\(address)" : "\(label): \(address)")
             }
         }
         return out

@@ -60,7 +60,7 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "SvctradeEndToEndTests", dependencies: ["svctrade", "TradeTestSupport"]),
+        .testTarget(name: "SvctradeEndToEndTests", dependencies: ["svctrade", "TradeStore", "TradeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import GRDB
+
 /// A store operation that could not be done, with what to do about it.
 public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The class of problem.
@@ -8,6 +10,10 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case cannotOpen
         /// A value does not fit the store's integer range.
         case overflow
+        /// Another process held the store's write lock for longer than the writer's patience.
+        case locked
+        /// The file is an SQLite database but damaged.
+        case corrupt
     }
     /// The class of problem.
     public let kind: Kind
@@ -22,4 +28,38 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The message.
     public var description: String { message }
+
+    /// The error for a database failure on `path`, saying which: not a database, damaged, locked.
+    static func opening(_ path: String, _ e: DatabaseError) -> StoreError {
+        let shown = ControlCharacters.escaped(path)
+        switch e.resultCode {
+        case .SQLITE_NOTADB:
+            return StoreError(.cannotOpen, "\(shown) is not an SQLite database; give --db a new file name or an svctrade store")
+        case .SQLITE_CORRUPT:
+            return StoreError(.corrupt, "the store \(shown) is damaged (SQLite reports corruption); restore it from a backup or import into a new file")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(.locked, "the store \(shown) stayed locked by another writer for \(Int(TradeDatabase.writerPatience)) s; try again when that import has finished")
+        case .SQLITE_CANTOPEN:
+            return StoreError(.cannotOpen, "cannot open the store \(shown): check the folder exists and is writable")
+        default:
+            return StoreError(.cannotOpen, "cannot open the store \(shown): \(ControlCharacters.escaped(e.message ?? e.description))")
+        }
+    }
+}
+
+/// Escaping of control characters in text shown on a terminal: a NUL byte or an escape sequence from
+/// a bad file is printed as `\u{0}` / `\u{1B}`, never raw.
+public enum ControlCharacters {
+    /// The text with every control character except tab written as `\u{…}`.
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control && scalar != "\t" {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }

@@ -11,24 +11,47 @@ import TradeCore
 ///
 /// Every import runs in one transaction: either all of its files land or none does.
 public struct TradeDatabase: Sendable {
-    let queue: DatabaseQueue
+    /// A pool (WAL journal: readers on snapshots, never blocked by the one writer) for a file; a
+    /// queue for `:memory:`.
+    let queue: any DatabaseWriter
     /// The file path, or `:memory:`.
     public let path: String
 
+    /// How long a writer waits for another writer (an import running in another process) before
+    /// giving up, seconds.
+    public static let writerPatience: Double = 600
+
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     ///
-    /// - Throws: ``StoreError`` when the file is not an SQLite database.
+    /// - Throws: ``StoreError`` when the file is not an SQLite database, is damaged, or stays locked.
     public init(path: String) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -4096; PRAGMA temp_store = MEMORY")
         }
+        // A second writer waits (and says so once on a terminal) instead of failing.
+        let clock = ContinuousClock()
+        let started = WaitStart()
+        config.busyMode = .callback { retries in
+            let now = clock.now
+            let first = started.start(now, reset: retries == 0)
+            if retries == 0, isatty(2) != 0 {
+                FileHandle.standardError.write(Data("waiting: another svctrade import is writing to \(path); readers are not blocked\n".utf8))
+            }
+            guard now - first < .seconds(Self.writerPatience) else { return false }
+            usleep(20_000)
+            return true
+        }
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            if path == ":memory:" {
+                queue = try DatabaseQueue(path: path, configuration: config)
+            } else {
+                queue = try DatabasePool(path: path, configuration: config)
+            }
             try Migrations.migrator.migrate(queue)
         } catch let e as DatabaseError {
-            throw StoreError(.cannotOpen, "cannot open the store \(path): \(e.message ?? e.description); give --db a new file name or an svctrade database")
+            throw StoreError.opening(path, e)
         }
         self.path = path
     }
@@ -38,25 +61,8 @@ public struct TradeDatabase: Sendable {
         try TradeDatabase(path: ":memory:")
     }
 
-    /// What an import wrote.
-    public struct ImportSummary: Sendable, Equatable {
-        /// Releases created.
-        public var releases: [String]
-        /// New series keys.
-        public var newSeries: Int
-        /// Figure rows written (including non-preferred copies).
-        public var figures: Int
-        /// Monthly values written.
-        public var monthlyValues: Int
-
-        /// Creates a summary.
-        public init(releases: [String], newSeries: Int, figures: Int, monthlyValues: Int) {
-            self.releases = releases
-            self.newSeries = newSeries
-            self.figures = figures
-            self.monthlyValues = monthlyValues
-        }
-    }
+    /// What an import wrote (``TradeCore/ImportSummary``).
+    public typealias ImportSummary = TradeCore.ImportSummary
 
     /// Writes the batches in one transaction.
     ///
@@ -65,7 +71,12 @@ public struct TradeDatabase: Sendable {
     public func importBatches(_ batches: [ImportBatch]) throws -> ImportSummary {
         let clock = ContinuousClock()
         let t0 = clock.now
-        let summary = try queue.write { db in try ObservationWriter(db: db).write(batches) }
+        let summary: ImportSummary
+        do {
+            summary = try queue.write { db in try ObservationWriter(db: db).write(batches) }
+        } catch let e as DatabaseError {
+            throw StoreError.opening(path, e)
+        }
         if ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil {
             FileHandle.standardError.write(Data("transaction incl. commit: \(clock.now - t0)\n".utf8))
         }
@@ -77,12 +88,51 @@ public struct TradeDatabase: Sendable {
         try queue.read { db in try Migrations.migrator.appliedMigrations(db) }
     }
 
+    /// All releases, oldest import first.
+    public func storedReleases() throws -> [StoredRelease] {
+        try releases().map { StoredRelease(name: $0.name, published: $0.published, file: $0.file) }
+    }
+
     /// All releases, oldest import first: (name, publication date, file).
     public func releases() throws -> [(name: String, published: String?, file: String)] {
         try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT name, published, imported_from FROM release ORDER BY id").map {
                 (name: $0[0], published: $0[1], file: $0[2])
             }
+        }
+    }
+}
+
+/// When the current wait for the write lock began (the busy handler runs on the connection's thread).
+final class WaitStart: @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: ContinuousClock.Instant?
+
+    func start(_ now: ContinuousClock.Instant, reset: Bool) -> ContinuousClock.Instant {
+        lock.lock()
+        defer { lock.unlock() }
+        if reset || instant == nil { instant = now }
+        return instant ?? now
+    }
+}
+
+extension TradeDatabase {
+    /// Every row of every table, in a stable order, as text: what "the store is unchanged" means in
+    /// WAL mode, where a rolled-back transaction may still move pages in the file. Also checks
+    /// `PRAGMA integrity_check` and returns its answer first.
+    public func logicalDump() throws -> String {
+        try queue.read { db in
+            var out = (try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "") + "\n"
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            for table in tables {
+                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))").map { $0["name"] as String }
+                let order = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+                out += "# \(table)\n"
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY \(order)") {
+                    out += row.databaseValues.map(\.description).joined(separator: "|") + "\n"
+                }
+            }
+            return out
         }
     }
 }

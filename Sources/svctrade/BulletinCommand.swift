@@ -51,7 +51,9 @@ struct BulletinCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.existing()
-        let book = try database.figureBook()
+        let month = try Period(parsing: through)
+        let book = try database.figureBook(FigureSelection(
+            currencies: [.cny], months: FigureSelection.window(through: month, baseYear: vsYear, yearsBack: 4)))
         let written = try BulletinWriter.write(book: book, through: try Period(parsing: through), languages: lang.languages, baseYear: vsYear,
                                                out: out, templates: templates, datasets: datasets)
         print("wrote \(written.joined(separator: ", ")) to \(out)/")

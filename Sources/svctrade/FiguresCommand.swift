@@ -59,7 +59,9 @@ struct FiguresCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.existing()
-        let book = try database.figureBook(asOf: asOf)
+        let month = try Period(parsing: through)
+        let book = try database.figureBook(FigureSelection(
+            regions: [Regions.nation.code], currencies: [.cny], months: FigureSelection.window(through: month, baseYear: vsYear), asOf: asOf))
         let release = try PressOutput.release(book: book, through: try Period(parsing: through), baseYear: vsYear, language: lang, templates: templates,
                                               allowDerived: allowDerived)
         print(format == .json ? try PressOutput.json(release) : release.plainText, terminator: "")

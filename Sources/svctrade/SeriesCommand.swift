@@ -27,9 +27,10 @@ struct SeriesCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.existing()
-        var summaries = try database.seriesSummaries()
-        if let region { summaries = summaries.filter { $0.key.region.lowercased() == region.lowercased() } }
-        if let sector { summaries = summaries.filter { $0.key.sector.uppercased() == sector.uppercased() } }
+        let selection = FigureSelection(
+            regions: region.map { [Regions.standard.lookup($0)?.code ?? $0] },
+            sectors: sector.map { [Sectors.standard.lookup($0)?.code ?? $0.uppercased()] })
+        let summaries = try database.seriesSummaries(selection)
         let table = SeriesListing.table(summaries)
         print(format == .csv ? CSVRenderer.render(table) : TextTableRenderer.render(table), terminator: "")
     }

@@ -109,13 +109,13 @@ struct TableCommand: ParsableCommand {
             PanelBulletinCSV.write(rows, unit: slice.units.first ?? MonetaryUnit(.cny, .tenThousand))
             return
         }
-        let book = try database.figureBook(asOf: asOf)
         var query = BulletinQuery(through: try Period(parsing: through))
         query.region = Regions.standard.lookup(region)?.code ?? region
         query.breakdown = by
         query.sectors = sectors.map { $0.split(separator: ",").map { Sectors.standard.lookup($0)?.code ?? $0.uppercased() } }
         query.flows = flows.split(separator: ",").compactMap { Flow(code: $0) }
         query.currency = currency
+        let book = try database.figureBook(query.selection(baseYear: vsYear, asOf: asOf))
         let output = BulletinOutput.render(book: book, query: query, baseYear: vsYear, format: format, unit: unit.flatMap { MonetaryUnit(parsing: $0) }, lang: lang, rank: rank)
         if output.rowCount == 0 {
             throw InputRejected(message: "error: the store has no figures for \(query.breakdown == .sector ? "region \(query.region)" : "the regions") in \(currency.rawValue) through \(through)\(asOf.map { " as of \($0)" } ?? ""); see svctrade series")

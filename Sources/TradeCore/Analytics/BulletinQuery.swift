@@ -66,4 +66,22 @@ public struct BulletinQuery: Sendable {
         }
         return out
     }
+
+    /// What the store must read for this table: the region (and the localities of a pilot list) for a
+    /// sector breakdown, or every region with the asked sectors and everything they may be built
+    /// from for a region breakdown; the currency; the months from the earliest comparison year.
+    public func selection(baseYear: Int? = nil, asOf: String? = nil, regions codelist: Regions = .standard) -> FigureSelection {
+        var selection = FigureSelection(currencies: [currency], months: FigureSelection.window(through: through, baseYear: baseYear), asOf: asOf)
+        switch breakdown {
+        case .sector:
+            var codes: Set<String> = [region]
+            if let r = codelist.region(code: region), r.kind == .aggregate, let batch = r.pilotBatches.first {
+                codes.formUnion(RegionRollup.members(of: batch, in: codelist))
+            }
+            selection.regions = codes
+        case .region:
+            selection.sectors = FigureSelection.sectorsNeeded(for: sectors ?? ["S"])
+        }
+        return selection
+    }
 }

@@ -1,16 +1,19 @@
 import TradeCore
 
-extension TradeDatabase {
+extension TradeDatabase: FigureStore {
     /// Everything known as of a date (`YYYY-MM-DD`; `nil` for the latest), ready for bulletin arithmetic.
-    ///
-    /// When several releases published a figure for the same series and span, the latest release
-    /// (by publication date, then import order) is used.
     public func figureBook(asOf: String? = nil) throws -> FigureBook {
-        let stored = try figures(asOf: asOf)
+        try figureBook(FigureSelection(asOf: asOf))
+    }
+
+    /// The selected figures and panel months. When several releases published a figure for the same
+    /// series and span, the latest release (by publication date, then import order) is used.
+    public func figureBook(_ selection: FigureSelection) throws -> FigureBook {
+        let stored = try figures(selection)
         // Order by release date so later vintages replace earlier ones in the book.
         let ordered = stored.enumerated().sorted { a, b in
             (a.element.releaseDate ?? "", a.offset) < (b.element.releaseDate ?? "", b.offset)
         }.map(\.element.observation)
-        return FigureBook(figures: ordered, panel: try monthlyPanel(asOf: asOf))
+        return FigureBook(figures: ordered, panel: try monthlyPanel(selection))
     }
 }

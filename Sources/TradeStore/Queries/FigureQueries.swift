@@ -20,28 +20,57 @@ extension TradeDatabase {
     ///
     /// - Parameter preferredOnly: leave out less precise copies from other sources (default).
     public func figures(key: SeriesKey? = nil, asOf: String? = nil, preferredOnly: Bool = true) throws -> [StoredFigure] {
+        var selection = FigureSelection(asOf: asOf)
+        if let key {
+            selection.regions = [key.region]
+            selection.sectors = [key.sector]
+            selection.currencies = [key.currency]
+        }
+        return try figures(selection, preferredOnly: preferredOnly).filter { key == nil || $0.observation.key == key }
+    }
+
+    /// The figures of the selected series whose span ends in the selection's months, in key, period
+    /// and release order. The selection is pushed into SQL (series, period range on the primary key).
+    public func figures(_ selection: FigureSelection, preferredOnly: Bool = true) throws -> [StoredFigure] {
         try queue.read { db in
             var sql = """
                 SELECT s.region, s.sector, s.flow, s.currency, f.period_from, f.period_to, f.value, f.unit, f.decimals,
                        f.yoy_pct, f.vs2019_pct, f.two_year_avg_pct, f.share_pct, f.share_change_pp, f.balance_change,
                        src.address, r.name, r.published, f.line, f.preferred, f.publisher, f.published_on
-                FROM figure f JOIN series s ON s.id = f.series_id JOIN release r ON r.id = f.release_id
+                FROM series s JOIN figure f ON f.series_id = s.id JOIN release r ON r.id = f.release_id
                 JOIN source src ON src.id = f.source_id
                 WHERE 1 = 1
                 """
             var args: [(any DatabaseValueConvertible)?] = []
             if preferredOnly { sql += " AND f.preferred = 1" }
-            if let key {
-                sql += " AND s.region = ? AND s.sector = ? AND s.flow = ? AND s.currency = ?"
-                args += [key.region, key.sector, key.flow.rawValue, key.currency.rawValue]
+            Self.seriesFilter(selection, sql: &sql, args: &args)
+            if let months = selection.months {
+                sql += " AND f.period_to BETWEEN ? AND ?"
+                args += [months.lowerBound.yyyymm, months.upperBound.yyyymm]
             }
-            if let asOf {
+            if let asOf = selection.asOf {
                 sql += " AND (r.published IS NULL OR r.published <= ?)"
                 args.append(asOf)
             }
             sql += " ORDER BY s.region, s.sector, s.flow, s.currency, f.period_to, f.period_from, r.id, f.line"
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).compactMap(Self.decodeFigure)
         }
+    }
+
+    /// `AND s.region IN (…) AND s.sector IN (…) AND s.currency IN (…)` for the selected series.
+    static func seriesFilter(_ selection: FigureSelection, sql: inout String, args: inout [(any DatabaseValueConvertible)?]) {
+        func add(_ column: String, _ values: [String]?) {
+            guard let values else { return }
+            if values.isEmpty {
+                sql += " AND 0"
+                return
+            }
+            sql += " AND \(column) IN (" + Array(repeating: "?", count: values.count).joined(separator: ", ") + ")"
+            args += values.map { $0 }
+        }
+        add("s.region", selection.regions.map { $0.sorted() })
+        add("s.sector", selection.sectors.map { $0.sorted() })
+        add("s.currency", selection.currencies.map { $0.map(\.rawValue).sorted() })
     }
 
     static func decodeFigure(_ row: Row) -> StoredFigure? {
@@ -64,38 +93,56 @@ extension TradeDatabase {
     /// Monthly panel series (from tidy imports), optionally restricted to what was published by `asOf`.
     /// When several releases hold the same month, the latest release wins.
     public func monthlyPanel(asOf: String? = nil) throws -> MonthlyPanel {
+        try monthlyPanel(FigureSelection(asOf: asOf))
+    }
+
+    /// The selected panel series over the selection's months only: blocks of other series are not
+    /// read, and a block is decoded only as far as the last month asked for.
+    public func monthlyPanel(_ selection: FigureSelection) throws -> MonthlyPanel {
         try queue.read { db in
             var sql = """
                 SELECT s.region, s.sector, s.flow, s.currency, b.first_month, b.month_count, b.unit, b.decimals,
                        b.present, b.vals, r.name, src.address
-                FROM monthly_block b JOIN series s ON s.id = b.series_id JOIN release r ON r.id = b.release_id
+                FROM series s JOIN monthly_block b ON b.series_id = s.id JOIN release r ON r.id = b.release_id
                 JOIN source src ON src.id = b.source_id
+                WHERE 1 = 1
                 """
             var args: [(any DatabaseValueConvertible)?] = []
-            if let asOf {
-                sql += " WHERE (r.published IS NULL OR r.published <= ?)"
+            Self.seriesFilter(selection, sql: &sql, args: &args)
+            if let months = selection.months {
+                sql += " AND b.first_month <= ? AND b.first_month + b.month_count > ?"
+                args += [months.upperBound.index, months.lowerBound.index]
+            }
+            if let asOf = selection.asOf {
+                sql += " AND (r.published IS NULL OR r.published <= ?)"
                 args.append(asOf)
             }
-            sql += " ORDER BY b.series_id, r.id"
+            sql += " ORDER BY b.series_id, r.published, r.id"
             var panel = MonthlyPanel()
             var index: [SeriesKey: Int] = [:]
+            let lo = selection.months?.lowerBound.index ?? Int.min
+            let hi = selection.months?.upperBound.index ?? Int.max
             for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) {
                 guard let flow = Flow(rawValue: row[2]), let currency = Currency(rawValue: row[3]),
                     let unit = MonetaryUnit(parsing: row[6] as String)
                 else { continue }
                 let key = SeriesKey(region: row[0], sector: row[1], flow: flow, currency: currency)
-                let count: Int = row[5]
                 let first: Int = row[4]
-                let present = MonthlyBlockCodec.decodePresence(row[8], count: count)
-                let values = MonthlyBlockCodec.decodeValues(row[9], count: count)
+                let count = min(row[5] as Int, hi == Int.max ? Int.max : hi - first + 1)
+                guard count > 0 else { continue }
+                let skip = max(0, lo == Int.min ? 0 : lo - first)
+                guard skip < count else { continue }
+                let present = Array(MonthlyBlockCodec.decodePresence(row[8], count: count)[skip...])
+                let values = Array(MonthlyBlockCodec.decodeValues(row[9], count: count)[skip...])
+                let start = first + skip
                 if let s = index[key] {
                     // A later release overrides month by month.
-                    for k in 0..<count where present[k] { panel.series[s].set(values[k], at: first + k) }
+                    for k in 0..<present.count where present[k] { panel.series[s].set(values[k], at: start + k) }
                     panel.series[s].release = row[10]
                 } else {
                     index[key] = panel.series.count
                     var series = MonthlyPanel.Series(key: key, unit: unit, decimals: row[7], release: row[10], source: row[11])
-                    series.firstMonth = first
+                    series.firstMonth = start
                     series.values = values
                     series.present = present
                     panel.series.append(series)

@@ -2,36 +2,30 @@ import Foundation
 import GRDB
 import TradeCore
 
-/// What the store holds for one series: for `svctrade series`.
-public struct SeriesSummary: Sendable, Equatable {
-    /// The series.
-    public var key: SeriesKey
-    /// Earliest month covered.
-    public var first: Period
-    /// Latest month covered.
-    public var last: Period
-    /// Figures (any span, preferred copies) plus monthly values.
-    public var observationCount: Int
-    /// Runs of months between `first` and `last` with no figure ending in them (January counts as
-    /// covered when a January–February figure exists, since MOFCOM never publishes January alone).
-    public var gaps: [ClosedRange<Period>]
-    /// Number of releases with figures for the series.
-    public var vintageCount: Int
-}
-
 extension TradeDatabase {
     /// Summaries of every series, ordered by key.
     public func seriesSummaries() throws -> [SeriesSummary] {
+        try seriesSummaries(.everything)
+    }
+
+    /// Summaries of the selected series, ordered by key: only their figure rows and blocks are read.
+    public func seriesSummaries(_ selection: FigureSelection) throws -> [SeriesSummary] {
         try queue.read { db in
             var keys: [Int64: SeriesKey] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, region, sector, flow, currency FROM series") {
+            var filter = ""
+            var args: [(any DatabaseValueConvertible)?] = []
+            Self.seriesFilter(selection, sql: &filter, args: &args)
+            let ids = "SELECT s.id FROM series s WHERE 1 = 1" + filter
+            for row in try Row.fetchAll(db, sql: "SELECT s.id, s.region, s.sector, s.flow, s.currency FROM series s WHERE 1 = 1" + filter,
+                                        arguments: StatementArguments(args)) {
                 guard let flow = Flow(rawValue: row[3]), let currency = Currency(rawValue: row[4]) else { continue }
                 keys[row[0]] = SeriesKey(region: row[1], sector: row[2], flow: flow, currency: currency)
             }
             var covered: [Int64: Set<Int>] = [:]
             var counts: [Int64: Int] = [:]
             var releases: [Int64: Set<Int64>] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT series_id, period_from, period_to, release_id FROM figure WHERE preferred = 1") {
+            for row in try Row.fetchAll(db, sql: "SELECT series_id, period_from, period_to, release_id FROM figure WHERE preferred = 1 AND series_id IN (\(ids))",
+                                        arguments: StatementArguments(args)) {
                 let id: Int64 = row[0]
                 guard let from = Period(yyyymm: row[1]), let to = Period(yyyymm: row[2]) else { continue }
                 covered[id, default: []].insert(to.index)
@@ -39,7 +33,8 @@ extension TradeDatabase {
                 counts[id, default: 0] += 1
                 releases[id, default: []].insert(row[3])
             }
-            for row in try Row.fetchAll(db, sql: "SELECT series_id, release_id, first_month, month_count, present FROM monthly_block") {
+            for row in try Row.fetchAll(db, sql: "SELECT series_id, release_id, first_month, month_count, present FROM monthly_block WHERE series_id IN (\(ids))",
+                                        arguments: StatementArguments(args)) {
                 let id: Int64 = row[0]
                 let first: Int = row[2]
                 let present = MonthlyBlockCodec.decodePresence(row[4], count: row[3])

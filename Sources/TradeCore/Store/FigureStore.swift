@@ -1,0 +1,144 @@
+/// Which figures a command needs: a selection of series and a window of months, as of a date.
+///
+/// A store reads only what is selected (SQL `WHERE` on series and period, packed monthly blocks
+/// decoded only over the window), so a command's cost follows what it asks, not what is stored.
+public struct FigureSelection: Sendable, Equatable {
+    /// Region codes, or `nil` for every region.
+    public var regions: Set<String>?
+    /// Sector codes, or `nil` for every sector.
+    public var sectors: Set<String>?
+    /// Currencies, or `nil` for both.
+    public var currencies: Set<Currency>?
+    /// Figures whose span ends in this window, and panel months inside it; `nil` for all.
+    public var months: ClosedRange<Period>?
+    /// Only releases published by this date (`YYYY-MM-DD`; releases without a date count as
+    /// published); `nil` for the latest.
+    public var asOf: String?
+
+    /// Creates a selection; every criterion defaults to "all".
+    public init(
+        regions: Set<String>? = nil, sectors: Set<String>? = nil, currencies: Set<Currency>? = nil,
+        months: ClosedRange<Period>? = nil, asOf: String? = nil
+    ) {
+        self.regions = regions
+        self.sectors = sectors
+        self.currencies = currencies
+        self.months = months
+        self.asOf = asOf
+    }
+
+    /// Everything, as of the latest release.
+    public static let everything = FigureSelection()
+
+    /// The months a bulletin through `through` reads: from January of the earliest comparison year
+    /// (the year before, or `baseYear`, or `yearsBack` years before) to `through`. Year-on-year
+    /// growth, two-year averages, month on month, rolling twelve-month sums and derived months all
+    /// fall inside.
+    public static func window(through: Period, baseYear: Int? = nil, yearsBack: Int = 1) -> ClosedRange<Period>? {
+        let first = min(baseYear ?? Int.max, through.year - max(1, yearsBack))
+        guard let start = Period(year: first, month: 1), start <= through else { return nil }
+        return start...through
+    }
+
+    /// Whether a series is selected.
+    public func contains(_ key: SeriesKey) -> Bool {
+        (regions?.contains(key.region) ?? true) && (sectors?.contains(key.sector) ?? true)
+            && (currencies?.contains(key.currency) ?? true)
+    }
+
+    /// The sectors a level of `codes` may be built from (groups' members, excluded items, EBOPS
+    /// children, recursively), with `codes` themselves.
+    public static func sectorsNeeded(for codes: some Sequence<String>, in sectors: Sectors = .standard) -> Set<String> {
+        var out = Set<String>()
+        var stack = Array(codes)
+        while let code = stack.popLast() {
+            guard out.insert(code).inserted, let s = sectors.sector(code: code) else { continue }
+            stack += (s.members ?? []) + s.excluded + sectors.children(of: s.code).map(\.code)
+        }
+        return out
+    }
+}
+
+/// A release (vintage) as stored.
+public struct StoredRelease: Sendable, Equatable {
+    /// Its name.
+    public var name: String
+    /// Publication date, `YYYY-MM-DD`, when known.
+    public var published: String?
+    /// The file it was imported from.
+    public var file: String
+
+    /// Creates a release record.
+    public init(name: String, published: String?, file: String) {
+        self.name = name
+        self.published = published
+        self.file = file
+    }
+}
+
+/// What an import wrote.
+public struct ImportSummary: Sendable, Equatable {
+    /// Releases created.
+    public var releases: [String]
+    /// New series keys.
+    public var newSeries: Int
+    /// Figure rows written (including non-preferred copies).
+    public var figures: Int
+    /// Monthly values written.
+    public var monthlyValues: Int
+
+    /// Creates a summary.
+    public init(releases: [String], newSeries: Int, figures: Int, monthlyValues: Int) {
+        self.releases = releases
+        self.newSeries = newSeries
+        self.figures = figures
+        self.monthlyValues = monthlyValues
+    }
+}
+
+/// What the store holds for one series: for `svctrade series`.
+public struct SeriesSummary: Sendable, Equatable {
+    /// The series.
+    public var key: SeriesKey
+    /// Earliest month covered.
+    public var first: Period
+    /// Latest month covered.
+    public var last: Period
+    /// Figures (any span, preferred copies) plus monthly values.
+    public var observationCount: Int
+    /// Runs of months between `first` and `last` with no figure ending in them (January counts as
+    /// covered when a January–February figure exists, since MOFCOM never publishes January alone).
+    public var gaps: [ClosedRange<Period>]
+    /// Number of releases with figures for the series.
+    public var vintageCount: Int
+
+    /// Creates a summary.
+    public init(key: SeriesKey, first: Period, last: Period, observationCount: Int, gaps: [ClosedRange<Period>], vintageCount: Int) {
+        self.key = key
+        self.first = first
+        self.last = last
+        self.observationCount = observationCount
+        self.gaps = gaps
+        self.vintageCount = vintageCount
+    }
+}
+
+/// A store of published figures and monthly panels: what every command reads and writes through.
+///
+/// The SQLite store (`TradeDatabase` in TradeStore) implements it; another backend is a new type
+/// conforming to it, not a copy (DocC article *Adding a store backend*). Contract:
+/// - ``importBatches(_:)`` writes all batches in one transaction, or nothing; a release name already
+///   stored is refused (a revised figure is a new vintage, never an overwrite); a second writer waits;
+/// - reads see a consistent snapshot and are never blocked by a writer;
+/// - reads return only what the ``FigureSelection`` selects; where several releases hold the same
+///   figure, the latest by publication date (then import order) wins.
+public protocol FigureStore: Sendable {
+    /// Writes the batches in one transaction.
+    func importBatches(_ batches: [ImportBatch]) throws -> ImportSummary
+    /// All releases, oldest import first.
+    func storedReleases() throws -> [StoredRelease]
+    /// The selected figures and panel months, ready for bulletin arithmetic.
+    func figureBook(_ selection: FigureSelection) throws -> FigureBook
+    /// Summaries of the selected series, ordered by key.
+    func seriesSummaries(_ selection: FigureSelection) throws -> [SeriesSummary]
+}

@@ -54,4 +54,21 @@ public struct CommandRunner: Sendable {
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// Starts `svctrade arguments…` in the background, its output going to files in `directory`;
+    /// the caller waits for it or kills it.
+    public func start(_ arguments: [String], outputIn directory: String, name: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["SVCTRADE_DB"] = nil
+        process.environment = env
+        FileManager.default.createFile(atPath: "\(directory)/\(name).out", contents: nil)
+        FileManager.default.createFile(atPath: "\(directory)/\(name).err", contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: "\(directory)/\(name).out")
+        process.standardError = FileHandle(forWritingAtPath: "\(directory)/\(name).err")
+        try process.run()
+        return process
+    }
 }

@@ -162,7 +162,9 @@ enum BulletinOutput {
     }
 
     static func rows(book: FigureBook, query: BulletinQuery, baseYear: Int?) -> [BulletinRow] {
-        let calculator = BulletinCalculator(resolver: LevelResolver(book: book), baseYear: baseYear)
+        var resolver = LevelResolver(book: book)
+        resolver.recordsInputs = false  // a table prints levels and rates, not their provenance trees
+        let calculator = BulletinCalculator(resolver: resolver, baseYear: baseYear)
         var rows: [BulletinRow] = []
         for key in query.keys(in: book) {
             for span in query.spans {

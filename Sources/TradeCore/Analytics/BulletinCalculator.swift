@@ -1,6 +1,6 @@
 /// Computes every bulletin figure of a series over a span from a ``LevelResolver``.
 ///
-/// Definitions (reference/domain.md §1): year-on-year growth matched on the calendar span, never on
+/// Definitions (<doc:Methodology>): year-on-year growth matched on the calendar span, never on
 /// row position (§1.2); comparable bases (§1.3); growth against a base year and the n-year average
 /// (§1.4); shares and their change (§1.5); contributions and contribution rates (§1.6); balances
 /// (§1.7). Every rate is computed from unrounded levels and rounded once, half away from zero.
@@ -47,7 +47,7 @@ public struct BulletinCalculator {
     }
 
     /// The base of a group or a total built from its parts' comparable bases (excluding travel: the
-    /// base of total services minus the base of travel; reference/domain.md §1.6).
+    /// base of total services minus the base of travel; <doc:Methodology>).
     func memberBase(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
         var parts: [(SeriesKey, Int64)] = []
         if let s = resolver.sectors.sector(code: key.sector), let members = s.members {
@@ -75,7 +75,8 @@ public struct BulletinCalculator {
             let hw = (f.roundingHalfWidth ?? 0)
             prior = Estimate(level: Level(hundredths: current.level.hundredths - change.hundredths),
                              halfWidth: current.halfWidth + hw, origin: .impliedByChange, unit: current.unit, sources: current.sources,
-                             status: max(.implied, current.status), inputs: current.inputs)
+                             status: max(.implied, current.status))
+            prior?.trace = current.trace
         }
         if prior == nil, depth < 3 {
             let x = yearOnYear(SeriesKey(region: key.region, sector: key.sector, flow: .export, currency: key.currency), span, depth: depth + 1).base
@@ -85,12 +86,13 @@ public struct BulletinCalculator {
         guard let prior else { return (RateQuote.choose(computed: nil, interval: nil, published: published), nil) }
         let sameSign = (current.level.hundredths < 0) == (prior.level.hundredths < 0)
         guard sameSign, prior.level.hundredths != 0 else {
-            // A sign change has no percentage (reference/domain.md §1.7).
+            // A sign change has no percentage (<doc:Methodology>).
             return (RateQuote(value: nil, source: nil, computed: nil, interval: nil, published: published, isBaseRestated: false), prior)
         }
         let size = { (e: Estimate) in
-            Estimate(level: Level(hundredths: abs(e.level.hundredths)), halfWidth: e.halfWidth, origin: e.origin, unit: e.unit,
-                     sources: e.sources, status: e.status, inputs: e.inputs)
+            var s = e
+            s.level = Level(hundredths: abs(e.level.hundredths))
+            return s
         }
         let growth = Growth.percent(size(current), over: size(prior))
         let inputs = FigureStatus.combining([current.status, prior.status])

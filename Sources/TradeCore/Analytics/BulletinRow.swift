@@ -1,6 +1,6 @@
 /// Every figure a bulletin states about one series over one span.
 public struct BulletinRow: Sendable, Equatable {
-    /// What a balance did (reference/domain.md §1.7): sizes compare only when the sign is kept.
+    /// What a balance did (<doc:Methodology>): sizes compare only when the sign is kept.
     public enum BalanceMovement: String, Sendable, Codable {
         case surplusWidened = "surplus-widened", surplusNarrowed = "surplus-narrowed"
         case deficitWidened = "deficit-widened", deficitNarrowed = "deficit-narrowed"

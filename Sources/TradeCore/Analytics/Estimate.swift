@@ -2,8 +2,13 @@
 ///
 /// Published levels are rounded (15644.5 亿元 is anything within ±0.05 亿元), and derived levels carry
 /// the sum of their inputs' rounding: the half width lets every rate computed from them carry an
-/// interval (reference/domain.md §1.3, §1.8).
+/// interval (<doc:Methodology>).
 public struct Estimate: Sendable, Equatable {
+    public static func == (a: Estimate, b: Estimate) -> Bool {
+        a.level == b.level && a.halfWidth == b.halfWidth && a.origin == b.origin && a.unit == b.unit && a.sources == b.sources
+            && a.resolution == b.resolution && a.status == b.status && a.inputs == b.inputs
+    }
+
     /// How a level was obtained.
     public enum Origin: String, Sendable, Codable {
         /// Published for exactly this series and span.
@@ -24,7 +29,7 @@ public struct Estimate: Sendable, Equatable {
         case sumOfChildren = "sum-of-children"
         /// Sum over the regions of an aggregate (pilot localities), overlaps removed.
         case sumOfRegions = "sum-of-regions"
-        /// The comparable base implied by a published rate: `X_t / (1 + g)` (reference/domain.md §1.3).
+        /// The comparable base implied by a published rate: `X_t / (1 + g)` (<doc:Methodology>).
         case impliedByRate = "implied-by-rate"
         /// The prior balance implied by a published change of the balance.
         case impliedByChange = "implied-by-change"
@@ -73,8 +78,38 @@ public struct Estimate: Sendable, Equatable {
     public var resolution: Int64
     /// What the level is: published, computed, derived, implied or illustrative.
     public var status: FigureStatus
+    /// How it was built, kept as a tree so that combining estimates costs O(1); ``inputs`` flattens it.
+    var trace: Trace?
+
     /// The published levels (or panel months) it rests on, with their signs.
-    public var inputs: [Input]
+    public var inputs: [Input] {
+        get { trace?.leaves() ?? [] }
+        set { trace = newValue.isEmpty ? nil : Trace(parts: newValue.map { (Trace(leaf: $0), 1) }) }
+    }
+
+    /// A node of an estimate's provenance: a published input, or signed parts.
+    final class Trace: Sendable {
+        let leaf: Input?
+        let parts: [(Trace, Int)]
+
+        init(leaf: Input) {
+            self.leaf = leaf
+            self.parts = []
+        }
+
+        init(parts: [(Trace, Int)]) {
+            self.leaf = nil
+            self.parts = parts
+        }
+
+        func leaves(sign: Int = 1) -> [Input] {
+            if var l = leaf {
+                l.sign *= sign
+                return [l]
+            }
+            return parts.flatMap { $0.0.leaves(sign: sign * $0.1) }
+        }
+    }
 
     /// Creates an estimate; `resolution` defaults to the rounding step `2 × halfWidth`, `status` to
     /// what `origin` implies.
@@ -89,7 +124,7 @@ public struct Estimate: Sendable, Equatable {
         self.sources = sources
         self.resolution = resolution ?? max(1, 2 * halfWidth)
         self.status = status ?? origin.status
-        self.inputs = inputs
+        self.trace = inputs.isEmpty ? nil : Trace(parts: inputs.map { (Trace(leaf: $0), 1) })
     }
 
     /// Whether another estimate tells the same figure: their intervals overlap.
@@ -128,18 +163,20 @@ public struct Estimate: Sendable, Equatable {
         var sources: [String] = []
         var resolution = Int64.max
         var status = origin.status
-        var inputs: [Input] = []
+        var traces: [(Trace, Int)] = []
         for (e, sign) in parts {
             resolution = min(resolution, e.resolution)
             status = max(status, e.status)
-            inputs += e.inputs.map { var i = $0; i.sign *= Int(sign); return i }
+            if let t = e.trace { traces.append((t, Int(sign))) }
             let (t, o) = total.addingReportingOverflow(sign * e.level.hundredths)
             guard !o else { return nil }
             total = t
             hw += e.halfWidth
             for s in e.sources where !sources.contains(s) { sources.append(s) }
         }
-        return Estimate(level: Level(hundredths: total), halfWidth: hw, origin: origin, unit: first.0.unit, sources: sources,
-                        resolution: resolution, status: status, inputs: inputs)
+        var e = Estimate(level: Level(hundredths: total), halfWidth: hw, origin: origin, unit: first.0.unit, sources: sources,
+                         resolution: resolution, status: status)
+        e.trace = traces.isEmpty ? nil : Trace(parts: traces)
+        return e
     }
 }

@@ -24,6 +24,9 @@ public struct LevelResolver {
     public let sectors: Sectors
     /// Region codelist (aggregates).
     public let regions: Regions
+    /// Whether estimates keep their provenance (``Estimate/inputs``): on for press figures, off for
+    /// large tables, where building the trees would cost more than the arithmetic.
+    public var recordsInputs = true
     private let memo = Memo()
 
     final class Memo {
@@ -86,15 +89,15 @@ public struct LevelResolver {
     /// A published level or a panel month, with no arithmetic.
     public func direct(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
         if let f = book.figure(key, span), let v = f.value, let unit = f.unit {
-            let input = Estimate.Input(key: key, span: span, level: v, sign: 1, status: .published, source: f.source)
+            let input = recordsInputs ? [Estimate.Input(key: key, span: span, level: v, sign: 1, status: .published, source: f.source)] : []
             return Estimate(level: v, halfWidth: f.roundingHalfWidth ?? 0, origin: .published, unit: unit, sources: [f.source],
-                            inputs: [input])
+                            inputs: input)
         }
         if span.isMonth, let s = book.panelSeries(key), let v = s.value(at: span.start) {
             let status: FigureStatus = s.release == IllustrativePanel.release ? .illustrative : .published
-            let input = Estimate.Input(key: key, span: span, level: v, sign: 1, status: status, source: s.source)
+            let input = recordsInputs ? [Estimate.Input(key: key, span: span, level: v, sign: 1, status: status, source: s.source)] : []
             return Estimate(level: v, halfWidth: Self.halfWidth(unit: s.unit, decimals: s.decimals), origin: .monthly, unit: s.unit,
-                            sources: [s.source], status: status, inputs: [input])
+                            sources: [s.source], status: status, inputs: input)
         }
         return nil
     }
@@ -172,7 +175,7 @@ public struct LevelResolver {
     }
 
     /// The rolling 12-month sum ending in `month`: `R(y,m) = C(y,m) + C(y−1,12) − C(y−1,m)`
-    /// (reference/domain.md §1.1); `nil` unless all three totals are known (the full prior year).
+    /// (<doc:Methodology>); `nil` unless all three totals are known (the full prior year).
     public func rollingTwelveMonths(_ key: SeriesKey, endingIn month: Period) -> Estimate? {
         guard let current = estimate(key, PeriodSpan.yearToDate(through: month)) else { return nil }
         if month.month == 12 { return current }

@@ -12,7 +12,7 @@ public enum Rankings {
     }
 }
 
-/// Checks that published parts and wholes agree within rounding (reference/domain.md §1.8: a checker
+/// Checks that published parts and wholes agree within rounding (<doc:Methodology>: a checker
 /// needs a tolerance of ±0.05·n for n rounded addends).
 public enum ConsistencyCheck {
     /// One comparison of a published whole with the sum of its parts.

@@ -16,7 +16,7 @@ public enum RateSource: String, Sendable, Codable {
 
 /// A growth rate as it should be quoted, with the computed and published values behind it.
 ///
-/// Rule (reference/domain.md §1.3): quote the computed rate when no rate was published, or when it
+/// Rule (<doc:Methodology>): quote the computed rate when no rate was published, or when it
 /// equals the published one at publication precision and its interval (from the rounding of the
 /// levels) is no wider than that precision; otherwise quote the published rate. The base is
 /// **restated** exactly when the published rate lies outside the interval the rounded levels allow
@@ -105,7 +105,7 @@ public struct RateQuote: Sendable, Equatable {
     }
 }
 
-/// Growth arithmetic on exact levels (reference/domain.md §1.2–1.4).
+/// Growth arithmetic on exact levels (<doc:Methodology>–1.4).
 public enum Growth {
     /// `(current / base − 1) × 100`, rounded once to `places`, with the interval allowed by both
     /// inputs' rounding. `nil` when the base is not positive (and, for non-negative flows, when the
@@ -126,7 +126,7 @@ public enum Growth {
     }
 
     /// The n-year average growth `((current / base)^(1/n) − 1) × 100`, e.g. the 2021 two-year average
-    /// against 2019 (NBS definition, geometric mean; reference/domain.md §1.4), with its interval.
+    /// against 2019 (NBS definition, geometric mean; <doc:Methodology>), with its interval.
     /// Computed from unrounded levels; rounded once.
     public static func averagePercent(_ current: Estimate, over base: Estimate, years n: Int) -> (DecimalNumber, ClosedRange<Double>)? {
         guard n > 0, base.level.hundredths > 0, current.level.hundredths >= 0 else { return nil }
@@ -157,7 +157,7 @@ public enum Growth {
     }
 
     /// The comparable base implied by a published growth rate: `X_t / (1 + g)`, with the interval from
-    /// the level's and the rate's rounding (reference/domain.md §1.3).
+    /// the level's and the rate's rounding (<doc:Methodology>).
     public static func impliedBase(_ current: Estimate, rate g: DecimalNumber) -> Estimate? {
         // base = X * 10^(p+2) / (10^(p+2) + g_mantissa), g = g_mantissa / 10^p percent.
         let scale = pow10Int(g.places + 2)
@@ -171,7 +171,9 @@ public enum Growth {
         let hi = Double(current.upper) / (1 + (gv - step) / 100)
         guard let b = Int64(exactly: base), lo.isFinite, hi.isFinite else { return nil }
         let hw = Int64(((hi - lo) / 2).rounded(.up))
-        return Estimate(level: Level(hundredths: b), halfWidth: hw, origin: .impliedByRate, unit: current.unit, sources: current.sources,
-                        resolution: current.resolution, status: max(.implied, current.status), inputs: current.inputs)
+        var implied = Estimate(level: Level(hundredths: b), halfWidth: hw, origin: .impliedByRate, unit: current.unit, sources: current.sources,
+                               resolution: current.resolution, status: max(.implied, current.status))
+        implied.trace = current.trace
+        return implied
     }
 }

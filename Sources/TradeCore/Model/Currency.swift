@@ -1,7 +1,7 @@
 /// The currency a level is expressed in.
 ///
 /// Each currency's growth is computed from its own level series, never converted
-/// (reference/domain.md §1.9).
+/// (<doc:Methodology>).
 public enum Currency: String, Hashable, Sendable, Codable, CaseIterable {
     /// Renminbi yuan.
     case cny = "CNY"

@@ -2,7 +2,7 @@
 ///
 /// Used for published rates (`23.2`, `-10`, `0.25`) and for every rounded output. Arithmetic that
 /// produces a rate is done on integers (``quotient(_:_:places:)``) and rounded once, half away from
-/// zero, as agencies do ("本表计数采用四舍五入原则", reference/domain.md §1.8) — never half-even.
+/// zero, as agencies do ("本表计数采用四舍五入原则", <doc:Methodology>) — never half-even.
 public struct DecimalNumber: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     /// The integer mantissa: the value is `mantissa / 10^places`.
     public let mantissa: Int64

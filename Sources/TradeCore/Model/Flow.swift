@@ -1,7 +1,7 @@
 /// The direction of a services-trade figure.
 ///
 /// Total is exports plus imports (进出口, X + M); balance is exports minus imports (差额, X − M),
-/// positive for a surplus (顺差) and negative for a deficit (逆差). reference/domain.md §1.7.
+/// positive for a surplus (顺差) and negative for a deficit (逆差). <doc:Methodology>
 public enum Flow: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
     /// Exports (出口, credit).
     case export

@@ -1,7 +1,7 @@
 /// The scale a level is published in: yuan, 万 (10 thousand), 亿 (100 million), billion, trillion.
 ///
 /// Chinese releases count in 万 and 亿 (and 万亿, 10^12, which equals an English trillion);
-/// English releases shift the decimal point to billions and trillions (reference/domain.md §1.8).
+/// English releases shift the decimal point to billions and trillions (<doc:Methodology>).
 public enum Magnitude: Int, Hashable, Sendable, Codable, CaseIterable, Comparable {
     /// One currency unit (yuan, dollar).
     case one = 0

@@ -4,7 +4,7 @@
 /// January–February release (1–2月), quarters, halves and years. Text form: `YYYY-MM` for a single
 /// month, `YYYY-MM/YYYY-MM` (ISO 8601 interval) otherwise, e.g. `2021-01/2021-04`.
 ///
-/// Definitions follow reference/domain.md §1.1: `C(y,m) = Σ x(y,1…m)`; Jan–Feb is `C(y,2)`.
+/// Definitions follow <doc:Methodology>: `C(y,m) = Σ x(y,1…m)`; Jan–Feb is `C(y,2)`.
 public struct PeriodSpan: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     /// The first month.
     public let start: Period

@@ -2,7 +2,7 @@
 /// districts, a national new area, or a published aggregate of places.
 ///
 /// The pilot programme for innovation-driven development of trade in services mixes these kinds
-/// (reference/domain.md §2.2, `datasets/pilot-regions.csv`): whole provinces (Hainan), part of a
+/// (<doc:Methodology>, `datasets/pilot-regions.csv`): whole provinces (Hainan), part of a
 /// municipality (21 districts of Chongqing), prefecture cities and national new areas that overlap
 /// pilot cities (Xixian New Area spans Xi'an and Xianyang; Gui'an New Area spans Guiyang and Anshun).
 public struct Region: Hashable, Sendable, Codable, CustomStringConvertible {

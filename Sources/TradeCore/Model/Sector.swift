@@ -1,10 +1,10 @@
 /// A services category of the Extended Balance of Payments Services classification (EBOPS 2010),
 /// or a named group of categories such as knowledge-intensive services.
 ///
-/// Codes follow MSITS 2010 Annex I as used in SDMX BOP codelists (reference/domain.md §2.1):
+/// Codes follow MSITS 2010 Annex I as used in SDMX BOP codelists (<doc:Methodology>):
 /// `S` is total services, `SA`…`SL` (and `SN`) the main components, `SC1` etc. the second level.
 /// Chinese names come in two variants, the SAFE balance-of-payments table and MOFCOM's bulletin
-/// wording (reference/domain.md §2.2).
+/// wording (<doc:Methodology>).
 public struct Sector: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The code: an EBOPS 2010 code (`SD`), or a group id (`KIS`).
     public let code: String

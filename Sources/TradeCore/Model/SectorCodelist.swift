@@ -8,7 +8,7 @@
 ///
 /// Sources: MSITS 2010 Annex I / OECD BOP6 hierarchy for codes and English names; SAFE item table
 /// 1.1–1.12 and the MOFCOM indicator note for the Chinese names of main components
-/// (reference/domain.md §2.1–2.2). Chinese names below the main components are this project's
+/// (<doc:Methodology>–2.2). Chinese names below the main components are this project's
 /// translations; neither SAFE nor MOFCOM publishes that level.
 public struct Sectors: Sendable {
     /// All categories and groups in codelist order.
@@ -152,7 +152,7 @@ public struct Sectors: Sendable {
     ]
 
     /// Named groups. `KIS` (知识密集型服务) = SF+SG+SH+SI+SJ+SK: MOFCOM's lists of faster-growing
-    /// knowledge-intensive areas draw only from these six (reference/domain.md §2.2).
+    /// knowledge-intensive areas draw only from these six (<doc:Methodology>).
     static let groups: [Sector] = [
         Sector(code: "KIS", englishName: "Knowledge-intensive services", chineseNameSAFE: "知识密集型服务", parent: nil,
                members: ["SF", "SG", "SH", "SI", "SJ", "SK"]),

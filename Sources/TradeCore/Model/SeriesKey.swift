@@ -29,13 +29,13 @@ public struct SeriesKey: Hashable, Sendable, Comparable, Codable, CustomStringCo
 /// The rates a release printed next to a level (or alone).
 ///
 /// They are kept as published: the published rate rests on the agency's comparable (restated) base
-/// and is authoritative (reference/domain.md §1.3).
+/// and is authoritative (<doc:Methodology>).
 public struct PublishedRates: Hashable, Sendable, Codable {
     /// Year-on-year change, percent. On a balance: the change of the balance's size.
     public var yearOnYear: DecimalNumber?
     /// Change versus the same period of 2019, percent.
     public var versus2019: DecimalNumber?
-    /// Two-year average growth, percent: `sqrt(v_t / v_{t−2}) − 1` (reference/domain.md §1.4).
+    /// Two-year average growth, percent: `sqrt(v_t / v_{t−2}) − 1` (<doc:Methodology>).
     public var twoYearAverage: DecimalNumber?
     /// Share of this sector in the same flow of total services (regions: of the national total), percent.
     public var share: DecimalNumber?

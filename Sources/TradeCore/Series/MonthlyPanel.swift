@@ -2,7 +2,7 @@
 /// (region × sector × flow × month), as imported from a tidy file.
 ///
 /// Values are exact hundredths of the currency unit (see ``Level``); a month without a value is
-/// absent, never zero (the completeness rules of reference/domain.md §1.1 depend on that).
+/// absent, never zero (the completeness rules of <doc:Methodology> depend on that).
 public struct MonthlyPanel: Sendable {
     /// One series of the panel.
     public struct Series: Sendable {

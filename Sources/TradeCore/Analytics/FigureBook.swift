@@ -14,6 +14,9 @@ public struct FigureBook: Sendable {
     public let panel: MonthlyPanel
     /// All series keys present.
     public private(set) var keys: Set<SeriesKey> = []
+    /// The smallest rounding half width of any level in the book, hundredths: no level computed from
+    /// the book's figures can be more precise than this (``LevelResolver`` stops early at it).
+    public private(set) var finestHalfWidth: Int64 = .max
 
     /// Builds a book from preferred figures (one per key and span; later ones win) and a panel.
     public init(figures: [Observation], panel: MonthlyPanel = MonthlyPanel()) {
@@ -21,10 +24,12 @@ public struct FigureBook: Sendable {
         for f in figures {
             published[SpanKey(key: f.key, span: f.span)] = f
             keys.insert(f.key)
+            if f.value != nil, let h = f.roundingHalfWidth { finestHalfWidth = min(finestHalfWidth, h) }
         }
         for (i, s) in panel.series.enumerated() {
             panelIndex[s.key] = i
             keys.insert(s.key)
+            finestHalfWidth = min(finestHalfWidth, LevelResolver.halfWidth(unit: s.unit, decimals: s.decimals))
         }
     }
 

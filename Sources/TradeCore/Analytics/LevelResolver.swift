@@ -70,7 +70,9 @@ public struct LevelResolver {
             best = e
         }
         if depth > 4 { return best }
-        if let b = best, b.halfWidth == 0 { return b }
+        // Every other candidate is built from the book's levels, so its half width is at least the
+        // book's finest: one that precise cannot be beaten (a panel month among panel months).
+        if let b = best, b.halfWidth <= book.finestHalfWidth { return b }
         if !span.isMonth { consider(sumOfMonths(key, span)) }
         if span.start.month > 1 { consider(cumulativeDifference(key, span)) }
         switch key.flow {

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "TradeStore", targets: ["TradeStore"]),
         .library(name: "TradeReport", targets: ["TradeReport"]),
         .library(name: "TradeCharts", targets: ["TradeCharts"]),
+        .library(name: "TradeBulletin", targets: ["TradeBulletin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -27,8 +28,9 @@ let package = Package(
         ]),
         .target(name: "TradeReport", dependencies: ["TradeCore"]),
         .target(name: "TradeCharts", dependencies: ["TradeCore"]),
+        .target(name: "TradeBulletin", dependencies: ["TradeCore", "TradeIngest", "TradeReport", "TradeCharts"]),
         .executableTarget(name: "svctrade", dependencies: [
-            "TradeCore", "TradeIngest", "TradeStore", "TradeReport", "TradeCharts",
+            "TradeCore", "TradeIngest", "TradeStore", "TradeReport", "TradeCharts", "TradeBulletin",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TradeTestSupport", dependencies: ["TradeCore"]),

@@ -1,3 +1,5 @@
+import TradeCore
+
 /// Sizes, colours and fonts of the chart spec (reference/charts.md §3).
 public struct ChartTheme: Sendable {
     /// Canvas presets.
@@ -8,13 +10,8 @@ public struct ChartTheme: Sendable {
         case slide
     }
 
-    /// Language of all chart text.
-    public enum Language: String, Sendable, CaseIterable {
-        case zh, en
-
-        /// `zh-CN` or `en`.
-        public var tag: String { self == .zh ? "zh-CN" : "en" }
-    }
+    /// Language of all chart text (``TradeCore/Language``).
+    public typealias Language = TradeCore.Language
 
     /// The preset.
     public let size: Size

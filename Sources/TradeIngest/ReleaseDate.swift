@@ -1,18 +1,9 @@
+import TradeCore
+
 /// Validation of `YYYY-MM-DD` release dates.
 public enum ReleaseDate {
     /// True for a valid calendar date written `YYYY-MM-DD`.
-    public static func isValid(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard u.count == 10, u[4] == 45, u[7] == 45 else { return false }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-        guard digits.allSatisfy({ u[$0] >= 48 && u[$0] <= 57 }) else { return false }
-        let n = { (a: Int, b: Int) in u[a..<b].reduce(0) { $0 * 10 + Int($1 - 48) } }
-        let y = n(0, 4), m = n(5, 7), d = n(8, 10)
-        guard (1...12).contains(m), d >= 1 else { return false }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        return d <= days
-    }
+    public static func isValid(_ s: String) -> Bool { CalendarDate.isValid(s) }
 
     /// True for a valid month written `YYYY-MM` (a source address that gives only the month).
     public static func isValidMonth(_ s: String) -> Bool {

@@ -18,10 +18,8 @@ public struct BulletinTableBuilder {
     /// Region codelist for names.
     public var regions: Regions = .standard
 
-    /// Name language.
-    public enum Language: String, Sendable, CaseIterable {
-        case en, zh
-    }
+    /// Name language (``TradeCore/Language``).
+    public typealias Language = TradeCore.Language
 
     /// Creates a builder.
     public init() {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TradeBulletin
 import TradeCore
 import TradeIngest
 import TradeStore
@@ -69,17 +70,19 @@ struct DemoCommand: ParsableCommand {
         try writeTables(database)
         try writeCharts(database)
         let bulletinFolder = out + "/bulletin-2021-04"
-        let files = try BulletinWriter.write(book: try database.figureBook(), through: try Period(parsing: "2021-04"), languages: [.zh, .en],
-                                             baseYear: 2019, out: bulletinFolder, templates: nil, datasets: datasets)
+        let files = try BulletinComposer.compose(book: try database.figureBook(), through: try Period(parsing: "2021-04"), languages: [.zh, .en],
+                                                 baseYear: 2019, templates: nil, datasets: datasets)
+        try FileOutput.write(files, into: bulletinFolder)
         print("wrote the January–April 2021 bulletin (\(files.count) files) to \(bulletinFolder)/")
         let latestFolder = out + "/bulletin-2025-10"
-        let latest = try BulletinWriter.write(book: try database.figureBook(), through: try Period(parsing: "2025-10"), languages: [.zh, .en],
-                                              baseYear: nil, out: latestFolder, templates: nil, datasets: datasets)
+        let latest = try BulletinComposer.compose(book: try database.figureBook(), through: try Period(parsing: "2025-10"), languages: [.zh, .en],
+                                                  baseYear: nil, templates: nil, datasets: datasets)
+        try FileOutput.write(latest, into: latestFolder)
         print("wrote the January–October 2025 bulletin (\(latest.count) files) to \(latestFolder)/")
         let fullBook = try database.figureBook()
         for language in PressFigures.Language.allCases {
             for (month, baseYear) in [("2021-04", 2019 as Int?), ("2022-04", nil), ("2025-10", nil)] {
-                let release = try PressOutput.release(book: fullBook, through: try Period(parsing: month), baseYear: baseYear, language: language, templates: nil)
+                let release = try PressDocuments.release(book: fullBook, through: try Period(parsing: month), baseYear: baseYear, language: language, templates: nil)
                 try Data(release.plainText.utf8).write(to: URL(fileURLWithPath: "\(out)/press-figures-\(month)-\(language.rawValue).txt"))
             }
         }
@@ -107,7 +110,7 @@ extension DemoCommand {
         let book = try database.figureBook()
         var written: [String] = []
         func write(_ name: String, _ query: BulletinQuery, baseYear: Int?, _ format: TableFormat, lang: BulletinTableBuilder.Language = .en) throws {
-            let result = BulletinOutput.render(book: book, query: query, baseYear: baseYear, format: format, unit: nil, lang: lang)
+            let result = BulletinTables.render(book: book, query: query, baseYear: baseYear, format: format, unit: nil, lang: lang)
             try Data(result.text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
             written.append(name)
         }
@@ -145,13 +148,13 @@ extension DemoCommand {
         var written: [String] = []
         for (kind, name, from, through, by) in plan {
             for lang in ChartTheme.Language.allCases {
-                let svg = try ChartRendering.render(kind, book: book, theme: ChartTheme(size: .bulletin, language: lang), from: from, through: through, by: by)
+                let svg = try kind.render(book: book, theme: ChartTheme(size: .bulletin, language: lang), from: from, through: through, by: by)
                 try Data(svg.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)-\(lang.rawValue).svg"))
                 written.append("\(name)-\(lang.rawValue).svg")
             }
         }
         for lang in ChartTheme.Language.allCases {
-            let slide = try ChartRendering.render(.combo, book: book, theme: ChartTheme(size: .slide, language: lang), from: try Period(parsing: "2020-01"), through: april, panels: true)
+            let slide = try ChartKind.combo.render(book: book, theme: ChartTheme(size: .slide, language: lang), from: try Period(parsing: "2020-01"), through: april, panels: true)
             try Data(slide.utf8).write(to: URL(fileURLWithPath: "\(folder)/combo-panels-slide-\(lang.rawValue).svg"))
             written.append("combo-panels-slide-\(lang.rawValue).svg")
         }

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import TradeBulletin
 import TradeCore
 import TradeReport
 import TradeStore
 
-extension PressFigures.Language: ExpressibleByArgument {}
+extension TradeCore.Language: ExpressibleByArgument {}
 
 enum PressFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -29,8 +30,8 @@ struct FiguresCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Last month covered, YYYY-MM.")
-    var through: String
+    @Option(help: "Last month covered, YYYY-MM.", transform: Arguments.period)
+    var through: Period
 
     @Option(help: "Language: zh or en.")
     var lang: PressFigures.Language = .zh
@@ -44,7 +45,7 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: "Folder of the templates (default: $SVCTRADE_TEMPLATES, else ./templates).")
     var templates: String?
 
-    @Option(name: .customLong("as-of"), help: "Only releases published by this date, YYYY-MM-DD.")
+    @Option(name: .customLong("as-of"), help: "Only releases published by this date, YYYY-MM-DD.", transform: Arguments.date)
     var asOf: String?
 
     @Flag(name: .customLong("allow-derived"), help: "Also state derived figures (months from two year-to-date releases), marked with *.")
@@ -53,45 +54,16 @@ struct FiguresCommand: ParsableCommand {
     @Flag(help: "Say on standard error why each known number was not stated.")
     var explain = false
 
-    func validate() throws {
-        do { _ = try Period(parsing: through) } catch { throw ValidationError("--through: \(error)") }
-    }
-
     func run() throws {
         let database = try store.existing()
-        let month = try Period(parsing: through)
+        let month = through
         let book = try database.figureBook(FigureSelection(
             regions: [Regions.nation.code], currencies: [.cny], months: FigureSelection.window(through: month, baseYear: vsYear), asOf: asOf))
-        let release = try PressOutput.release(book: book, through: try Period(parsing: through), baseYear: vsYear, language: lang, templates: templates,
+        let release = try PressDocuments.release(book: book, through: through, baseYear: vsYear, language: lang, templates: templates,
                                               allowDerived: allowDerived)
-        print(format == .json ? try PressOutput.json(release) : release.plainText, terminator: "")
+        print(format == .json ? try PressDocuments.json(release) : release.plainText, terminator: "")
         let report = release.report(explain: explain)
         if !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
     }
 }
 
-enum PressOutput {
-    static func templateFolder(_ given: String?) -> String {
-        if let given { return given }
-        if let env = ProcessInfo.processInfo.environment["SVCTRADE_TEMPLATES"], !env.isEmpty { return env }
-        return "templates"
-    }
-
-    static func release(
-        book: FigureBook, through: Period, baseYear: Int?, language: PressFigures.Language, templates: String?, allowDerived: Bool = false
-    ) throws -> PressRelease {
-        let path = templateFolder(templates) + "/press-\(language.rawValue).txt"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputRejected(message: "error: template \(path) not found; run from the repository root, or give --templates DIR (or $SVCTRADE_TEMPLATES)")
-        }
-        let template = PressTemplate(parsing: String(decoding: data, as: UTF8.self), joiner: language == .zh ? "" : " ")
-        let figures = PressFigures(book: book, through: through, baseYear: baseYear, language: language, allowDerived: allowDerived)
-        return PressRelease(figures: figures, template: template)
-    }
-
-    static func json(_ release: PressRelease) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(release), as: UTF8.self) + "\n"
-    }
-}

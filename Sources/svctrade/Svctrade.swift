@@ -1,4 +1,6 @@
 import ArgumentParser
+import TradeBulletin
+import TradeCore
 import Foundation
 import TradeStore
 
@@ -28,6 +30,10 @@ struct Svctrade: ParsableCommand {
             }
             if let rejected = error as? InputRejected {
                 FileHandle.standardError.write(Data((rejected.message + "\n").utf8))
+                Foundation.exit(1)
+            }
+            if let rejected = error as? any UserFacingError {
+                FileHandle.standardError.write(Data(("error: " + ControlCharacters.escaped(rejected.description) + "\n").utf8))
                 Foundation.exit(1)
             }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
@@ -76,3 +82,29 @@ func writeStandardError(_ text: String) {
 
 /// True when standard error is a terminal (progress is shown only then).
 var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
+/// Typed command-line values, parsed once with the library's own parsers.
+enum Arguments {
+    /// `YYYY-MM` → ``Period`` (`--through`, `--from`).
+    static func period(_ text: String) throws -> Period {
+        do { return try Period(parsing: text) } catch { throw ValidationError("\(error)") }
+    }
+
+    /// A calendar date `YYYY-MM-DD` (`--as-of`); `2021-13-45` is refused.
+    static func date(_ text: String) throws -> String {
+        guard CalendarDate.isValid(text) else { throw ValidationError("\"\(text)\" is not a date; expected YYYY-MM-DD, e.g. 2021-06-30") }
+        return text
+    }
+}
+
+/// Writes composed files under a folder (creating it and its subfolders).
+enum FileOutput {
+    static func write(_ files: [BulletinComposer.File], into folder: String) throws {
+        let fm = FileManager.default
+        for file in files {
+            let path = folder + "/" + file.name
+            try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try file.data.write(to: URL(fileURLWithPath: path))
+        }
+    }
+}

@@ -11,10 +11,8 @@ import TradeCore
 /// with ``allowDerived`` a derived number is let in and marked (``derivedMarker``); implied and
 /// illustrative numbers never are. A number left out is listed in ``withheld`` with the reason.
 public struct PressFigures: Sendable {
-    /// Language of the texts.
-    public enum Language: String, Sendable, CaseIterable, Codable {
-        case zh, en
-    }
+    /// Language of the texts (``TradeCore/Language``).
+    public typealias Language = TradeCore.Language
 
     /// The language.
     public let language: Language

@@ -1,0 +1,85 @@
+import TradeCore
+import TradeReport
+
+/// Output formats of tables; a new format is a renderer in TradeReport plus one case here.
+public enum TableFormat: String, Sendable, CaseIterable {
+    case text, csv, md, html, json
+}
+
+/// The bulletin table of a query, as rows or rendered (shared by `table`, `demo` and the bulletin).
+public enum BulletinTables {
+    /// A rendered table and how many rows it has.
+    public struct Result: Sendable {
+        /// The text in the format asked.
+        public let text: String
+        /// Rows (an empty table is the caller's error to report).
+        public let rowCount: Int
+    }
+
+    /// The `limit` fastest-growing items per flow and span: sectors other than total services and
+    /// groups, or regions other than the nation and aggregates.
+    public static func ranked(_ rows: [BulletinRow], query: BulletinQuery, limit: Int) -> [BulletinRow] {
+        let items = rows.filter { r in
+            switch query.breakdown {
+            case .sector: return r.key.sector != "S" && Sectors.standard.sector(code: r.key.sector)?.isGroup != true
+            case .region: return r.key.region != "CN" && Regions.standard.region(code: r.key.region)?.kind != .aggregate
+            }
+        }
+        var out: [BulletinRow] = []
+        for flow in query.flows {
+            for span in query.spans {
+                out += Rankings.fastestGrowing(items.filter { $0.key.flow == flow && $0.span == span }, limit: limit)
+            }
+        }
+        return out
+    }
+
+    /// Every row of the query (levels and rates; no provenance trees).
+    public static func rows(book: FigureBook, query: BulletinQuery, baseYear: Int?) -> [BulletinRow] {
+        var resolver = LevelResolver(book: book)
+        resolver.recordsInputs = false  // a table prints levels and rates, not their provenance trees
+        let calculator = BulletinCalculator(resolver: resolver, baseYear: baseYear)
+        var rows: [BulletinRow] = []
+        for key in query.keys(in: book) {
+            for span in query.spans {
+                let row = calculator.row(key, span)
+                if row.value == nil && row.yearOnYear.value == nil && row.share == nil && row.versusBase.value == nil { continue }
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+
+    /// The table of the query in a format.
+    public static func render(book: FigureBook, query: BulletinQuery, baseYear: Int?, format: TableFormat, unit: MonetaryUnit?, lang: BulletinTableBuilder.Language, rank: Int? = nil) -> Result {
+        var rows = rows(book: book, query: query, baseYear: baseYear)
+        if let rank { rows = ranked(rows, query: query, limit: rank) }
+        var builder = BulletinTableBuilder()
+        builder.language = lang
+        if let unit {
+            if unit.currency == .cny { builder.unitCNY = unit } else { builder.unitUSD = unit }
+        }
+        let illustrative = { (r: BulletinRow) in r.value?.sources.contains { $0.contains("illustrative") } ?? false }
+        let text: String
+        switch format {
+        case .text:
+            var columns = BulletinTableBuilder.terminalColumns
+            if baseYear == nil { columns.removeAll { $0 == "vs_base_pct" || $0 == "avg_growth_pct" } }
+            var t = TextTableRenderer.render(builder.table(rows, columns: columns, illustrative: illustrative))
+            let u = query.currency == .cny ? builder.unitCNY : builder.unitUSD
+            t += "\nvalues in \(u); rates in %, changes in percentage points; yoy_source: computed from the store's levels or as published"
+            if rows.contains(where: illustrative) { t += "\nillustrative data: regional figures come from svctrade generate, not from any statistical release" }
+            text = t + "\n"
+        case .csv:
+            text = CSVRenderer.render(builder.table(rows, illustrative: illustrative))
+        case .md:
+            text = MarkdownRenderer.render(builder.table(rows, illustrative: illustrative))
+        case .html:
+            text = HTMLRenderer.page(builder.table(rows, illustrative: illustrative), title: "Services trade through \(query.through)", lang: lang == .zh ? "zh-CN" : "en")
+        case .json:
+            text = JSONRenderer.render(builder.table(rows, illustrative: illustrative), isNumeric: BulletinTableBuilder.isNumeric)
+        }
+        return Result(text: text, rowCount: rows.count)
+    }
+}
+

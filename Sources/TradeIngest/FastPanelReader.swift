@@ -35,7 +35,7 @@ struct FastPanelReader {
         var st = stat()
         let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
         var state = State(reader: reader)
-        let chunk = 8 << 20
+        let chunk = size > 0 ? min(8 << 20, max(4096, size + 1)) : 8 << 20  // small files, small buffers
         var buffer = [UInt8](repeating: 0, count: chunk + 1)
         var filled = 0
         var consumed = 0

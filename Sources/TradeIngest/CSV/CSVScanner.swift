@@ -70,7 +70,9 @@ public struct CSVScanner {
             throw Failure(kind: .unreadable("is a directory"), line: 0, column: 0, fieldIndex: 0)
         }
         self.fd = fd
-        self.chunkSize = max(chunkSize, 64)
+        // A small regular file needs no 8 MiB buffer: one chunk a little larger than the file.
+        let regularSize = (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+        self.chunkSize = max(regularSize > 0 ? min(chunkSize, max(4096, regularSize + 1)) : chunkSize, 64)
     }
 
     /// Closes the file.
@@ -164,6 +166,7 @@ public struct CSVScanner {
                                 }
                                 i += 1
                             }
+                            if count == fields.count { fields += repeatElement(blank, count: fields.count) }  // a record wider than 64 fields
                             fields[count] = Field(
                                 start: contentStart, end: i, isQuoted: true, hasEscapedQuotes: escaped, rawStart: raw,
                                 lineStart: fieldLineStart)
@@ -181,6 +184,7 @@ public struct CSVScanner {
                                 i += 1
                                 if i >= filled && !eof { break records }
                                 if i >= filled {
+                                    if count == fields.count { fields += repeatElement(blank, count: fields.count) }  // a record wider than 64 fields
                                     fields[count] = Field(
                                         start: i, end: i, isQuoted: false, hasEscapedQuotes: false, rawStart: i,
                                         lineStart: lineStart)
@@ -206,6 +210,7 @@ public struct CSVScanner {
                         if i >= filled && !eof { break records }
                         var end = i
                         if end > fieldStart && p[end - 1] == 13 { end -= 1 }
+                        if count == fields.count { fields += repeatElement(blank, count: fields.count) }  // a record wider than 64 fields
                         fields[count] = Field(
                             start: fieldStart, end: end, isQuoted: false, hasEscapedQuotes: false, rawStart: fieldStart,
                             lineStart: lineStart)
@@ -218,6 +223,7 @@ public struct CSVScanner {
                         i += 1
                         if i >= filled {
                             if !eof { break records }
+                            if count == fields.count { fields += repeatElement(blank, count: fields.count) }  // a record wider than 64 fields
                             fields[count] = Field(
                                 start: i, end: i, isQuoted: false, hasEscapedQuotes: false, rawStart: i, lineStart: lineStart)
                             count += 1

@@ -73,18 +73,27 @@ public struct LevelResolver {
         // Every other candidate is built from the book's levels, so its half width is at least the
         // book's finest: one that precise cannot be beaten (a panel month among panel months).
         if let b = best, b.halfWidth <= book.finestHalfWidth { return b }
-        if !span.isMonth { consider(sumOfMonths(key, span)) }
-        if span.start.month > 1 { consider(cumulativeDifference(key, span)) }
+        // A candidate of n levels has a half width of at least n × the finest: skip it when it could
+        // not win (same result, less work: a component's children are not summed when its months are).
+        let finest = book.finestHalfWidth
+        func worth(_ n: Int) -> Bool {
+            guard let b = best, finest < .max else { return true }
+            let (floor, overflow) = finest.multipliedReportingOverflow(by: Int64(max(1, n)))
+            if overflow { return false }
+            return b.halfWidth > floor || (b.halfWidth == floor && b.status > .computed)
+        }
+        if !span.isMonth, worth(span.months.count) { consider(sumOfMonths(key, span)) }
+        if span.start.month > 1, worth(2) { consider(cumulativeDifference(key, span)) }
         switch key.flow {
         case .total:
-            consider(flowCombination(key, span, sign: 1, depth: depth))
+            if worth(2) { consider(flowCombination(key, span, sign: 1, depth: depth)) }
         case .balance:
-            consider(flowCombination(key, span, sign: -1, depth: depth))
+            if worth(2) { consider(flowCombination(key, span, sign: -1, depth: depth)) }
         case .export, .import:
             break
         }
-        consider(groupSum(key, span, depth: depth))
-        consider(regionSum(key, span, depth: depth))
+        consider(groupSum(key, span, depth: depth, worth: worth))
+        consider(regionSum(key, span, depth: depth, worth: worth))
         return best
     }
 
@@ -134,7 +143,7 @@ public struct LevelResolver {
         return Estimate.combine([(ex, 1), (im, sign)], origin: sign > 0 ? .exportsPlusImports : .exportsMinusImports)
     }
 
-    func groupSum(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
+    func groupSum(_ key: SeriesKey, _ span: PeriodSpan, depth: Int, worth: (Int) -> Bool = { _ in true }) -> Estimate? {
         guard let sector = sectors.sector(code: key.sector) else { return nil }
         let origin: Estimate.Origin
         let plus: [String]
@@ -151,6 +160,7 @@ public struct LevelResolver {
             plus = children
             origin = .sumOfChildren
         }
+        guard worth(plus.count + sector.excluded.count) else { return nil }
         var parts: [(Estimate, Int64)] = []
         for code in plus {
             let k = SeriesKey(region: key.region, sector: code, flow: key.flow, currency: key.currency)
@@ -165,10 +175,12 @@ public struct LevelResolver {
         return Estimate.combine(parts, origin: origin)
     }
 
-    func regionSum(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
+    func regionSum(_ key: SeriesKey, _ span: PeriodSpan, depth: Int, worth: (Int) -> Bool = { _ in true }) -> Estimate? {
         guard let r = regions.region(code: key.region), r.kind == .aggregate, let batch = r.pilotBatches.first else { return nil }
+        let members = RegionRollup.members(of: batch, in: regions)
+        guard worth(members.count) else { return nil }
         var parts: [(Estimate, Int64)] = []
-        for code in RegionRollup.members(of: batch, in: regions) {
+        for code in members {
             let k = SeriesKey(region: code, sector: key.sector, flow: key.flow, currency: key.currency)
             guard let e = estimate(k, span, depth: depth + 1) else { return nil }
             parts.append((e, 1))

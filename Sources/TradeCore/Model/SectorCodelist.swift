@@ -15,6 +15,7 @@ public struct Sectors: Sendable {
     public let all: [Sector]
     private let byCode: [String: Int]
     private let byName: [String: Int]
+    private let childrenByCode: [String: [Sector]]
 
     /// Builds a codelist from categories and groups.
     public init(_ sectors: [Sector]) {
@@ -30,11 +31,14 @@ public struct Sectors: Sendable {
         }
         self.byCode = byCode
         self.byName = byName
+        self.childrenByCode = Dictionary(grouping: sectors.filter { $0.parent != nil }, by: { $0.parent ?? "" })
     }
 
     /// The category or group with this code (case-insensitive).
     public func sector(code: some StringProtocol) -> Sector? {
-        byCode[code.uppercased()].map { all[$0] }
+        // Codes are stored upper case; most lookups already are (no allocation then).
+        if let i = byCode[String(code)] { return all[i] }
+        return byCode[code.uppercased()].map { all[$0] }
     }
 
     /// Finds a sector by code, by English name (also the published-file aliases such as
@@ -50,7 +54,7 @@ public struct Sectors: Sendable {
     }
 
     /// The children of a code in the EBOPS hierarchy.
-    public func children(of code: String) -> [Sector] { all.filter { $0.parent == code } }
+    public func children(of code: String) -> [Sector] { childrenByCode[code] ?? [] }
 
     /// The main components (`SA`…`SL`, `SN`).
     public var mainComponents: [Sector] { children(of: "S") }

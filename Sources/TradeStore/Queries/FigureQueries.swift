@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TradeCore
 
 /// A stored figure with its vintage.
@@ -120,28 +121,48 @@ extension TradeDatabase {
             sql += " ORDER BY b.series_id, r.published, r.id"
             var panel = MonthlyPanel()
             var index: [SeriesKey: Int] = [:]
+            var units: [String: MonetaryUnit] = [:]
             let lo = selection.months?.lowerBound.index ?? Int.min
             let hi = selection.months?.upperBound.index ?? Int.max
-            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) {
-                guard let flow = Flow(rawValue: row[2]), let currency = Currency(rawValue: row[3]),
-                    let unit = MonetaryUnit(parsing: row[6] as String)
+            // Stepped straight from SQLite's buffers: a block is decoded only as far as the last month
+            // asked for, and nothing else is copied (the panel path's technique).
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(StatementArguments(args))
+            let st = statement.sqliteStatement
+            func text(_ i: Int32) -> String { sqlite3_column_text(st, i).map { String(cString: $0) } ?? "" }
+            while true {
+                let rc = sqlite3_step(st)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+                let unitText = text(6)
+                guard let flow = Flow(rawValue: text(2)), let currency = Currency(rawValue: text(3)),
+                    let unit = units[unitText] ?? MonetaryUnit(parsing: unitText)
                 else { continue }
-                let key = SeriesKey(region: row[0], sector: row[1], flow: flow, currency: currency)
-                let first: Int = row[4]
-                let count = min(row[5] as Int, hi == Int.max ? Int.max : hi - first + 1)
+                units[unitText] = unit
+                let key = SeriesKey(region: text(0), sector: text(1), flow: flow, currency: currency)
+                let first = Int(sqlite3_column_int64(st, 4))
+                let stored = Int(sqlite3_column_int64(st, 5))
+                let count = min(stored, hi == Int.max ? Int.max : hi - first + 1)
                 guard count > 0 else { continue }
                 let skip = max(0, lo == Int.min ? 0 : lo - first)
                 guard skip < count else { continue }
-                let present = Array(MonthlyBlockCodec.decodePresence(row[8], count: count)[skip...])
-                let values = Array(MonthlyBlockCodec.decodeValues(row[9], count: count)[skip...])
+                let bits = sqlite3_column_blob(st, 8)?.assumingMemoryBound(to: UInt8.self)
+                let bitBytes = Int(sqlite3_column_bytes(st, 8))
+                let decoded = MonthlyBlockCodec.decodeValues(pointer: sqlite3_column_blob(st, 9), bytes: Int(sqlite3_column_bytes(st, 9)), count: count)
+                var present = [Bool](repeating: false, count: count - skip)
+                if let bits {
+                    for i in skip..<count where i >> 3 < bitBytes { present[i - skip] = bits[i >> 3] & (1 << UInt8(i & 7)) != 0 }
+                }
+                let values = Array(decoded[skip...])
                 let start = first + skip
+                let release = text(10)
                 if let s = index[key] {
                     // A later release overrides month by month.
                     for k in 0..<present.count where present[k] { panel.series[s].set(values[k], at: start + k) }
-                    panel.series[s].release = row[10]
+                    panel.series[s].release = release
                 } else {
                     index[key] = panel.series.count
-                    var series = MonthlyPanel.Series(key: key, unit: unit, decimals: row[7], release: row[10], source: row[11])
+                    var series = MonthlyPanel.Series(key: key, unit: unit, decimals: Int(sqlite3_column_int64(st, 7)), release: release, source: text(11))
                     series.firstMonth = start
                     series.values = values
                     series.present = present

@@ -9,6 +9,9 @@ public struct FigureBook: Sendable {
     }
 
     private var published: [SpanKey: Observation] = [:]
+    /// Regions with any published figure: most lookups in a large panel are for regions without one,
+    /// answered by hashing one short string instead of a whole key and span.
+    private var publishedRegions: Set<String> = []
     private var panelIndex: [SeriesKey: Int] = [:]
     /// The monthly panel.
     public let panel: MonthlyPanel
@@ -23,6 +26,7 @@ public struct FigureBook: Sendable {
         self.panel = panel
         for f in figures {
             published[SpanKey(key: f.key, span: f.span)] = f
+            publishedRegions.insert(f.key.region)
             keys.insert(f.key)
             if f.value != nil, let h = f.roundingHalfWidth { finestHalfWidth = min(finestHalfWidth, h) }
         }
@@ -38,7 +42,8 @@ public struct FigureBook: Sendable {
 
     /// The published figure for exactly this series and span (level and/or rates).
     public func figure(_ key: SeriesKey, _ span: PeriodSpan) -> Observation? {
-        published[SpanKey(key: key, span: span)]
+        guard publishedRegions.contains(key.region) else { return nil }
+        return published[SpanKey(key: key, span: span)]
     }
 
     /// The panel series for a key.

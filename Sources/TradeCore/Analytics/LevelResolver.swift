@@ -34,7 +34,7 @@ public struct LevelResolver {
             let key: SeriesKey
             let span: PeriodSpan
         }
-        var estimates: [Key: Estimate?] = [:]
+        var estimates: [Key: Estimate?] = Dictionary(minimumCapacity: 1024)
     }
 
     /// Creates a resolver.

@@ -22,30 +22,40 @@ let package = Package(
     targets: [
         .target(name: "TradeCore"),
         .target(name: "TradeIngest", dependencies: ["TradeCore"]),
-        .target(name: "TradeStore", dependencies: [
-            "TradeCore",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .target(
+            name: "TradeStore",
+            dependencies: [
+                "TradeCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .target(name: "TradeReport", dependencies: ["TradeCore"]),
         .target(name: "TradeCharts", dependencies: ["TradeCore"]),
         .target(name: "TradeBulletin", dependencies: ["TradeCore", "TradeIngest", "TradeReport", "TradeCharts"]),
-        .executableTarget(name: "svctrade", dependencies: [
-            "TradeCore", "TradeIngest", "TradeStore", "TradeReport", "TradeCharts", "TradeBulletin",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "svctrade",
+            dependencies: [
+                "TradeCore", "TradeIngest", "TradeStore", "TradeReport", "TradeCharts", "TradeBulletin",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .target(name: "TradeTestSupport", dependencies: ["TradeCore"]),
-        .testTarget(name: "TradeCoreTests", dependencies: [
-            "TradeCore", "TradeTestSupport",
-            .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
-        .testTarget(name: "TradeIngestTests", dependencies: [
-            "TradeIngest", "TradeStore", "TradeTestSupport",
-            .product(name: "PropertyBased", package: "swift-property-based"),
-        ], resources: [.copy("BadFiles")]),
-        .testTarget(name: "TradeStoreTests", dependencies: [
-            "TradeStore", "TradeIngest", "TradeTestSupport",
-            .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        .testTarget(
+            name: "TradeCoreTests",
+            dependencies: [
+                "TradeCore", "TradeTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
+            name: "TradeIngestTests",
+            dependencies: [
+                "TradeIngest", "TradeStore", "TradeTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ], resources: [.copy("BadFiles")]),
+        .testTarget(
+            name: "TradeStoreTests",
+            dependencies: [
+                "TradeStore", "TradeIngest", "TradeTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "TradeReportTests",
             dependencies: [

@@ -32,41 +32,68 @@ public enum BulletinComposer {
         let hasRegions = book.panel.series.contains { Regions.standard.region(code: $0.key.region)?.kind != .country }
         var documents: [BulletinDocument] = []
         for language in languages {
-            let release = try PressDocuments.release(book: book, through: through, baseYear: baseYear, language: language, templates: templates)
-            files.append(File(name: "figures-\(language.rawValue).json", data: Data(try PressDocuments.json(release).utf8)))
+            let release = try PressDocuments.release(
+                book: book, through: through, baseYear: baseYear, language: language, templates: templates)
+            files.append(
+                File(name: "figures-\(language.rawValue).json", data: Data(try PressDocuments.json(release).utf8)))
             let theme = ChartTheme(size: .bulletin, language: language == .zh ? .zh : .en)
             let suffix = "-" + language.rawValue
             var charts: [BulletinDocument.Chart] = []
             var pilotCharts: [BulletinDocument.Chart] = []
-            func add(_ kind: ChartKind, from: Period, to: Period, by: BulletinQuery.Breakdown = .sector, caption: String, into list: inout [BulletinDocument.Chart]) throws {
+            func add(
+                _ kind: ChartKind, from: Period, to: Period, by: BulletinQuery.Breakdown = .sector, caption: String,
+                into list: inout [BulletinDocument.Chart]
+            ) throws {
                 // A chart without figures for the period is left out (the notes list what is missing).
-                guard let svg = try? kind.render(book: book, theme: theme, from: from, through: to, by: by, slugSuffix: suffix) else { return }
+                guard
+                    let svg = try? kind.render(
+                        book: book, theme: theme, from: from, through: to, by: by, slugSuffix: suffix)
+                else { return }
                 let file = "charts/\(kind.rawValue)\(by == .region ? "-regions" : "")\(suffix).svg"
                 list.append(.init(caption: caption, svg: svg, file: file))
                 files.append(File(name: file, data: Data(svg.utf8)))
             }
             let zh = language == .zh
             let yearStart = Period(year: through.year - 1, month: 1) ?? through
-            try add(.combo, from: yearStart, to: through, caption: zh ? "图1 服务进出口累计额及增速" : "Figure 1. Services trade year to date and growth", into: &charts)
-            try add(.lines, from: Period(year: through.year - 4, month: 1) ?? through, to: through, caption: zh ? "图2 服务出口、进口与差额" : "Figure 2. Exports, imports and balance", into: &charts)
+            try add(
+                .combo, from: yearStart, to: through,
+                caption: zh ? "图1 服务进出口累计额及增速" : "Figure 1. Services trade year to date and growth", into: &charts)
+            try add(
+                .lines, from: Period(year: through.year - 4, month: 1) ?? through, to: through,
+                caption: zh ? "图2 服务出口、进口与差额" : "Figure 2. Exports, imports and balance", into: &charts)
             if hasRegions {
-                try add(.ranking, from: through, to: through, by: .region, caption: zh ? "图3 试点地区服务进出口额（示意数据）" : "Figure 3. Services trade of the pilot localities (illustrative)", into: &pilotCharts)
-                try add(.multiples, from: Period(year: through.year - 2, month: 1) ?? through, to: through, caption: zh ? "图4 试点地区走势（示意数据）" : "Figure 4. Pilot localities over time (illustrative)", into: &pilotCharts)
+                try add(
+                    .ranking, from: through, to: through, by: .region,
+                    caption: zh
+                        ? "图3 试点地区服务进出口额（示意数据）" : "Figure 3. Services trade of the pilot localities (illustrative)",
+                    into: &pilotCharts)
+                try add(
+                    .multiples, from: Period(year: through.year - 2, month: 1) ?? through, to: through,
+                    caption: zh ? "图4 试点地区走势（示意数据）" : "Figure 4. Pilot localities over time (illustrative)",
+                    into: &pilotCharts)
             }
-            documents.append(BulletinDocument(
-                language: language, through: through, release: release, table: table(book: book, through: through, baseYear: baseYear, language: language),
-                charts: charts, pilotCharts: pilotCharts, practices: practices, pilotFigures: hasRegions ? pilotSentence(book: book, through: through, language: language) : nil,
-                citations: BulletinCitations(figures: cited(book: book, through: through), through: through)))
+            documents.append(
+                BulletinDocument(
+                    language: language, through: through, release: release,
+                    table: table(book: book, through: through, baseYear: baseYear, language: language),
+                    charts: charts, pilotCharts: pilotCharts, practices: practices,
+                    pilotFigures: hasRegions ? pilotSentence(book: book, through: through, language: language) : nil,
+                    citations: BulletinCitations(figures: cited(book: book, through: through), through: through)))
         }
         let markdown = documents.map { $0.markdown() }.joined(separator: "\n---\n\n")
-        return [File(name: "bulletin.md", data: Data(markdown.utf8)), File(name: "bulletin.html", data: Data(BulletinDocument.page(documents).utf8))]
+        return [
+            File(name: "bulletin.md", data: Data(markdown.utf8)),
+            File(name: "bulletin.html", data: Data(BulletinDocument.page(documents).utf8)),
+        ]
             + files
     }
 
     /// The national figures the bulletin's text, tables and charts can draw on: every figure of the
     /// nation with a span ending in the charts' years, up to the bulletin month.
     public static func cited(book: FigureBook, through: Period) -> [Observation] {
-        book.figures.filter { $0.key.region == Regions.nation.code && $0.span.end <= through && $0.span.end.year >= through.year - 4 }
+        book.figures.filter {
+            $0.key.region == Regions.nation.code && $0.span.end <= through && $0.span.end.year >= through.year - 4
+        }
     }
 
     /// The bulletin's own table: total services, knowledge-intensive, travel, excluding travel.
@@ -74,7 +101,10 @@ public enum BulletinComposer {
         let calculator = BulletinCalculator(resolver: LevelResolver(book: book), baseYear: baseYear)
         let span = PeriodSpan.yearToDate(through: through)
         var rows: [BulletinRow] = []
-        for (sector, flows) in [("S", [Flow.total, .export, .import, .balance]), ("KIS", [.total]), ("SD", [.total]), ("EXTRAVEL", [.total])] {
+        for (sector, flows) in [
+            ("S", [Flow.total, .export, .import, .balance]), ("KIS", [.total]), ("SD", [.total]),
+            ("EXTRAVEL", [.total]),
+        ] {
             for flow in flows {
                 let row = calculator.row(SeriesKey(region: "CN", sector: sector, flow: flow, currency: .cny), span)
                 if row.value != nil || row.yearOnYear.value != nil { rows.append(row) }
@@ -83,20 +113,35 @@ public enum BulletinComposer {
         var builder = BulletinTableBuilder()
         builder.language = language == .zh ? .zh : .en
         builder.maxPlaces = 1
-        var columns = ["name", "flow", "value", "yoy_pct", "yoy_source", "share_pct", "share_change_pp", "contribution_pp"]
+        var columns = [
+            "name", "flow", "value", "yoy_pct", "yoy_source", "share_pct", "share_change_pp", "contribution_pp",
+        ]
         if baseYear != nil { columns.insert(contentsOf: ["vs_base_pct", "avg_growth_pct"], at: 5) }
         var t = builder.table(rows, columns: columns)
         // Reader-facing headers and words.
         let zh = language == .zh
         let year = baseYear.map(String.init) ?? ""
-        let headers: [String: String] = zh
-            ? ["name": "项目", "flow": "流向", "value": "金额（亿元）", "yoy_pct": "同比（%）", "yoy_source": "增速来源", "vs_base_pct": "比\(year)年（%）",
-               "avg_growth_pct": "年均增速（%）", "share_pct": "占比（%）", "share_change_pp": "占比变化（百分点）", "contribution_pp": "拉动（百分点）"]
-            : ["name": "Item", "flow": "Flow", "value": "Value (CNY 100 million)", "yoy_pct": "YoY %", "yoy_source": "Rate", "vs_base_pct": "vs \(year) %",
-               "avg_growth_pct": "Average growth %", "share_pct": "Share %", "share_change_pp": "Share change (pp)", "contribution_pp": "Contribution (pp)"]
-        let cells: [String: String] = zh
+        let headers: [String: String] =
+            zh
+            ? [
+                "name": "项目", "flow": "流向", "value": "金额（亿元）", "yoy_pct": "同比（%）", "yoy_source": "增速来源",
+                "vs_base_pct": "比\(year)年（%）",
+                "avg_growth_pct": "年均增速（%）", "share_pct": "占比（%）", "share_change_pp": "占比变化（百分点）",
+                "contribution_pp": "拉动（百分点）",
+            ]
+            : [
+                "name": "Item", "flow": "Flow", "value": "Value (CNY 100 million)", "yoy_pct": "YoY %",
+                "yoy_source": "Rate", "vs_base_pct": "vs \(year) %",
+                "avg_growth_pct": "Average growth %", "share_pct": "Share %", "share_change_pp": "Share change (pp)",
+                "contribution_pp": "Contribution (pp)",
+            ]
+        let cells: [String: String] =
+            zh
             ? ["total": "进出口", "export": "出口", "import": "进口", "balance": "差额", "computed": "计算", "published": "公布"]
-            : ["total": "total", "export": "exports", "import": "imports", "balance": "balance", "computed": "computed", "published": "published"]
+            : [
+                "total": "total", "export": "exports", "import": "imports", "balance": "balance",
+                "computed": "computed", "published": "published",
+            ]
         t.columns = t.columns.map { Table.Column(headers[$0.name] ?? $0.name, $0.alignment) }
         t.rows = t.rows.map { $0.map { cells[$0] ?? $0 } }
         return t
@@ -110,7 +155,8 @@ public enum BulletinComposer {
         guard let v = row.value else { return nil }
         let amount = v.level.formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 1)
         // Shares of the same national total, so that the pilot areas and the rest add up to 100%.
-        let nation = calculator.resolver.estimate(SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny), span)
+        let nation = calculator.resolver.estimate(
+            SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny), span)
         var share = "–", rest = "–"
         if let n = nation, n.level.hundredths > 0,
             let s = DecimalNumber.quotient(Int128(v.level.hundredths) * 100, Int128(n.level.hundredths), places: 1)
@@ -121,8 +167,14 @@ public enum BulletinComposer {
         let growth = row.yearOnYear.value.map { PressFigures.growthWord($0, zh: language == .zh) }
         let left = RegionRollup.leftOut(of: 2020, in: .standard).compactMap { Regions.standard.region(code: $0) }
         if language == .zh {
-            return "示意：\(span.end.month == 1 ? "1月" : "1—\(span.end.month)月")，\(PilotProgramme.localities)个试点地区（生成数据）服务进出口\(amount)亿元" + (growth.map { "，同比\($0)" } ?? "") + "，占全国的\(share)%，其他地区占\(rest)%（\(left.map(\.chineseName).joined(separator: "、"))与所在城市重叠，未重复计入）。以上为版式示意，不是统计数据。"
+            return
+                "示意：\(span.end.month == 1 ? "1月" : "1—\(span.end.month)月")，\(PilotProgramme.localities)个试点地区（生成数据）服务进出口\(amount)亿元"
+                + (growth.map { "，同比\($0)" } ?? "")
+                + "，占全国的\(share)%，其他地区占\(rest)%（\(left.map(\.chineseName).joined(separator: "、"))与所在城市重叠，未重复计入）。以上为版式示意，不是统计数据。"
         }
-        return "Illustration: the \(PilotProgramme.localities) pilot localities (generated data) traded services worth \(LevelText.english(v.level, resolution: v.resolution))" + (growth.map { ", \($0) year on year" } ?? "") + ", \(share)% of the national total, the rest of the country \(rest)% (\(left.map(\.englishName).joined(separator: " and ")) overlap the cities they adjoin and are not counted twice). This shows the layout only; it is not a statistic."
+        return
+            "Illustration: the \(PilotProgramme.localities) pilot localities (generated data) traded services worth \(LevelText.english(v.level, resolution: v.resolution))"
+            + (growth.map { ", \($0) year on year" } ?? "")
+            + ", \(share)% of the national total, the rest of the country \(rest)% (\(left.map(\.englishName).joined(separator: " and ")) overlap the cities they adjoin and are not counted twice). This shows the layout only; it is not a statistic."
     }
 }

@@ -43,7 +43,9 @@ public enum BulletinTables {
         for key in query.keys(in: book) {
             for span in query.spans {
                 let row = calculator.row(key, span)
-                if row.value == nil && row.yearOnYear.value == nil && row.share == nil && row.versusBase.value == nil { continue }
+                if row.value == nil && row.yearOnYear.value == nil && row.share == nil && row.versusBase.value == nil {
+                    continue
+                }
                 rows.append(row)
             }
         }
@@ -51,7 +53,10 @@ public enum BulletinTables {
     }
 
     /// The table of the query in a format.
-    public static func render(book: FigureBook, query: BulletinQuery, baseYear: Int?, format: TableFormat, unit: MonetaryUnit?, lang: BulletinTableBuilder.Language, rank: Int? = nil) -> Result {
+    public static func render(
+        book: FigureBook, query: BulletinQuery, baseYear: Int?, format: TableFormat, unit: MonetaryUnit?,
+        lang: BulletinTableBuilder.Language, rank: Int? = nil
+    ) -> Result {
         var rows = rows(book: book, query: query, baseYear: baseYear)
         if let rank { rows = ranked(rows, query: query, limit: rank) }
         var builder = BulletinTableBuilder()
@@ -67,19 +72,25 @@ public enum BulletinTables {
             if baseYear == nil { columns.removeAll { $0 == "vs_base_pct" || $0 == "avg_growth_pct" } }
             var t = TextTableRenderer.render(builder.table(rows, columns: columns, illustrative: illustrative))
             let u = query.currency == .cny ? builder.unitCNY : builder.unitUSD
-            t += "\nvalues in \(u); rates in %, changes in percentage points; yoy_source: computed from the store's levels or as published"
-            if rows.contains(where: illustrative) { t += "\nillustrative data: regional figures come from svctrade generate, not from any statistical release" }
+            t +=
+                "\nvalues in \(u); rates in %, changes in percentage points; yoy_source: computed from the store's levels or as published"
+            if rows.contains(where: illustrative) {
+                t +=
+                    "\nillustrative data: regional figures come from svctrade generate, not from any statistical release"
+            }
             text = t + "\n"
         case .csv:
             text = CSVRenderer.render(builder.table(rows, illustrative: illustrative))
         case .md:
             text = MarkdownRenderer.render(builder.table(rows, illustrative: illustrative))
         case .html:
-            text = HTMLRenderer.page(builder.table(rows, illustrative: illustrative), title: "Services trade through \(query.through)", lang: lang == .zh ? "zh-CN" : "en")
+            text = HTMLRenderer.page(
+                builder.table(rows, illustrative: illustrative), title: "Services trade through \(query.through)",
+                lang: lang == .zh ? "zh-CN" : "en")
         case .json:
-            text = JSONRenderer.render(builder.table(rows, illustrative: illustrative), isNumeric: BulletinTableBuilder.isNumeric)
+            text = JSONRenderer.render(
+                builder.table(rows, illustrative: illustrative), isNumeric: BulletinTableBuilder.isNumeric)
         }
         return Result(text: text, rowCount: rows.count)
     }
 }
-

@@ -24,14 +24,18 @@ public enum PressDocuments {
     }
 
     public static func release(
-        book: FigureBook, through: Period, baseYear: Int?, language: PressFigures.Language, templates: String?, allowDerived: Bool = false
+        book: FigureBook, through: Period, baseYear: Int?, language: PressFigures.Language, templates: String?,
+        allowDerived: Bool = false
     ) throws -> PressRelease {
         let path = templateFolder(templates) + "/press-\(language.rawValue).txt"
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw BulletinError("template \(path) not found; run from the repository root, or give --templates DIR (or $SVCTRADE_TEMPLATES)")
+            throw BulletinError(
+                "template \(path) not found; run from the repository root, or give --templates DIR (or $SVCTRADE_TEMPLATES)"
+            )
         }
         let template = PressTemplate(parsing: String(decoding: data, as: UTF8.self), joiner: language == .zh ? "" : " ")
-        let figures = PressFigures(book: book, through: through, baseYear: baseYear, language: language, allowDerived: allowDerived)
+        let figures = PressFigures(
+            book: book, through: through, baseYear: baseYear, language: language, allowDerived: allowDerived)
         return PressRelease(figures: figures, template: template)
     }
 

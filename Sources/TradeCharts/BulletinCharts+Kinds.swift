@@ -15,39 +15,50 @@ extension BulletinCharts {
             LineChart.Series(name: zh ? "进口" : "Imports", color: ChartTheme.vermillion, values: m),
             LineChart.Series(name: zh ? "差额" : "Balance", color: ChartTheme.neutral, dash: "5 3", values: b),
         ]
-        let periodName = through.month == 12 ? (zh ? "全年" : "full year") : (zh ? "1-\(through.month)月" : "Jan–\(Words.monthsEN[through.month - 1])")
+        let periodName =
+            through.month == 12
+            ? (zh ? "全年" : "full year") : (zh ? "1-\(through.month)月" : "Jan–\(Words.monthsEN[through.month - 1])")
         // The finding: how the latest balance compares with the previous year that has one.
         var title = zh ? "服务贸易进出口与差额" : "Services exports, imports and balance"
         if let lastIndex = b.lastIndex(where: { $0 != nil }), let last = b[lastIndex],
             let prevIndex = b[..<lastIndex].lastIndex(where: { $0 != nil }), let prev = b[prevIndex], last < 0, prev < 0
         {
             let narrowed = abs(last) < abs(prev)
-            title = zh
+            title =
+                zh
                 ? "\(years[lastIndex])年\(periodName)服务贸易逆差较\(years[prevIndex])年\(narrowed ? "收窄" : "扩大")"
                 : "The services deficit \(narrowed ? "narrowed" : "widened") in \(years[lastIndex]) (\(periodName))"
         }
-        let subtitle = zh
+        let subtitle =
+            zh
             ? "中国服务出口、进口及差额（\(periodName)累计，亿元），\(fromYear)-\(through.year)年"
             : "Exports, imports and balance, \(periodName), CNY 100 million, \(fromYear)–\(through.year)"
         var notes: [String] = []
         let missing = years.indices.filter { x[$0] == nil || m[$0] == nil }.map { String(years[$0]) }
         if !missing.isEmpty {
-            notes.append(zh ? "注：\(missing.joined(separator: "、"))年无公布数，线条留空。" : "Note: no published figures for \(missing.joined(separator: ", ")); the lines are left open.")
+            notes.append(
+                zh
+                    ? "注：\(missing.joined(separator: "、"))年无公布数，线条留空。"
+                    : "Note: no published figures for \(missing.joined(separator: ", ")); the lines are left open.")
         }
         let lastText: String
         if let i = x.lastIndex(where: { $0 != nil }), let xv = x[i], let mv = m[i] {
             let bv = b[i].map { theme.number($0, decimals: 1) } ?? "–"
-            lastText = zh
+            lastText =
+                zh
                 ? "\(years[i])年出口\(theme.number(xv, decimals: 1))亿元，进口\(theme.number(mv, decimals: 1))亿元，差额\(bv)亿元。"
                 : "In \(years[i]): exports \(theme.number(xv, decimals: 1)), imports \(theme.number(mv, decimals: 1)), balance \(bv) (CNY 100 million). "
         } else {
             lastText = ""
         }
-        let description = zh
+        let description =
+            zh
             ? "折线图：\(fromYear)-\(through.year)年各年\(periodName)服务出口（蓝）、进口（橙红）及差额（灰色虚线），亿元。\(lastText)资料来源：商务部。"
             : "Line chart of services exports (blue), imports (vermillion) and the balance (grey, dashed), \(periodName) of each year \(fromYear)–\(through.year), CNY 100 million. \(lastText)Source: MOFCOM."
-        return LineChart(xLabels: years.map(String.init), series: series, unit: words.unit,
-                         text: ChartText(title: title, subtitle: subtitle, notes: notes, source: words.source, description: description))
+        return LineChart(
+            xLabels: years.map(String.init), series: series, unit: words.unit,
+            text: ChartText(
+                title: title, subtitle: subtitle, notes: notes, source: words.source, description: description))
     }
 
     // MARK: - (c) ranking
@@ -60,44 +71,80 @@ extension BulletinCharts {
         if by == .region {
             let codes = Regions.standard.pilots(batch: 2020).map(\.code)
             let items: [RankingChart.Item] = codes.compactMap { code in
-                level(calculator.resolver.estimate(key("S", flow, region: code), span)).map { .init(label: words.region(code), value: $0) }
+                level(calculator.resolver.estimate(key("S", flow, region: code), span)).map {
+                    .init(label: words.region(code), value: $0)
+                }
             }
             let top = items.max { $0.value < $1.value }
-            let title = zh
+            let title =
+                zh
                 ? "示意：\(words.span(span))试点地区中\(top?.label ?? "")服务贸易额最高"
                 : "Illustrative: \(top?.label ?? "") leads the pilot localities"
-            let subtitle = zh ? "\(Regions.standard.pilots(batch: 2020).count)个试点地区服务进出口额，\(words.span(span))累计，亿元" : "Services trade of the 28 pilot localities, \(words.span(span)), CNY 100 million"
-            let description = (zh ? "条形图：各试点地区服务进出口额，按大小排序。" : "Bar chart of services trade by pilot locality, sorted by value. ")
-                + items.sorted { $0.value > $1.value }.prefix(3).map { "\($0.label) \(theme.number($0.value, decimals: 1))" }.joined(separator: zh ? "，" : ", ")
+            let subtitle =
+                zh
+                ? "\(Regions.standard.pilots(batch: 2020).count)个试点地区服务进出口额，\(words.span(span))累计，亿元"
+                : "Services trade of the 28 pilot localities, \(words.span(span)), CNY 100 million"
+            let description =
+                (zh ? "条形图：各试点地区服务进出口额，按大小排序。" : "Bar chart of services trade by pilot locality, sorted by value. ")
+                + items.sorted { $0.value > $1.value }.prefix(3).map {
+                    "\($0.label) \(theme.number($0.value, decimals: 1))"
+                }.joined(separator: zh ? "，" : ", ")
                 + (zh ? "。示意数据。资料来源：svctrade generate。" : ". Illustrative data. Source: svctrade generate.")
-            return RankingChart(items: items, format: { [theme] v in theme.number(v, decimals: 1) },
-                                text: ChartText(title: title, subtitle: subtitle, notes: [words.illustrative, zh ? "注：西咸新区、贵安新区与所在城市范围重叠。" : "Note: Xixian and Gui'an new areas overlap the cities they adjoin."],
-                                                source: zh ? "资料来源：svctrade generate（示意数据）" : "Source: svctrade generate (illustrative)", description: description))
+            return RankingChart(
+                items: items, format: { [theme] v in theme.number(v, decimals: 1) },
+                text: ChartText(
+                    title: title, subtitle: subtitle,
+                    notes: [
+                        words.illustrative,
+                        zh
+                            ? "注：西咸新区、贵安新区与所在城市范围重叠。"
+                            : "Note: Xixian and Gui'an new areas overlap the cities they adjoin.",
+                    ],
+                    source: zh ? "资料来源：svctrade generate（示意数据）" : "Source: svctrade generate (illustrative)",
+                    description: description))
         }
         var items: [RankingChart.Item] = []
         var usedSpan = span
         for candidate in [span, PeriodSpan(month: through)] {
             items = Sectors.standard.all.filter { $0.code != "S" && !$0.isGroup }.compactMap { sector in
-                calculator.yearOnYear(key(sector.code, flow), candidate).0.value.map { .init(label: words.sector(sector.code), value: $0.doubleValue) }
+                calculator.yearOnYear(key(sector.code, flow), candidate).0.value.map {
+                    .init(label: words.sector(sector.code), value: $0.doubleValue)
+                }
             }
             usedSpan = candidate
             if items.count >= 3 { break }
         }
         let top = items.max { $0.value < $1.value }
-        let flowName = zh ? ["total": "进出口", "export": "出口", "import": "进口", "balance": "差额"][flow.rawValue] ?? "" : flow.rawValue
+        let flowName =
+            zh ? ["total": "进出口", "export": "出口", "import": "进口", "balance": "差额"][flow.rawValue] ?? "" : flow.rawValue
         let title: String
         if let top {
-            title = zh ? "\(words.span(usedSpan))\(top.label)\(flowName)\(top.value < 0 ? "降幅最小" : "增长最快")" : "\(top.label) grew fastest in \(words.span(usedSpan))"
+            title =
+                zh
+                ? "\(words.span(usedSpan))\(top.label)\(flowName)\(top.value < 0 ? "降幅最小" : "增长最快")"
+                : "\(top.label) grew fastest in \(words.span(usedSpan))"
         } else {
             title = zh ? "各领域服务\(flowName)增速" : "Growth by service category"
         }
-        let subtitle = zh ? "主要服务领域\(flowName)同比增速，\(words.span(usedSpan))，%" : "Year-on-year growth of \(flow.rawValue) by service category, \(words.span(usedSpan)), %"
-        let description = (zh ? "条形图：各服务领域\(flowName)同比增速，按高低排序。" : "Bar chart of year-on-year growth by service category, sorted. ")
-            + items.sorted { $0.value > $1.value }.map { "\($0.label) \(theme.growth($0.value))" }.joined(separator: zh ? "，" : ", ")
+        let subtitle =
+            zh
+            ? "主要服务领域\(flowName)同比增速，\(words.span(usedSpan))，%"
+            : "Year-on-year growth of \(flow.rawValue) by service category, \(words.span(usedSpan)), %"
+        let description =
+            (zh ? "条形图：各服务领域\(flowName)同比增速，按高低排序。" : "Bar chart of year-on-year growth by service category, sorted. ")
+            + items.sorted { $0.value > $1.value }.map { "\($0.label) \(theme.growth($0.value))" }.joined(
+                separator: zh ? "，" : ", ")
             + (zh ? "。资料来源：商务部。" : ". Source: MOFCOM.")
-        return RankingChart(items: items, format: { [theme] v in theme.growth(v) },
-                            text: ChartText(title: title, subtitle: subtitle, notes: [zh ? "注：仅列出有公布增速或可由公布数计算增速的领域。" : "Note: only categories with a published or computable rate are shown."],
-                                            source: words.source, description: description))
+        return RankingChart(
+            items: items, format: { [theme] v in theme.growth(v) },
+            text: ChartText(
+                title: title, subtitle: subtitle,
+                notes: [
+                    zh
+                        ? "注：仅列出有公布增速或可由公布数计算增速的领域。"
+                        : "Note: only categories with a published or computable rate are shown."
+                ],
+                source: words.source, description: description))
     }
 
     // MARK: - (d) composition
@@ -111,7 +158,8 @@ extension BulletinCharts {
         for year in fromYear...toYear {
             guard let dec = Period(year: year, month: 12) else { continue }
             let span = PeriodSpan.yearToDate(through: dec)
-            guard let t = calculator.resolver.estimate(key("S", .total), span), let k = calculator.resolver.estimate(key("KIS", .total), span),
+            guard let t = calculator.resolver.estimate(key("S", .total), span),
+                let k = calculator.resolver.estimate(key("KIS", .total), span),
                 let d = calculator.resolver.estimate(key("SD", .total), span), t.level.hundredths > 0
             else {
                 skipped.append(String(year))
@@ -131,20 +179,37 @@ extension BulletinCharts {
         ]
         let title: String
         if let first = kis.first, let last = kis.last, kis.count > 1 {
-            title = zh
+            title =
+                zh
                 ? "\(columns.last ?? "")知识密集型服务占比\(last >= first ? "升至" : "降至")\(theme.number(last, decimals: 1))%"
                 : "Knowledge-intensive share \(last >= first ? "rose" : "fell") to \(theme.number(last, decimals: 1))% in \(columns.last ?? "")"
         } else {
             title = zh ? "服务贸易构成" : "Composition of services trade"
         }
-        let subtitle = zh ? "服务进出口总额构成（全年），%，\(columns.first ?? "")-\(columns.last ?? "")" : "Composition of services trade, full year, %, \(columns.first ?? "")–\(columns.last ?? "")"
+        let subtitle =
+            zh
+            ? "服务进出口总额构成（全年），%，\(columns.first ?? "")-\(columns.last ?? "")"
+            : "Composition of services trade, full year, %, \(columns.first ?? "")–\(columns.last ?? "")"
         var notes: [String] = []
-        if !skipped.isEmpty { notes.append(zh ? "注：\(skipped.joined(separator: "、"))年缺少分项公布数，未列出；占比由四舍五入的公布数计算。" : "Note: \(skipped.joined(separator: ", ")) lack published components and are not shown; shares come from rounded published levels.") }
-        let description = (zh ? "百分比堆积柱形图：知识密集型服务、旅行服务和其他服务占服务进出口总额的比重。" : "100% stacked columns: shares of knowledge-intensive services, travel and other services in total services trade. ")
-            + columns.indices.map { i in "\(columns[i]) \(theme.number(kis[i], decimals: 1))/\(theme.number(travel[i], decimals: 1))/\(theme.number(other[i], decimals: 1))%" }.joined(separator: zh ? "；" : "; ")
+        if !skipped.isEmpty {
+            notes.append(
+                zh
+                    ? "注：\(skipped.joined(separator: "、"))年缺少分项公布数，未列出；占比由四舍五入的公布数计算。"
+                    : "Note: \(skipped.joined(separator: ", ")) lack published components and are not shown; shares come from rounded published levels."
+            )
+        }
+        let description =
+            (zh
+                ? "百分比堆积柱形图：知识密集型服务、旅行服务和其他服务占服务进出口总额的比重。"
+                : "100% stacked columns: shares of knowledge-intensive services, travel and other services in total services trade. ")
+            + columns.indices.map { i in
+                "\(columns[i]) \(theme.number(kis[i], decimals: 1))/\(theme.number(travel[i], decimals: 1))/\(theme.number(other[i], decimals: 1))%"
+            }.joined(separator: zh ? "；" : "; ")
             + (zh ? "。资料来源：商务部。" : ". Source: MOFCOM.")
-        return CompositionChart(columns: columns, segments: segments,
-                                text: ChartText(title: title, subtitle: subtitle, notes: notes, source: words.source, description: description))
+        return CompositionChart(
+            columns: columns, segments: segments,
+            text: ChartText(
+                title: title, subtitle: subtitle, notes: notes, source: words.source, description: description))
     }
 
     // MARK: - (e) small multiples
@@ -154,7 +219,9 @@ extension BulletinCharts {
     public func multiples(fromYear: Int, through: Period) -> SmallMultiples {
         let zh = words.zh
         guard let start = Period(year: fromYear, month: 1) else {
-            return SmallMultiples(panels: [], firstLabel: "", lastLabel: "", reference: 100, text: ChartText(title: "", subtitle: "", source: "", description: ""))
+            return SmallMultiples(
+                panels: [], firstLabel: "", lastLabel: "", reference: 100,
+                text: ChartText(title: "", subtitle: "", source: "", description: ""))
         }
         let months = (start.index...through.index).compactMap(Period.init(index:))
         let span = PeriodSpan.yearToDate(through: through)
@@ -163,19 +230,38 @@ extension BulletinCharts {
         }.sorted { $0.1 > $1.1 }.prefix(10)
         var panels: [SmallMultiples.Panel] = []
         for (code, _) in ranked {
-            let values = months.map { level(calculator.resolver.estimate(key("S", .total, region: code), PeriodSpan(month: $0))) }
+            let values = months.map {
+                level(calculator.resolver.estimate(key("S", .total, region: code), PeriodSpan(month: $0)))
+            }
             let base = values.prefix(12).compactMap { $0 }
             let average = base.isEmpty ? 0 : base.reduce(0, +) / Double(base.count)
-            panels.append(.init(title: words.region(code), values: values.map { v in v.flatMap { average > 0 ? $0 / average * 100 : nil } }))
+            panels.append(
+                .init(
+                    title: words.region(code),
+                    values: values.map { v in v.flatMap { average > 0 ? $0 / average * 100 : nil } }))
         }
         let title = zh ? "示意：试点地区服务贸易走势" : "Illustrative: services trade in ten pilot localities"
-        let subtitle = zh ? "前10个试点地区月度服务进出口额指数（\(fromYear)年月均=100），\(words.span(PeriodSpan(month: start)))至\(words.span(PeriodSpan(month: through)))" : "Monthly services trade, index (\(fromYear) average = 100), \(words.span(PeriodSpan(month: start))) – \(words.span(PeriodSpan(month: through)))"
-        let order = zh ? "注：按\(words.span(span))累计额由大到小排列；各小图坐标相同。" : "Note: ordered by \(words.span(span)) value, largest first; all panels share one scale."
-        let description = (zh ? "小多图：10个试点地区的月度服务进出口额指数，灰线为其他地区。" : "Small multiples: monthly services trade index of ten pilot localities; grey lines show the other localities. ")
-            + panels.map { p in "\(p.title) \(p.values.last.flatMap { $0 }.map { theme.number($0, decimals: 0) } ?? "–")" }.joined(separator: zh ? "，" : ", ")
+        let subtitle =
+            zh
+            ? "前10个试点地区月度服务进出口额指数（\(fromYear)年月均=100），\(words.span(PeriodSpan(month: start)))至\(words.span(PeriodSpan(month: through)))"
+            : "Monthly services trade, index (\(fromYear) average = 100), \(words.span(PeriodSpan(month: start))) – \(words.span(PeriodSpan(month: through)))"
+        let order =
+            zh
+            ? "注：按\(words.span(span))累计额由大到小排列；各小图坐标相同。"
+            : "Note: ordered by \(words.span(span)) value, largest first; all panels share one scale."
+        let description =
+            (zh
+                ? "小多图：10个试点地区的月度服务进出口额指数，灰线为其他地区。"
+                : "Small multiples: monthly services trade index of ten pilot localities; grey lines show the other localities. ")
+            + panels.map { p in
+                "\(p.title) \(p.values.last.flatMap { $0 }.map { theme.number($0, decimals: 0) } ?? "–")"
+            }.joined(separator: zh ? "，" : ", ")
             + (zh ? "。示意数据，资料来源：svctrade generate。" : ". Illustrative data; source: svctrade generate.")
-        return SmallMultiples(panels: panels, firstLabel: String(fromYear), lastLabel: String(through.year), reference: 100,
-                              text: ChartText(title: title, subtitle: subtitle, notes: [words.illustrative, order],
-                                              source: zh ? "资料来源：svctrade generate（示意数据）" : "Source: svctrade generate (illustrative)", description: description))
+        return SmallMultiples(
+            panels: panels, firstLabel: String(fromYear), lastLabel: String(through.year), reference: 100,
+            text: ChartText(
+                title: title, subtitle: subtitle, notes: [words.illustrative, order],
+                source: zh ? "资料来源：svctrade generate（示意数据）" : "Source: svctrade generate (illustrative)",
+                description: description))
     }
 }

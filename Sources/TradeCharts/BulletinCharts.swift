@@ -33,7 +33,9 @@ public struct BulletinCharts {
 
     /// Year-to-date totals of a sector and flow (bars) with their year-on-year growth (line), from
     /// January of `fromYear` through `through`.
-    public func combo(sector: String = "S", flow: Flow = .total, fromYear: Int, through: Period, layout: ComboChart.Layout = .dualAxis) -> ComboChart {
+    public func combo(
+        sector: String = "S", flow: Flow = .total, fromYear: Int, through: Period, layout: ComboChart.Layout = .dualAxis
+    ) -> ComboChart {
         var points: [ComboChart.Point] = []
         var derived = 0
         for year in fromYear...through.year {
@@ -42,41 +44,59 @@ public struct BulletinCharts {
                 let span = PeriodSpan.yearToDate(through: p)
                 let row = calculator.row(key(sector, flow), span)
                 if let o = row.value?.origin, o != .published { derived += 1 }
-                points.append(.init(label: words.ytdAxis(month), shortLabel: words.ytdAxisShort(month), year: year,
-                                    value: level(row.value), rate: row.yearOnYear.value?.doubleValue))
+                points.append(
+                    .init(
+                        label: words.ytdAxis(month), shortLabel: words.ytdAxisShort(month), year: year,
+                        value: level(row.value), rate: row.yearOnYear.value?.doubleValue))
             }
         }
         let latestSpan = PeriodSpan.yearToDate(through: through)
         let latest = calculator.row(key(sector, flow), latestSpan)
-        let name = words.zh ? (sector == "S" ? "服务进出口总额" : words.sector(sector)) : (sector == "S" ? "Services trade" : words.sector(sector))
+        let name =
+            words.zh
+            ? (sector == "S" ? "服务进出口总额" : words.sector(sector))
+            : (sector == "S" ? "Services trade" : words.sector(sector))
         let title: String
         if let r = latest.yearOnYear.value {
-            title = words.zh ? "\(words.span(latestSpan))\(name)\(words.growthWords(r))" : "\(name) \(words.growthWords(r)) in \(words.span(latestSpan))"
+            title =
+                words.zh
+                ? "\(words.span(latestSpan))\(name)\(words.growthWords(r))"
+                : "\(name) \(words.growthWords(r)) in \(words.span(latestSpan))"
         } else {
             title = words.zh ? "\(words.span(latestSpan))\(name)" : "\(name), \(words.span(latestSpan))"
         }
         let first = PeriodSpan.yearToDate(through: Period(year: fromYear, month: 2) ?? through)
-        let subtitle = words.zh
+        let subtitle =
+            words.zh
             ? "\(name)（1月至当月累计）及同比增速，\(words.span(first))至\(words.span(latestSpan))"
             : "Year-to-date value (CNY 100 million) and YoY growth, \(words.span(first)) – \(words.span(latestSpan))"
         var notes: [String] = []
         let missing = points.filter { $0.value == nil }.count
         if missing > 0 || derived > 0 {
-            notes.append(words.zh
-                ? "注：缺少公布数的月份留空（\(missing)个）；\(derived)个累计值由公布的分项推算。"
-                : "Note: periods without published figures are left empty (\(missing)); totals derived from published parts: \(derived).")
+            notes.append(
+                words.zh
+                    ? "注：缺少公布数的月份留空（\(missing)个）；\(derived)个累计值由公布的分项推算。"
+                    : "Note: periods without published figures are left empty (\(missing)); totals derived from published parts: \(derived)."
+            )
         }
         let latestValue = level(latest.value).map { theme.number($0, decimals: 1) } ?? "–"
         let rateText = latest.yearOnYear.value.map { theme.growth($0.doubleValue) } ?? "–"
-        let description = words.zh
+        let description =
+            words.zh
             ? "组合图：柱形为\(name)（1月至当月累计，亿元），折线为累计同比增速（%，右轴）。\(words.span(latestSpan))总额\(latestValue)亿元，同比\(rateText)。\(extremes(points))资料来源：商务部。"
             : "Combination chart: bars show \(name.lowercased()) year to date (CNY 100 million), the line shows year-on-year growth (%, right axis). \(words.span(latestSpan)): \(latestValue), \(rateText). \(extremes(points))Source: MOFCOM."
         return ComboChart(
             points: points,
-            valueLegend: layout == .dualAxis ? (words.zh ? "总额（亿元，左轴）" : "Value (CNY 100 million, left)") : (words.zh ? "总额（亿元，上图）" : "Value (CNY 100 million, top)"),
-            rateLegend: layout == .dualAxis ? (words.zh ? "累计同比增速（%，右轴）" : "YoY growth (%, right)") : (words.zh ? "累计同比增速（%，下图）" : "YoY growth (%, bottom)"),
-            valueUnit: words.unit, yearLabel: { [zh = words.zh] y in zh ? "\(y)年" : String(y) }, valueDecimals: 1, layout: layout,
-            text: ChartText(title: title, subtitle: subtitle, notes: notes, source: words.source, description: description))
+            valueLegend: layout == .dualAxis
+                ? (words.zh ? "总额（亿元，左轴）" : "Value (CNY 100 million, left)")
+                : (words.zh ? "总额（亿元，上图）" : "Value (CNY 100 million, top)"),
+            rateLegend: layout == .dualAxis
+                ? (words.zh ? "累计同比增速（%，右轴）" : "YoY growth (%, right)")
+                : (words.zh ? "累计同比增速（%，下图）" : "YoY growth (%, bottom)"),
+            valueUnit: words.unit, yearLabel: { [zh = words.zh] y in zh ? "\(y)年" : String(y) }, valueDecimals: 1,
+            layout: layout,
+            text: ChartText(
+                title: title, subtitle: subtitle, notes: notes, source: words.source, description: description))
     }
 
     func extremes(_ points: [ComboChart.Point]) -> String {

@@ -90,12 +90,32 @@ struct ChartFrame {
     /// Title, subtitle, notes and source.
     func chrome(_ doc: inout SVGDocument) {
         let x = SVGDocument.number(theme.pad)
-        doc.text(text.title, [("x", x), ("y", SVGDocument.number(34 * s)), ("font-size", n(theme.titleSize)), ("fill", ChartTheme.ink), ("font-weight", "700")])
-        doc.text(text.subtitle, [("x", x), ("y", SVGDocument.number(54 * s)), ("font-size", n(theme.subtitleSize)), ("fill", ChartTheme.muted)])
+        doc.text(
+            text.title,
+            [
+                ("x", x), ("y", SVGDocument.number(34 * s)), ("font-size", n(theme.titleSize)),
+                ("fill", ChartTheme.ink), ("font-weight", "700"),
+            ])
+        doc.text(
+            text.subtitle,
+            [
+                ("x", x), ("y", SVGDocument.number(54 * s)), ("font-size", n(theme.subtitleSize)),
+                ("fill", ChartTheme.muted),
+            ])
         for (i, note) in text.notes.enumerated() {
-            doc.text(note, [("x", x), ("y", SVGDocument.number(noteBaseline(i))), ("font-size", n(theme.smallSize)), ("fill", ChartTheme.muted)])
+            doc.text(
+                note,
+                [
+                    ("x", x), ("y", SVGDocument.number(noteBaseline(i))), ("font-size", n(theme.smallSize)),
+                    ("fill", ChartTheme.muted),
+                ])
         }
-        doc.text(text.source, [("x", x), ("y", SVGDocument.number(sourceBaseline)), ("font-size", n(theme.smallSize)), ("fill", ChartTheme.muted)])
+        doc.text(
+            text.source,
+            [
+                ("x", x), ("y", SVGDocument.number(sourceBaseline)), ("font-size", n(theme.smallSize)),
+                ("fill", ChartTheme.muted),
+            ])
     }
 
     /// Horizontal legend items: (label, swatch) drawn left to right from x = 16.
@@ -110,14 +130,24 @@ struct ChartFrame {
         for (label, swatch) in items {
             switch swatch {
             case .square(let color):
-                doc.element("rect", [("x", n(x)), ("y", n(y - 10 * s)), ("width", n(12 * s)), ("height", n(12 * s)), ("fill", color)])
+                doc.element(
+                    "rect",
+                    [("x", n(x)), ("y", n(y - 10 * s)), ("width", n(12 * s)), ("height", n(12 * s)), ("fill", color)])
                 x += 16 * s
             case .line(let color, let marker, let dash):
-                var attrs = [("x1", n(x)), ("y1", n(y - 4 * s)), ("x2", n(x + 20 * s)), ("y2", n(y - 4 * s)), ("stroke", color), ("stroke-width", n(2.5 * s))]
+                var attrs = [
+                    ("x1", n(x)), ("y1", n(y - 4 * s)), ("x2", n(x + 20 * s)), ("y2", n(y - 4 * s)), ("stroke", color),
+                    ("stroke-width", n(2.5 * s)),
+                ]
                 if let dash { attrs.append(("stroke-dasharray", dash)) }
                 doc.element("line", attrs)
                 if marker {
-                    doc.element("circle", [("cx", n(x + 10 * s)), ("cy", n(y - 4 * s)), ("r", n(3.5 * s)), ("fill", "#FFFFFF"), ("stroke", color), ("stroke-width", n(2 * s))])
+                    doc.element(
+                        "circle",
+                        [
+                            ("cx", n(x + 10 * s)), ("cy", n(y - 4 * s)), ("r", n(3.5 * s)), ("fill", "#FFFFFF"),
+                            ("stroke", color), ("stroke-width", n(2 * s)),
+                        ])
                 }
                 x += 24 * s
             }
@@ -129,7 +159,8 @@ struct ChartFrame {
     /// The whole document.
     func render(_ body: SVGDocument) -> String {
         let lang = theme.language.tag
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n0(width))\" height=\"\(n0(height))\" viewBox=\"0 0 \(n0(width)) \(n0(height))\""
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n0(width))\" height=\"\(n0(height))\" viewBox=\"0 0 \(n0(width)) \(n0(height))\""
         out += " role=\"img\" aria-labelledby=\"\(slug)-title \(slug)-desc\" xml:lang=\"\(lang)\" lang=\"\(lang)\""
         out += " font-family=\"\(SVGDocument.escape(ChartTheme.fontFamily))\">\n"
         out += "<title id=\"\(slug)-title\">\(SVGDocument.escape(text.title))</title>\n"

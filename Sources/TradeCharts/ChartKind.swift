@@ -32,8 +32,10 @@ extension ChartKind {
     /// Draws this kind of chart from the book (one registration line per kind: the `switch` below).
     ///
     /// - Throws: ``ChartUnavailable`` when the book has no figures for it over the period.
-    public func render(book: FigureBook, theme: ChartTheme, from: Period, through: Period, sector: String = "S",
-                       flow: Flow = .total, by: BulletinQuery.Breakdown = .sector, panels: Bool = false, slugSuffix: String = "") throws -> String {
+    public func render(
+        book: FigureBook, theme: ChartTheme, from: Period, through: Period, sector: String = "S",
+        flow: Flow = .total, by: BulletinQuery.Breakdown = .sector, panels: Bool = false, slugSuffix: String = ""
+    ) throws -> String {
         let charts = BulletinCharts(book: book, theme: theme)
         let kind = self
         let slug = "svc-\(kind.rawValue)" + slugSuffix
@@ -45,7 +47,9 @@ extension ChartKind {
         }
         switch kind {
         case .combo:
-            let c = charts.combo(sector: sector, flow: flow, fromYear: from.year, through: through, layout: panels ? .stackedPanels : .dualAxis)
+            let c = charts.combo(
+                sector: sector, flow: flow, fromYear: from.year, through: through,
+                layout: panels ? .stackedPanels : .dualAxis)
             return try checked(c.hasData) { c.svg(theme: theme, slug: slug) }
         case .lines:
             let c = charts.lines(fromYear: from.year, through: through)

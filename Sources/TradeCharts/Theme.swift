@@ -39,7 +39,8 @@ public struct ChartTheme: Sendable {
     public var smallSize: Double { 11 * scale }
 
     /// The font stack, SC face first (§3.3).
-    public static let fontFamily = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans', 'Helvetica Neue', Arial, sans-serif"
+    public static let fontFamily =
+        "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans', 'Helvetica Neue', Arial, sans-serif"
 
     /// Okabe-Ito roles (§3.4).
     public static let blue = "#0072B2", vermillion = "#D55E00", green = "#009E73", purple = "#CC79A7"

@@ -32,7 +32,9 @@ struct Words {
     var unit: String { zh ? "亿元" : "CNY 100 million" }
     var notePrefix: String { zh ? "注：" : "Note: " }
     var illustrative: String {
-        zh ? "注：地区数据为示意数据（svctrade generate 生成），并非统计发布数。" : "Note: regional figures are illustrative (made by svctrade generate), not published statistics."
+        zh
+            ? "注：地区数据为示意数据（svctrade generate 生成），并非统计发布数。"
+            : "Note: regional figures are illustrative (made by svctrade generate), not published statistics."
     }
 
     /// "增长3.3%" / "下降10%" and "up 3.3%" / "down 10%" (no minus sign; ".0" dropped).

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import TradeCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// **Hot path** for the plain tidy layout `period,region,sector,flow,value` (exactly these columns,
 /// ASCII, no quotes): the shape of a regional statistics panel and of bench/gen.py.
@@ -192,7 +193,9 @@ struct FastPanelReader {
             let slot = month - baseMonth
             if slot >= months.count { months.append(contentsOf: repeatElement([], count: slot + 1 - months.count)) }
             if e >= months[slot].count {
-                months[slot].append(contentsOf: repeatElement(FastPanelReader.absent, count: Swift.max(e + 1, keys.count) - months[slot].count))
+                months[slot].append(
+                    contentsOf: repeatElement(
+                        FastPanelReader.absent, count: Swift.max(e + 1, keys.count) - months[slot].count))
             }
             let old = months[slot][e]
             if old != FastPanelReader.absent {
@@ -206,7 +209,9 @@ struct FastPanelReader {
 
         /// Validates the codes of a new key; false sends the file to the general path.
         mutating func register(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-            let parts = key.split(separator: 44, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            let parts = key.split(separator: 44, omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
             guard parts.count == 3, let region = reader.regions.lookup(parts[0])?.code,
                 let flow = Flow(code: parts[2])
             else { return false }
@@ -265,7 +270,8 @@ struct FastPanelReader {
             var series: [MonthlyPanel.Series] = []
             series.reserveCapacity(keys.count)
             for (e, key) in keys.enumerated() {
-                var s = MonthlyPanel.Series(key: key, unit: unit, decimals: decimals[e], release: release, source: source)
+                var s = MonthlyPanel.Series(
+                    key: key, unit: unit, decimals: decimals[e], release: release, source: source)
                 if last[e] >= 0 {
                     s.firstMonth = baseMonth + first[e]
                     s.values = values[e]
@@ -274,10 +280,13 @@ struct FastPanelReader {
                 series.append(s)
             }
             var notes: [String] = []
-            if repeated > 0 { notes.append("\(repeated) rows repeated an earlier row with the same value; each value is stored once") }
+            if repeated > 0 {
+                notes.append("\(repeated) rows repeated an earlier row with the same value; each value is stored once")
+            }
             let date: String? = releaseDate ?? (ReleaseDate.isValid(release) ? release : nil)
-            return ImportBatch(file: file, layout: "tidy long", panel: MonthlyPanel(series: series), figures: [],
-                               releases: [release: date], notes: notes, rowCount: rows)
+            return ImportBatch(
+                file: file, layout: "tidy long", panel: MonthlyPanel(series: series), figures: [],
+                releases: [release: date], notes: notes, rowCount: rows)
         }
     }
 

@@ -50,20 +50,25 @@ struct ImportLayout {
                         : "unknown column \"\(raw)\"\(hint); the columns svctrade reads are: \(accepted)")
             }
             if layout.index[role] != nil {
-                throw ImportError(.duplicateColumn, file: file, line: 1, column: columns[i],
-                                  message: "column \"\(name)\" appears twice in the header")
+                throw ImportError(
+                    .duplicateColumn, file: file, line: 1, column: columns[i],
+                    message: "column \"\(name)\" appears twice in the header")
             }
             layout.index[role] = i
         }
         func require(_ ok: Bool, _ what: String) throws(ImportError) {
             if !ok {
-                throw ImportError(.missingColumn, file: file, line: 1,
-                                  message: "the header has no \(what) column; found: \(header.joined(separator: ","))")
+                throw ImportError(
+                    .missingColumn, file: file, line: 1,
+                    message: "the header has no \(what) column; found: \(header.joined(separator: ","))")
             }
         }
         let has = { (r: Role) in layout.index[r] != nil }
-        try require(has(.period) || (has(.periodFrom) && has(.periodTo)), "\"period\" (or \"period_from\" and \"period_to\")")
-        try require(!(has(.period) && has(.periodFrom)), "single period (give \"period\" or \"period_from\"/\"period_to\", not both) —")
+        try require(
+            has(.period) || (has(.periodFrom) && has(.periodTo)), "\"period\" (or \"period_from\" and \"period_to\")")
+        try require(
+            !(has(.period) && has(.periodFrom)),
+            "single period (give \"period\" or \"period_from\"/\"period_to\", not both) —")
         try require(has(.region) || has(.scope), "\"region\" (or \"scope\")")
         try require(!(has(.region) && has(.scope)), "single region (give \"region\" or \"scope\", not both) —")
         try require(has(.sector), "\"sector\"")

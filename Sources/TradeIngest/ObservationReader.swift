@@ -18,7 +18,10 @@ public struct ObservationReader: Sendable {
         public var usesFastPath = true
 
         /// Creates options.
-        public init(defaultUnit: MonetaryUnit = MonetaryUnit(.cny, .tenThousand), release: String? = nil, releaseDate: String? = nil) {
+        public init(
+            defaultUnit: MonetaryUnit = MonetaryUnit(.cny, .tenThousand), release: String? = nil,
+            releaseDate: String? = nil
+        ) {
             self.defaultUnit = defaultUnit
             self.release = release
             self.releaseDate = releaseDate
@@ -43,13 +46,16 @@ public struct ObservationReader: Sendable {
     ///
     /// - Parameter progress: called now and then with (bytes read, file size).
     /// - Throws: ``ImportError``.
-    public func read(path: String, displayName: String? = nil, progress: ((Int, Int) -> Void)? = nil) throws(ImportError)
+    public func read(path: String, displayName: String? = nil, progress: ((Int, Int) -> Void)? = nil)
+        throws(ImportError)
         -> ImportBatch
     {
         let file = displayName ?? path
         // The plain panel layout takes the fast path; anything else, or any problem, the general one.
         let release = options.release ?? Self.baseName(file)
-        if options.usesFastPath, let fast = FastPanelReader(reader: self, file: file, release: release).read(path: path, progress: progress) {
+        if options.usesFastPath,
+            let fast = FastPanelReader(reader: self, file: file, release: release).read(path: path, progress: progress)
+        {
             return fast
         }
         let scanner: CSVScanner
@@ -77,14 +83,17 @@ public struct ObservationReader: Sendable {
             let field = state.layout.flatMap { f.fieldIndex < $0.names.count ? $0.names[f.fieldIndex] : nil }
             switch f.kind {
             case .invalidUTF8:
-                throw ImportError(.notUTF8, file: file, line: f.line, column: f.column, field: field,
-                                  message: "bytes that are not UTF-8; save the file as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)")
+                throw ImportError(
+                    .notUTF8, file: file, line: f.line, column: f.column, field: field,
+                    message: "bytes that are not UTF-8; save the file as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)")
             case .unterminatedQuote:
-                throw ImportError(.unterminatedQuote, file: file, line: f.line, column: f.column, field: field,
-                                  message: "a quoted field is never closed; add the closing \"")
+                throw ImportError(
+                    .unterminatedQuote, file: file, line: f.line, column: f.column, field: field,
+                    message: "a quoted field is never closed; add the closing \"")
             case .textAfterClosingQuote:
-                throw ImportError(.textAfterQuote, file: file, line: f.line, column: f.column, field: field,
-                                  message: "text after a closing quote; quote the whole field and write an inner quote as \"\"")
+                throw ImportError(
+                    .textAfterQuote, file: file, line: f.line, column: f.column, field: field,
+                    message: "text after a closing quote; quote the whole field and write an inner quote as \"\"")
             case .unreadable(let why):
                 throw ImportError(.unreadableFile, file: file, message: "cannot read the file (\(why))")
             }
@@ -92,8 +101,9 @@ public struct ObservationReader: Sendable {
             throw ImportError(.unreadableFile, file: file, message: "cannot read the file (\(error))")
         }
         guard state.layout != nil else {
-            throw ImportError(.emptyFile, file: file, line: 0,
-                              message: "the file is empty; expected a header such as period,region,sector,flow,value and data rows")
+            throw ImportError(
+                .emptyFile, file: file, line: 0,
+                message: "the file is empty; expected a header such as period,region,sector,flow,value and data rows")
         }
         return try state.finish()
     }

@@ -15,9 +15,9 @@ struct ReadState {
 
     // Panel path.
     var interner = SeriesInterner()
-    var entrySeries: [Int] = []          // interned entry -> panel series index
-    var entryUnit: [MonetaryUnit] = []   // interned entry -> unit of its values
-    var entryAllowsNegative: [Bool] = [] // interned entry -> balance series
+    var entrySeries: [Int] = []  // interned entry -> panel series index
+    var entryUnit: [MonetaryUnit] = []  // interned entry -> unit of its values
+    var entryAllowsNegative: [Bool] = []  // interned entry -> balance series
     var seriesIndex: [PanelKey: Int] = [:]
     var panel = MonthlyPanel()
     var scratch: [UInt8] = []
@@ -43,11 +43,15 @@ struct ReadState {
 
     // MARK: - Rows
 
-    mutating func take(line: Int, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>) throws {
+    mutating func take(line: Int, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>)
+        throws
+    {
         guard let layout else {
             let names = fields.map { $0.string(in: bytes) }
             if names.count == 1 && names[0].isEmpty {
-                throw ImportError(.missingHeader, file: file, line: line, message: "the first line is blank; expected a header such as period,region,sector,flow,value")
+                throw ImportError(
+                    .missingHeader, file: file, line: line,
+                    message: "the first line is blank; expected a header such as period,region,sector,flow,value")
             }
             let parsed = try ImportLayout.parse(names, columns: fields.map { $0.column(in: bytes) }, file: file)
             layout = parsed
@@ -55,14 +59,18 @@ struct ReadState {
             panelMode = !parsed.carriesFigures
             periodColumn = parsed.index[.period] ?? -1
             valueColumn = parsed.index[.value] ?? -1
-            keyColumns = [ImportLayout.Role.region, .sector, .flow, .currency, .unit, .release, .releaseDate, .source].map { parsed.index[$0] ?? -1 }
+            keyColumns = [ImportLayout.Role.region, .sector, .flow, .currency, .unit, .release, .releaseDate, .source]
+                .map { parsed.index[$0] ?? -1 }
             return
         }
         if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted { return }  // blank line
         guard fields.count == expectedFields else {
             let at = fields.count > expectedFields ? fields[expectedFields].column(in: bytes) : 0
-            throw ImportError(.wrongFieldCount, file: file, line: line, column: at,
-                              message: "expected \(expectedFields) fields (\(layout.names.joined(separator: ","))), found \(fields.count); quote fields that contain commas")
+            throw ImportError(
+                .wrongFieldCount, file: file, line: line, column: at,
+                message:
+                    "expected \(expectedFields) fields (\(layout.names.joined(separator: ","))), found \(fields.count); quote fields that contain commas"
+            )
         }
         rowCount += 1
         if panelMode && periodColumn >= 0 {
@@ -115,30 +123,42 @@ struct ReadState {
         guard let number = Self.decimal(bytes, vf.start, vf.end) else {
             let text = vf.string(in: bytes)
             if text.isEmpty {
-                throw ImportError(.noValue, file: file, line: line, column: vf.column(in: bytes), field: "value",
-                                  message: "empty value; a row of a tidy file must carry a number (leave the row out for a missing month)")
+                throw ImportError(
+                    .noValue, file: file, line: line, column: vf.column(in: bytes), field: "value",
+                    message:
+                        "empty value; a row of a tidy file must carry a number (leave the row out for a missing month)")
             }
-            throw ImportError(.badNumber, file: file, line: line, column: vf.column(in: bytes), field: "value",
-                              message: "\"\(text)\" is not a number; expected a plain decimal such as 12345.67 (no thousands separators or exponents)")
+            throw ImportError(
+                .badNumber, file: file, line: line, column: vf.column(in: bytes), field: "value",
+                message:
+                    "\"\(text)\" is not a number; expected a plain decimal such as 12345.67 (no thousands separators or exponents)"
+            )
         }
         let level: Level
         do {
             level = try Level(number, in: unit)
         } catch {
-            throw levelError(error, text: vf.string(in: bytes), unit: unit, line: line, column: vf.column(in: bytes), field: "value")
+            throw levelError(
+                error, text: vf.string(in: bytes), unit: unit, line: line, column: vf.column(in: bytes), field: "value")
         }
         if level.hundredths < 0 && !entryAllowsNegative[entry] {
             let flow = panel.series[s].key.flow
-            throw ImportError(.negativeLevel, file: file, line: line, column: vf.column(in: bytes), field: "value",
-                              message: "\(vf.string(in: bytes)) is negative, but \(flow.rawValue) levels cannot be; only a balance may be negative")
+            throw ImportError(
+                .negativeLevel, file: file, line: line, column: vf.column(in: bytes), field: "value",
+                message:
+                    "\(vf.string(in: bytes)) is negative, but \(flow.rawValue) levels cannot be; only a balance may be negative"
+            )
         }
         if number.places > panel.series[s].decimals { panel.series[s].decimals = number.places }
         if let previous = panel.series[s].set(level.hundredths, at: month.index) {
             if previous != level.hundredths {
                 let key = panel.series[s].key
                 let old = Level(hundredths: previous).exactDecimal(in: unit)
-                throw ImportError(.conflictingDuplicate, file: file, line: line, column: vf.column(in: bytes), field: "value",
-                                  message: "\(key) \(month) appears twice with different values (\(old) earlier in the file, \(number) here); keep one row, or put the other in a separate release")
+                throw ImportError(
+                    .conflictingDuplicate, file: file, line: line, column: vf.column(in: bytes), field: "value",
+                    message:
+                        "\(key) \(month) appears twice with different values (\(old) earlier in the file, \(number) here); keep one row, or put the other in a separate release"
+                )
             }
             repeatedRows += 1
         }
@@ -146,7 +166,8 @@ struct ReadState {
 
     /// Validates the codes of a key seen for the first time and creates its panel series.
     mutating func registerEntry(
-        line: Int, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>, layout: ImportLayout
+        line: Int, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>,
+        layout: ImportLayout
     ) throws {
         let text = { (role: ImportLayout.Role) -> String? in layout.index[role].map { fields[$0].string(in: bytes) } }
         let col = { (role: ImportLayout.Role) -> Int in layout.index[role].map { fields[$0].column(in: bytes) } ?? 0 }
@@ -157,8 +178,9 @@ struct ReadState {
             currency: text(.currency), unit: text(.unit), hasValue: true, line: line,
             currencyColumn: col(.currency), unitColumn: col(.unit))
         guard let unit else {
-            throw ImportError(.missingUnit, file: file, line: line, column: col(.unit), field: "unit",
-                              message: "empty unit; expected \(MonetaryUnit.accepted)")
+            throw ImportError(
+                .missingUnit, file: file, line: line, column: col(.unit), field: "unit",
+                message: "empty unit; expected \(MonetaryUnit.accepted)")
         }
         let release = try resolveRelease(
             text(.release), date: text(.releaseDate), line: line, column: col(.release), dateColumn: col(.releaseDate))
@@ -173,7 +195,8 @@ struct ReadState {
         } else {
             s = panel.series.count
             seriesIndex[pk] = s
-            panel.series.append(MonthlyPanel.Series(key: key, unit: unit, decimals: 0, release: release, source: source))
+            panel.series.append(
+                MonthlyPanel.Series(key: key, unit: unit, decimals: 0, release: release, source: source))
         }
         entrySeries.append(s)
         entryUnit.append(unit)
@@ -181,9 +204,12 @@ struct ReadState {
     }
 
     mutating func takeFigureRow(
-        line: Int, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>, layout: ImportLayout
+        line: Int, fields: UnsafeBufferPointer<CSVScanner.Field>, bytes: UnsafeBufferPointer<UInt8>,
+        layout: ImportLayout
     ) throws {
-        let text = { (role: ImportLayout.Role) -> String? in layout.index[role].map { fields[$0].string(in: bytes).trimmingCharacters(in: " \t") } }
+        let text = { (role: ImportLayout.Role) -> String? in
+            layout.index[role].map { fields[$0].string(in: bytes).trimmingCharacters(in: " \t") }
+        }
         let col = { (role: ImportLayout.Role) -> Int in layout.index[role].map { fields[$0].column(in: bytes) } ?? 0 }
 
         // Period span.
@@ -197,8 +223,9 @@ struct ReadState {
                 do {
                     to = try Period(parsing: text(.periodTo) ?? "")
                 } catch {
-                    throw ImportError(.badPeriod, file: file, line: line, column: col(.periodTo), field: "period_to",
-                                      message: "\(error)")
+                    throw ImportError(
+                        .badPeriod, file: file, line: line, column: col(.periodTo), field: "period_to",
+                        message: "\(error)")
                 }
                 span = try PeriodSpan(start: from, end: to)
             }
@@ -218,33 +245,41 @@ struct ReadState {
             case "year": ok = span.kind == .year
             case "cumulative", "ytd", "year-to-date", "janfeb": ok = span.isYearToDate
             default:
-                throw ImportError(.periodKindMismatch, file: file, line: line, column: col(.periodKind), field: "period_kind",
-                                  message: "unknown period kind \"\(kindText)\"; expected month, cumulative, quarter, half or year")
+                throw ImportError(
+                    .periodKindMismatch, file: file, line: line, column: col(.periodKind), field: "period_kind",
+                    message: "unknown period kind \"\(kindText)\"; expected month, cumulative, quarter, half or year")
             }
             guard ok else {
-                throw ImportError(.periodKindMismatch, file: file, line: line, column: col(.periodKind), field: "period_kind",
-                                  message: "\"\(kindText)\" does not match the span \(span), which is \(span.kind.label)")
+                throw ImportError(
+                    .periodKindMismatch, file: file, line: line, column: col(.periodKind), field: "period_kind",
+                    message: "\"\(kindText)\" does not match the span \(span), which is \(span.kind.label)")
             }
         }
         let regionRole: ImportLayout.Role = layout.index[.region] != nil ? .region : .scope
-        let region = try resolveRegion(text(regionRole) ?? "", line: line, column: col(regionRole), field: regionRole.rawValue)
+        let region = try resolveRegion(
+            text(regionRole) ?? "", line: line, column: col(regionRole), field: regionRole.rawValue)
         let sector = try resolveSector(text(.sector) ?? "", line: line, column: col(.sector))
         let flow = try resolveFlow(text(.flow) ?? "", line: line, column: col(.flow))
         let valueText = text(.value) ?? ""
         let (currency, unit) = try resolveCurrencyAndUnit(
-            currency: text(.currency), unit: text(.unit), hasValue: !valueText.isEmpty || !(text(.balanceChange) ?? "").isEmpty,
+            currency: text(.currency), unit: text(.unit),
+            hasValue: !valueText.isEmpty || !(text(.balanceChange) ?? "").isEmpty,
             line: line, currencyColumn: col(.currency), unitColumn: col(.unit))
 
         var value: Level?
         var decimals: Int?
         if !valueText.isEmpty {
             guard let number = DecimalNumber(parsing: valueText) else {
-                throw ImportError(.badNumber, file: file, line: line, column: col(.value), field: "value",
-                                  message: "\"\(valueText)\" is not a number; expected a plain decimal such as 15644.5 (no thousands separators or exponents)")
+                throw ImportError(
+                    .badNumber, file: file, line: line, column: col(.value), field: "value",
+                    message:
+                        "\"\(valueText)\" is not a number; expected a plain decimal such as 15644.5 (no thousands separators or exponents)"
+                )
             }
             guard let unit else {
-                throw ImportError(.missingUnit, file: file, line: line, column: col(.unit), field: "unit",
-                                  message: "a value needs a unit; expected \(MonetaryUnit.accepted)")
+                throw ImportError(
+                    .missingUnit, file: file, line: line, column: col(.unit), field: "unit",
+                    message: "a value needs a unit; expected \(MonetaryUnit.accepted)")
             }
             do {
                 value = try Level(number, in: unit)
@@ -253,16 +288,20 @@ struct ReadState {
             }
             decimals = Self.significantDecimals(number)
             if number.isNegative && flow.isNonNegative {
-                throw ImportError(.negativeLevel, file: file, line: line, column: col(.value), field: "value",
-                                  message: "\(valueText) is negative, but \(flow.rawValue) levels cannot be; only a balance may be negative (write a fall as a rate in yoy_pct)")
+                throw ImportError(
+                    .negativeLevel, file: file, line: line, column: col(.value), field: "value",
+                    message:
+                        "\(valueText) is negative, but \(flow.rawValue) levels cannot be; only a balance may be negative (write a fall as a rate in yoy_pct)"
+                )
             }
         }
         var rates = PublishedRates()
         func rate(_ role: ImportLayout.Role) throws -> DecimalNumber? {
             guard let t = text(role), !t.isEmpty else { return nil }
             guard let d = DecimalNumber(parsing: t) else {
-                throw ImportError(.badNumber, file: file, line: line, column: col(role), field: role.rawValue,
-                                  message: "\"\(t)\" is not a number; expected a rate in percent such as 23.2 or -10 (no % sign)")
+                throw ImportError(
+                    .badNumber, file: file, line: line, column: col(role), field: role.rawValue,
+                    message: "\"\(t)\" is not a number; expected a rate in percent such as 23.2 or -10 (no % sign)")
             }
             return d
         }
@@ -273,18 +312,22 @@ struct ReadState {
         rates.shareChange = try rate(.shareChange)
         if let bc = try rate(.balanceChange) {
             guard let unit else {
-                throw ImportError(.missingUnit, file: file, line: line, column: col(.unit), field: "unit",
-                                  message: "balance_change needs a unit; expected \(MonetaryUnit.accepted)")
+                throw ImportError(
+                    .missingUnit, file: file, line: line, column: col(.unit), field: "unit",
+                    message: "balance_change needs a unit; expected \(MonetaryUnit.accepted)")
             }
             do {
                 rates.balanceChange = try Level(bc, in: unit)
             } catch {
-                throw levelError(error, text: bc.description, unit: unit, line: line, column: col(.balanceChange), field: "balance_change")
+                throw levelError(
+                    error, text: bc.description, unit: unit, line: line, column: col(.balanceChange),
+                    field: "balance_change")
             }
         }
         if value == nil && rates.isEmpty {
-            throw ImportError(.noValue, file: file, line: line, column: col(.value), field: "value",
-                              message: "the row carries neither a value nor a rate; fill one in or leave the row out")
+            throw ImportError(
+                .noValue, file: file, line: line, column: col(.value), field: "value",
+                message: "the row carries neither a value nor a rate; fill one in or leave the row out")
         }
         let release = try resolveRelease(
             text(.release), date: text(.releaseDate), line: line, column: col(.release), dateColumn: col(.releaseDate))
@@ -292,8 +335,9 @@ struct ReadState {
         let publisher = text(.publisher).flatMap { $0.isEmpty ? nil : $0 }
         let publishedOn = text(.publishedOn).flatMap { $0.isEmpty ? nil : $0 }
         if let d = publishedOn, !ReleaseDate.isValid(d), !ReleaseDate.isValidMonth(d) {
-            throw ImportError(.badDate, file: file, line: line, column: col(.publishedOn), field: "published_on",
-                              message: "\"\(d)\" is not a date; expected YYYY-MM-DD, or YYYY-MM when the source gives only the month")
+            throw ImportError(
+                .badDate, file: file, line: line, column: col(.publishedOn), field: "published_on",
+                message: "\"\(d)\" is not a date; expected YYYY-MM-DD, or YYYY-MM when the source gives only the month")
         }
         let observation = Observation(
             key: SeriesKey(region: region, sector: sector, flow: flow, currency: currency), span: span, value: value,
@@ -308,24 +352,31 @@ struct ReadState {
     func resolveRegion(_ t: String, line: Int, column: Int, field: String) throws(ImportError) -> String {
         if let r = reader.regions.lookup(t) { return r.code }
         let near = reader.regions.suggestions(for: t)
-        throw ImportError(.unknownRegion, file: file, line: line, column: column, field: field,
-                          message: "unknown region \"\(t)\"" + (near.isEmpty ? "" : " (did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))?)")
-                            + "; expected a region code such as CN, beijing or xixian (the nation, the pilot localities and published aggregates), or R and digits for a numbered panel")
+        throw ImportError(
+            .unknownRegion, file: file, line: line, column: column, field: field,
+            message: "unknown region \"\(t)\""
+                + (near.isEmpty ? "" : " (did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))?)")
+                + "; expected a region code such as CN, beijing or xixian (the nation, the pilot localities and published aggregates), or R and digits for a numbered panel"
+        )
     }
 
     func resolveSector(_ t: String, line: Int, column: Int) throws(ImportError) -> String {
         if let s = reader.sectors.lookup(t) { return s.code }
         if reader.sectors.extensionParent(of: t) != nil { return t.uppercased() }
         let near = reader.sectors.suggestions(for: t)
-        throw ImportError(.unknownSector, file: file, line: line, column: column, field: "sector",
-                          message: "unknown sector \"\(t)\"" + (near.isEmpty ? "" : " (did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))?)")
-                            + "; expected an EBOPS 2010 code such as S, SC, SD, SI2, a group such as KIS, or a published name such as travel")
+        throw ImportError(
+            .unknownSector, file: file, line: line, column: column, field: "sector",
+            message: "unknown sector \"\(t)\""
+                + (near.isEmpty ? "" : " (did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))?)")
+                + "; expected an EBOPS 2010 code such as S, SC, SD, SI2, a group such as KIS, or a published name such as travel"
+        )
     }
 
     func resolveFlow(_ t: String, line: Int, column: Int) throws(ImportError) -> Flow {
         if let f = Flow(code: t) { return f }
-        throw ImportError(.unknownFlow, file: file, line: line, column: column, field: "flow",
-                          message: "unknown flow \"\(t)\"; expected export, import, total or balance (or X, M, T, B)")
+        throw ImportError(
+            .unknownFlow, file: file, line: line, column: column, field: "flow",
+            message: "unknown flow \"\(t)\"; expected export, import, total or balance (or X, M, T, B)")
     }
 
     func resolveCurrencyAndUnit(
@@ -335,8 +386,9 @@ struct ReadState {
         if let unit {
             if !unit.isEmpty {
                 guard let u = MonetaryUnit(parsing: unit) else {
-                    throw ImportError(.unknownUnit, file: file, line: line, column: unitColumn, field: "unit",
-                                      message: "unknown unit \"\(unit)\"; expected \(MonetaryUnit.accepted)")
+                    throw ImportError(
+                        .unknownUnit, file: file, line: line, column: unitColumn, field: "unit",
+                        message: "unknown unit \"\(unit)\"; expected \(MonetaryUnit.accepted)")
                 }
                 parsedUnit = u
             }
@@ -346,14 +398,16 @@ struct ReadState {
         var parsedCurrency: Currency?
         if let currency, !currency.isEmpty {
             guard let c = Currency(code: currency) else {
-                throw ImportError(.unknownCurrency, file: file, line: line, column: currencyColumn, field: "currency",
-                                  message: "unknown currency \"\(currency)\"; expected CNY or USD")
+                throw ImportError(
+                    .unknownCurrency, file: file, line: line, column: currencyColumn, field: "currency",
+                    message: "unknown currency \"\(currency)\"; expected CNY or USD")
             }
             parsedCurrency = c
         }
         if let c = parsedCurrency, let u = parsedUnit, c != u.currency {
-            throw ImportError(.currencyMismatch, file: file, line: line, column: unitColumn, field: "unit",
-                              message: "the unit \(u) is not in the row's currency \(c.rawValue)")
+            throw ImportError(
+                .currencyMismatch, file: file, line: line, column: unitColumn, field: "unit",
+                message: "the unit \(u) is not in the row's currency \(c.rawValue)")
         }
         return (parsedCurrency ?? parsedUnit?.currency ?? reader.options.defaultUnit.currency, parsedUnit)
     }
@@ -366,15 +420,18 @@ struct ReadState {
         let name = (t?.isEmpty ?? true) ? defaultRelease : (t ?? defaultRelease)
         var date: String? = (dateText?.isEmpty ?? true) ? nil : dateText
         if let d = date, !ReleaseDate.isValid(d) {
-            throw ImportError(.badDate, file: file, line: line, column: dateColumn, field: "release_date",
-                              message: "\"\(d)\" is not a date; expected YYYY-MM-DD")
+            throw ImportError(
+                .badDate, file: file, line: line, column: dateColumn, field: "release_date",
+                message: "\"\(d)\" is not a date; expected YYYY-MM-DD")
         }
         if date == nil, name == defaultRelease { date = reader.options.releaseDate }
         if date == nil, ReleaseDate.isValid(name) { date = name }
         if let known = releases[name] {
             if let d = date, let k = known, d != k {
-                throw ImportError(.badDate, file: file, line: line, column: dateColumn, field: "release_date",
-                                  message: "release \"\(name)\" was dated \(k) on an earlier row, \(d) here; one release has one date")
+                throw ImportError(
+                    .badDate, file: file, line: line, column: dateColumn, field: "release_date",
+                    message: "release \"\(name)\" was dated \(k) on an earlier row, \(d) here; one release has one date"
+                )
             }
             if known == nil, date != nil { releases[name] = .some(date) }
         } else {
@@ -383,17 +440,24 @@ struct ReadState {
         return name
     }
 
-    func levelError(_ e: Level.ParseFailure, text: String, unit: MonetaryUnit, line: Int, column: Int, field: String) -> ImportError {
+    func levelError(_ e: Level.ParseFailure, text: String, unit: MonetaryUnit, line: Int, column: Int, field: String)
+        -> ImportError
+    {
         switch e {
         case .tooPrecise:
-            return ImportError(.tooPrecise, file: file, line: line, column: column, field: field,
-                               message: "\(text) \(unit) has digits below 0.01 of a currency unit, which svctrade does not keep; round it or use a larger unit")
+            return ImportError(
+                .tooPrecise, file: file, line: line, column: column, field: field,
+                message:
+                    "\(text) \(unit) has digits below 0.01 of a currency unit, which svctrade does not keep; round it or use a larger unit"
+            )
         case .outOfRange:
-            return ImportError(.badNumber, file: file, line: line, column: column, field: field,
-                               message: "\(text) \(unit) is too large (limit ±9.2e16 currency units)")
+            return ImportError(
+                .badNumber, file: file, line: line, column: column, field: field,
+                message: "\(text) \(unit) is too large (limit ±9.2e16 currency units)")
         case .notANumber:
-            return ImportError(.badNumber, file: file, line: line, column: column, field: field,
-                               message: "\"\(text)\" is not a number; expected a plain decimal")
+            return ImportError(
+                .badNumber, file: file, line: line, column: column, field: field,
+                message: "\"\(text)\" is not a number; expected a plain decimal")
         }
     }
 
@@ -416,7 +480,9 @@ struct ReadState {
             notes.append("\(repeatedRows) rows repeated an earlier row with the same value; each value is stored once")
         }
         try reconcileFigures()
-        return ImportBatch(file: file, layout: layoutName, panel: panel, figures: figures, releases: releases, notes: notes, rowCount: rowCount)
+        return ImportBatch(
+            file: file, layout: layoutName, panel: panel, figures: figures, releases: releases, notes: notes,
+            rowCount: rowCount)
     }
 
     /// Groups figures of the same series, span and release. Copies from different sources are
@@ -443,8 +509,11 @@ struct ReadState {
                 for ib in members[(a + 1)...] {
                     let x = figures[ia], y = figures[ib]
                     if x.observation.source == y.observation.source && !Self.agree(x.observation, y.observation) {
-                        throw ImportError(.conflictingDuplicate, file: file, line: y.line, column: 0,
-                                          message: "\(k.key) \(k.span) appears twice from the same source with different figures (line \(x.line) and line \(y.line)); keep one row or give each its source")
+                        throw ImportError(
+                            .conflictingDuplicate, file: file, line: y.line, column: 0,
+                            message:
+                                "\(k.key) \(k.span) appears twice from the same source with different figures (line \(x.line) and line \(y.line)); keep one row or give each its source"
+                        )
                     }
                 }
             }
@@ -459,13 +528,24 @@ struct ReadState {
                     (a.hundredths - b.hundredths).magnitude > UInt64(ha + hb)
                 {
                     let unit = MonetaryUnit(k.key.currency, .hundredMillion)
-                    notes.append("sources disagree beyond rounding on \(k.key) \(k.span): \(a.exactDecimal(in: unit)) (line \(figures[best].line)) vs \(b.exactDecimal(in: unit)) (line \(figures[i].line)) \(unit); kept line \(figures[best].line) (\(figures[best].observation.sourceKind.rawValue) site)")
+                    notes.append(
+                        "sources disagree beyond rounding on \(k.key) \(k.span): \(a.exactDecimal(in: unit)) (line \(figures[best].line)) vs \(b.exactDecimal(in: unit)) (line \(figures[i].line)) \(unit); kept line \(figures[best].line) (\(figures[best].observation.sourceKind.rawValue) site)"
+                    )
                 }
-                Self.fill(&merged.rates.yearOnYear, other.rates.yearOnYear, "yoy_pct", k, figures[best].line, figures[i].line, &notes)
-                Self.fill(&merged.rates.versus2019, other.rates.versus2019, "vs2019_pct", k, figures[best].line, figures[i].line, &notes)
-                Self.fill(&merged.rates.twoYearAverage, other.rates.twoYearAverage, "two_year_avg_pct", k, figures[best].line, figures[i].line, &notes)
-                Self.fill(&merged.rates.share, other.rates.share, "share_pct", k, figures[best].line, figures[i].line, &notes)
-                Self.fill(&merged.rates.shareChange, other.rates.shareChange, "share_change_pp", k, figures[best].line, figures[i].line, &notes)
+                Self.fill(
+                    &merged.rates.yearOnYear, other.rates.yearOnYear, "yoy_pct", k, figures[best].line, figures[i].line,
+                    &notes)
+                Self.fill(
+                    &merged.rates.versus2019, other.rates.versus2019, "vs2019_pct", k, figures[best].line,
+                    figures[i].line, &notes)
+                Self.fill(
+                    &merged.rates.twoYearAverage, other.rates.twoYearAverage, "two_year_avg_pct", k, figures[best].line,
+                    figures[i].line, &notes)
+                Self.fill(
+                    &merged.rates.share, other.rates.share, "share_pct", k, figures[best].line, figures[i].line, &notes)
+                Self.fill(
+                    &merged.rates.shareChange, other.rates.shareChange, "share_change_pp", k, figures[best].line,
+                    figures[i].line, &notes)
                 if merged.rates.balanceChange == nil { merged.rates.balanceChange = other.rates.balanceChange }
             }
             figures[best].observation = merged
@@ -519,7 +599,8 @@ struct ReadState {
             return
         }
         if !m.isNumericallyEqual(to: other) {
-            notes.append("sources disagree on \(name) of \(k): \(m) (line \(lineA)) vs \(other) (line \(lineB)); kept \(m)")
+            notes.append(
+                "sources disagree on \(name) of \(k): \(m) (line \(lineA)) vs \(other) (line \(lineB)); kept \(m)")
         }
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Maps the raw bytes of a series key (region, sector, flow, currency fields) to a dense index.
@@ -9,7 +9,7 @@ import Darwin
 /// **Hot path** of the panel import: one lookup per row, no allocation for keys already seen.
 /// Open addressing with linear probing over FNV-1a hashes; key bytes live in one arena.
 struct SeriesInterner {
-    private var slots: [Int32]           // -1 empty, else index into entries
+    private var slots: [Int32]  // -1 empty, else index into entries
     private var hashes: [UInt64]
     private var starts: [Int]
     private var lengths: [Int]

@@ -38,7 +38,8 @@ public struct BulletinCitations: Sendable, Equatable {
             let earlier = list.filter { $0.span.end != through }.compactMap(\.publishedOn).sorted()
             var seen = Set<String>()
             var addresses: [(String, SourceKind)] = []
-            for f in current.sorted(by: { ($0.sourceKind, $0.source) < ($1.sourceKind, $1.source) }) where f.sourceKind.isCitable {
+            for f in current.sorted(by: { ($0.sourceKind, $0.source) < ($1.sourceKind, $1.source) })
+            where f.sourceKind.isCitable {
                 if seen.insert(f.source).inserted { addresses.append((f.source, f.sourceKind)) }
             }
             return Entry(
@@ -53,7 +54,10 @@ public struct BulletinCitations: Sendable, Equatable {
     public static func date(_ d: String, zh: Bool) -> String {
         let parts = d.split(separator: "-").compactMap { Int($0) }
         guard parts.count >= 2, (1...12).contains(parts[1]) else { return d }
-        let month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][parts[1] - 1]
+        let month = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ][parts[1] - 1]
         if parts.count == 3 { return zh ? "\(parts[0])年\(parts[1])月\(parts[2])日" : "\(parts[2]) \(month) \(parts[0])" }
         return zh ? "\(parts[0])年\(parts[1])月" : "\(month) \(parts[0])"
     }
@@ -64,14 +68,22 @@ public struct BulletinCitations: Sendable, Equatable {
             var details: [String] = []
             if !e.current.isEmpty {
                 let dates = e.current.map { Self.date($0, zh: zh) }
-                details.append(zh ? "本期数据\(dates.joined(separator: "、"))发布" : "figures for the period released \(dates.joined(separator: ", "))")
+                details.append(
+                    zh
+                        ? "本期数据\(dates.joined(separator: "、"))发布"
+                        : "figures for the period released \(dates.joined(separator: ", "))")
             }
             if let r = e.earlier {
                 let a = Self.date(r.lowerBound, zh: zh), b = Self.date(r.upperBound, zh: zh)
-                details.append(zh ? (a == b ? "比较数据\(a)发布" : "比较数据\(a)至\(b)各期发布") : (a == b ? "comparison figures released \(a)" : "comparison figures from releases of \(a) to \(b)"))
+                details.append(
+                    zh
+                        ? (a == b ? "比较数据\(a)发布" : "比较数据\(a)至\(b)各期发布")
+                        : (a == b
+                            ? "comparison figures released \(a)" : "comparison figures from releases of \(a) to \(b)"))
             }
             let name = zh ? e.publisher.chineseName : e.publisher.englishName
-            return details.isEmpty ? name : name + (zh ? "（\(details.joined(separator: "；"))）" : " (\(details.joined(separator: "; ")))")
+            return details.isEmpty
+                ? name : name + (zh ? "（\(details.joined(separator: "；"))）" : " (\(details.joined(separator: "; ")))")
         }
         return zh ? "资料来源：" + parts.joined(separator: "；") + "。" : "Source: " + parts.joined(separator: "; ") + "."
     }

@@ -42,8 +42,11 @@ public struct BulletinDocument: Sendable {
     public var citations: BulletinCitations
 
     /// Creates a bulletin.
-    public init(language: PressFigures.Language, through: Period, release: PressRelease, table: Table, charts: [Chart], pilotCharts: [Chart],
-                practices: [PilotPractice], pilotFigures: String?, citations: BulletinCitations) {
+    public init(
+        language: PressFigures.Language, through: Period, release: PressRelease, table: Table, charts: [Chart],
+        pilotCharts: [Chart],
+        practices: [PilotPractice], pilotFigures: String?, citations: BulletinCitations
+    ) {
         self.language = language
         self.through = through
         self.release = release
@@ -62,7 +65,9 @@ public struct BulletinDocument: Sendable {
         let m = through.month
         if zh { return m == 1 ? "\(through.year)年1月我国服务贸易发展情况" : "\(through.year)年1—\(m)月我国服务贸易发展情况" }
         let names = PressFigures.monthNames
-        return m == 1 ? "China's trade in services, January \(through.year)" : "China's trade in services, January–\(names[m - 1]) \(through.year)"
+        return m == 1
+            ? "China's trade in services, January \(through.year)"
+            : "China's trade in services, January–\(names[m - 1]) \(through.year)"
     }
 
     static let leadBlocks: Set<String> = ["headline", "balance", "balance-turned", "base-year"]
@@ -78,7 +83,10 @@ public struct BulletinDocument: Sendable {
     /// (the publisher's own site, official sites and media reports; never a mirror copy).
     public var sources: [String] {
         var out = [citations.line(zh: zh)]
-        out.append(zh ? "试点工作情况：商务部2021年6月3日例行新闻发布会答问（英文稿）。" : "Pilot programme: MOFCOM regular press conference, 3 June 2021 (English transcript).")
+        out.append(
+            zh
+                ? "试点工作情况：商务部2021年6月3日例行新闻发布会答问（英文稿）。"
+                : "Pilot programme: MOFCOM regular press conference, 3 June 2021 (English transcript).")
         for e in citations.entries {
             for (address, kind) in e.addresses {
                 let label = kind == .publisher ? (zh ? "发布机构网站" : "publisher's site") : (zh ? "转载" : "reported by")
@@ -109,12 +117,18 @@ public struct BulletinDocument: Sendable {
     }
 
     var headings: (features: String, tables: String, charts: String, pilot: String, sources: String, notes: String) {
-        zh ? ("主要特点", "数据表", "图表", "服务贸易创新发展试点", "资料来源", "说明")
-            : ("Main features", "Tables", "Charts", "The pilot programme for innovation in trade in services", "Sources", "Notes")
+        zh
+            ? ("主要特点", "数据表", "图表", "服务贸易创新发展试点", "资料来源", "说明")
+            : (
+                "Main features", "Tables", "Charts", "The pilot programme for innovation in trade in services",
+                "Sources", "Notes"
+            )
     }
 
     var appendixHeading: String {
-        zh ? "附录：试点地区示意数据（生成数据，非统计数据，不得引用）" : "Appendix: pilot localities, illustrative data (generated, not statistics; not for quotation)"
+        zh
+            ? "附录：试点地区示意数据（生成数据，非统计数据，不得引用）"
+            : "Appendix: pilot localities, illustrative data (generated, not statistics; not for quotation)"
     }
 
     var pilotIntro: String {
@@ -129,7 +143,8 @@ public struct BulletinDocument: Sendable {
             let who = places.map(locality).joined(separator: zh ? "、" : ", ")
             return zh ? "\(who)：\(p.practiceChinese)" : "\(who): \(p.practiceEnglish)"
         }
-        return zh ? "\(name)——" + parts.joined(separator: "；") + "。" : "\(name) — " + parts.joined(separator: "; ") + "."
+        return zh
+            ? "\(name)——" + parts.joined(separator: "；") + "。" : "\(name) — " + parts.joined(separator: "; ") + "."
     }
 
     var notes: [String] {
@@ -137,14 +152,27 @@ public struct BulletinDocument: Sendable {
         if zh {
             n.append("金额单位为亿元人民币；增速、比重保留一位小数，按四舍五入（远离零）修约一次，末位为0时省略。")
             n.append("增速按可比口径：能由本库数据计算且与公布数一致时用计算值，否则采用公布数（见数据表 yoy_source 列）。")
-            if !pilotCharts.isEmpty || pilotFigures != nil { n.append("试点地区的分地区数据为示意数据（svctrade generate 生成），全国合计与公布数一致，分地区、分领域构成为虚构，仅用于版式展示。") }
-            n.append("数字性质：文中数字均为公布数，或由公布数精确计算（如出口与进口之和）；由两期累计数相减推算的月度数、由公布增速反推的基期数和示意数据不写入正文。金额按其最精确来源的精度列示（如“3.27万亿元”）。")
+            if !pilotCharts.isEmpty || pilotFigures != nil {
+                n.append("试点地区的分地区数据为示意数据（svctrade generate 生成），全国合计与公布数一致，分地区、分领域构成为虚构，仅用于版式展示。")
+            }
+            n.append(
+                "数字性质：文中数字均为公布数，或由公布数精确计算（如出口与进口之和）；由两期累计数相减推算的月度数、由公布增速反推的基期数和示意数据不写入正文。金额按其最精确来源的精度列示（如“3.27万亿元”）。")
             n += release.notes
         } else {
-            n.append("Amounts in CNY (RMB); growth rates and shares to one decimal, rounded half away from zero once, trailing .0 dropped.")
-            n.append("Growth on a comparable basis: the rate computed from the store is used when it agrees with the published one; otherwise the published rate (table column yoy_source).")
-            if !pilotCharts.isEmpty || pilotFigures != nil { n.append("Regional figures of the pilot localities are illustrative (made by svctrade generate): their national totals match the published ones, the regional and sector splits are invented and only show the layout.") }
-            n.append("What the numbers are: every number in the text is published, or computed exactly from published figures (exports plus imports); months derived from two cumulative releases, bases implied by published rates and illustrative data are not stated. Amounts are printed at the precision of their best source (\"RMB3.27 trillion\").")
+            n.append(
+                "Amounts in CNY (RMB); growth rates and shares to one decimal, rounded half away from zero once, trailing .0 dropped."
+            )
+            n.append(
+                "Growth on a comparable basis: the rate computed from the store is used when it agrees with the published one; otherwise the published rate (table column yoy_source)."
+            )
+            if !pilotCharts.isEmpty || pilotFigures != nil {
+                n.append(
+                    "Regional figures of the pilot localities are illustrative (made by svctrade generate): their national totals match the published ones, the regional and sector splits are invented and only show the layout."
+                )
+            }
+            n.append(
+                "What the numbers are: every number in the text is published, or computed exactly from published figures (exports plus imports); months derived from two cumulative releases, bases implied by published rates and illustrative data are not stated. Amounts are printed at the precision of their best source (\"RMB3.27 trillion\")."
+            )
             n += release.notes
         }
         return n
@@ -184,13 +212,18 @@ public struct BulletinDocument: Sendable {
         var out = "<article lang=\"\(zh ? "zh-CN" : "en")\">\n<h1>\(e(title))</h1>\n"
         out += lead.map { "<p>\(e($0))</p>\n" }.joined()
         if !features.isEmpty {
-            out += "<h2>\(e(h.features))</h2>\n<p>\(e(zh ? "主要呈现以下特点：" : "The main features are as follows:"))</p>\n<ol>\n"
+            out +=
+                "<h2>\(e(h.features))</h2>\n<p>\(e(zh ? "主要呈现以下特点：" : "The main features are as follows:"))</p>\n<ol>\n"
             out += features.map { "<li>\(e($0))</li>\n" }.joined() + "</ol>\n"
         }
         out += "<h2>\(e(h.tables))</h2>\n<div class=\"table\">\n" + HTMLRenderer.render(table) + "</div>\n"
         out += "<h2>\(e(h.charts))</h2>\n" + charts.map(figure).joined()
-        out += "<h2>\(e(h.pilot))</h2>\n<p>\(e(pilotIntro))</p>\n<ul>\n" + themes.map { "<li>\(e(practiceLine($0.0, $0.1)))</li>\n" }.joined() + "</ul>\n"
-        out += "<h2>\(e(h.sources))</h2>\n<ul class=\"sources\">\n" + sources.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        out +=
+            "<h2>\(e(h.pilot))</h2>\n<p>\(e(pilotIntro))</p>\n<ul>\n"
+            + themes.map { "<li>\(e(practiceLine($0.0, $0.1)))</li>\n" }.joined() + "</ul>\n"
+        out +=
+            "<h2>\(e(h.sources))</h2>\n<ul class=\"sources\">\n" + sources.map { "<li>\(e($0))</li>\n" }.joined()
+            + "</ul>\n"
         out += "<h2>\(e(h.notes))</h2>\n<ul>\n" + notes.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
         if pilotFigures != nil || !pilotCharts.isEmpty {
             out += "<section class=\"illustrative\">\n<h2>\(e(appendixHeading))</h2>\n"
@@ -202,7 +235,8 @@ public struct BulletinDocument: Sendable {
     }
 
     func figure(_ c: Chart) -> String {
-        "<figure>\n" + c.svg.trimmingTrailingNewline() + "\n<figcaption>\(HTMLRenderer.escape(c.caption))</figcaption>\n</figure>\n"
+        "<figure>\n" + c.svg.trimmingTrailingNewline()
+            + "\n<figcaption>\(HTMLRenderer.escape(c.caption))</figcaption>\n</figure>\n"
     }
 
     /// A self-contained page: inline CSS and SVG, no scripts, no external references.

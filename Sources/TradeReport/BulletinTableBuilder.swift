@@ -27,7 +27,8 @@ public struct BulletinTableBuilder {
     /// The machine-readable columns (CSV, JSON, HTML, Markdown), in order.
     public static let columns: [String] = [
         "region", "sector", "flow", "currency", "period_from", "period_to", "value", "unit", "status", "prior_value",
-        "yoy_pct", "yoy_source", "yoy_status", "published_yoy_pct", "base_restated", "vs_base_pct", "avg_growth_pct", "share_pct",
+        "yoy_pct", "yoy_source", "yoy_status", "published_yoy_pct", "base_restated", "vs_base_pct", "avg_growth_pct",
+        "share_pct",
         "share_change_pp", "contribution_pp",
         "name", "period_kind", "value_origin", "computed_yoy_pct", "computed_yoy_low", "computed_yoy_high",
         "yoy_change_pp", "vs_base_year", "vs_base_source", "avg_growth_source", "contribution_rate_pct",
@@ -57,7 +58,9 @@ public struct BulletinTableBuilder {
     }
 
     /// A table with a chosen subset of columns.
-    public func table(_ rows: [BulletinRow], columns: [String], illustrative: (BulletinRow) -> Bool = { _ in false }) -> Table {
+    public func table(_ rows: [BulletinRow], columns: [String], illustrative: (BulletinRow) -> Bool = { _ in false })
+        -> Table
+    {
         var t = Table(columns: columns.map { Table.Column($0, Self.isNumeric($0) ? .right : .left) })
         for r in rows {
             let cells = self.cells(r, illustrative: illustrative(r))
@@ -77,9 +80,13 @@ public struct BulletinTableBuilder {
             "period_to": r.span.end.description, "unit": u.description, "period_kind": r.span.kind.rawValue,
             "illustrative": illustrative ? "true" : "false",
         ]
-        let sectorName = sectors.sector(code: r.key.sector).map { language == .zh ? $0.chineseNameMOFCOM : $0.englishName } ?? r.key.sector
+        let sectorName =
+            sectors.sector(code: r.key.sector).map { language == .zh ? $0.chineseNameMOFCOM : $0.englishName }
+            ?? r.key.sector
         if r.key.sector == "S" && r.key.region != "CN" {
-            c["name"] = regions.region(code: r.key.region).map { language == .zh ? $0.chineseName : $0.englishName } ?? r.key.region
+            c["name"] =
+                regions.region(code: r.key.region).map { language == .zh ? $0.chineseName : $0.englishName }
+                ?? r.key.region
         } else {
             c["name"] = sectorName
         }
@@ -90,7 +97,8 @@ public struct BulletinTableBuilder {
         }
         if let p = r.prior {
             // Shown at the precision of the current level, as bulletins print comparable bases.
-            c["prior_value"] = p.level.formatted(in: u, places: r.value?.places(in: u, limit: maxPlaces) ?? p.places(in: u, limit: maxPlaces))
+            c["prior_value"] = p.level.formatted(
+                in: u, places: r.value?.places(in: u, limit: maxPlaces) ?? p.places(in: u, limit: maxPlaces))
         }
         c["yoy_pct"] = r.yearOnYear.value?.description
         c["yoy_source"] = r.yearOnYear.source?.rawValue
@@ -102,7 +110,9 @@ public struct BulletinTableBuilder {
         c["computed_yoy_pct"] = r.yearOnYear.computed?.description
         if let iv = r.yearOnYear.interval {
             c["computed_yoy_low"] = Growth.roundedPercent(iv.lowerBound, places: 2).description
-            if iv.upperBound.isFinite { c["computed_yoy_high"] = Growth.roundedPercent(iv.upperBound, places: 2).description }
+            if iv.upperBound.isFinite {
+                c["computed_yoy_high"] = Growth.roundedPercent(iv.upperBound, places: 2).description
+            }
         }
         c["yoy_change_pp"] = r.yearOnYearChange?.description
         if let y = r.baseYear {
@@ -117,7 +127,9 @@ public struct BulletinTableBuilder {
         c["contribution_pp"] = r.contribution?.description
         c["contribution_rate_pct"] = r.contributionRate?.description
         c["mom_pct_nsa"] = r.monthOnMonth?.description
-        if let rev = r.impliedRevision, let v = r.value { c["implied_revision"] = rev.formatted(in: u, places: v.places(in: u, limit: maxPlaces)) }
+        if let rev = r.impliedRevision, let v = r.value {
+            c["implied_revision"] = rev.formatted(in: u, places: v.places(in: u, limit: maxPlaces))
+        }
         if let b = r.balanceChange {
             c["balance_change"] = b.formatted(in: u, places: r.value?.places(in: u, limit: maxPlaces) ?? 1)
         }

@@ -15,65 +15,67 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE release (
-                    id INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL UNIQUE,
-                    published TEXT,
-                    imported_from TEXT NOT NULL,
-                    row_count INTEGER NOT NULL
-                ) STRICT;
-                CREATE TABLE series (
-                    id INTEGER PRIMARY KEY,
-                    region TEXT NOT NULL,
-                    sector TEXT NOT NULL,
-                    flow TEXT NOT NULL,      -- export, import, total, balance (validated before writing)
-                    currency TEXT NOT NULL,  -- CNY, USD (a CHECK here cost 0.13 s per 36,000 series)
-                    UNIQUE (region, sector, flow, currency)
-                ) STRICT;
-                CREATE TABLE source (
-                    id INTEGER PRIMARY KEY,
-                    address TEXT NOT NULL UNIQUE
-                ) STRICT;
-                CREATE TABLE figure (
-                    series_id INTEGER NOT NULL REFERENCES series(id),
-                    period_from INTEGER NOT NULL,
-                    period_to INTEGER NOT NULL,
-                    release_id INTEGER NOT NULL REFERENCES release(id),
-                    source_id INTEGER NOT NULL REFERENCES source(id),
-                    line INTEGER NOT NULL,
-                    preferred INTEGER NOT NULL CHECK (preferred IN (0, 1)),
-                    value INTEGER,
-                    unit TEXT,
-                    decimals INTEGER,
-                    yoy_pct TEXT,
-                    vs2019_pct TEXT,
-                    two_year_avg_pct TEXT,
-                    share_pct TEXT,
-                    share_change_pp TEXT,
-                    balance_change INTEGER,
-                    PRIMARY KEY (series_id, period_to, period_from, release_id, source_id, line)
-                ) STRICT, WITHOUT ROWID;
-                CREATE TABLE monthly_block (
-                    series_id INTEGER NOT NULL REFERENCES series(id),
-                    release_id INTEGER NOT NULL REFERENCES release(id),
-                    first_month INTEGER NOT NULL,
-                    month_count INTEGER NOT NULL,
-                    unit TEXT NOT NULL,
-                    decimals INTEGER NOT NULL,
-                    source_id INTEGER NOT NULL REFERENCES source(id),
-                    present BLOB NOT NULL,
-                    vals BLOB NOT NULL,
-                    PRIMARY KEY (series_id, release_id)
-                ) STRICT;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE release (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE,
+                        published TEXT,
+                        imported_from TEXT NOT NULL,
+                        row_count INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE TABLE series (
+                        id INTEGER PRIMARY KEY,
+                        region TEXT NOT NULL,
+                        sector TEXT NOT NULL,
+                        flow TEXT NOT NULL,      -- export, import, total, balance (validated before writing)
+                        currency TEXT NOT NULL,  -- CNY, USD (a CHECK here cost 0.13 s per 36,000 series)
+                        UNIQUE (region, sector, flow, currency)
+                    ) STRICT;
+                    CREATE TABLE source (
+                        id INTEGER PRIMARY KEY,
+                        address TEXT NOT NULL UNIQUE
+                    ) STRICT;
+                    CREATE TABLE figure (
+                        series_id INTEGER NOT NULL REFERENCES series(id),
+                        period_from INTEGER NOT NULL,
+                        period_to INTEGER NOT NULL,
+                        release_id INTEGER NOT NULL REFERENCES release(id),
+                        source_id INTEGER NOT NULL REFERENCES source(id),
+                        line INTEGER NOT NULL,
+                        preferred INTEGER NOT NULL CHECK (preferred IN (0, 1)),
+                        value INTEGER,
+                        unit TEXT,
+                        decimals INTEGER,
+                        yoy_pct TEXT,
+                        vs2019_pct TEXT,
+                        two_year_avg_pct TEXT,
+                        share_pct TEXT,
+                        share_change_pp TEXT,
+                        balance_change INTEGER,
+                        PRIMARY KEY (series_id, period_to, period_from, release_id, source_id, line)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE TABLE monthly_block (
+                        series_id INTEGER NOT NULL REFERENCES series(id),
+                        release_id INTEGER NOT NULL REFERENCES release(id),
+                        first_month INTEGER NOT NULL,
+                        month_count INTEGER NOT NULL,
+                        unit TEXT NOT NULL,
+                        decimals INTEGER NOT NULL,
+                        source_id INTEGER NOT NULL REFERENCES source(id),
+                        present BLOB NOT NULL,
+                        vals BLOB NOT NULL,
+                        PRIMARY KEY (series_id, release_id)
+                    ) STRICT;
+                    """)
         }
         // v2: who published a figure and the date its address gives (README "Sources").
         m.registerMigration("v2") { db in
-            try db.execute(sql: """
-                ALTER TABLE figure ADD COLUMN publisher TEXT;
-                ALTER TABLE figure ADD COLUMN published_on TEXT;
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE figure ADD COLUMN publisher TEXT;
+                    ALTER TABLE figure ADD COLUMN published_on TEXT;
+                    """)
         }
         return m
     }

@@ -17,7 +17,9 @@ struct ObservationWriter {
             sql: "INSERT INTO series (region, sector, flow, currency) VALUES (?, ?, ?, ?)")
         func seriesID(_ key: SeriesKey) throws -> Int64 {
             if let id = seriesIDs[key] { return id }
-            try RawBind(statement: insertSeries).run([.text(key.region), .text(key.sector), .text(key.flow.rawValue), .text(key.currency.rawValue)])
+            try RawBind(statement: insertSeries).run([
+                .text(key.region), .text(key.sector), .text(key.flow.rawValue), .text(key.currency.rawValue),
+            ])
             let id = db.lastInsertedRowID
             seriesIDs[key] = id
             summary.newSeries += 1
@@ -35,10 +37,18 @@ struct ObservationWriter {
         for batch in batches {
             for (name, date) in batch.releases.sorted(by: { $0.key < $1.key }) {
                 if releaseIDs[name] != nil {
-                    throw StoreError(.releaseExists, "release \"\(name)\" is given by two of the files imported together; give each file its own --release")
+                    throw StoreError(
+                        .releaseExists,
+                        "release \"\(name)\" is given by two of the files imported together; give each file its own --release"
+                    )
                 }
-                if let existing = try String.fetchOne(db, sql: "SELECT imported_from FROM release WHERE name = ?", arguments: [name]) {
-                    throw StoreError(.releaseExists, "release \"\(name)\" is already in the store (imported from \(existing)); a new vintage needs its own name: svctrade import \(batch.file) --release NAME [--release-date YYYY-MM-DD]")
+                if let existing = try String.fetchOne(
+                    db, sql: "SELECT imported_from FROM release WHERE name = ?", arguments: [name])
+                {
+                    throw StoreError(
+                        .releaseExists,
+                        "release \"\(name)\" is already in the store (imported from \(existing)); a new vintage needs its own name: svctrade import \(batch.file) --release NAME [--release-date YYYY-MM-DD]"
+                    )
                 }
                 try db.execute(
                     sql: "INSERT INTO release (name, published, imported_from, row_count) VALUES (?, ?, ?, ?)",
@@ -47,16 +57,18 @@ struct ObservationWriter {
                 summary.releases.append(name)
             }
         }
-        let insertFigure = try db.makeStatement(sql: """
-            INSERT INTO figure (series_id, period_from, period_to, release_id, source_id, line, preferred, value, unit,
-                decimals, yoy_pct, vs2019_pct, two_year_avg_pct, share_pct, share_change_pp, balance_change,
-                publisher, published_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertBlock = try db.makeStatement(sql: """
-            INSERT INTO monthly_block (series_id, release_id, first_month, month_count, unit, decimals, source_id, present, vals)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insertFigure = try db.makeStatement(
+            sql: """
+                INSERT INTO figure (series_id, period_from, period_to, release_id, source_id, line, preferred, value, unit,
+                    decimals, yoy_pct, vs2019_pct, two_year_avg_pct, share_pct, share_change_pp, balance_change,
+                    publisher, published_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertBlock = try db.makeStatement(
+            sql: """
+                INSERT INTO monthly_block (series_id, release_id, first_month, month_count, unit, decimals, source_id, present, vals)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         let clock = ContinuousClock()
         let t0 = clock.now
         let timing = ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil
@@ -83,7 +95,8 @@ struct ObservationWriter {
                 let presence = MonthlyBlockCodec.encodePresence(s.present)
                 let packed = MonthlyBlockCodec.encodeValues(s.values)
                 try RawBind(statement: insertBlock).run([
-                    .int(sid), .int(release), .int(Int64(s.firstMonth)), .int(Int64(s.values.count)), .text(s.unit.description),
+                    .int(sid), .int(release), .int(Int64(s.firstMonth)), .int(Int64(s.values.count)),
+                    .text(s.unit.description),
                     .int(Int64(s.decimals)), .int(src), .blob(presence), .blob(packed),
                 ])
                 summary.monthlyValues += s.observationCount

@@ -26,14 +26,16 @@ struct RawBind {
             switch v {
             case .int(let x): sqlite3_bind_int64(s, n, x)
             case .text(let t): _ = t.withCString { sqlite3_bind_text(s, n, $0, -1, Self.transient) }
-            case .blob(let d): _ = d.withUnsafeBytes { sqlite3_bind_blob(s, n, $0.baseAddress, Int32($0.count), Self.transient) }
+            case .blob(let d):
+                _ = d.withUnsafeBytes { sqlite3_bind_blob(s, n, $0.baseAddress, Int32($0.count), Self.transient) }
             case .null: sqlite3_bind_null(s, n)
             }
         }
         let rc = sqlite3_step(s)
         sqlite3_reset(s)
         guard rc == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))))
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))))
         }
     }
 }

@@ -34,15 +34,23 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         let shown = ControlCharacters.escaped(path)
         switch e.resultCode {
         case .SQLITE_NOTADB:
-            return StoreError(.cannotOpen, "\(shown) is not an SQLite database; give --db a new file name or an svctrade store")
+            return StoreError(
+                .cannotOpen, "\(shown) is not an SQLite database; give --db a new file name or an svctrade store")
         case .SQLITE_CORRUPT:
-            return StoreError(.corrupt, "the store \(shown) is damaged (SQLite reports corruption); restore it from a backup or import into a new file")
+            return StoreError(
+                .corrupt,
+                "the store \(shown) is damaged (SQLite reports corruption); restore it from a backup or import into a new file"
+            )
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError(.locked, "the store \(shown) stayed locked by another writer for \(Int(TradeDatabase.writerPatience)) s; try again when that import has finished")
+            return StoreError(
+                .locked,
+                "the store \(shown) stayed locked by another writer for \(Int(TradeDatabase.writerPatience)) s; try again when that import has finished"
+            )
         case .SQLITE_CANTOPEN:
             return StoreError(.cannotOpen, "cannot open the store \(shown): check the folder exists and is writable")
         default:
-            return StoreError(.cannotOpen, "cannot open the store \(shown): \(ControlCharacters.escaped(e.message ?? e.description))")
+            return StoreError(
+                .cannotOpen, "cannot open the store \(shown): \(ControlCharacters.escaped(e.message ?? e.description))")
         }
     }
 }

@@ -37,7 +37,8 @@ public struct TradeDatabase: Sendable {
             let now = clock.now
             let first = started.start(now, reset: retries == 0)
             if retries == 0, isatty(2) != 0 {
-                FileHandle.standardError.write(Data("waiting: another svctrade import is writing to \(path); readers are not blocked\n".utf8))
+                FileHandle.standardError.write(
+                    Data("waiting: another svctrade import is writing to \(path); readers are not blocked\n".utf8))
             }
             guard now - first < .seconds(Self.writerPatience) else { return false }
             usleep(20_000)
@@ -123,12 +124,18 @@ extension TradeDatabase {
     public func logicalDump() throws -> String {
         try queue.read { db in
             var out = (try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "") + "\n"
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            let tables = try String.fetchAll(
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             for table in tables {
-                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))").map { $0["name"] as String }
+                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))").map {
+                    $0["name"] as String
+                }
                 let order = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
                 out += "# \(table)\n"
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY \(order)") {
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY \(order)")
+                {
                     out += row.databaseValues.map(\.description).joined(separator: "|") + "\n"
                 }
             }

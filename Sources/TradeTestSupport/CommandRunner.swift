@@ -33,7 +33,9 @@ public struct CommandRunner: Sendable {
     }
 
     /// Runs `svctrade arguments…` in `directory` with extra environment variables.
-    public func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    public func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

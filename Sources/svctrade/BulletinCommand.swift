@@ -16,7 +16,8 @@ enum BulletinLanguage: String, ExpressibleByArgument, CaseIterable {
 struct BulletinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
-        abstract: "Write the monthly bulletin: bulletin.md and a self-contained bulletin.html with charts, tables and press prose.",
+        abstract:
+            "Write the monthly bulletin: bulletin.md and a self-contained bulletin.html with charts, tables and press prose.",
         discussion: """
             The bulletin holds the press sentences (templates/), a "main features" list, the bulletin table, the
             charts (inline SVG in the HTML, files under charts/ for the Markdown), the pilot programme section
@@ -49,12 +50,13 @@ struct BulletinCommand: ParsableCommand {
     func run() throws {
         let database = try store.existing()
         let month = through
-        let book = try database.figureBook(FigureSelection(
-            currencies: [.cny], months: FigureSelection.window(through: month, baseYear: vsYear, yearsBack: 4)))
-        let files = try BulletinComposer.compose(book: book, through: through, languages: lang.languages, baseYear: vsYear,
-                                                 templates: templates, datasets: datasets)
+        let book = try database.figureBook(
+            FigureSelection(
+                currencies: [.cny], months: FigureSelection.window(through: month, baseYear: vsYear, yearsBack: 4)))
+        let files = try BulletinComposer.compose(
+            book: book, through: through, languages: lang.languages, baseYear: vsYear,
+            templates: templates, datasets: datasets)
         try FileOutput.write(files, into: out)
         print("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)/")
     }
 }
-

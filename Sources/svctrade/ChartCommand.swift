@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import TradeCharts
 import TradeBulletin
+import TradeCharts
 import TradeCore
 import TradeStore
 
@@ -64,10 +64,10 @@ struct ChartCommand: ParsableCommand {
         let book = try database.figureBook()
         let end = through
         let start = from ?? Period(year: end.year - 2, month: 1) ?? end
-        let svg = try kind.render(book: book, theme: ChartTheme(size: size, language: lang), from: start, through: end,
-                                            sector: Sectors.standard.lookup(sector)?.code ?? sector, flow: flow, by: by, panels: panels)
+        let svg = try kind.render(
+            book: book, theme: ChartTheme(size: size, language: lang), from: start, through: end,
+            sector: Sectors.standard.lookup(sector)?.code ?? sector, flow: flow, by: by, panels: panels)
         try Data(svg.utf8).write(to: URL(fileURLWithPath: output))
         print("wrote \(output)")
     }
 }
-

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import TradeBulletin
+import TradeCharts
 import TradeCore
 import TradeIngest
+import TradeReport
 import TradeStore
 
 struct DemoCommand: ParsableCommand {
@@ -23,7 +25,9 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let published = "\(datasets)/mofcom-published-2017-2022.csv"
         guard FileManager.default.fileExists(atPath: published) else {
-            throw InputRejected(message: "error: \(published) not found; run svctrade demo from the repository root or pass --datasets DIR")
+            throw InputRejected(
+                message:
+                    "error: \(published) not found; run svctrade demo from the repository root or pass --datasets DIR")
         }
         _ = published
         let scratch = db == nil
@@ -31,9 +35,12 @@ struct DemoCommand: ParsableCommand {
         defer { if scratch { try? FileManager.default.removeItem(atPath: path) } }
 
         var batches: [ImportBatch] = []
-        for name in ["mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv"] {
+        for name in [
+            "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
+        ] {
             do {
-                batches.append(try ObservationReader(options: .init(releaseDate: nil)).read(path: "\(datasets)/\(name)"))
+                batches.append(
+                    try ObservationReader(options: .init(releaseDate: nil)).read(path: "\(datasets)/\(name)"))
             } catch {
                 throw InputRejected(message: "error: \(error)")
             }
@@ -45,10 +52,13 @@ struct DemoCommand: ParsableCommand {
         } catch let e as StoreError {
             throw InputRejected(message: "error: \(e)")
         }
-        let batch = ImportBatch(file: "datasets", layout: "published figures", panel: MonthlyPanel(), figures: batches.flatMap(\.figures),
-                                releases: [:], notes: batches.flatMap(\.notes), rowCount: batches.map(\.rowCount).reduce(0, +))
+        let batch = ImportBatch(
+            file: "datasets", layout: "published figures", panel: MonthlyPanel(), figures: batches.flatMap(\.figures),
+            releases: [:], notes: batches.flatMap(\.notes), rowCount: batches.map(\.rowCount).reduce(0, +))
         print("svctrade demo: store \(scratch ? "(scratch) " : "")\(path)")
-        print("loaded \(batches.map(\.file).joined(separator: ", ")): \(batch.rowCount) rows, \(summary.figures) figure rows (\(batch.figures.filter(\.isPreferred).count) kept after reconciling sources), \(summary.newSeries) series")
+        print(
+            "loaded \(batches.map(\.file).joined(separator: ", ")): \(batch.rowCount) rows, \(summary.figures) figure rows (\(batch.figures.filter(\.isPreferred).count) kept after reconciling sources), \(summary.newSeries) series"
+        )
         print("reconciliation notes: \(batch.notes.count)")
         for note in batch.notes.prefix(5) { print("  \(note)") }
         if batch.notes.count > 5 { print("  … \(batch.notes.count - 5) more (svctrade import prints them all)") }
@@ -60,30 +70,39 @@ struct DemoCommand: ParsableCommand {
         // The illustrative regional panel, for region breakdowns.
         let book = try database.figureBook()
         if let panel = IllustrativePanel.generate(book: book, years: 2019...2022, seed: 20_200_814) {
-            let csvPath = NSTemporaryDirectory() + "svctrade-demo-panel-\(ProcessInfo.processInfo.processIdentifier).csv"
+            let csvPath =
+                NSTemporaryDirectory() + "svctrade-demo-panel-\(ProcessInfo.processInfo.processIdentifier).csv"
             try Data(TidyCSVWriter.render(panel).utf8).write(to: URL(fileURLWithPath: csvPath))
             defer { try? FileManager.default.removeItem(atPath: csvPath) }
-            let regional = try ObservationReader(options: .init(release: IllustrativePanel.release)).read(path: csvPath, displayName: "illustrative panel")
+            let regional = try ObservationReader(options: .init(release: IllustrativePanel.release)).read(
+                path: csvPath, displayName: "illustrative panel")
             _ = try database.importBatches([regional])
-            print("generated the illustrative pilot-region panel: \(panel.series.count) series, \(panel.observationCount) monthly values (not published figures)")
+            print(
+                "generated the illustrative pilot-region panel: \(panel.series.count) series, \(panel.observationCount) monthly values (not published figures)"
+            )
         }
         try writeTables(database)
         try writeCharts(database)
         let bulletinFolder = out + "/bulletin-2021-04"
-        let files = try BulletinComposer.compose(book: try database.figureBook(), through: try Period(parsing: "2021-04"), languages: [.zh, .en],
-                                                 baseYear: 2019, templates: nil, datasets: datasets)
+        let files = try BulletinComposer.compose(
+            book: try database.figureBook(), through: try Period(parsing: "2021-04"), languages: [.zh, .en],
+            baseYear: 2019, templates: nil, datasets: datasets)
         try FileOutput.write(files, into: bulletinFolder)
         print("wrote the January–April 2021 bulletin (\(files.count) files) to \(bulletinFolder)/")
         let latestFolder = out + "/bulletin-2025-10"
-        let latest = try BulletinComposer.compose(book: try database.figureBook(), through: try Period(parsing: "2025-10"), languages: [.zh, .en],
-                                                  baseYear: nil, templates: nil, datasets: datasets)
+        let latest = try BulletinComposer.compose(
+            book: try database.figureBook(), through: try Period(parsing: "2025-10"), languages: [.zh, .en],
+            baseYear: nil, templates: nil, datasets: datasets)
         try FileOutput.write(latest, into: latestFolder)
         print("wrote the January–October 2025 bulletin (\(latest.count) files) to \(latestFolder)/")
         let fullBook = try database.figureBook()
         for language in PressFigures.Language.allCases {
             for (month, baseYear) in [("2021-04", 2019 as Int?), ("2022-04", nil), ("2025-10", nil)] {
-                let release = try PressDocuments.release(book: fullBook, through: try Period(parsing: month), baseYear: baseYear, language: language, templates: nil)
-                try Data(release.plainText.utf8).write(to: URL(fileURLWithPath: "\(out)/press-figures-\(month)-\(language.rawValue).txt"))
+                let release = try PressDocuments.release(
+                    book: fullBook, through: try Period(parsing: month), baseYear: baseYear, language: language,
+                    templates: nil)
+                try Data(release.plainText.utf8).write(
+                    to: URL(fileURLWithPath: "\(out)/press-figures-\(month)-\(language.rawValue).txt"))
             }
         }
 
@@ -100,8 +119,6 @@ struct DemoCommand: ParsableCommand {
     }
 }
 
-import TradeReport
-
 extension DemoCommand {
     /// Writes the bulletin tables into `out/tables/`.
     func writeTables(_ database: TradeDatabase) throws {
@@ -109,8 +126,12 @@ extension DemoCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let book = try database.figureBook()
         var written: [String] = []
-        func write(_ name: String, _ query: BulletinQuery, baseYear: Int?, _ format: TableFormat, lang: BulletinTableBuilder.Language = .en) throws {
-            let result = BulletinTables.render(book: book, query: query, baseYear: baseYear, format: format, unit: nil, lang: lang)
+        func write(
+            _ name: String, _ query: BulletinQuery, baseYear: Int?, _ format: TableFormat,
+            lang: BulletinTableBuilder.Language = .en
+        ) throws {
+            let result = BulletinTables.render(
+                book: book, query: query, baseYear: baseYear, format: format, unit: nil, lang: lang)
             try Data(result.text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
             written.append(name)
         }
@@ -129,8 +150,6 @@ extension DemoCommand {
     }
 }
 
-import TradeCharts
-
 extension DemoCommand {
     /// Writes the five chart kinds in both languages (and the combo as a slide) into `out/charts/`.
     func writeCharts(_ database: TradeDatabase) throws {
@@ -142,19 +161,26 @@ extension DemoCommand {
             (.combo, "combo-2021-04", try Period(parsing: "2020-01"), april, .sector),
             (.lines, "lines-2017-2022", try Period(parsing: "2017-01"), try Period(parsing: "2022-12"), .sector),
             (.ranking, "ranking-regions-2021-04", april, april, .region),
-            (.composition, "composition-2017-2022", try Period(parsing: "2017-01"), try Period(parsing: "2022-12"), .sector),
+            (
+                .composition, "composition-2017-2022", try Period(parsing: "2017-01"), try Period(parsing: "2022-12"),
+                .sector
+            ),
             (.multiples, "multiples-2019-2021", try Period(parsing: "2019-01"), april, .sector),
         ]
         var written: [String] = []
         for (kind, name, from, through, by) in plan {
             for lang in ChartTheme.Language.allCases {
-                let svg = try kind.render(book: book, theme: ChartTheme(size: .bulletin, language: lang), from: from, through: through, by: by)
+                let svg = try kind.render(
+                    book: book, theme: ChartTheme(size: .bulletin, language: lang), from: from, through: through, by: by
+                )
                 try Data(svg.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)-\(lang.rawValue).svg"))
                 written.append("\(name)-\(lang.rawValue).svg")
             }
         }
         for lang in ChartTheme.Language.allCases {
-            let slide = try ChartKind.combo.render(book: book, theme: ChartTheme(size: .slide, language: lang), from: try Period(parsing: "2020-01"), through: april, panels: true)
+            let slide = try ChartKind.combo.render(
+                book: book, theme: ChartTheme(size: .slide, language: lang), from: try Period(parsing: "2020-01"),
+                through: april, panels: true)
             try Data(slide.utf8).write(to: URL(fileURLWithPath: "\(folder)/combo-panels-slide-\(lang.rawValue).svg"))
             written.append("combo-panels-slide-\(lang.rawValue).svg")
         }

@@ -8,7 +8,8 @@ import TradeStore
 struct DeriveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "derive",
-        abstract: "Year to date and year-on-year growth for every series and month of the stored panel, to CSV or to a new SQLite file.",
+        abstract:
+            "Year to date and year-on-year growth for every series and month of the stored panel, to CSV or to a new SQLite file.",
         discussion: """
             Calendar-matched: month t is compared with month t − 12 of the same series; a year to date needs every
             month from January; growth is empty when the base is missing or not positive. Rates are unrounded
@@ -36,13 +37,16 @@ struct DeriveCommand: ParsableCommand {
         let database = try store.existing()
         let panel = try database.monthlyPanel()
         let series = panel.series.filter { $0.key.flow == .export || $0.key.flow == .import }
-        guard !series.isEmpty else { throw InputRejected(message: "error: the store has no monthly panel of exports and imports") }
+        guard !series.isEmpty else {
+            throw InputRejected(message: "error: the store has no monthly panel of exports and imports")
+        }
         // Blocks of series, each split over both cores; CSV text is written block by block so memory
         // stays flat.
         var derived = [PanelDerivation.Derived?](repeating: nil, count: series.count)
         var handle: FileHandle?
         if let csv {
-            guard FileManager.default.createFile(atPath: csv, contents: nil), let h = FileHandle(forWritingAtPath: csv) else {
+            guard FileManager.default.createFile(atPath: csv, contents: nil), let h = FileHandle(forWritingAtPath: csv)
+            else {
                 throw InputRejected(message: "error: cannot write \(csv)")
             }
             h.write(Data("period,region,sector,flow,value,ytd,yoy_month_pct,yoy_ytd_pct\n".utf8))

@@ -45,10 +45,14 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: "Folder of the templates (default: $SVCTRADE_TEMPLATES, else ./templates).")
     var templates: String?
 
-    @Option(name: .customLong("as-of"), help: "Only releases published by this date, YYYY-MM-DD.", transform: Arguments.date)
+    @Option(
+        name: .customLong("as-of"), help: "Only releases published by this date, YYYY-MM-DD.", transform: Arguments.date
+    )
     var asOf: String?
 
-    @Flag(name: .customLong("allow-derived"), help: "Also state derived figures (months from two year-to-date releases), marked with *.")
+    @Flag(
+        name: .customLong("allow-derived"),
+        help: "Also state derived figures (months from two year-to-date releases), marked with *.")
     var allowDerived = false
 
     @Flag(help: "Say on standard error why each known number was not stated.")
@@ -57,13 +61,15 @@ struct FiguresCommand: ParsableCommand {
     func run() throws {
         let database = try store.existing()
         let month = through
-        let book = try database.figureBook(FigureSelection(
-            regions: [Regions.nation.code], currencies: [.cny], months: FigureSelection.window(through: month, baseYear: vsYear), asOf: asOf))
-        let release = try PressDocuments.release(book: book, through: through, baseYear: vsYear, language: lang, templates: templates,
-                                              allowDerived: allowDerived)
+        let book = try database.figureBook(
+            FigureSelection(
+                regions: [Regions.nation.code], currencies: [.cny],
+                months: FigureSelection.window(through: month, baseYear: vsYear), asOf: asOf))
+        let release = try PressDocuments.release(
+            book: book, through: through, baseYear: vsYear, language: lang, templates: templates,
+            allowDerived: allowDerived)
         print(format == .json ? try PressDocuments.json(release) : release.plainText, terminator: "")
         let report = release.report(explain: explain)
         if !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
     }
 }
-

@@ -8,7 +8,8 @@ import TradeStore
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write an ILLUSTRATIVE pilot-region × sector monthly panel whose national sums meet the stored national totals.",
+        abstract:
+            "Write an ILLUSTRATIVE pilot-region × sector monthly panel whose national sums meet the stored national totals.",
         discussion: """
             No monthly figures for single pilot localities are published. This panel is made up (seeded,
             deterministic) so that regional tables and charts can be shown; every value carries the source
@@ -37,7 +38,9 @@ struct GenerateCommand: ParsableCommand {
     var importIntoStore = false
 
     func validate() throws {
-        guard fromYear <= toYear, fromYear >= 1900 else { throw ValidationError("--from-year must not be after --to-year") }
+        guard fromYear <= toYear, fromYear >= 1900 else {
+            throw ValidationError("--from-year must not be after --to-year")
+        }
         guard output != nil || importIntoStore else { throw ValidationError("give -o FILE.csv, --import, or both") }
     }
 
@@ -45,19 +48,28 @@ struct GenerateCommand: ParsableCommand {
         let database = try store.existing()
         let book = try database.figureBook()
         guard let panel = IllustrativePanel.generate(book: book, years: fromYear...toYear, seed: seed) else {
-            throw InputRejected(message: "error: the store \(store.path) has no national totals (CN, S, export/import, CNY) for \(fromYear)–\(toYear); import datasets/mofcom-published-2017-2022.csv first")
+            throw InputRejected(
+                message:
+                    "error: the store \(store.path) has no national totals (CN, S, export/import, CNY) for \(fromYear)–\(toYear); import datasets/mofcom-published-2017-2022.csv first"
+            )
         }
         let csv = TidyCSVWriter.render(panel)
-        let path = output ?? NSTemporaryDirectory() + "svctrade-illustrative-\(ProcessInfo.processInfo.processIdentifier).csv"
+        let path =
+            output ?? NSTemporaryDirectory() + "svctrade-illustrative-\(ProcessInfo.processInfo.processIdentifier).csv"
         try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
         defer { if output == nil { try? FileManager.default.removeItem(atPath: path) } }
-        print("illustrative panel: \(panel.series.count) series, \(panel.observationCount) monthly values, \(fromYear)–\(toYear), seed \(seed)" + (output.map { " → \($0)" } ?? ""))
+        print(
+            "illustrative panel: \(panel.series.count) series, \(panel.observationCount) monthly values, \(fromYear)–\(toYear), seed \(seed)"
+                + (output.map { " → \($0)" } ?? ""))
         if importIntoStore {
             let batch: ImportBatch
             do {
-                batch = try ObservationReader(options: .init(release: IllustrativePanel.release)).read(path: path, displayName: output ?? "generated panel")
+                batch = try ObservationReader(options: .init(release: IllustrativePanel.release)).read(
+                    path: path, displayName: output ?? "generated panel")
                 let summary = try database.importBatches([batch])
-                print("imported into \(store.path): \(summary.monthlyValues) monthly values, release \(summary.releases.joined(separator: ", "))")
+                print(
+                    "imported into \(store.path): \(summary.monthlyValues) monthly values, release \(summary.releases.joined(separator: ", "))"
+                )
             } catch let e as StoreError {
                 throw InputRejected(message: "error: \(e)")
             } catch let e as ImportError {

@@ -52,7 +52,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         guard let parsedUnit = MonetaryUnit(parsing: unit) else { throw ValidationError("unknown unit \(unit)") }
-        let reader = ObservationReader(options: .init(defaultUnit: parsedUnit, release: release, releaseDate: releaseDate))
+        let reader = ObservationReader(
+            options: .init(defaultUnit: parsedUnit, release: release, releaseDate: releaseDate))
         let clock = ContinuousClock()
         let started = clock.now
         var batches: [ImportBatch] = []
@@ -72,7 +73,9 @@ struct ImportCommand: ParsableCommand {
         }
         if dryRun {
             for b in batches {
-                print("\(b.file): \(b.rowCount) rows (\(b.layout) layout) read without error: \(b.figures.filter(\.isPreferred).count) figures, \(b.panel.observationCount) monthly values in \(b.panel.series.count) series; nothing written (--dry-run)")
+                print(
+                    "\(b.file): \(b.rowCount) rows (\(b.layout) layout) read without error: \(b.figures.filter(\.isPreferred).count) figures, \(b.panel.observationCount) monthly values in \(b.panel.series.count) series; nothing written (--dry-run)"
+                )
                 for note in b.notes { print("  note: \(note)") }
             }
             return
@@ -88,13 +91,19 @@ struct ImportCommand: ParsableCommand {
         } catch let e as StoreError {
             throw InputRejected(message: "error: \(e)\nnothing was imported")
         }
-        let seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
+        let seconds =
+            Double((clock.now - started).components.attoseconds) / 1e18
+            + Double((clock.now - started).components.seconds)
         var rows = 0
         for b in batches {
             rows += b.rowCount
-            print("\(b.file): \(b.rowCount) rows (\(b.layout) layout): \(b.figures.filter(\.isPreferred).count) figures, \(b.panel.observationCount) monthly values in \(b.panel.series.count) series")
+            print(
+                "\(b.file): \(b.rowCount) rows (\(b.layout) layout): \(b.figures.filter(\.isPreferred).count) figures, \(b.panel.observationCount) monthly values in \(b.panel.series.count) series"
+            )
             for note in b.notes { print("  note: \(note)") }
         }
-        print("stored in \(store.path): releases \(summary.releases.joined(separator: ", ")); \(summary.newSeries) new series; \(summary.figures) figure rows, \(summary.monthlyValues) monthly values; \(rows) rows in \(String(format: "%.2f", seconds)) s")
+        print(
+            "stored in \(store.path): releases \(summary.releases.joined(separator: ", ")); \(summary.newSeries) new series; \(summary.figures) figure rows, \(summary.monthlyValues) monthly values; \(rows) rows in \(String(format: "%.2f", seconds)) s"
+        )
     }
 }

@@ -44,7 +44,9 @@ enum SeriesListing {
             .init("observations", .right), .init("vintages", .right), .init("gaps"),
         ])
         for s in summaries {
-            let gaps = s.gaps.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)..\($0.upperBound)" }
+            let gaps = s.gaps.map {
+                $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)..\($0.upperBound)"
+            }
             t.rows.append([
                 s.key.region, s.key.sector, s.key.flow.rawValue, s.key.currency.rawValue, "\(s.first)", "\(s.last)",
                 "\(s.observationCount)", "\(s.vintageCount)", gaps.joined(separator: " "),

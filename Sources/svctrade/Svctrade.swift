@@ -1,7 +1,7 @@
 import ArgumentParser
+import Foundation
 import TradeBulletin
 import TradeCore
-import Foundation
 import TradeStore
 
 /// The `svctrade` command: services-trade statistics from published tables to bulletin figures.
@@ -9,12 +9,16 @@ import TradeStore
 struct Svctrade: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "svctrade",
-        abstract: "Trade-in-services statistics: store published figures, compute bulletin tables, write charts and press lines.",
+        abstract:
+            "Trade-in-services statistics: store published figures, compute bulletin tables, write charts and press lines.",
         discussion: """
             Exit status: 0 success, 1 rejected input (nothing written), 2 usage error.
             The store is --db PATH, else $SVCTRADE_DB, else svctrade.sqlite in the current folder.
             """,
-        subcommands: [ImportCommand.self, SeriesCommand.self, TableCommand.self, ChartCommand.self, FiguresCommand.self, BulletinCommand.self, GenerateCommand.self, DeriveCommand.self, DemoCommand.self]
+        subcommands: [
+            ImportCommand.self, SeriesCommand.self, TableCommand.self, ChartCommand.self, FiguresCommand.self,
+            BulletinCommand.self, GenerateCommand.self, DeriveCommand.self, DemoCommand.self,
+        ]
     )
 
     /// Runs the command line with svctrade's exit codes: usage errors exit 2 (not 64).
@@ -33,7 +37,8 @@ struct Svctrade: ParsableCommand {
                 Foundation.exit(1)
             }
             if let rejected = error as? any UserFacingError {
-                FileHandle.standardError.write(Data(("error: " + ControlCharacters.escaped(rejected.description) + "\n").utf8))
+                FileHandle.standardError.write(
+                    Data(("error: " + ControlCharacters.escaped(rejected.description) + "\n").utf8))
                 Foundation.exit(1)
             }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
@@ -61,7 +66,10 @@ struct StoreOptions: ParsableArguments {
     /// Opens an existing store for reading commands; a missing file is an error, never a new empty store.
     func existing() throws -> TradeDatabase {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw InputRejected(message: "error: no store at \(path); import figures first (svctrade import FILE --db \(path)), or give --db PATH or $SVCTRADE_DB")
+            throw InputRejected(
+                message:
+                    "error: no store at \(path); import figures first (svctrade import FILE --db \(path)), or give --db PATH or $SVCTRADE_DB"
+            )
         }
         do {
             return try TradeDatabase(path: path)
@@ -92,7 +100,9 @@ enum Arguments {
 
     /// A calendar date `YYYY-MM-DD` (`--as-of`); `2021-13-45` is refused.
     static func date(_ text: String) throws -> String {
-        guard CalendarDate.isValid(text) else { throw ValidationError("\"\(text)\" is not a date; expected YYYY-MM-DD, e.g. 2021-06-30") }
+        guard CalendarDate.isValid(text) else {
+            throw ValidationError("\"\(text)\" is not a date; expected YYYY-MM-DD, e.g. 2021-06-30")
+        }
         return text
     }
 }
@@ -103,7 +113,8 @@ enum FileOutput {
         let fm = FileManager.default
         for file in files {
             let path = folder + "/" + file.name
-            try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fm.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try file.data.write(to: URL(fileURLWithPath: path))
         }
     }

@@ -14,7 +14,8 @@ extension BulletinQuery.Breakdown: ExpressibleByArgument {}
 struct TableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
-        abstract: "The bulletin table: month and January-to-month figures with growth, shares, contributions, balances.",
+        abstract:
+            "The bulletin table: month and January-to-month figures with growth, shares, contributions, balances.",
         discussion: """
             Every rate is computed from the store's unrounded levels and rounded once (half away from zero),
             or taken as published when the levels cannot support it (yoy_source says which). Columns are
@@ -47,10 +48,14 @@ struct TableCommand: ParsableCommand {
     @Option(help: "Currency: CNY or USD.")
     var currency: Currency = .cny
 
-    @Option(name: .customLong("vs-year"), help: "Also compare with the same period of this year (growth and average growth).")
+    @Option(
+        name: .customLong("vs-year"),
+        help: "Also compare with the same period of this year (growth and average growth).")
     var vsYear: Int?
 
-    @Option(name: .customLong("as-of"), help: "Only what was published by this date, YYYY-MM-DD (default: latest).", transform: Arguments.date)
+    @Option(
+        name: .customLong("as-of"), help: "Only what was published by this date, YYYY-MM-DD (default: latest).",
+        transform: Arguments.date)
     var asOf: String?
 
     @Option(help: "Output format: text, csv, md, html, json.")
@@ -68,18 +73,26 @@ struct TableCommand: ParsableCommand {
     @Flag(help: "Also compare published totals with the sum of their parts (exports + imports, groups, children).")
     var check = false
 
-    @Flag(help: "Panel bulletin: every region × sector of the stored monthly panel with ALL rollups, one CSV row per key with month, YTD, prior and two-years-back levels and unrounded rates (the W2 shape of ../shared/bench, for checks against other tools).")
+    @Flag(
+        help:
+            "Panel bulletin: every region × sector of the stored monthly panel with ALL rollups, one CSV row per key with month, YTD, prior and two-years-back levels and unrounded rates (the W2 shape of ../shared/bench, for checks against other tools)."
+    )
     var panel = false
 
     func validate() throws {
         for f in flows.split(separator: ",") where Flow(code: f) == nil {
             throw ValidationError("--flows: unknown flow \"\(f)\"; expected export, import, total or balance")
         }
-        if let unit, MonetaryUnit(parsing: unit) == nil { throw ValidationError("--unit: unknown unit \"\(unit)\"; expected \(MonetaryUnit.accepted)") }
+        if let unit, MonetaryUnit(parsing: unit) == nil {
+            throw ValidationError("--unit: unknown unit \"\(unit)\"; expected \(MonetaryUnit.accepted)")
+        }
         if let s = sectors {
-            for code in s.split(separator: ",") where Sectors.standard.lookup(code) == nil && Sectors.standard.extensionParent(of: code) == nil {
+            for code in s.split(separator: ",")
+            where Sectors.standard.lookup(code) == nil && Sectors.standard.extensionParent(of: code) == nil {
                 let near = Sectors.standard.suggestions(for: code)
-                throw ValidationError("--sectors: unknown sector \"\(code)\"" + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)"))
+                throw ValidationError(
+                    "--sectors: unknown sector \"\(code)\""
+                        + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)"))
             }
         }
         if Regions.standard.lookup(region) == nil {
@@ -98,32 +111,45 @@ struct TableCommand: ParsableCommand {
             let months = PanelBulletin.months(for: month)
             let slice = try database.panelSlice(months: months, asOf: asOf)
             guard !slice.keys.isEmpty else {
-                throw InputRejected(message: "error: the store has no monthly panel; import a tidy period,region,sector,flow,value file first")
+                throw InputRejected(
+                    message:
+                        "error: the store has no monthly panel; import a tidy period,region,sector,flow,value file first"
+                )
             }
             let rows = PanelBulletin.rows(keys: slice.keys, values: slice.values, months: months, month: month)
-            FileHandle.standardOutput.write(Data(PanelBulletinCSV.render(rows, unit: slice.units.first ?? MonetaryUnit(.cny, .tenThousand))))
+            FileHandle.standardOutput.write(
+                Data(PanelBulletinCSV.render(rows, unit: slice.units.first ?? MonetaryUnit(.cny, .tenThousand))))
             return
         }
         var query = BulletinQuery(through: through)
         query.region = Regions.standard.lookup(region)?.code ?? region
         query.breakdown = by
-        query.sectors = sectors.map { $0.split(separator: ",").map { Sectors.standard.lookup($0)?.code ?? $0.uppercased() } }
+        query.sectors = sectors.map {
+            $0.split(separator: ",").map { Sectors.standard.lookup($0)?.code ?? $0.uppercased() }
+        }
         query.flows = flows.split(separator: ",").compactMap { Flow(code: $0) }
         query.currency = currency
         let book = try database.figureBook(query.selection(baseYear: vsYear, asOf: asOf))
-        let output = BulletinTables.render(book: book, query: query, baseYear: vsYear, format: format, unit: unit.flatMap { MonetaryUnit(parsing: $0) }, lang: lang, rank: rank)
+        let output = BulletinTables.render(
+            book: book, query: query, baseYear: vsYear, format: format,
+            unit: unit.flatMap { MonetaryUnit(parsing: $0) }, lang: lang, rank: rank)
         if output.rowCount == 0 {
-            throw InputRejected(message: "error: the store has no figures for \(query.breakdown == .sector ? "region \(query.region)" : "the regions") in \(currency.rawValue) through \(through)\(asOf.map { " as of \($0)" } ?? ""); see svctrade series")
+            throw InputRejected(
+                message:
+                    "error: the store has no figures for \(query.breakdown == .sector ? "region \(query.region)" : "the regions") in \(currency.rawValue) through \(through)\(asOf.map { " as of \($0)" } ?? ""); see svctrade series"
+            )
         }
         print(output.text, terminator: "")
         if check {
             let resolver = LevelResolver(book: book)
-            let findings = query.spans.flatMap { ConsistencyCheck.findings(resolver, keys: query.keys(in: book), span: $0) }
-            let text = "\nconsistency of published totals with their parts (\(findings.filter(\.isBeyondRounding).count) beyond rounding of \(findings.count)):\n"
+            let findings = query.spans.flatMap {
+                ConsistencyCheck.findings(resolver, keys: query.keys(in: book), span: $0)
+            }
+            let text =
+                "\nconsistency of published totals with their parts (\(findings.filter(\.isBeyondRounding).count) beyond rounding of \(findings.count)):\n"
                 + findings.map { "  \($0)\n" }.joined()
             if format == .text { print(text, terminator: "") } else { writeStandardError(text) }
         }
     }
 
 }
-

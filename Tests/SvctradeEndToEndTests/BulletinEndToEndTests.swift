@@ -28,13 +28,18 @@ import TradeTestSupport
         let explained = try cli.run(["figures", "--db", db, "--through", "2021-04", "--explain"], in: Repository.root)
         #expect(explained.stderr.contains("withheld: {month.total.mom} derived"))
         #expect(!explained.stdout.contains("环比"))
-        let allowed = try cli.run(["figures", "--db", db, "--through", "2021-04", "--allow-derived"], in: Repository.root)
+        let allowed = try cli.run(
+            ["figures", "--db", db, "--through", "2021-04", "--allow-derived"], in: Repository.root)
         #expect(allowed.stdout.contains("由累计数推算，非公布数"))
-        let json = try cli.run(["figures", "--db", db, "--through", "2021-04", "--lang", "en", "--format", "json"], in: Repository.root)
+        let json = try cli.run(
+            ["figures", "--db", db, "--through", "2021-04", "--lang", "en", "--format", "json"], in: Repository.root)
         #expect(json.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let sentences = object?["sentences"] as? [[String: Any]]
-        #expect(sentences?.first?["text"] as? String == "From January to April, China's services trade reached RMB1.56445 trillion, up by 3.3% year on year; exports rose 23.2% to RMB746.21 billion and imports fell 10% to RMB818.24 billion.")
+        #expect(
+            sentences?.first?["text"] as? String
+                == "From January to April, China's services trade reached RMB1.56445 trillion, up by 3.3% year on year; exports rose 23.2% to RMB746.21 billion and imports fell 10% to RMB818.24 billion."
+        )
         let outside = try cli.run(["figures", "--db", db, "--through", "2021-04"], in: folder.path)
         #expect(outside.status == 1)
         #expect(outside.stderr.contains("--templates"))
@@ -47,7 +52,8 @@ import TradeTestSupport
         defer { folder.remove() }
         let db = try demoStore(folder)
         let out = folder.file("bulletin")
-        let b = try cli.run(["bulletin", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--out", out], in: Repository.root)
+        let b = try cli.run(
+            ["bulletin", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--out", out], in: Repository.root)
         #expect(b.status == 0, "\(b.stderr)")
         let html = try String(contentsOfFile: out + "/bulletin.html", encoding: .utf8)
         #expect(html.contains("<svg"))
@@ -60,8 +66,10 @@ import TradeTestSupport
         let shot = folder.file("shot.png")
         let render = Process()
         render.executableURL = URL(fileURLWithPath: chromium)
-        render.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
-                            "--window-size=1280,2400", "--screenshot=\(shot)", "file://\(out)/bulletin.html"]
+        render.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
+            "--window-size=1280,2400", "--screenshot=\(shot)", "file://\(out)/bulletin.html",
+        ]
         let err = Pipe()
         render.standardError = err
         render.standardOutput = Pipe()
@@ -83,8 +91,8 @@ import TradeTestSupport
         let fields = line.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
         #expect(fields.count == 4, "\(line)")
         guard fields.count == 4 else { return }
-        #expect(fields[0] == "1280" && fields[1] == "2400")   // the expected size
-        #expect((Int(fields[2]) ?? 0) > 50)                   // text, charts and tables, not a blank page
+        #expect(fields[0] == "1280" && fields[1] == "2400")  // the expected size
+        #expect((Int(fields[2]) ?? 0) > 50)  // text, charts and tables, not a blank page
         #expect((Double(fields[3]) ?? 0) > 0.02)
     }
 }

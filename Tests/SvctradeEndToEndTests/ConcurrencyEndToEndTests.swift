@@ -48,7 +48,10 @@ import TradeTestSupport
         var reads = 0
         var readsDuringImports = 0
         var failures: [String] = []
-        let commands = [["series", "--region", "CN"], ["table", "--through", "2021-04"], ["figures", "--through", "2021-04", "--lang", "en"]]
+        let commands = [
+            ["series", "--region", "CN"], ["table", "--through", "2021-04"],
+            ["figures", "--through", "2021-04", "--lang", "en"],
+        ]
         while first.isRunning || second.isRunning || reads < 3 {
             let during = first.isRunning || second.isRunning
             let r = try cli.run(commands[reads % commands.count] + ["--db", db], in: Repository.root)
@@ -66,7 +69,9 @@ import TradeTestSupport
         #expect(readsDuringImports > 0)
         print("reads: \(reads), of which \(readsDuringImports) began and ended while an import ran")
         let releases = try TradeDatabase(path: db).releases().map(\.name)
-        #expect(releases == ["mofcom-published-2017-2022", "panel-a", "panel-b"] || releases == ["mofcom-published-2017-2022", "panel-b", "panel-a"])
+        #expect(
+            releases == ["mofcom-published-2017-2022", "panel-a", "panel-b"]
+                || releases == ["mofcom-published-2017-2022", "panel-b", "panel-a"])
         let series = try cli.run(["series", "--db", db, "--region", "R001", "--sector", "SA", "--format", "csv"])
         #expect(series.stdout.contains("R001,SA,export,CNY,2012-01,2021-12,240,2,"))
     }
@@ -90,8 +95,9 @@ import TradeTestSupport
             let copy = folder.file("killed-\(point).sqlite")
             try FileManager.default.copyItem(atPath: db, toPath: copy)
             let process = try cli.start(["import", panel, "--db", copy], outputIn: folder.path, name: "k\(point)")
-            Thread.sleep(forTimeInterval: Double(duration.components.seconds) * Double(point) / 9
-                         + Double(duration.components.attoseconds) / 1e18 * Double(point) / 9)
+            Thread.sleep(
+                forTimeInterval: Double(duration.components.seconds) * Double(point) / 9
+                    + Double(duration.components.attoseconds) / 1e18 * Double(point) / 9)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let after = try TradeDatabase(path: copy).logicalDump()
@@ -106,7 +112,8 @@ import TradeTestSupport
     @Test func aDamagedOrForeignFileGetsAMessageThatSaysWhich() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let notADatabase = try folder.write("notes.sqlite", String(repeating: "not a database\u{0}\u{1B}[31m\n", count: 300))
+        let notADatabase = try folder.write(
+            "notes.sqlite", String(repeating: "not a database\u{0}\u{1B}[31m\n", count: 300))
         let r = try cli.run(["series", "--db", notADatabase])
         #expect(r.status == 1)
         #expect(r.stderr.contains("is not an SQLite database"), "\(r.stderr)")

@@ -29,7 +29,8 @@ import TradeTestSupport
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("737 rows (published figures layout): 598 figures"))
         #expect(r.stdout.contains("note: sources disagree beyond rounding on CN/S/total/USD 2018-01/2018-10"))
-        let series = try cli.run(["series", "--region", "CN", "--sector", "S", "--format", "csv"], environment: ["SVCTRADE_DB": db])
+        let series = try cli.run(
+            ["series", "--region", "CN", "--sector", "S", "--format", "csv"], environment: ["SVCTRADE_DB": db])
         #expect(series.status == 0)
         let lines = series.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "region,sector,flow,currency,first,last,observations,vintages,gaps")

@@ -16,14 +16,40 @@ import TradeTestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = try store(folder)
-        let r = try cli.run(["table", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--format", "csv", "--sectors", "S,KIS,SD,EXTRAVEL"])
+        let r = try cli.run([
+            "table", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--format", "csv", "--sectors",
+            "S,KIS,SD,EXTRAVEL",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix("region,sector,flow,currency,period_from,period_to,value,unit,status,prior_value,yoy_pct,yoy_source,yoy_status,published_yoy_pct,base_restated,vs_base_pct,avg_growth_pct,share_pct,share_change_pp,contribution_pp"))
-        #expect(lines.contains { $0.hasPrefix("CN,S,total,CNY,2021-01,2021-04,15644.5,CNY 100m,published,15144.7,3.3,published,published,3.3,false,-10.3,-5.3,") })
-        #expect(lines.contains { $0.hasPrefix("CN,S,import,CNY,2021-01,2021-04,8182.4,CNY 100m,published,9091.6,-10.0,published,published,-10.0,,-27.3,-14.7,") })
-        #expect(lines.contains { $0.hasPrefix("CN,KIS,total,CNY,2021-01,2021-04,7325.3,CNY 100m,published,6375.4,14.9,published,published,14.9,,,,46.8,4.7,6.27,") })
-        #expect(lines.contains { $0.hasPrefix("CN,SD,total,CNY,2021-01,2021-04,2481.9,CNY 100m,published,4228.1,-41.3,published,published,-41.3,,,,15.9,-12.1,-11.53,") })
+        #expect(
+            lines[0].hasPrefix(
+                "region,sector,flow,currency,period_from,period_to,value,unit,status,prior_value,yoy_pct,yoy_source,yoy_status,published_yoy_pct,base_restated,vs_base_pct,avg_growth_pct,share_pct,share_change_pp,contribution_pp"
+            ))
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "CN,S,total,CNY,2021-01,2021-04,15644.5,CNY 100m,published,15144.7,3.3,published,published,3.3,false,-10.3,-5.3,"
+                )
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "CN,S,import,CNY,2021-01,2021-04,8182.4,CNY 100m,published,9091.6,-10.0,published,published,-10.0,,-27.3,-14.7,"
+                )
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "CN,KIS,total,CNY,2021-01,2021-04,7325.3,CNY 100m,published,6375.4,14.9,published,published,14.9,,,,46.8,4.7,6.27,"
+                )
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "CN,SD,total,CNY,2021-01,2021-04,2481.9,CNY 100m,published,4228.1,-41.3,published,published,-41.3,,,,15.9,-12.1,-11.53,"
+                )
+            })
     }
 
     @Test func rates2022AreComputedFromTheStoresLevels() throws {
@@ -32,15 +58,24 @@ import TradeTestSupport
         let db = try store(folder)
         let r = try cli.run(["table", "--db", db, "--through", "2022-04", "--sectors", "S", "--format", "json"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains(#""flow": "export", "currency": "CNY", "period_from": "2022-01", "period_to": "2022-04", "value": 9332.6, "unit": "CNY 100m", "status": "published", "prior_value": 7462.1, "yoy_pct": 25.1, "yoy_source": "computed", "yoy_status": "published""#))
-        #expect(r.stdout.contains(#""flow": "import", "currency": "CNY", "period_from": "2022-01", "period_to": "2022-04", "value": 9742.3, "unit": "CNY 100m", "status": "published", "prior_value": 8182.4, "yoy_pct": 19.1, "yoy_source": "computed", "yoy_status": "published""#))
+        #expect(
+            r.stdout.contains(
+                #""flow": "export", "currency": "CNY", "period_from": "2022-01", "period_to": "2022-04", "value": 9332.6, "unit": "CNY 100m", "status": "published", "prior_value": 7462.1, "yoy_pct": 25.1, "yoy_source": "computed", "yoy_status": "published""#
+            ))
+        #expect(
+            r.stdout.contains(
+                #""flow": "import", "currency": "CNY", "period_from": "2022-01", "period_to": "2022-04", "value": 9742.3, "unit": "CNY 100m", "status": "published", "prior_value": 8182.4, "yoy_pct": 19.1, "yoy_source": "computed", "yoy_status": "published""#
+            ))
     }
 
     @Test func dollarFiguresUseTheirOwnLevels() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = try store(folder)
-        let r = try cli.run(["table", "--db", db, "--through", "2021-02", "--currency", "USD", "--sectors", "S", "--flows", "total,export", "--format", "csv"])
+        let r = try cli.run([
+            "table", "--db", db, "--through", "2021-02", "--currency", "USD", "--sectors", "S", "--flows",
+            "total,export", "--format", "csv",
+        ])
         #expect(r.status == 0)
         // MOFCOM, 8 April 2021: USD 110.35 bn, +3.7 %; exports USD 51.83 bn, +31.1 %.
         #expect(r.stdout.contains("CN,S,total,USD,2021-01,2021-02,1103.5,USD 100m,"))
@@ -52,14 +87,24 @@ import TradeTestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = folder.file("v.sqlite")
-        let first = try folder.write("first.csv", "period,region,sector,flow,value,unit\n2021-05,CN,S,total,3736.1,CNY 100m\n2020-05,CN,S,total,3300.0,CNY 100m\n")
-        let revised = try folder.write("revised.csv", "period,region,sector,flow,value,unit\n2021-05,CN,S,total,3734.5,CNY 100m\n")
+        let first = try folder.write(
+            "first.csv",
+            "period,region,sector,flow,value,unit\n2021-05,CN,S,total,3736.1,CNY 100m\n2020-05,CN,S,total,3300.0,CNY 100m\n"
+        )
+        let revised = try folder.write(
+            "revised.csv", "period,region,sector,flow,value,unit\n2021-05,CN,S,total,3734.5,CNY 100m\n")
         #expect(try cli.run(["import", first, "--db", db, "--release-date", "2021-06-30"]).status == 0)
         #expect(try cli.run(["import", revised, "--db", db, "--release-date", "2021-07-30"]).status == 0)
-        let early = try cli.run(["table", "--db", db, "--through", "2021-05", "--flows", "total", "--format", "csv", "--as-of", "2021-07-01"])
+        let early = try cli.run([
+            "table", "--db", db, "--through", "2021-05", "--flows", "total", "--format", "csv", "--as-of", "2021-07-01",
+        ])
         let late = try cli.run(["table", "--db", db, "--through", "2021-05", "--flows", "total", "--format", "csv"])
-        #expect(early.stdout.contains("CN,S,total,CNY,2021-05,2021-05,3736.1,CNY 100m,published,3300.0,13.2,computed,computed"))
-        #expect(late.stdout.contains("CN,S,total,CNY,2021-05,2021-05,3734.5,CNY 100m,published,3300.0,13.2,computed,computed"))
+        #expect(
+            early.stdout.contains(
+                "CN,S,total,CNY,2021-05,2021-05,3736.1,CNY 100m,published,3300.0,13.2,computed,computed"))
+        #expect(
+            late.stdout.contains(
+                "CN,S,total,CNY,2021-05,2021-05,3734.5,CNY 100m,published,3300.0,13.2,computed,computed"))
         let before = try cli.run(["table", "--db", db, "--through", "2021-05", "--as-of", "2021-06-01"])
         #expect(before.status == 1)
         #expect(before.stderr.contains("no figures"))
@@ -74,7 +119,10 @@ import TradeTestSupport
         #expect(r.status == 1)
         #expect(r.stderr.contains("no figures for a combo chart"))
         #expect(!FileManager.default.fileExists(atPath: out))
-        #expect(try cli.run(["chart", "lines", "--db", db, "--from", "2017-01", "--through", "2022-12", "--lang", "en", "-o", out]).status == 0)
+        #expect(
+            try cli.run([
+                "chart", "lines", "--db", db, "--from", "2017-01", "--through", "2022-12", "--lang", "en", "-o", out,
+            ]).status == 0)
     }
 
     @Test func badOptionsAreUsageErrors() throws {
@@ -94,8 +142,11 @@ import TradeTestSupport
         #expect(r.status == 0)
         #expect(r.stdout.contains("PILOT2020"))
         #expect(r.stdout.contains("illustrative data"))
-        let csv = try cli.run(["table", "--db", db, "--through", "2021-04", "--by", "region", "--flows", "total", "--format", "csv"])
-        let rest = try #require(csv.stdout.split(separator: "\n").first { $0.hasPrefix("CN-REST,S,total,CNY,2021-01,2021-04,") })
+        let csv = try cli.run([
+            "table", "--db", db, "--through", "2021-04", "--by", "region", "--flows", "total", "--format", "csv",
+        ])
+        let rest = try #require(
+            csv.stdout.split(separator: "\n").first { $0.hasPrefix("CN-REST,S,total,CNY,2021-01,2021-04,") })
         #expect(rest.hasSuffix(",true"))
     }
 }

@@ -6,8 +6,9 @@ import TradeCore
 import TradeIngest
 import TradeStore
 import TradeTestSupport
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Structural checks every chart must pass without the external checker, and snapshots.
@@ -22,28 +23,47 @@ enum SVGInspection {
         let delegate = Collector()
         let parser = XMLParser(data: Data(svg.utf8))
         parser.delegate = delegate
-        guard parser.parse(), delegate.depth == 0 else { throw Finding(description: "not well-formed: \(parser.parserError.map { "\($0)" } ?? "unclosed element")") }
-        guard let root = delegate.elements.first, root.0 == "svg", let w = Double(root.1["width"] ?? ""), let h = Double(root.1["height"] ?? "") else {
+        guard parser.parse(), delegate.depth == 0 else {
+            throw Finding(description: "not well-formed: \(parser.parserError.map { "\($0)" } ?? "unclosed element")")
+        }
+        guard let root = delegate.elements.first, root.0 == "svg", let w = Double(root.1["width"] ?? ""),
+            let h = Double(root.1["height"] ?? "")
+        else {
             throw Finding(description: "no sized <svg> root")
         }
-        guard root.1["viewBox"] == "0 0 \(Int(w)) \(Int(h))" else { throw Finding(description: "viewBox does not match the size") }
+        guard root.1["viewBox"] == "0 0 \(Int(w)) \(Int(h))" else {
+            throw Finding(description: "viewBox does not match the size")
+        }
         for (name, attributes) in delegate.elements {
             for (key, value) in attributes {
                 let lower = value.lowercased()
                 if lower.contains("nan") || lower.contains("inf") && key != "font-family" && !lower.contains("info") {
                     throw Finding(description: "<\(name) \(key)=\"\(value)\"> is not a number")
                 }
-                if ["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "width", "height", "d"].contains(key) && value.isEmpty {
+                if ["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "width", "height", "d"].contains(key) && value.isEmpty
+                {
                     throw Finding(description: "<\(name)> has an empty \(key)")
                 }
             }
             let numbers = { (k: String) in attributes[k].flatMap(Double.init) }
-            for k in ["x", "x1", "x2", "cx"] { if let v = numbers(k), v < -1 || v > w + 1 { throw Finding(description: "<\(name) \(k)=\(v)> outside 0…\(w)") } }
-            for k in ["y", "y1", "y2", "cy"] { if let v = numbers(k), v < -1 || v > h + 1 { throw Finding(description: "<\(name) \(k)=\(v)> outside 0…\(h)") } }
-            if name == "rect", let x = numbers("x"), let width = numbers("width"), x + width > w + 1 { throw Finding(description: "<rect> ends at \(x + width) > \(w)") }
+            for k in ["x", "x1", "x2", "cx"] {
+                if let v = numbers(k), v < -1 || v > w + 1 {
+                    throw Finding(description: "<\(name) \(k)=\(v)> outside 0…\(w)")
+                }
+            }
+            for k in ["y", "y1", "y2", "cy"] {
+                if let v = numbers(k), v < -1 || v > h + 1 {
+                    throw Finding(description: "<\(name) \(k)=\(v)> outside 0…\(h)")
+                }
+            }
+            if name == "rect", let x = numbers("x"), let width = numbers("width"), x + width > w + 1 {
+                throw Finding(description: "<rect> ends at \(x + width) > \(w)")
+            }
             if name == "path", let d = attributes["d"] {
                 for token in d.split(whereSeparator: { $0 == " " || $0.isLetter }) {
-                    guard let v = Double(token), v >= -1, v <= Swift.max(w, h) + 1 else { throw Finding(description: "path coordinate \(token) out of range") }
+                    guard let v = Double(token), v >= -1, v <= Swift.max(w, h) + 1 else {
+                        throw Finding(description: "path coordinate \(token) out of range")
+                    }
                 }
             }
         }
@@ -54,11 +74,16 @@ enum SVGInspection {
         var elements: [(String, [String: String])] = []
         var texts: [String] = []
         var depth = 0
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             elements.append((name, attributes))
             depth += 1
         }
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { depth -= 1 }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            depth -= 1
+        }
         func parser(_ parser: XMLParser, foundCharacters string: String) { texts.append(string) }
     }
 }
@@ -122,17 +147,22 @@ enum SVGInspection {
 
     @Test func missingValuesLeaveGapsNeverZeros() throws {
         let theme = ChartTheme(language: .en)
-        let chart = LineChart(xLabels: ["2017", "2018", "2019", "2020"], series: [.init(name: "Exports", color: ChartTheme.blue, values: [1, 2, nil, 4])],
-                              unit: "CNY", text: ChartText(title: "t", subtitle: "s", source: "Source: test", description: "d"))
+        let chart = LineChart(
+            xLabels: ["2017", "2018", "2019", "2020"],
+            series: [.init(name: "Exports", color: ChartTheme.blue, values: [1, 2, nil, 4])],
+            unit: "CNY", text: ChartText(title: "t", subtitle: "s", source: "Source: test", description: "d"))
         let svg = chart.svg(theme: theme)
         try SVGInspection.check(svg)
         #expect(svg.components(separatedBy: "<path").count - 1 == 1)  // 2017–2018 joined; 2020 alone
         #expect(svg.components(separatedBy: "<circle").count - 1 == 1)  // the lone 2020 point is a dot
-        let combo = ComboChart(points: [.init(label: "a", shortLabel: "a", year: 2020, value: 5, rate: 1),
-                                        .init(label: "b", shortLabel: "b", year: 2020, value: nil, rate: nil),
-                                        .init(label: "c", shortLabel: "c", year: 2020, value: 7, rate: 2)],
-                               valueLegend: "v", rateLegend: "r", valueUnit: "u", yearLabel: { String($0) },
-                               text: ChartText(title: "t", subtitle: "s", source: "Source: test", description: "d"))
+        let combo = ComboChart(
+            points: [
+                .init(label: "a", shortLabel: "a", year: 2020, value: 5, rate: 1),
+                .init(label: "b", shortLabel: "b", year: 2020, value: nil, rate: nil),
+                .init(label: "c", shortLabel: "c", year: 2020, value: 7, rate: 2),
+            ],
+            valueLegend: "v", rateLegend: "r", valueUnit: "u", yearLabel: { String($0) },
+            text: ChartText(title: "t", subtitle: "s", source: "Source: test", description: "d"))
         let c = combo.svg(theme: theme)
         try SVGInspection.check(c)
         let bars = c.components(separatedBy: "<g fill=\"#0072B2\">")[1].components(separatedBy: "</g>")[0]
@@ -140,8 +170,10 @@ enum SVGInspection {
     }
 
     @Test func aVeryLongChineseSectorNameStaysInside() throws {
-        let chart = RankingChart(items: [.init(label: "个人、文化和娱乐服务以及其他别处未提及的政府服务和知识产权使用费的合计", value: 49.3), .init(label: "运输", value: -5)],
-                                 format: { ChartTheme(language: .zh).growth($0) }, text: ChartText(title: "标题", subtitle: "副标题", source: "资料来源：商务部", description: "描述"))
+        let chart = RankingChart(
+            items: [.init(label: "个人、文化和娱乐服务以及其他别处未提及的政府服务和知识产权使用费的合计", value: 49.3), .init(label: "运输", value: -5)],
+            format: { ChartTheme(language: .zh).growth($0) },
+            text: ChartText(title: "标题", subtitle: "副标题", source: "资料来源：商务部", description: "描述"))
         let svg = chart.svg(theme: ChartTheme(language: .zh))
         try SVGInspection.check(svg)
         #expect(svg.contains("…</text>"))
@@ -149,14 +181,26 @@ enum SVGInspection {
 }
 
 @Suite struct SVGInspectionTests {
-    static let good = #"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50"><title>t</title><text x="1" y="10">a</text></svg>"#
+    static let good =
+        #"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50"><title>t</title><text x="1" y="10">a</text></svg>"#
 
     @Test func theStructuralCheckCatchesBrokenCharts() throws {
         try SVGInspection.check(Self.good)
-        #expect(throws: SVGInspection.Finding.self) { try SVGInspection.check(Self.good.replacingOccurrences(of: "y=\"10\"", with: "y=\"NaN\"")) }
-        #expect(throws: SVGInspection.Finding.self) { try SVGInspection.check(Self.good.replacingOccurrences(of: "x=\"1\"", with: "x=\"140\"")) }
-        #expect(throws: SVGInspection.Finding.self) { try SVGInspection.check(Self.good.replacingOccurrences(of: "x=\"1\"", with: "x=\"\"")) }
-        #expect(throws: SVGInspection.Finding.self) { try SVGInspection.check(Self.good.replacingOccurrences(of: "</svg>", with: "")) }
-        #expect(throws: SVGInspection.Finding.self) { try SVGInspection.check(Self.good.replacingOccurrences(of: "viewBox=\"0 0 100 50\"", with: "viewBox=\"0 0 10 5\"")) }
+        #expect(throws: SVGInspection.Finding.self) {
+            try SVGInspection.check(Self.good.replacingOccurrences(of: "y=\"10\"", with: "y=\"NaN\""))
+        }
+        #expect(throws: SVGInspection.Finding.self) {
+            try SVGInspection.check(Self.good.replacingOccurrences(of: "x=\"1\"", with: "x=\"140\""))
+        }
+        #expect(throws: SVGInspection.Finding.self) {
+            try SVGInspection.check(Self.good.replacingOccurrences(of: "x=\"1\"", with: "x=\"\""))
+        }
+        #expect(throws: SVGInspection.Finding.self) {
+            try SVGInspection.check(Self.good.replacingOccurrences(of: "</svg>", with: ""))
+        }
+        #expect(throws: SVGInspection.Finding.self) {
+            try SVGInspection.check(
+                Self.good.replacingOccurrences(of: "viewBox=\"0 0 100 50\"", with: "viewBox=\"0 0 10 5\""))
+        }
     }
 }

@@ -7,7 +7,9 @@ import TradeCore
     static let unit = MonetaryUnit(.cny, .tenThousand)
 
     /// A panel of one region: sectors × {export, import}, months of 2020–2021, values in hundredths.
-    static func book(_ values: [Int], sectors: [String] = ["SF", "SG", "SH", "SI", "SJ", "SK"], drop: Set<Int> = []) -> FigureBook {
+    static func book(_ values: [Int], sectors: [String] = ["SF", "SG", "SH", "SI", "SJ", "SK"], drop: Set<Int> = [])
+        -> FigureBook
+    {
         var panel = MonthlyPanel()
         var k = 0
         for sector in sectors {
@@ -28,13 +30,17 @@ import TradeCore
 
     static let values = Gen.int(in: 0...5_000_000).array(of: 24...60)
 
-    func key(_ sector: String, _ flow: Flow) -> SeriesKey { SeriesKey(region: "CN", sector: sector, flow: flow, currency: .cny) }
+    func key(_ sector: String, _ flow: Flow) -> SeriesKey {
+        SeriesKey(region: "CN", sector: sector, flow: flow, currency: .cny)
+    }
 
     @Test func decemberYearToDateIsTheSumOfTheMonths() async {
         await propertyCheck(input: Self.values) { values in
             let r = LevelResolver(book: Self.book(values))
             let year = PeriodSpan.yearToDate(through: Period(year: 2021, month: 12) ?? Period(index: 0)!)
-            let months = year.months.compactMap { r.estimate(key("SF", .export), PeriodSpan(month: $0))?.level.hundredths }
+            let months = year.months.compactMap {
+                r.estimate(key("SF", .export), PeriodSpan(month: $0))?.level.hundredths
+            }
             #expect(months.count == 12)
             #expect(r.estimate(key("SF", .export), year)?.level.hundredths == months.reduce(0, +))
         }
@@ -45,7 +51,9 @@ import TradeCore
         await propertyCheck(input: Self.values) { values in
             let r = LevelResolver(book: Self.book(values))
             for flow in [Flow.export, .import] {
-                let members = ["SF", "SG", "SH", "SI", "SJ", "SK"].compactMap { r.estimate(key($0, flow), span)?.level.hundredths }
+                let members = ["SF", "SG", "SH", "SI", "SJ", "SK"].compactMap {
+                    r.estimate(key($0, flow), span)?.level.hundredths
+                }
                 #expect(r.estimate(key("KIS", flow), span)?.level.hundredths == members.reduce(0, +))
             }
             let x = r.estimate(key("KIS", .export), span)?.level.hundredths ?? 0
@@ -86,7 +94,10 @@ import TradeCore
                 guard let p = Period(year: 2021, month: m) else { continue }
                 let span = PeriodSpan.yearToDate(through: p)
                 if let e = months.estimate(key("SH", .export), span) {
-                    figures.append(Observation(key: key("SH", .export), span: span, value: e.level, unit: Self.unit, decimals: 2, release: "r"))
+                    figures.append(
+                        Observation(
+                            key: key("SH", .export), span: span, value: e.level, unit: Self.unit, decimals: 2,
+                            release: "r"))
                 }
             }
             let ytdOnly = LevelResolver(book: FigureBook(figures: figures))
@@ -114,7 +125,9 @@ import TradeCore
             let r = LevelResolver(book: AggregationPropertyTests.book(values))
             let key = SeriesKey(region: "CN", sector: "SJ", flow: .export, currency: .cny)
             guard let may = Period(year: 2021, month: 5) else { return }
-            let direct = (0..<12).compactMap { r.estimate(key, PeriodSpan(month: may.advanced(by: -$0)))?.level.hundredths }
+            let direct = (0..<12).compactMap {
+                r.estimate(key, PeriodSpan(month: may.advanced(by: -$0)))?.level.hundredths
+            }
             #expect(r.rollingTwelveMonths(key, endingIn: may)?.level.hundredths == direct.reduce(0, +))
             let holed = LevelResolver(book: AggregationPropertyTests.book(values, drop: [1]))
             #expect(holed.rollingTwelveMonths(key, endingIn: may) == nil)

@@ -24,7 +24,10 @@ import TradeCore
     }
 
     @Test func hierarchyAndGroups() {
-        #expect(sectors.mainComponents.map(\.code) == ["SA", "SB", "SC", "SD", "SE", "SF", "SG", "SH", "SI", "SJ", "SK", "SL", "SN"])
+        #expect(
+            sectors.mainComponents.map(\.code) == [
+                "SA", "SB", "SC", "SD", "SE", "SF", "SG", "SH", "SI", "SJ", "SK", "SL", "SN",
+            ])
         #expect(sectors.children(of: "SC").map(\.code) == ["SC1", "SC2", "SC3", "SC4"])
         #expect(sectors.constituents(of: "KIS") == ["SF", "SG", "SH", "SI", "SJ", "SK"])
         #expect(sectors.sector(code: "KIS")?.isGroup == true)

@@ -51,16 +51,22 @@ import TradeCore
 
     @Test func roundsHalfAwayFromZeroInAnyUnit() throws {
         let wan = MonetaryUnit(.cny, .tenThousand)
-        #expect(try Level(parsing: "1225", in: wan).formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 2) == "0.12")
-        #expect(try Level(parsing: "1250", in: wan).formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 1) == "0.1")
-        #expect(try Level(parsing: "5000", in: wan).formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 1) == "0.5")
-        #expect(try Level(parsing: "-500", in: wan).formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 1) == "-0.1")
+        #expect(
+            try Level(parsing: "1225", in: wan).formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 2) == "0.12")
+        #expect(
+            try Level(parsing: "1250", in: wan).formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 1) == "0.1")
+        #expect(
+            try Level(parsing: "5000", in: wan).formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 1) == "0.5")
+        #expect(
+            try Level(parsing: "-500", in: wan).formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 1) == "-0.1")
     }
 
     @Test func rejectsWhatCannotBeHeldExactly() {
         #expect(throws: Level.ParseFailure.tooPrecise) { try Level(parsing: "0.001", in: MonetaryUnit(.cny, .one)) }
         #expect(throws: Level.ParseFailure.notANumber) { try Level(parsing: "12a", in: MonetaryUnit(.cny, .one)) }
-        #expect(throws: Level.ParseFailure.outOfRange) { try Level(parsing: "99999999", in: MonetaryUnit(.cny, .trillion)) }
+        #expect(throws: Level.ParseFailure.outOfRange) {
+            try Level(parsing: "99999999", in: MonetaryUnit(.cny, .trillion))
+        }
     }
 
     @Test func unitsParseInBothLanguages() {
@@ -107,7 +113,9 @@ import TradeCore
 
 @Suite struct GrowthRoundingTests {
     func estimate(_ hundredths: Int64) -> Estimate {
-        Estimate(level: Level(hundredths: hundredths), halfWidth: 0, origin: .published, unit: MonetaryUnit(.cny, .hundredMillion), sources: [])
+        Estimate(
+            level: Level(hundredths: hundredths), halfWidth: 0, origin: .published,
+            unit: MonetaryUnit(.cny, .hundredMillion), sources: [])
     }
 
     @Test func tiesRoundAwayFromZeroOnce() throws {
@@ -131,7 +139,9 @@ import TradeCore
 
     @Test func impliedComparableBase() throws {
         // 15644.5 at +3.3 % implies a base of 15144.7; 7325.3 at +14.9 % implies 6375.4 (reference/domain.md §1.5).
-        let total = Estimate(level: try Level(parsing: "15644.5", in: MonetaryUnit(.cny, .hundredMillion)), halfWidth: 5_000_000_00, origin: .published, unit: MonetaryUnit(.cny, .hundredMillion), sources: [])
+        let total = Estimate(
+            level: try Level(parsing: "15644.5", in: MonetaryUnit(.cny, .hundredMillion)), halfWidth: 5_000_000_00,
+            origin: .published, unit: MonetaryUnit(.cny, .hundredMillion), sources: [])
         let rate = try #require(DecimalNumber(parsing: "3.3"))
         let base = try #require(Growth.impliedBase(total, rate: rate))
         #expect(base.level.formatted(in: MonetaryUnit(.cny, .hundredMillion), places: 1) == "15144.7")

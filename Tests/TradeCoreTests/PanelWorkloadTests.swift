@@ -3,8 +3,12 @@ import TradeCore
 
 /// The panel bulletin (W2 shape) and the panel derivation (W3 shape) on a hand-computed panel.
 @Suite struct PanelWorkloadTests {
-    static func series(_ region: String, _ sector: String, _ flow: Flow, _ values: [Int64?], first: Int) -> MonthlyPanel.Series {
-        var s = MonthlyPanel.Series(key: SeriesKey(region: region, sector: sector, flow: flow, currency: .cny), unit: MonetaryUnit(.cny, .tenThousand), decimals: 2, release: "r", source: "t")
+    static func series(_ region: String, _ sector: String, _ flow: Flow, _ values: [Int64?], first: Int)
+        -> MonthlyPanel.Series
+    {
+        var s = MonthlyPanel.Series(
+            key: SeriesKey(region: region, sector: sector, flow: flow, currency: .cny),
+            unit: MonetaryUnit(.cny, .tenThousand), decimals: 2, release: "r", source: "t")
         for (k, v) in values.enumerated() { if let v { s.set(v, at: first + k) } }
         return s
     }
@@ -27,7 +31,12 @@ import TradeCore
     @Test func bulletinRollsUpEveryRegionAndSectorWithAll() throws {
         let april = try Period(parsing: "2021-04")
         let months = PanelBulletin.months(for: april)
-        let keys = [("R1", "SA"), ("R1", "SB"), ("R2", "SA")].flatMap { r, s in [SeriesKey(region: r, sector: s, flow: .export, currency: .cny), SeriesKey(region: r, sector: s, flow: .import, currency: .cny)] }
+        let keys = [("R1", "SA"), ("R1", "SB"), ("R2", "SA")].flatMap { r, s in
+            [
+                SeriesKey(region: r, sector: s, flow: .export, currency: .cny),
+                SeriesKey(region: r, sector: s, flow: .import, currency: .cny),
+            ]
+        }
         // Every month of every series is 100 (exports) or 50 (imports); 2021 doubles.
         var values: [Int64?] = []
         for key in keys {

@@ -59,17 +59,19 @@ import TradeCore
     }
 
     @Test func rejectsSpanAcrossTwoYears() {
-        #expect(throws: PeriodParseError(
-            text: "2020-11/2021-02",
-            expected: "a span inside one calendar year (a span may not cross a year boundary)")
+        #expect(
+            throws: PeriodParseError(
+                text: "2020-11/2021-02",
+                expected: "a span inside one calendar year (a span may not cross a year boundary)")
         ) { try PeriodSpan(parsing: "2020-11/2021-02") }
     }
 
     @Test func rejectsBackwardsAndOddSpans() {
         #expect(throws: PeriodParseError.self) { try PeriodSpan(parsing: "2021-05/2021-03") }
-        #expect(throws: PeriodParseError(
-            text: "2021-03/2021-05",
-            expected: "a single month, a January-to-month total, a quarter, a half or a year")
+        #expect(
+            throws: PeriodParseError(
+                text: "2021-03/2021-05",
+                expected: "a single month, a January-to-month total, a quarter, a half or a year")
         ) { try PeriodSpan(parsing: "2021-03/2021-05") }
     }
 

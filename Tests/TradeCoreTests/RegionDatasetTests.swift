@@ -8,7 +8,8 @@ import TradeTestSupport
     @Test func codelistMatchesTheShippedPilotList() throws {
         let text = try String(contentsOfFile: Repository.dataset("pilot-regions.csv"), encoding: .utf8)
         var batches: [String: Set<Int>] = [:]
-        for line in text.split(whereSeparator: \.isNewline).dropFirst() {  // the file has CRLF ends; "\r\n" is one Character
+        // the file has CRLF ends; "\r\n" is one Character
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count >= 5, let batch = Int(fields[4]) else { continue }
             batches[String(fields[0]), default: []].insert(batch)

@@ -22,7 +22,9 @@ import TradeTestSupport
     }
 
     @Test func everyShippedAddressHasAClassifiedHost() throws {
-        for file in ["mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv"] {
+        for file in [
+            "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
+        ] {
             let text = try String(contentsOfFile: Repository.dataset(file), encoding: .utf8)
             for line in text.split(whereSeparator: \.isNewline).dropFirst() {
                 guard let url = line.split(separator: ",").first(where: { $0.hasPrefix("http") }) else { continue }
@@ -35,7 +37,9 @@ import TradeTestSupport
         #expect(SourceHosts.host(of: "http://en.people.cn./n3/2020/1002/c90000-9766686.html") == "en.people.cn")
         #expect(SourceHosts.host(of: "HTTPS://English.MOFCOM.gov.cn:443/article") == "english.mofcom.gov.cn")
         #expect(SourceHosts.host(of: "file:obs.csv") == nil)
-        #expect(SourceHosts.standard.kind(ofAddress: "http://www.crapshirt.com/article/newsrelease/press/202106/20210603069409.shtml") == .mirror)
+        #expect(
+            SourceHosts.standard.kind(
+                ofAddress: "http://www.crapshirt.com/article/newsrelease/press/202106/20210603069409.shtml") == .mirror)
         #expect(SourceHosts.standard.kind(ofAddress: "https://example.org/new") == .unknown)
         #expect(SourceKind.publisher < .official && SourceKind.official < .stateMedia && SourceKind.unknown < .mirror)
         #expect(!SourceKind.mirror.isCitable && SourceKind.media.isCitable)

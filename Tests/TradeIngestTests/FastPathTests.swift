@@ -1,29 +1,40 @@
 import PropertyBased
 import Testing
 import TradeCore
-@testable import TradeIngest
 import TradeTestSupport
+
+@testable import TradeIngest
 
 /// The fast path for plain panels must give exactly what the general path gives.
 @Suite struct FastPathTests {
     static func summary(_ b: ImportBatch) -> [String] {
         b.panel.series.map { s in
-            "\(s.key) \(s.firstMonth) \(s.decimals) \(s.unit) \(s.release) \(s.source) " + zip(s.values, s.present).map { $1 ? String($0) : "-" }.joined(separator: ",")
+            "\(s.key) \(s.firstMonth) \(s.decimals) \(s.unit) \(s.release) \(s.source) "
+                + zip(s.values, s.present).map { $1 ? String($0) : "-" }.joined(separator: ",")
         }.sorted() + b.notes + ["rows \(b.rowCount)", "releases \(b.releases.keys.sorted())"]
     }
 
     @Test func aPlainPanelTakesTheFastPathAndAnOddOneDoesNot() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let plain = try folder.write("a.csv", "period,region,sector,flow,value\n2021-01,R001,SA,X,1.5\n2021-02,R001,SA,X,2\r\n2021-01,R001,SA,M,3")
+        let plain = try folder.write(
+            "a.csv",
+            "period,region,sector,flow,value\n2021-01,R001,SA,X,1.5\n2021-02,R001,SA,X,2\r\n2021-01,R001,SA,M,3")
         let reader = ObservationReader()
-        let fast = try #require(FastPanelReader(reader: reader, file: "a.csv", release: "a").read(path: plain, progress: nil))
+        let fast = try #require(
+            FastPanelReader(reader: reader, file: "a.csv", release: "a").read(path: plain, progress: nil))
         #expect(fast.panel.observationCount == 3)
         #expect(fast.panel.series.first?.decimals == 1)
-        for odd in ["period,region,sector,flow,value\n2021-01,\"R001\",SA,X,1\n", "period,region,sector,flow,value,unit\n2021-01,R001,SA,X,1,CNY\n",
-                    "period,region,sector,flow,value\n2021-01,R001,SA,X,-1\n", "period,region,sector,flow,value\n2021-13,R001,SA,X,1\n"] {
+        for odd in [
+            "period,region,sector,flow,value\n2021-01,\"R001\",SA,X,1\n",
+            "period,region,sector,flow,value,unit\n2021-01,R001,SA,X,1,CNY\n",
+            "period,region,sector,flow,value\n2021-01,R001,SA,X,-1\n",
+            "period,region,sector,flow,value\n2021-13,R001,SA,X,1\n",
+        ] {
             let path = try folder.write("b.csv", odd)
-            #expect(FastPanelReader(reader: reader, file: "b.csv", release: "b").read(path: path, progress: nil) == nil, "\(odd)")
+            #expect(
+                FastPanelReader(reader: reader, file: "b.csv", release: "b").read(path: path, progress: nil) == nil,
+                "\(odd)")
         }
     }
 
@@ -34,7 +45,9 @@ import TradeTestSupport
         let sectors = ["SA", "SD21", "SI", "KIS"]
         let flows = ["X", "M", "export", "balance"]
         let row = Gen.int(in: 0...63).map { i in (i % 4, (i / 4) % 4, (i / 16) % 4) }
-        await propertyCheck(count: 40, input: row.array(of: 1...60), Gen.int(in: 0...30).array(of: 60...60), Gen.bool.array(of: 60...60)) { keys, months, decimals in
+        await propertyCheck(
+            count: 40, input: row.array(of: 1...60), Gen.int(in: 0...30).array(of: 60...60), Gen.bool.array(of: 60...60)
+        ) { keys, months, decimals in
             var lines = ["period,region,sector,flow,value"]
             for (i, k) in keys.enumerated() {
                 let month = 240 * 12 + months[i]  // 2020…2022

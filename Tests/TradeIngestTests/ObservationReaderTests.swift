@@ -8,7 +8,8 @@ import TradeTestSupport
     @Test func readsTidyFileWithBOMCRLFQuotesAndBlankLines() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let text = "\u{FEFF}period,region,sector,flow,value,unit\r\n"
+        let text =
+            "\u{FEFF}period,region,sector,flow,value,unit\r\n"
             + "2021-01,CN,SD,export,\"1.5\",CNY 100m\r\n"
             + "\r\n"
             + "2021-02,\"CN\",SD,export,2.25,亿元\r\n"
@@ -32,7 +33,8 @@ import TradeTestSupport
     @Test func defaultUnitIsTenThousandYuanAndReleaseNameIsTheFile() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write("obs.csv", "period,region,sector,flow,value\n2021-04,R001,SA1,X,12345.67\n2021-04,R001,SA1,M,0\n")
+        let path = try folder.write(
+            "obs.csv", "period,region,sector,flow,value\n2021-04,R001,SA1,X,12345.67\n2021-04,R001,SA1,M,0\n")
         let batch = try ObservationReader(options: .init(releaseDate: "2021-06-03")).read(path: path)
         let x = try #require(batch.panel.series.first)
         #expect(x.key == SeriesKey(region: "R001", sector: "SA1", flow: .export, currency: .cny))
@@ -54,7 +56,9 @@ import TradeTestSupport
     @Test func spansAndSourcesMakeFigures() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write("f.csv", """
+        let path = try folder.write(
+            "f.csv",
+            """
             period,region,sector,flow,value,unit,release,source
             2021-01/2021-04,CN,S,total,15644.5,CNY 100m,2021-06-03,http://example.org/a
             2021-01/2021-04,CN,S,total,1.56,CNY trillion,2021-06-03,http://example.org/b
@@ -70,23 +74,28 @@ import TradeTestSupport
     @Test func differentSourcesBeyondRoundingAreReportedNotRejected() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write("f.csv", """
+        let path = try folder.write(
+            "f.csv",
+            """
             period,region,sector,flow,value,unit,source
             2018-01/2018-10,CN,S,total,630,USD bn,http://example.org/a
             2018-01/2018-10,CN,S,total,624,USD bn,http://example.org/b
 
             """)
         let batch = try ObservationReader().read(path: path)
-        #expect(batch.notes == [
-            "sources disagree beyond rounding on CN/S/total/USD 2018-01/2018-10: 6240 (line 3) vs 6300 (line 2) USD 100m; kept line 3 (unknown site)"
-        ])
+        #expect(
+            batch.notes == [
+                "sources disagree beyond rounding on CN/S/total/USD 2018-01/2018-10: 6240 (line 3) vs 6300 (line 2) USD 100m; kept line 3 (unknown site)"
+            ])
     }
 
     @Test func thePublishersOwnSiteWinsWhereCopiesDisagree() throws {
         // The 2021 deficit: 211.28 bn on a news site, 211.27 bn on MOFCOM's own site (datasets lines 579, 582).
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write("f.csv", """
+        let path = try folder.write(
+            "f.csv",
+            """
             period,region,sector,flow,value,unit,source
             2021-01/2021-12,CN,S,balance,-211.28,CNY bn,http://en.people.cn/n3/2022/0131/c90000-9951958.html
             2021-01/2021-12,CN,S,balance,-2112,CNY 100m,https://jcipo.org/?p=3721
@@ -104,7 +113,9 @@ import TradeTestSupport
         // which is kept as the more precise copy of the same figure.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write("f.csv", """
+        let path = try folder.write(
+            "f.csv",
+            """
             period,region,sector,flow,value,unit,source
             2025-01/2025-03,CN,S,total,1970,CNY bn,https://fra.yidaiyilu.gov.cn/p/0LA7J7OE.html
             2025-01/2025-03,CN,S,total,19741.8,CNY 100m,https://en.jiemian.com/article/12716639.html
@@ -115,7 +126,7 @@ import TradeTestSupport
         #expect(batch.notes.isEmpty)
         #expect(batch.figures.map(\.isPreferred) == [false, true, true])
         #expect(batch.figures[0].observation.roundingHalfWidth == 500_000_000_000)  // 5 bn in hundredths
-        #expect(batch.figures[2].observation.roundingHalfWidth == 5_000_000_000)    // 0.5 亿元
+        #expect(batch.figures[2].observation.roundingHalfWidth == 5_000_000_000)  // 0.5 亿元
     }
 
     @Test func readsThePublishedFigures() throws {
@@ -128,7 +139,8 @@ import TradeTestSupport
         let yi = MonetaryUnit(.cny, .hundredMillion)
         func figure(_ flow: Flow) -> Observation? {
             batch.figures.first {
-                $0.isPreferred && $0.observation.span == span && $0.observation.key == SeriesKey(region: "CN", sector: "S", flow: flow, currency: .cny)
+                $0.isPreferred && $0.observation.span == span
+                    && $0.observation.key == SeriesKey(region: "CN", sector: "S", flow: flow, currency: .cny)
             }?.observation
         }
         #expect(figure(.total)?.value?.formatted(in: yi, places: 1) == "15644.5")
@@ -138,6 +150,7 @@ import TradeTestSupport
         #expect(figure(.import)?.value?.formatted(in: yi, places: 1) == "8182.4")
         #expect(figure(.import)?.rates.yearOnYear == DecimalNumber(parsing: "-10"))
         #expect(figure(.balance)?.value?.formatted(in: yi, places: 1) == "-720.4")
-        #expect(batch.notes.contains { $0.hasPrefix("sources disagree beyond rounding on CN/S/total/USD 2018-01/2018-10") })
+        #expect(
+            batch.notes.contains { $0.hasPrefix("sources disagree beyond rounding on CN/S/total/USD 2018-01/2018-10") })
     }
 }

@@ -10,7 +10,11 @@ import TradeTestSupport
 @Suite struct BulletinTableSnapshotTests {
     static func book() throws -> FigureBook {
         let db = try TradeDatabase.inMemory()
-        _ = try db.importBatches([try ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv"), displayName: "mofcom-published-2017-2022.csv")])
+        _ = try db.importBatches([
+            try ObservationReader().read(
+                path: Repository.dataset("mofcom-published-2017-2022.csv"),
+                displayName: "mofcom-published-2017-2022.csv")
+        ])
         return try db.figureBook()
     }
 
@@ -30,8 +34,11 @@ import TradeTestSupport
     @Test func textTableAlignsChineseNamesByDisplayWidth() throws {
         var builder = BulletinTableBuilder()
         builder.language = .zh
-        let rows = try Self.rows(through: "2021-04", baseYear: nil).filter { $0.span.kind != .month && $0.key.flow == .total }
-        let text = TextTableRenderer.render(builder.table(rows, columns: ["name", "flow", "value", "yoy_pct", "share_pct"]))
+        let rows = try Self.rows(through: "2021-04", baseYear: nil).filter {
+            $0.span.kind != .month && $0.key.flow == .total
+        }
+        let text = TextTableRenderer.render(
+            builder.table(rows, columns: ["name", "flow", "value", "yoy_pct", "share_pct"]))
         assertSnapshot(of: text, as: .lines, named: "2021-04-zh")
         let widths = Set(text.split(separator: "\n").map { DisplayWidth.of(String($0)) })
         #expect(widths.count == 1)  // every line has the same display width: columns line up
@@ -40,7 +47,9 @@ import TradeTestSupport
     @Test func formatsAreDeterministicAndWellFormed() throws {
         let rows = try Self.rows(through: "2022-04", baseYear: nil)
         let table = BulletinTableBuilder().table(rows)
-        #expect(JSONRenderer.render(table, isNumeric: BulletinTableBuilder.isNumeric) == JSONRenderer.render(table, isNumeric: BulletinTableBuilder.isNumeric))
+        #expect(
+            JSONRenderer.render(table, isNumeric: BulletinTableBuilder.isNumeric)
+                == JSONRenderer.render(table, isNumeric: BulletinTableBuilder.isNumeric))
         let md = MarkdownRenderer.render(table)
         #expect(md.split(separator: "\n").count == rows.count + 2)
         let html = HTMLRenderer.render(table)

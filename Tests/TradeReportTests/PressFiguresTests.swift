@@ -17,35 +17,50 @@ import TradeTestSupport
 
     static func book(panel: Bool) throws -> FigureBook {
         let db = try TradeDatabase.inMemory()
-        for file in ["mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv"] {
+        for file in [
+            "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
+        ] {
             _ = try db.importBatches([try ObservationReader().read(path: Repository.dataset(file), displayName: file)])
         }
-        if panel, let generated = IllustrativePanel.generate(book: try db.figureBook(), years: 2019...2022, seed: 20_200_814) {
-            let batch = ImportBatch(file: "illustrative", layout: "tidy long", panel: generated, figures: [],
-                                    releases: [IllustrativePanel.release: nil], notes: [], rowCount: generated.observationCount)
+        if panel,
+            let generated = IllustrativePanel.generate(book: try db.figureBook(), years: 2019...2022, seed: 20_200_814)
+        {
+            let batch = ImportBatch(
+                file: "illustrative", layout: "tidy long", panel: generated, figures: [],
+                releases: [IllustrativePanel.release: nil], notes: [], rowCount: generated.observationCount)
             _ = try db.importBatches([batch])
         }
         return try db.figureBook()
     }
 
     static func release(
-        _ through: String, _ language: PressFigures.Language, baseYear: Int? = 2019, book: FigureBook? = Self.book, allowDerived: Bool = false
+        _ through: String, _ language: PressFigures.Language, baseYear: Int? = 2019, book: FigureBook? = Self.book,
+        allowDerived: Bool = false
     ) throws -> PressRelease {
         let book = try #require(book)
-        let text = try String(contentsOfFile: Repository.root + "/templates/press-\(language.rawValue).txt", encoding: .utf8)
+        let text = try String(
+            contentsOfFile: Repository.root + "/templates/press-\(language.rawValue).txt", encoding: .utf8)
         let template = PressTemplate(parsing: text, joiner: language == .zh ? "" : " ")
-        let figures = PressFigures(book: book, through: try Period(parsing: through), baseYear: baseYear, language: language, allowDerived: allowDerived)
+        let figures = PressFigures(
+            book: book, through: try Period(parsing: through), baseYear: baseYear, language: language,
+            allowDerived: allowDerived)
         return PressRelease(figures: figures, template: template)
     }
 
     func sentence(_ r: PressRelease, _ id: String) -> PressRelease.Sentence? { r.sentences.first { $0.id == id } }
-    func number(_ r: PressRelease, _ key: String) -> PressNumber? { r.sentences.flatMap(\.numbers).first { $0.key == key } }
+    func number(_ r: PressRelease, _ key: String) -> PressNumber? {
+        r.sentences.flatMap(\.numbers).first { $0.key == key }
+    }
 
     @Test func chineseLinesOfJanuaryToApril2021() throws {
         let r = try Self.release("2021-04", .zh)
-        #expect(sentence(r, "headline")?.text == "今年1—4月，我国服务进出口总额15644.5亿元，同比增长3.3%；其中出口7462.1亿元，增长23.2%，进口8182.4亿元，下降10%。")
+        #expect(
+            sentence(r, "headline")?.text == "今年1—4月，我国服务进出口总额15644.5亿元，同比增长3.3%；其中出口7462.1亿元，增长23.2%，进口8182.4亿元，下降10%。"
+        )
         #expect(sentence(r, "balance")?.text == "服务出口增幅大于进口33.2个百分点，服务贸易逆差720.4亿元，同比下降76.3%（减少2313.2亿元）。")
-        #expect(sentence(r, "base-year")?.text == "与2019年同期相比，服务进出口下降10.3%，两年平均下降5.3%；其中出口增长20.5%，两年平均增长9.8%；进口下降27.3%，两年平均下降14.7%。")
+        #expect(
+            sentence(r, "base-year")?.text
+                == "与2019年同期相比，服务进出口下降10.3%，两年平均下降5.3%；其中出口增长20.5%，两年平均增长9.8%；进口下降27.3%，两年平均下降14.7%。")
         #expect(sentence(r, "kis")?.text == "今年1—4月，我国知识密集型服务进出口7325.3亿元，同比增长14.9%，占服务进出口总额的46.8%，比重提升4.7个百分点。")
         #expect(sentence(r, "excluding-travel")?.text == "剔除旅行服务，我国服务进出口增长20.6%；其中出口增长27.9%，进口增长12.7%。")
         #expect(r.missing.isEmpty)
@@ -56,10 +71,22 @@ import TradeTestSupport
 
     @Test func englishLinesOfJanuaryToApril2021() throws {
         let r = try Self.release("2021-04", .en)
-        #expect(sentence(r, "headline")?.text == "From January to April, China's services trade reached RMB1.56445 trillion, up by 3.3% year on year; exports rose 23.2% to RMB746.21 billion and imports fell 10% to RMB818.24 billion.")
-        #expect(sentence(r, "balance")?.text == "Export growth was 33.2 percentage points above import growth, and the services trade deficit stood at RMB72.04 billion, down by 76.3% year on year (a decrease of RMB231.32 billion).")
-        #expect(sentence(r, "base-year")?.text == "Compared with the same period of 2019, services trade fell by 10.3%, a two-year average of −5.3%; exports grew by 20.5%, a two-year average of 9.8%; imports fell by 27.3%, a two-year average of −14.7%.")
-        #expect(sentence(r, "kis")?.text == "From January to April, trade in knowledge-intensive services reached RMB732.53 billion, up by 14.9% year on year, 46.8% of all services trade, its share up 4.7 percentage points.")
+        #expect(
+            sentence(r, "headline")?.text
+                == "From January to April, China's services trade reached RMB1.56445 trillion, up by 3.3% year on year; exports rose 23.2% to RMB746.21 billion and imports fell 10% to RMB818.24 billion."
+        )
+        #expect(
+            sentence(r, "balance")?.text
+                == "Export growth was 33.2 percentage points above import growth, and the services trade deficit stood at RMB72.04 billion, down by 76.3% year on year (a decrease of RMB231.32 billion)."
+        )
+        #expect(
+            sentence(r, "base-year")?.text
+                == "Compared with the same period of 2019, services trade fell by 10.3%, a two-year average of −5.3%; exports grew by 20.5%, a two-year average of 9.8%; imports fell by 27.3%, a two-year average of −14.7%."
+        )
+        #expect(
+            sentence(r, "kis")?.text
+                == "From January to April, trade in knowledge-intensive services reached RMB732.53 billion, up by 14.9% year on year, 46.8% of all services trade, its share up 4.7 percentage points."
+        )
     }
 
     @Test func chineseAndEnglishSayTheSameThings() throws {
@@ -105,7 +132,9 @@ import TradeTestSupport
 
     @Test func ratesOf2022ComeFromTheStoresOwnLevels() throws {
         let zh = try Self.release("2022-04", .zh, baseYear: nil)
-        #expect(sentence(zh, "headline")?.text == "今年1—4月，我国服务进出口总额19074.9亿元，同比增长21.9%；其中出口9332.6亿元，增长25.1%，进口9742.3亿元，增长19.1%。")
+        #expect(
+            sentence(zh, "headline")?.text
+                == "今年1—4月，我国服务进出口总额19074.9亿元，同比增长21.9%；其中出口9332.6亿元，增长25.1%，进口9742.3亿元，增长19.1%。")
         let en = try Self.release("2022-04", .en, baseYear: nil)
         #expect(sentence(en, "headline")?.text.contains("RMB1.90749 trillion") == true)
         for key in ["total.growth", "export.growth", "import.growth"] {
@@ -207,7 +236,9 @@ import TradeTestSupport
         // From the January–July 2024 release on, the 2023 base was restated: the published rate stands.
         let book = try #require(PressFiguresTests.fullBook)
         let calculator = BulletinCalculator(resolver: LevelResolver(book: book))
-        let row = calculator.row(SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny), try PeriodSpan(parsing: "2024-01/2024-07"))
+        let row = calculator.row(
+            SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny),
+            try PeriodSpan(parsing: "2024-01/2024-07"))
         #expect(row.yearOnYear.source == .published)
         #expect(row.yearOnYear.status == .published)
         #expect(row.yearOnYear.value == row.yearOnYear.published?.rounded(places: 1))
@@ -224,8 +255,9 @@ import TradeTestSupport
         var sentences = 0
         while month <= last {
             for language in PressFigures.Language.allCases {
-                let r = try PressFiguresTests.release(month.description, language, baseYear: month.year == 2021 ? 2019 : nil, book: book,
-                                                      allowDerived: allowDerived)
+                let r = try PressFiguresTests.release(
+                    month.description, language, baseYear: month.year == 2021 ? 2019 : nil, book: book,
+                    allowDerived: allowDerived)
                 for s in r.sentences {
                     sentences += 1
                     #expect(!s.text.contains("{") && !s.text.contains("[["), "\(month) \(s.id)")
@@ -241,7 +273,9 @@ import TradeTestSupport
                         } else {
                             #expect(status.isQuotable, "\(month) {\(n.key)} is \(status)")
                         }
-                        #expect(!n.inputs.contains { $0.status == FigureStatus.illustrative.rawValue }, "\(month) {\(n.key)}")
+                        #expect(
+                            !n.inputs.contains { $0.status == FigureStatus.illustrative.rawValue },
+                            "\(month) {\(n.key)}")
                     }
                 }
             }
@@ -253,7 +287,8 @@ import TradeTestSupport
 
 @Suite struct PressTemplateTests {
     @Test func blocksPlaceholdersOptionalsAndComments() {
-        let t = PressTemplate(parsing: "# comment\n[a]\nHello {who},\n{greeting?} bye.\n\n[b]\n{missing} here\n", joiner: " ")
+        let t = PressTemplate(
+            parsing: "# comment\n[a]\nHello {who},\n{greeting?} bye.\n\n[b]\n{missing} here\n", joiner: " ")
         #expect(t.blocks.map(\.id) == ["a", "b"])
         #expect(PressTemplate.placeholders(in: t.blocks[0].text) == ["who", "greeting?"])
         let out = t.render(["who": "world"])

@@ -21,7 +21,9 @@ import TradeTestSupport
         BulletinCalculator(resolver: LevelResolver(book: try #require(Self.book)), baseYear: baseYear)
     }
 
-    func key(_ sector: String, _ flow: Flow) -> SeriesKey { SeriesKey(region: "CN", sector: sector, flow: flow, currency: .cny) }
+    func key(_ sector: String, _ flow: Flow) -> SeriesKey {
+        SeriesKey(region: "CN", sector: sector, flow: flow, currency: .cny)
+    }
 
     @Test func headlineJanuaryToApril2021() throws {
         let c = try calculator(baseYear: 2019)
@@ -99,7 +101,9 @@ import TradeTestSupport
         var equal = 0, restated = 0, withinRounding = 0
         var restatedKeys: [String] = []
         let db = try TradeDatabase.inMemory()
-        _ = try db.importBatches([try ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv"))])
+        _ = try db.importBatches([
+            try ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv"))
+        ])
         for f in try db.figures() where f.observation.rates.yearOnYear != nil {
             // Only rates computed from two stored levels (not from bases implied by other rates).
             guard calculator.resolver.estimate(f.observation.key, f.observation.span.yearAgo) != nil else { continue }
@@ -118,10 +122,12 @@ import TradeTestSupport
             }
         }
         // The counts of the closing note of the analytics issue.
-        #expect([equal, restated, withinRounding] == [Self.expectedCounts.0, Self.expectedCounts.1, Self.expectedCounts.2],
-                "equal \(equal), restated \(restated), within rounding \(withinRounding); restated: \(restatedKeys)")
+        #expect(
+            [equal, restated, withinRounding] == [Self.expectedCounts.0, Self.expectedCounts.1, Self.expectedCounts.2],
+            "equal \(equal), restated \(restated), within rounding \(withinRounding); restated: \(restatedKeys)")
         #expect(restatedKeys.contains("CN/S/export/CNY 2018-01/2018-05"))  // +21.8% computed, +13.3% published
     }
 
-    static let expectedCounts = (101, 30, 46)  // re-pinned: copies now reconciled by site kind, whole numbers without trailing-zero precision
+    // re-pinned: copies now reconciled by site kind, whole numbers without trailing-zero precision
+    static let expectedCounts = (101, 30, 46)
 }

@@ -15,10 +15,14 @@ import TradeStore
                 for m in 1...12 {
                     guard let p = Period(year: year, month: m) else { continue }
                     let span = PeriodSpan.yearToDate(through: p)
-                    guard let known = national.estimate(SeriesKey(region: "CN", sector: "S", flow: flow, currency: .cny), span) else { continue }
+                    guard
+                        let known = national.estimate(
+                            SeriesKey(region: "CN", sector: "S", flow: flow, currency: .cny), span)
+                    else { continue }
                     var sum: Int64 = 0
                     for region in parts {
-                        let e = generated.estimate(SeriesKey(region: region, sector: "S", flow: flow, currency: .cny), span)
+                        let e = generated.estimate(
+                            SeriesKey(region: region, sector: "S", flow: flow, currency: .cny), span)
                         sum += try #require(e).level.hundredths
                     }
                     #expect(sum == known.level.hundredths, "\(flow) \(span)")

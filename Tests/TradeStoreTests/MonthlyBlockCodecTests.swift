@@ -1,11 +1,13 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import TradeStore
 
 @Suite struct MonthlyBlockCodecTests {
     @Test func packedValuesRoundTrip() async {
-        await propertyCheck(input: Gen.int(in: -5...5), Gen.int(in: -1_000_000...1_000_000).array(of: 0...300)) { power, raw in
+        await propertyCheck(input: Gen.int(in: -5...5), Gen.int(in: -1_000_000...1_000_000).array(of: 0...300)) {
+            power, raw in
             var scale: Int64 = 1
             for _ in 0..<max(0, power) { scale *= 10 }
             let values = raw.map { Int64($0) * scale }
@@ -39,7 +41,9 @@ import Testing
 
     @Test func presenceBitmapRoundTrips() async {
         await propertyCheck(input: Gen.bool.array(of: 0...200)) { present in
-            #expect(MonthlyBlockCodec.decodePresence(MonthlyBlockCodec.encodePresence(present), count: present.count) == present)
+            #expect(
+                MonthlyBlockCodec.decodePresence(MonthlyBlockCodec.encodePresence(present), count: present.count)
+                    == present)
         }
     }
 }

@@ -7,15 +7,28 @@ struct ChartAxis {
     func n(_ x: Double) -> String { SVGDocument.number(x) }
 
     /// Gridlines (aria-hidden) and left tick labels for `ticks` on `scale`.
-    func leftAxis(_ doc: inout SVGDocument, ticks: [Double], scale: LinearScale, left: Double, right: Double, decimals: Int, labelSize: Double? = nil, labels: Bool = true) {
+    func leftAxis(
+        _ doc: inout SVGDocument, ticks: [Double], scale: LinearScale, left: Double, right: Double, decimals: Int,
+        labelSize: Double? = nil, labels: Bool = true
+    ) {
         doc.group([("aria-hidden", "true")]) { g in
             for t in ticks where t != 0 {
-                g.element("line", [("x1", n(left)), ("y1", n(scale(t))), ("x2", n(right)), ("y2", n(scale(t))), ("stroke", ChartTheme.grid), ("stroke-width", n(1 * s))])
+                g.element(
+                    "line",
+                    [
+                        ("x1", n(left)), ("y1", n(scale(t))), ("x2", n(right)), ("y2", n(scale(t))),
+                        ("stroke", ChartTheme.grid), ("stroke-width", n(1 * s)),
+                    ])
             }
         }
         guard labels else { return }
         for t in ticks {
-            doc.text(theme.number(t, decimals: decimals), [("x", n(left - 6 * s)), ("y", n(scale(t) + 4 * s)), ("font-size", n(labelSize ?? theme.labelSize)), ("fill", ChartTheme.text), ("text-anchor", "end")])
+            doc.text(
+                theme.number(t, decimals: decimals),
+                [
+                    ("x", n(left - 6 * s)), ("y", n(scale(t) + 4 * s)), ("font-size", n(labelSize ?? theme.labelSize)),
+                    ("fill", ChartTheme.text), ("text-anchor", "end"),
+                ])
         }
     }
 
@@ -26,7 +39,10 @@ struct ChartAxis {
 
     /// Category labels centred at `centers`, fitted by the ladder; returns the labels drawn.
     @discardableResult
-    func categoryLabels(_ doc: inout SVGDocument, full: [String], short: [String], centers: [Double], baseline: Double, minimumGap: Double = 4) -> Int {
+    func categoryLabels(
+        _ doc: inout SVGDocument, full: [String], short: [String], centers: [Double], baseline: Double,
+        minimumGap: Double = 4
+    ) -> Int {
         func fits(_ labels: [String], _ size: Double, every k: Int) -> Bool {
             var lastRight = -Double.infinity
             for i in stride(from: 0, to: labels.count, by: 1) where shown(i, labels.count, k) {
@@ -52,7 +68,12 @@ struct ChartAxis {
         }
         var drawn = 0
         for i in 0..<full.count where shown(i, full.count, choice.every) {
-            doc.text(choice.labels[i], [("x", n(centers[i])), ("y", n(baseline)), ("font-size", n(choice.size)), ("fill", ChartTheme.text), ("text-anchor", "middle")])
+            doc.text(
+                choice.labels[i],
+                [
+                    ("x", n(centers[i])), ("y", n(baseline)), ("font-size", n(choice.size)), ("fill", ChartTheme.text),
+                    ("text-anchor", "middle"),
+                ])
             drawn += 1
         }
         return drawn

@@ -52,7 +52,11 @@ public struct ComboChart: Sendable {
     public var text: ChartText
 
     /// Creates a combo chart.
-    public init(points: [Point], valueLegend: String, rateLegend: String, valueUnit: String, yearLabel: @escaping @Sendable (Int) -> String, valueDecimals: Int = 1, layout: Layout = .dualAxis, text: ChartText) {
+    public init(
+        points: [Point], valueLegend: String, rateLegend: String, valueUnit: String,
+        yearLabel: @escaping @Sendable (Int) -> String, valueDecimals: Int = 1, layout: Layout = .dualAxis,
+        text: ChartText
+    ) {
         self.points = points
         self.valueLegend = valueLegend
         self.rateLegend = rateLegend
@@ -76,7 +80,9 @@ public struct ComboChart: Sendable {
         if right == nil && layout == .dualAxis {
             // Try more intervals on the left before giving up the shared axis.
             for extra in 1...2 {
-                let widened = NiceTicks.axis(min: Swift.min(0, values.min() ?? 0), max: Swift.max(0, values.max() ?? 1), target: intervals + extra)
+                let widened = NiceTicks.axis(
+                    min: Swift.min(0, values.min() ?? 0), max: Swift.max(0, values.max() ?? 1),
+                    target: intervals + extra)
                 let n = Int(((widened.domain.upperBound - widened.domain.lowerBound) / widened.step).rounded())
                 if let r = NiceTicks.sharedSecondaryAxis(min: rates.min() ?? 0, max: rates.max() ?? 0, intervals: n) {
                     left = widened
@@ -102,17 +108,48 @@ public struct ComboChart: Sendable {
         let yr = LinearScale(domain: right.domain, from: frame.plotBottom, to: frame.plotTop)
         let x = slots(plotLeft, plotRight)
         var doc = SVGDocument()
-        frame.legend(&doc, [(valueLegend, .square(ChartTheme.blue)), (rateLegend, .line(ChartTheme.vermillion, marker: showMarkers, dash: nil))])
-        doc.text(valueUnit, [("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.muted)])
-        doc.text("%", [("x", n(theme.width - theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.vermillion), ("text-anchor", "end")])
+        frame.legend(
+            &doc,
+            [
+                (valueLegend, .square(ChartTheme.blue)),
+                (rateLegend, .line(ChartTheme.vermillion, marker: showMarkers, dash: nil)),
+            ])
+        doc.text(
+            valueUnit,
+            [
+                ("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)),
+                ("fill", ChartTheme.muted),
+            ])
+        doc.text(
+            "%",
+            [
+                ("x", n(theme.width - theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)),
+                ("fill", ChartTheme.vermillion), ("text-anchor", "end"),
+            ])
         axis.leftAxis(&doc, ticks: leftTicks, scale: y, left: plotLeft, right: plotRight, decimals: leftDecimals)
         for t in rightTicks {
-            doc.text(theme.number(t, decimals: rightDecimals), [("x", n(plotRight + 6 * s)), ("y", n(yr(t) + 4 * s)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.vermillion)])
+            doc.text(
+                theme.number(t, decimals: rightDecimals),
+                [
+                    ("x", n(plotRight + 6 * s)), ("y", n(yr(t) + 4 * s)), ("font-size", n(theme.labelSize)),
+                    ("fill", ChartTheme.vermillion),
+                ])
         }
         drawBars(&doc, x: x, y: y)
-        doc.element("line", [("x1", n(plotLeft)), ("y1", n(y(0))), ("x2", n(plotRight)), ("y2", n(y(0))), ("stroke", ChartTheme.text), ("stroke-width", n(1 * s))])
+        doc.element(
+            "line",
+            [
+                ("x1", n(plotLeft)), ("y1", n(y(0))), ("x2", n(plotRight)), ("y2", n(y(0))),
+                ("stroke", ChartTheme.text), ("stroke-width", n(1 * s)),
+            ])
         if (rates.min() ?? 0) < 0 && (rates.max() ?? 0) > 0 {
-            doc.element("line", [("x1", n(plotLeft)), ("y1", n(yr(0))), ("x2", n(plotRight)), ("y2", n(yr(0))), ("stroke", ChartTheme.vermillion), ("stroke-width", n(1 * s)), ("stroke-dasharray", "3 3"), ("aria-hidden", "true")])
+            doc.element(
+                "line",
+                [
+                    ("x1", n(plotLeft)), ("y1", n(yr(0))), ("x2", n(plotRight)), ("y2", n(yr(0))),
+                    ("stroke", ChartTheme.vermillion), ("stroke-width", n(1 * s)), ("stroke-dasharray", "3 3"),
+                    ("aria-hidden", "true"),
+                ])
         }
         drawLine(&doc, x: x, y: yr, theme: theme)
         drawXLabels(&doc, x: x, frame: frame, axis: axis)
@@ -164,8 +201,14 @@ public struct ComboChart: Sendable {
         var run: [(Double, Double)] = []
         func flush() {
             if run.count > 1 {
-                let d = run.enumerated().map { ($0.offset == 0 ? "M" : "L") + n($0.element.0) + " " + n($0.element.1) }.joined(separator: " ")
-                doc.element("path", [("d", d), ("fill", "none"), ("stroke", ChartTheme.vermillion), ("stroke-width", n(2.5 * s)), ("stroke-linejoin", "round")])
+                let d = run.enumerated().map { ($0.offset == 0 ? "M" : "L") + n($0.element.0) + " " + n($0.element.1) }
+                    .joined(separator: " ")
+                doc.element(
+                    "path",
+                    [
+                        ("d", d), ("fill", "none"), ("stroke", ChartTheme.vermillion), ("stroke-width", n(2.5 * s)),
+                        ("stroke-linejoin", "round"),
+                    ])
             }
             run = []
         }
@@ -181,33 +224,67 @@ public struct ComboChart: Sendable {
         if showMarkers {
             for (i, p) in points.enumerated() {
                 guard let r = p.rate else { continue }
-                doc.element("circle", [("cx", n(x.centers[i])), ("cy", n(y(r))), ("r", n(3.5 * s)), ("fill", "#FFFFFF"), ("stroke", ChartTheme.vermillion), ("stroke-width", n(2 * s))])
+                doc.element(
+                    "circle",
+                    [
+                        ("cx", n(x.centers[i])), ("cy", n(y(r))), ("r", n(3.5 * s)), ("fill", "#FFFFFF"),
+                        ("stroke", ChartTheme.vermillion), ("stroke-width", n(2 * s)),
+                    ])
             }
         }
     }
 
     func drawXLabels(_ doc: inout SVGDocument, x: Slots, frame: ChartFrame, axis: ChartAxis) {
-        axis.categoryLabels(&doc, full: points.map(\.label), short: points.map(\.shortLabel), centers: x.centers, baseline: frame.xLabelBaseline(0))
+        axis.categoryLabels(
+            &doc, full: points.map(\.label), short: points.map(\.shortLabel), centers: x.centers,
+            baseline: frame.xLabelBaseline(0))
         var start = 0
         for i in 1...points.count where i == points.count || points[i].year != points[start].year {
             let center = (x.centers[start] + x.centers[i - 1]) / 2
-            doc.text(yearLabel(points[start].year), [("x", n(center)), ("y", n(frame.xLabelBaseline(1))), ("font-size", n(frame.theme.labelSize)), ("fill", ChartTheme.text), ("text-anchor", "middle"), ("font-weight", "700")])
+            doc.text(
+                yearLabel(points[start].year),
+                [
+                    ("x", n(center)), ("y", n(frame.xLabelBaseline(1))), ("font-size", n(frame.theme.labelSize)),
+                    ("fill", ChartTheme.text), ("text-anchor", "middle"), ("font-weight", "700"),
+                ])
             start = i
         }
         for sep in x.separators {
-            doc.element("line", [("x1", n(sep)), ("y1", n(frame.plotBottom)), ("x2", n(sep)), ("y2", n(frame.xLabelBaseline(1) + 2 * frame.s)), ("stroke", ChartTheme.grid), ("stroke-width", n(1 * frame.s)), ("aria-hidden", "true")])
+            doc.element(
+                "line",
+                [
+                    ("x1", n(sep)), ("y1", n(frame.plotBottom)), ("x2", n(sep)),
+                    ("y2", n(frame.xLabelBaseline(1) + 2 * frame.s)), ("stroke", ChartTheme.grid),
+                    ("stroke-width", n(1 * frame.s)), ("aria-hidden", "true"),
+                ])
         }
     }
 
-    func drawLatestLabels(_ doc: inout SVGDocument, x: Slots, y: LinearScale, yr: LinearScale?, theme: ChartTheme, top: Double) {
+    func drawLatestLabels(
+        _ doc: inout SVGDocument, x: Slots, y: LinearScale, yr: LinearScale?, theme: ChartTheme, top: Double
+    ) {
         let s = theme.scale
         if let i = points.lastIndex(where: { $0.value != nil }), let v = points[i].value {
-            doc.text(theme.number(v, decimals: valueDecimals), [("x", n(x.centers[i])), ("y", n(Swift.max(top + 12 * s, y(Swift.max(v, 0)) - 6 * s))), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.blue), ("text-anchor", "middle"), ("font-weight", "700")])
+            doc.text(
+                theme.number(v, decimals: valueDecimals),
+                [
+                    ("x", n(x.centers[i])), ("y", n(Swift.max(top + 12 * s, y(Swift.max(v, 0)) - 6 * s))),
+                    ("font-size", n(theme.labelSize)), ("fill", ChartTheme.blue), ("text-anchor", "middle"),
+                    ("font-weight", "700"),
+                ])
         }
         if let yr, let i = points.lastIndex(where: { $0.rate != nil }), let r = points[i].rate {
             var baseline = yr(r) - 8 * s
-            if let v = points[i].value, abs(baseline - (y(Swift.max(v, 0)) - 6 * s)) < 14 * s { baseline = y(Swift.max(v, 0)) - 22 * s }
-            doc.text(theme.growth(r), [("x", n(x.centers[i] - 8 * s)), ("y", n(Swift.max(top + 12 * s, baseline))), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.vermillion), ("text-anchor", "end"), ("font-weight", "700")])
+            if let v = points[i].value, abs(baseline - (y(Swift.max(v, 0)) - 6 * s)) < 14 * s {
+                baseline = y(Swift.max(v, 0)) - 22 * s
+            }
+            doc.text(
+                theme.growth(r),
+                [
+                    ("x", n(x.centers[i] - 8 * s)), ("y", n(Swift.max(top + 12 * s, baseline))),
+                    ("font-size", n(theme.labelSize)), ("fill", ChartTheme.vermillion), ("text-anchor", "end"),
+                    ("font-weight", "700"),
+                ])
         }
     }
 
@@ -221,7 +298,9 @@ public struct ComboChart: Sendable {
         let leftTicks = NiceTicks.ticks(left.domain, step: left.step)
         let rateTicks = NiceTicks.ticks(r.domain, step: r.step)
         let ld = NiceTicks.decimals(for: left.step), rd = NiceTicks.decimals(for: r.step)
-        let plotLeft = theme.pad + Swift.max(axis.widestLabel(leftTicks, decimals: ld), axis.widestLabel(rateTicks, decimals: rd)) + 6 * s
+        let plotLeft =
+            theme.pad + Swift.max(axis.widestLabel(leftTicks, decimals: ld), axis.widestLabel(rateTicks, decimals: rd))
+            + 6 * s
         let plotRight = theme.width - theme.pad
         let total = frame.plotBottom - frame.plotTop
         let gap = 26 * s
@@ -230,14 +309,39 @@ public struct ComboChart: Sendable {
         let yr = LinearScale(domain: r.domain, from: frame.plotBottom, to: topBottom + gap)
         let x = slots(plotLeft, plotRight)
         var doc = SVGDocument()
-        frame.legend(&doc, [(valueLegend, .square(ChartTheme.blue)), (rateLegend, .line(ChartTheme.vermillion, marker: showMarkers, dash: nil))])
-        doc.text(valueUnit, [("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.muted)])
-        doc.text("%", [("x", n(theme.pad)), ("y", n(topBottom + gap - 8 * s)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.vermillion)])
+        frame.legend(
+            &doc,
+            [
+                (valueLegend, .square(ChartTheme.blue)),
+                (rateLegend, .line(ChartTheme.vermillion, marker: showMarkers, dash: nil)),
+            ])
+        doc.text(
+            valueUnit,
+            [
+                ("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)),
+                ("fill", ChartTheme.muted),
+            ])
+        doc.text(
+            "%",
+            [
+                ("x", n(theme.pad)), ("y", n(topBottom + gap - 8 * s)), ("font-size", n(theme.labelSize)),
+                ("fill", ChartTheme.vermillion),
+            ])
         axis.leftAxis(&doc, ticks: leftTicks, scale: y, left: plotLeft, right: plotRight, decimals: ld)
         axis.leftAxis(&doc, ticks: rateTicks, scale: yr, left: plotLeft, right: plotRight, decimals: rd)
         drawBars(&doc, x: x, y: y)
-        doc.element("line", [("x1", n(plotLeft)), ("y1", n(y(0))), ("x2", n(plotRight)), ("y2", n(y(0))), ("stroke", ChartTheme.text), ("stroke-width", n(1 * s))])
-        doc.element("line", [("x1", n(plotLeft)), ("y1", n(yr(0))), ("x2", n(plotRight)), ("y2", n(yr(0))), ("stroke", ChartTheme.text), ("stroke-width", n(1 * s))])
+        doc.element(
+            "line",
+            [
+                ("x1", n(plotLeft)), ("y1", n(y(0))), ("x2", n(plotRight)), ("y2", n(y(0))),
+                ("stroke", ChartTheme.text), ("stroke-width", n(1 * s)),
+            ])
+        doc.element(
+            "line",
+            [
+                ("x1", n(plotLeft)), ("y1", n(yr(0))), ("x2", n(plotRight)), ("y2", n(yr(0))),
+                ("stroke", ChartTheme.text), ("stroke-width", n(1 * s)),
+            ])
         drawLine(&doc, x: x, y: yr, theme: theme)
         drawXLabels(&doc, x: x, frame: frame, axis: axis)
         drawLatestLabels(&doc, x: x, y: y, yr: yr, theme: theme, top: frame.plotTop)

@@ -47,7 +47,12 @@ public struct CompositionChart: Sendable {
         let y = LinearScale(domain: 0...100, from: frame.plotBottom, to: frame.plotTop)
         let bands = BandScale(count: columns.count, start: plotLeft, end: plotRight)
         var doc = SVGDocument()
-        doc.text("%", [("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.muted)])
+        doc.text(
+            "%",
+            [
+                ("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)),
+                ("fill", ChartTheme.muted),
+            ])
         axis.leftAxis(&doc, ticks: ticks, scale: y, left: plotLeft, right: plotRight, decimals: 0)
         var lastCenters: [Double] = []
         for (c, _) in columns.enumerated() {
@@ -56,22 +61,52 @@ public struct CompositionChart: Sendable {
             for (k, seg) in segments.enumerated() {
                 let share = c < seg.shares.count ? seg.shares[c] : 0
                 let top = y(cumulative + share), bottom = y(cumulative)
-                doc.element("rect", [("x", n(bands.center(c) - w / 2)), ("y", n(top)), ("width", n(w)), ("height", n(Swift.max(0, bottom - top))), ("fill", seg.color), ("stroke", "#FFFFFF"), ("stroke-width", n(1 * s))])
+                doc.element(
+                    "rect",
+                    [
+                        ("x", n(bands.center(c) - w / 2)), ("y", n(top)), ("width", n(w)),
+                        ("height", n(Swift.max(0, bottom - top))), ("fill", seg.color), ("stroke", "#FFFFFF"),
+                        ("stroke-width", n(1 * s)),
+                    ])
                 if bottom - top >= 16 * s {
-                    doc.text(theme.number(share, decimals: 1), [("x", n(bands.center(c))), ("y", n((top + bottom) / 2 + 4 * s)), ("font-size", n(theme.smallSize)), ("fill", ChartTheme.textColor(on: seg.color)), ("text-anchor", "middle")])
+                    doc.text(
+                        theme.number(share, decimals: 1),
+                        [
+                            ("x", n(bands.center(c))), ("y", n((top + bottom) / 2 + 4 * s)),
+                            ("font-size", n(theme.smallSize)), ("fill", ChartTheme.textColor(on: seg.color)),
+                            ("text-anchor", "middle"),
+                        ])
                 }
                 if c == columns.count - 1 { lastCenters.append((top + bottom) / 2 + 4 * s) }
                 cumulative += share
                 _ = k
             }
         }
-        doc.element("line", [("x1", n(plotLeft)), ("y1", n(y(0))), ("x2", n(plotRight)), ("y2", n(y(0))), ("stroke", ChartTheme.text), ("stroke-width", n(1 * s))])
+        doc.element(
+            "line",
+            [
+                ("x1", n(plotLeft)), ("y1", n(y(0))), ("x2", n(plotRight)), ("y2", n(y(0))),
+                ("stroke", ChartTheme.text), ("stroke-width", n(1 * s)),
+            ])
         let placed = LabelPlacement.spread(lastCenters, gap: 15 * s, low: frame.plotTop + 4 * s, high: frame.plotBottom)
         let labelX = bands.center(columns.count - 1) + 0.3 * bands.band + 8 * s
         for (k, seg) in segments.enumerated() where k < placed.count {
-            doc.text(seg.name, [("x", n(labelX)), ("y", n(placed[k])), ("font-size", n(theme.labelSize)), ("fill", seg.color == ChartTheme.other ? ChartTheme.muted : (seg.color == ChartTheme.orange || seg.color == ChartTheme.sky ? ChartTheme.text : seg.color)), ("font-weight", "700")])
+            doc.text(
+                seg.name,
+                [
+                    ("x", n(labelX)), ("y", n(placed[k])), ("font-size", n(theme.labelSize)),
+                    (
+                        "fill",
+                        seg.color == ChartTheme.other
+                            ? ChartTheme.muted
+                            : (seg.color == ChartTheme.orange || seg.color == ChartTheme.sky
+                                ? ChartTheme.text : seg.color)
+                    ), ("font-weight", "700"),
+                ])
         }
-        axis.categoryLabels(&doc, full: columns, short: columns, centers: (0..<columns.count).map(bands.center), baseline: frame.xLabelBaseline(0))
+        axis.categoryLabels(
+            &doc, full: columns, short: columns, centers: (0..<columns.count).map(bands.center),
+            baseline: frame.xLabelBaseline(0))
         return frame.render(doc)
     }
 

@@ -62,20 +62,39 @@ public struct LineChart: Sendable {
         let step = count > 1 ? (plotRight - plotLeft) / Double(count - 1) : 0
         let xs = (0..<count).map { plotLeft + inset + Double($0) * step }
         var doc = SVGDocument()
-        doc.text(unit, [("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.muted)])
+        doc.text(
+            unit,
+            [
+                ("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)),
+                ("fill", ChartTheme.muted),
+            ])
         axis.leftAxis(&doc, ticks: ticks, scale: y, left: plotLeft, right: plotRight, decimals: decimals)
         if yAxis.domain.contains(0) {
-            doc.element("line", [("x1", n(plotLeft)), ("y1", n(y(0))), ("x2", n(plotRight)), ("y2", n(y(0))), ("stroke", ChartTheme.text), ("stroke-width", n(1 * s))])
+            doc.element(
+                "line",
+                [
+                    ("x1", n(plotLeft)), ("y1", n(y(0))), ("x2", n(plotRight)), ("y2", n(y(0))),
+                    ("stroke", ChartTheme.text), ("stroke-width", n(1 * s)),
+                ])
         }
         var ends: [(Double, Int)] = []
         for (k, line) in series.enumerated() {
             var run: [(Double, Double)] = []
             func flush() {
                 if run.count == 1 {
-                    doc.element("circle", [("cx", n(run[0].0)), ("cy", n(run[0].1)), ("r", n(3 * s)), ("fill", line.color)])
+                    doc.element(
+                        "circle", [("cx", n(run[0].0)), ("cy", n(run[0].1)), ("r", n(3 * s)), ("fill", line.color)])
                 } else if run.count > 1 {
-                    var attrs = [("d", run.enumerated().map { ($0.offset == 0 ? "M" : "L") + n($0.element.0) + " " + n($0.element.1) }.joined(separator: " ")),
-                                 ("fill", "none"), ("stroke", line.color), ("stroke-width", n(2.5 * s)), ("stroke-linejoin", "round")]
+                    var attrs = [
+                        (
+                            "d",
+                            run.enumerated().map {
+                                ($0.offset == 0 ? "M" : "L") + n($0.element.0) + " " + n($0.element.1)
+                            }.joined(separator: " ")
+                        ),
+                        ("fill", "none"), ("stroke", line.color), ("stroke-width", n(2.5 * s)),
+                        ("stroke-linejoin", "round"),
+                    ]
                     if let dash = line.dash { attrs.append(("stroke-dasharray", dash)) }
                     doc.element("path", attrs)
                 }
@@ -89,15 +108,25 @@ public struct LineChart: Sendable {
                 run.append((xs[i], y(v)))
             }
             flush()
-            if let last = line.values.lastIndex(where: { $0 != nil }), let v = line.values[last] { ends.append((y(v) + 4 * s, k)) }
+            if let last = line.values.lastIndex(where: { $0 != nil }), let v = line.values[last] {
+                ends.append((y(v) + 4 * s, k))
+            }
         }
-        let placed = LabelPlacement.spread(ends.map(\.0), gap: 15 * s, low: frame.plotTop + 4 * s, high: frame.plotBottom + 4 * s)
+        let placed = LabelPlacement.spread(
+            ends.map(\.0), gap: 15 * s, low: frame.plotTop + 4 * s, high: frame.plotBottom + 4 * s)
         for (j, end) in ends.enumerated() {
             let line = series[end.1]
             guard let last = line.values.lastIndex(where: { $0 != nil }) else { continue }
-            doc.text(line.name, [("x", n(xs[last] + 6 * s)), ("y", n(placed[j])), ("font-size", n(theme.labelSize)), ("fill", line.color), ("font-weight", "700")])
+            doc.text(
+                line.name,
+                [
+                    ("x", n(xs[last] + 6 * s)), ("y", n(placed[j])), ("font-size", n(theme.labelSize)),
+                    ("fill", line.color), ("font-weight", "700"),
+                ])
         }
-        axis.categoryLabels(&doc, full: xLabels, short: xLabels.map { String($0.suffix(2)) }, centers: xs, baseline: frame.xLabelBaseline(0))
+        axis.categoryLabels(
+            &doc, full: xLabels, short: xLabels.map { String($0.suffix(2)) }, centers: xs,
+            baseline: frame.xLabelBaseline(0))
         return frame.render(doc)
     }
 

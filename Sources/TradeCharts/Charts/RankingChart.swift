@@ -52,23 +52,50 @@ public struct RankingChart: Sendable {
         let innerLeft = plotLeft + (lo < 0 ? valueWidth + 4 * s : 0)
         let innerRight = plotRight - (hi > 0 ? valueWidth + 4 * s : 0)
         let x = LinearScale(domain: lo...(hi == lo ? lo + 1 : hi), from: innerLeft, to: innerRight)
-        let bands = BandScale(count: sorted.count, start: frame.plotTop, end: frame.plotTop + band * Double(sorted.count))
+        let bands = BandScale(
+            count: sorted.count, start: frame.plotTop, end: frame.plotTop + band * Double(sorted.count))
         var doc = SVGDocument()
         doc.group([("fill", ChartTheme.blue)]) { g in
             for (i, item) in sorted.enumerated() {
                 let h = 0.64 * band
                 let a = x(Swift.min(0, item.value)), b = x(Swift.max(0, item.value))
-                g.element("rect", [("x", n(a)), ("y", n(bands.center(i) - h / 2)), ("width", n(Swift.max(0, b - a))), ("height", n(h))])
+                g.element(
+                    "rect",
+                    [
+                        ("x", n(a)), ("y", n(bands.center(i) - h / 2)), ("width", n(Swift.max(0, b - a))),
+                        ("height", n(h)),
+                    ])
             }
         }
-        doc.element("line", [("x1", n(x(0))), ("y1", n(frame.plotTop)), ("x2", n(x(0))), ("y2", n(frame.plotTop + band * Double(sorted.count))), ("stroke", ChartTheme.text), ("stroke-width", n(1 * s))])
+        doc.element(
+            "line",
+            [
+                ("x1", n(x(0))), ("y1", n(frame.plotTop)), ("x2", n(x(0))),
+                ("y2", n(frame.plotTop + band * Double(sorted.count))), ("stroke", ChartTheme.text),
+                ("stroke-width", n(1 * s)),
+            ])
         for (i, item) in sorted.enumerated() {
             let baseline = bands.center(i) + 4 * s
-            doc.text(labels[i], [("x", n(plotLeft - 8 * s - (lo < 0 ? 0 : 0))), ("y", n(baseline)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.text), ("text-anchor", "end")])
+            doc.text(
+                labels[i],
+                [
+                    ("x", n(plotLeft - 8 * s - (lo < 0 ? 0 : 0))), ("y", n(baseline)),
+                    ("font-size", n(theme.labelSize)), ("fill", ChartTheme.text), ("text-anchor", "end"),
+                ])
             if item.value >= 0 {
-                doc.text(valueTexts[i], [("x", n(x(item.value) + 4 * s)), ("y", n(baseline)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.text)])
+                doc.text(
+                    valueTexts[i],
+                    [
+                        ("x", n(x(item.value) + 4 * s)), ("y", n(baseline)), ("font-size", n(theme.labelSize)),
+                        ("fill", ChartTheme.text),
+                    ])
             } else {
-                doc.text(valueTexts[i], [("x", n(x(item.value) - 4 * s)), ("y", n(baseline)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.text), ("text-anchor", "end")])
+                doc.text(
+                    valueTexts[i],
+                    [
+                        ("x", n(x(item.value) - 4 * s)), ("y", n(baseline)), ("font-size", n(theme.labelSize)),
+                        ("fill", ChartTheme.text), ("text-anchor", "end"),
+                    ])
             }
         }
         return frame.render(doc)

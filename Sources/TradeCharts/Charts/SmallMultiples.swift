@@ -54,7 +54,8 @@ public struct SmallMultiples: Sendable {
         let axis = NiceTicks.axis(min: lo, max: hi, target: 3)
         let ticks = NiceTicks.ticks(axis.domain, step: axis.step)
         let decimals = NiceTicks.decimals(for: axis.step)
-        let tickWidth = ticks.map { TextMetrics.width(theme.number($0, decimals: decimals), size: theme.smallSize) }.max() ?? 0
+        let tickWidth =
+            ticks.map { TextMetrics.width(theme.number($0, decimals: decimals), size: theme.smallSize) }.max() ?? 0
         let gridLeft = theme.pad + tickWidth + 4 * s
         let gapX = 10 * s, gapY = 12 * s
         let cellWidth = (theme.width - theme.pad - gridLeft - gapX * Double(columns - 1)) / Double(columns)
@@ -85,31 +86,68 @@ public struct SmallMultiples: Sendable {
             let plotBottom = top + cellHeight - (isBottom ? xLabelRow : 0)
             let y = LinearScale(domain: axis.domain, from: plotBottom, to: plotTop)
             let x = { (i: Int) in left + (count > 1 ? Double(i) / Double(count - 1) : 0.5) * cellWidth }
-            doc.text(TextMetrics.fit(panel.title, size: theme.labelSize, maxWidth: cellWidth), [("x", n(left)), ("y", n(top + 12 * s)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.ink), ("font-weight", "700")])
+            doc.text(
+                TextMetrics.fit(panel.title, size: theme.labelSize, maxWidth: cellWidth),
+                [
+                    ("x", n(left)), ("y", n(top + 12 * s)), ("font-size", n(theme.labelSize)), ("fill", ChartTheme.ink),
+                    ("font-weight", "700"),
+                ])
             doc.group([("aria-hidden", "true")]) { g in
                 for t in ticks {
-                    g.element("line", [("x1", n(left)), ("y1", n(y(t))), ("x2", n(left + cellWidth)), ("y2", n(y(t))), ("stroke", ChartTheme.grid), ("stroke-width", n(1 * s))])
+                    g.element(
+                        "line",
+                        [
+                            ("x1", n(left)), ("y1", n(y(t))), ("x2", n(left + cellWidth)), ("y2", n(y(t))),
+                            ("stroke", ChartTheme.grid), ("stroke-width", n(1 * s)),
+                        ])
                 }
                 for (q, other) in panels.enumerated() where q != p {
                     for d in path(other.values, x, y) {
-                        g.element("path", [("d", d), ("fill", "none"), ("stroke", ChartTheme.context), ("stroke-width", n(1 * s))])
+                        g.element(
+                            "path",
+                            [("d", d), ("fill", "none"), ("stroke", ChartTheme.context), ("stroke-width", n(1 * s))])
                     }
                 }
             }
             if let r = reference {
-                doc.element("line", [("x1", n(left)), ("y1", n(y(r))), ("x2", n(left + cellWidth)), ("y2", n(y(r))), ("stroke", ChartTheme.text), ("stroke-width", n(1 * s))])
+                doc.element(
+                    "line",
+                    [
+                        ("x1", n(left)), ("y1", n(y(r))), ("x2", n(left + cellWidth)), ("y2", n(y(r))),
+                        ("stroke", ChartTheme.text), ("stroke-width", n(1 * s)),
+                    ])
             }
             for d in path(panel.values, x, y) {
-                doc.element("path", [("d", d), ("fill", "none"), ("stroke", ChartTheme.blue), ("stroke-width", n(2.5 * s)), ("stroke-linejoin", "round")])
+                doc.element(
+                    "path",
+                    [
+                        ("d", d), ("fill", "none"), ("stroke", ChartTheme.blue), ("stroke-width", n(2.5 * s)),
+                        ("stroke-linejoin", "round"),
+                    ])
             }
             if col == 0 {
                 for t in ticks {
-                    doc.text(theme.number(t, decimals: decimals), [("x", n(left - 4 * s)), ("y", n(y(t) + 4 * s)), ("font-size", n(theme.smallSize)), ("fill", ChartTheme.text), ("text-anchor", "end")])
+                    doc.text(
+                        theme.number(t, decimals: decimals),
+                        [
+                            ("x", n(left - 4 * s)), ("y", n(y(t) + 4 * s)), ("font-size", n(theme.smallSize)),
+                            ("fill", ChartTheme.text), ("text-anchor", "end"),
+                        ])
                 }
             }
             if isBottom {
-                doc.text(firstLabel, [("x", n(left)), ("y", n(plotBottom + 12 * s)), ("font-size", n(theme.smallSize)), ("fill", ChartTheme.text)])
-                doc.text(lastLabel, [("x", n(left + cellWidth)), ("y", n(plotBottom + 12 * s)), ("font-size", n(theme.smallSize)), ("fill", ChartTheme.text), ("text-anchor", "end")])
+                doc.text(
+                    firstLabel,
+                    [
+                        ("x", n(left)), ("y", n(plotBottom + 12 * s)), ("font-size", n(theme.smallSize)),
+                        ("fill", ChartTheme.text),
+                    ])
+                doc.text(
+                    lastLabel,
+                    [
+                        ("x", n(left + cellWidth)), ("y", n(plotBottom + 12 * s)), ("font-size", n(theme.smallSize)),
+                        ("fill", ChartTheme.text), ("text-anchor", "end"),
+                    ])
             }
         }
         return frame.render(doc)

@@ -4,7 +4,9 @@ public enum NiceTicks {
     /// [min, max] (0 is included by the caller when bars need it), and the domain rounded out to it.
     ///
     /// All-zero or single-value data get a unit-sized domain around the value.
-    public static func axis(min lo: Double, max hi: Double, target: Int = 5) -> (domain: ClosedRange<Double>, step: Double) {
+    public static func axis(min lo: Double, max hi: Double, target: Int = 5) -> (
+        domain: ClosedRange<Double>, step: Double
+    ) {
         var a = lo, b = hi
         if !(a.isFinite && b.isFinite) { return (0...1, 0.2) }
         if a > b { swap(&a, &b) }
@@ -58,7 +60,9 @@ public enum NiceTicks {
     /// A secondary (rate) axis with exactly `intervals` intervals sharing the primary gridlines and
     /// 0 on a gridline: the smallest step from {1, 2, 2.5, 5, 10, 20, 25, 50, 100, …} with
     /// ⌈−min/step⌉ + ⌈max/step⌉ ≤ intervals; spare intervals go on top. `nil` when none fits.
-    public static func sharedSecondaryAxis(min lo: Double, max hi: Double, intervals: Int) -> (domain: ClosedRange<Double>, step: Double)? {
+    public static func sharedSecondaryAxis(min lo: Double, max hi: Double, intervals: Int) -> (
+        domain: ClosedRange<Double>, step: Double
+    )? {
         let a = Swift.min(lo, 0), b = Swift.max(hi, 0)
         var steps: [Double] = []
         var k = 0.1

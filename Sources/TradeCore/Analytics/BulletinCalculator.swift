@@ -30,8 +30,11 @@ public struct BulletinCalculator {
         guard let current = resolver.estimate(key, span) else {
             return (RateQuote.choose(computed: nil, interval: nil, published: published), nil)
         }
-        if key.flow == .balance { return balanceYearOnYear(key, span, current: current, published: published, depth: depth) }
-        let computedBase = resolver.estimate(key, span.yearAgo) ?? (depth < 3 ? memberBase(key, span, depth: depth + 1) : nil)
+        if key.flow == .balance {
+            return balanceYearOnYear(key, span, current: current, published: published, depth: depth)
+        }
+        let computedBase =
+            resolver.estimate(key, span.yearAgo) ?? (depth < 3 ? memberBase(key, span, depth: depth + 1) : nil)
         let growth = computedBase.flatMap { Growth.percent(current, over: $0) }
         let inputs = FigureStatus.combining([current.status] + (computedBase.map { [$0.status] } ?? []))
         let quote = RateQuote.choose(computed: growth?.0, interval: growth?.1, published: published, inputs: inputs)
@@ -51,11 +54,16 @@ public struct BulletinCalculator {
     func memberBase(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
         var parts: [(SeriesKey, Int64)] = []
         if let s = resolver.sectors.sector(code: key.sector), let members = s.members {
-            parts = members.map { (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), 1) }
-                + s.excluded.map { (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), -1) }
+            parts =
+                members.map { (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), 1) }
+                + s.excluded.map {
+                    (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), -1)
+                }
         } else if key.flow == .total {
-            parts = [(.init(region: key.region, sector: key.sector, flow: .export, currency: key.currency), 1),
-                     (.init(region: key.region, sector: key.sector, flow: .import, currency: key.currency), 1)]
+            parts = [
+                (.init(region: key.region, sector: key.sector, flow: .export, currency: key.currency), 1),
+                (.init(region: key.region, sector: key.sector, flow: .import, currency: key.currency), 1),
+            ]
         } else {
             return nil
         }
@@ -67,27 +75,41 @@ public struct BulletinCalculator {
         return Estimate.combine(bases, origin: .impliedByRate)
     }
 
-    func balanceYearOnYear(_ key: SeriesKey, _ span: PeriodSpan, current: Estimate, published: DecimalNumber?, depth: Int)
+    func balanceYearOnYear(
+        _ key: SeriesKey, _ span: PeriodSpan, current: Estimate, published: DecimalNumber?, depth: Int
+    )
         -> (RateQuote, base: Estimate?)
     {
         var prior = resolver.estimate(key, span.yearAgo)
         if prior == nil, let change = book.figure(key, span)?.rates.balanceChange, let f = book.figure(key, span) {
             let hw = (f.roundingHalfWidth ?? 0)
-            prior = Estimate(level: Level(hundredths: current.level.hundredths - change.hundredths),
-                             halfWidth: current.halfWidth + hw, origin: .impliedByChange, unit: current.unit, sources: current.sources,
-                             status: max(.implied, current.status))
+            prior = Estimate(
+                level: Level(hundredths: current.level.hundredths - change.hundredths),
+                halfWidth: current.halfWidth + hw, origin: .impliedByChange, unit: current.unit,
+                sources: current.sources,
+                status: max(.implied, current.status))
             prior?.trace = current.trace
         }
         if prior == nil, depth < 3 {
-            let x = yearOnYear(SeriesKey(region: key.region, sector: key.sector, flow: .export, currency: key.currency), span, depth: depth + 1).base
-            let m = yearOnYear(SeriesKey(region: key.region, sector: key.sector, flow: .import, currency: key.currency), span, depth: depth + 1).base
+            let x = yearOnYear(
+                SeriesKey(region: key.region, sector: key.sector, flow: .export, currency: key.currency), span,
+                depth: depth + 1
+            ).base
+            let m = yearOnYear(
+                SeriesKey(region: key.region, sector: key.sector, flow: .import, currency: key.currency), span,
+                depth: depth + 1
+            ).base
             if let x, let m { prior = Estimate.combine([(x, 1), (m, -1)], origin: .impliedByRate) }
         }
         guard let prior else { return (RateQuote.choose(computed: nil, interval: nil, published: published), nil) }
         let sameSign = (current.level.hundredths < 0) == (prior.level.hundredths < 0)
         guard sameSign, prior.level.hundredths != 0 else {
             // A sign change has no percentage (<doc:Methodology>).
-            return (RateQuote(value: nil, source: nil, computed: nil, interval: nil, published: published, isBaseRestated: false), prior)
+            return (
+                RateQuote(
+                    value: nil, source: nil, computed: nil, interval: nil, published: published, isBaseRestated: false),
+                prior
+            )
         }
         let size = { (e: Estimate) in
             var s = e
@@ -139,21 +161,28 @@ public struct BulletinCalculator {
             average = Growth.averagePercent(v, over: base, years: n)
         }
         let inputs = FigureStatus.combining([row.value?.status, base?.status].compactMap { $0 })
-        row.versusBase = RateQuote.choose(computed: growth?.0, interval: growth?.1, published: publishedVersus, inputs: inputs)
-        row.averageGrowth = RateQuote.choose(computed: average?.0, interval: average?.1, published: publishedAverage, inputs: inputs)
+        row.versusBase = RateQuote.choose(
+            computed: growth?.0, interval: growth?.1, published: publishedVersus, inputs: inputs)
+        row.averageGrowth = RateQuote.choose(
+            computed: average?.0, interval: average?.1, published: publishedAverage, inputs: inputs)
         if row.averageGrowth.value == nil, row.versusBase.source == .published, let v = row.versusBase.value,
             let derived = Growth.averagePercent(fromGrowth: v, years: n)
         {
-            row.averageGrowth = RateQuote(value: derived.0, source: .fromPublishedRate, computed: derived.0, interval: derived.1, published: nil,
-                                          isBaseRestated: false, status: .computed)
+            row.averageGrowth = RateQuote(
+                value: derived.0, source: .fromPublishedRate, computed: derived.0, interval: derived.1, published: nil,
+                isBaseRestated: false, status: .computed)
         }
     }
 
     /// The parent a share and a contribution refer to: total services of the same flow, or the nation.
     func parent(of key: SeriesKey) -> SeriesKey? {
-        if key.sector != "S" { return SeriesKey(region: key.region, sector: "S", flow: key.flow, currency: key.currency) }
+        if key.sector != "S" {
+            return SeriesKey(region: key.region, sector: "S", flow: key.flow, currency: key.currency)
+        }
         if let r = resolver.regions.region(code: key.region), r.kind == .basis { return nil }
-        if key.region != Regions.nation.code { return SeriesKey(region: Regions.nation.code, sector: key.sector, flow: key.flow, currency: key.currency) }
+        if key.region != Regions.nation.code {
+            return SeriesKey(region: Regions.nation.code, sector: key.sector, flow: key.flow, currency: key.currency)
+        }
         return nil
     }
 
@@ -173,7 +202,9 @@ public struct BulletinCalculator {
             row.shareStatus = row.share == nil ? nil : .published
         }
         let parentBase = comparableBase(parentKey, row.span)
-        if let v = row.value, let t = parentValue, let b = row.prior, let tb = parentBase, t.level.hundredths > 0, tb.level.hundredths > 0 {
+        if let v = row.value, let t = parentValue, let b = row.prior, let tb = parentBase, t.level.hundredths > 0,
+            tb.level.hundredths > 0
+        {
             let x = Int128(v.level.hundredths), bx = Int128(b.level.hundredths)
             let tt = Int128(t.level.hundredths), bt = Int128(tb.level.hundredths)
             // s_t − s_{t−1} = (x/T − b/B) × 100, exactly.
@@ -205,14 +236,22 @@ public struct BulletinCalculator {
         switch (before >= 0, now >= 0) {
         case (true, false): row.balanceMovement = .surplusToDeficit
         case (false, true): row.balanceMovement = .deficitToSurplus
-        case (true, true): row.balanceMovement = now > before ? .surplusWidened : now < before ? .surplusNarrowed : .unchanged
-        case (false, false): row.balanceMovement = now < before ? .deficitWidened : now > before ? .deficitNarrowed : .unchanged
+        case (true, true):
+            row.balanceMovement = now > before ? .surplusWidened : now < before ? .surplusNarrowed : .unchanged
+        case (false, false):
+            row.balanceMovement = now < before ? .deficitWidened : now > before ? .deficitNarrowed : .unchanged
         }
     }
 
     func addGap(_ row: inout BulletinRow) {
-        let x = yearOnYear(SeriesKey(region: row.key.region, sector: row.key.sector, flow: .export, currency: row.key.currency), row.span).0.value
-        let m = yearOnYear(SeriesKey(region: row.key.region, sector: row.key.sector, flow: .import, currency: row.key.currency), row.span).0.value
+        let x = yearOnYear(
+            SeriesKey(region: row.key.region, sector: row.key.sector, flow: .export, currency: row.key.currency),
+            row.span
+        ).0.value
+        let m = yearOnYear(
+            SeriesKey(region: row.key.region, sector: row.key.sector, flow: .import, currency: row.key.currency),
+            row.span
+        ).0.value
         if let x, let m, let a = x.rescaled(to: 1), let b = m.rescaled(to: 1) { row.exportImportGap = a.subtracting(b) }
     }
 
@@ -222,7 +261,8 @@ public struct BulletinCalculator {
             month.month > 1, let g = Growth.percent(v, over: previous)
         {
             if (g.1.upperBound - g.1.lowerBound) / 2 > RateQuote.maximumHalfWidth + 1e-9 {
-                row.monthOnMonthWithheld = "month on month lies anywhere in \(RateQuote.percentText(g.1.lowerBound)) … "
+                row.monthOnMonthWithheld =
+                    "month on month lies anywhere in \(RateQuote.percentText(g.1.lowerBound)) … "
                     + "\(RateQuote.percentText(g.1.upperBound))% given the rounding of the two months"
             } else {
                 row.monthOnMonth = g.0

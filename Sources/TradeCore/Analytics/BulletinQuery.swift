@@ -34,7 +34,9 @@ public struct BulletinQuery: Sendable {
     }
 
     /// The series keys, in table order.
-    public func keys(in book: FigureBook, sectors codelist: Sectors = .standard, regions: Regions = .standard) -> [SeriesKey] {
+    public func keys(in book: FigureBook, sectors codelist: Sectors = .standard, regions: Regions = .standard)
+        -> [SeriesKey]
+    {
         let present = book.keys.filter { $0.currency == currency }
         let order = Dictionary(uniqueKeysWithValues: codelist.all.enumerated().map { ($1.code, $0) })
         func sectorRank(_ code: String) -> (Int, String) { (order[code] ?? Int.max, code) }
@@ -43,7 +45,9 @@ public struct BulletinQuery: Sendable {
         var out: [SeriesKey] = []
         switch breakdown {
         case .sector:
-            let codes = sectors ?? Set(present.filter { $0.region == region }.map(\.sector)).sorted { sectorRank($0) < sectorRank($1) }
+            let codes =
+                sectors
+                ?? Set(present.filter { $0.region == region }.map(\.sector)).sorted { sectorRank($0) < sectorRank($1) }
             for s in codes {
                 for f in flows { out.append(SeriesKey(region: region, sector: s, flow: f, currency: currency)) }
             }
@@ -53,7 +57,9 @@ public struct BulletinQuery: Sendable {
             // Pilot totals are rolled up whenever any locality of the list is present.
             for batch in [2016, 2018, 2020] {
                 let members = regions.pilots(batch: batch).map(\.code)
-                if members.contains(where: regionCodes.contains), let agg = regions.all.first(where: { $0.kind == .aggregate && $0.pilotBatches == [batch] }) {
+                if members.contains(where: regionCodes.contains),
+                    let agg = regions.all.first(where: { $0.kind == .aggregate && $0.pilotBatches == [batch] })
+                {
                     regionCodes.insert(agg.code)
                 }
             }
@@ -70,8 +76,11 @@ public struct BulletinQuery: Sendable {
     /// What the store must read for this table: the region (and the localities of a pilot list) for a
     /// sector breakdown, or every region with the asked sectors and everything they may be built
     /// from for a region breakdown; the currency; the months from the earliest comparison year.
-    public func selection(baseYear: Int? = nil, asOf: String? = nil, regions codelist: Regions = .standard) -> FigureSelection {
-        var selection = FigureSelection(currencies: [currency], months: FigureSelection.window(through: through, baseYear: baseYear), asOf: asOf)
+    public func selection(baseYear: Int? = nil, asOf: String? = nil, regions codelist: Regions = .standard)
+        -> FigureSelection
+    {
+        var selection = FigureSelection(
+            currencies: [currency], months: FigureSelection.window(through: through, baseYear: baseYear), asOf: asOf)
         switch breakdown {
         case .sector:
             var codes: Set<String> = [region]

@@ -5,7 +5,8 @@
 /// interval (<doc:Methodology>).
 public struct Estimate: Sendable, Equatable {
     public static func == (a: Estimate, b: Estimate) -> Bool {
-        a.level == b.level && a.halfWidth == b.halfWidth && a.origin == b.origin && a.unit == b.unit && a.sources == b.sources
+        a.level == b.level && a.halfWidth == b.halfWidth && a.origin == b.origin && a.unit == b.unit
+            && a.sources == b.sources
             && a.resolution == b.resolution && a.status == b.status && a.inputs == b.inputs
     }
 
@@ -43,7 +44,8 @@ public struct Estimate: Sendable, Equatable {
             case .published, .monthly: return .published
             case .cumulativeDifference: return .derived
             case .impliedByRate, .impliedByChange: return .implied
-            case .sumOfMonths, .exportsPlusImports, .exportsMinusImports, .groupSum, .sumOfChildren, .sumOfRegions: return .computed
+            case .sumOfMonths, .exportsPlusImports, .exportsMinusImports, .groupSum, .sumOfChildren, .sumOfRegions:
+                return .computed
             }
         }
     }
@@ -174,8 +176,9 @@ public struct Estimate: Sendable, Equatable {
             hw += e.halfWidth
             for s in e.sources where !sources.contains(s) { sources.append(s) }
         }
-        var e = Estimate(level: Level(hundredths: total), halfWidth: hw, origin: origin, unit: first.0.unit, sources: sources,
-                         resolution: resolution, status: status)
+        var e = Estimate(
+            level: Level(hundredths: total), halfWidth: hw, origin: origin, unit: first.0.unit, sources: sources,
+            resolution: resolution, status: status)
         e.trace = traces.isEmpty ? nil : Trace(parts: traces)
         return e
     }

@@ -54,7 +54,9 @@ public struct FigureBook: Sendable {
     /// The latest month with any figure ending in it, for defaults.
     public var latestMonth: Period? {
         let a = published.keys.map(\.span.end).max()
-        let b = panel.series.compactMap { s in s.present.lastIndex(of: true).flatMap { Period(index: s.firstMonth + $0) } }.max()
+        let b = panel.series.compactMap { s in
+            s.present.lastIndex(of: true).flatMap { Period(index: s.firstMonth + $0) }
+        }.max()
         return [a, b].compactMap { $0 }.max()
     }
 }

@@ -34,7 +34,9 @@ public struct IllustrativePanel {
     static let season: [Int64] = [97, 74, 102, 99, 100, 103, 102, 100, 101, 99, 103, 120]
 
     /// Generates the panel for `years`, or `nil` when the book knows no national total of those years.
-    public static func generate(book: FigureBook, years: ClosedRange<Int>, seed: UInt64, regions: Regions = .standard) -> MonthlyPanel? {
+    public static func generate(book: FigureBook, years: ClosedRange<Int>, seed: UInt64, regions: Regions = .standard)
+        -> MonthlyPanel?
+    {
         let resolver = LevelResolver(book: book)
         var rng = SplitMix64(seed: seed)
         let localities = RegionRollup.members(of: 2020, in: regions)
@@ -69,14 +71,17 @@ public struct IllustrativePanel {
             let key = SeriesKey(region: Regions.nation.code, sector: "S", flow: flow, currency: .cny)
             var previousYear: [Int64]?
             for year in years {
-                guard let months = nationalMonths(resolver, key, year: year, previousYear: previousYear) else { continue }
+                guard let months = nationalMonths(resolver, key, year: year, previousYear: previousYear) else {
+                    continue
+                }
                 any = true
                 previousYear = months
                 for (m, national) in months.enumerated() {
                     guard let period = Period(year: year, month: m + 1) else { continue }
                     // Work in units of 100 yuan (0.01 万元) so every part is a whole hundredth of 万元.
                     let units = national / 10_000
-                    let sectorShares = split(units, weights: sectorWeights.map { w in Int64(w.1 * 1000) + Int64(rng.next() % 200) })
+                    let sectorShares = split(
+                        units, weights: sectorWeights.map { w in Int64(w.1 * 1000) + Int64(rng.next() % 200) })
                     for (s, sectorUnits) in sectorShares.enumerated() {
                         let sector = sectorWeights[s].0
                         let t = Int64(period.index - firstMonth)
@@ -84,9 +89,13 @@ public struct IllustrativePanel {
                             Swift.max(1, regionWeights[r] * (1000 + drift[r] * t) / 1000 + Int64(rng.next() % 60))
                         }
                         let parts = split(sectorUnits, weights: weights)
-                        for (r, part) in parts.enumerated() { add(receivers[r], sector, flow, period.index, part * 10_000) }
+                        for (r, part) in parts.enumerated() {
+                            add(receivers[r], sector, flow, period.index, part * 10_000)
+                        }
                         for code in overlapping {
-                            guard let city = regions.region(code: code)?.overlaps.first, let i = receivers.firstIndex(of: city) else { continue }
+                            guard let city = regions.region(code: code)?.overlaps.first,
+                                let i = receivers.firstIndex(of: city)
+                            else { continue }
                             let fraction = 15 + Int64(rng.next() % 20)  // 15–34 % of the city it overlaps
                             add(code, sector, flow, period.index, parts[i] * fraction / 100 * 10_000)
                         }
@@ -102,7 +111,8 @@ public struct IllustrativePanel {
     static func nationalMonths(_ r: LevelResolver, _ key: SeriesKey, year: Int, previousYear: [Int64]?) -> [Int64]? {
         var known: [(month: Int, total: Int64)] = [(0, 0)]
         for m in 1...12 {
-            guard let p = Period(year: year, month: m), let e = r.estimate(key, PeriodSpan.yearToDate(through: p)) else { continue }
+            guard let p = Period(year: year, month: m), let e = r.estimate(key, PeriodSpan.yearToDate(through: p))
+            else { continue }
             known.append((m, e.level.hundredths))
         }
         var months = [Int64](repeating: 0, count: 12)

@@ -100,15 +100,21 @@ public struct LevelResolver {
     /// A published level or a panel month, with no arithmetic.
     public func direct(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
         if let f = book.figure(key, span), let v = f.value, let unit = f.unit {
-            let input = recordsInputs ? [Estimate.Input(key: key, span: span, level: v, sign: 1, status: .published, source: f.source)] : []
-            return Estimate(level: v, halfWidth: f.roundingHalfWidth ?? 0, origin: .published, unit: unit, sources: [f.source],
-                            inputs: input)
+            let input =
+                recordsInputs
+                ? [Estimate.Input(key: key, span: span, level: v, sign: 1, status: .published, source: f.source)] : []
+            return Estimate(
+                level: v, halfWidth: f.roundingHalfWidth ?? 0, origin: .published, unit: unit, sources: [f.source],
+                inputs: input)
         }
         if span.isMonth, let s = book.panelSeries(key), let v = s.value(at: span.start) {
             let status: FigureStatus = s.release == IllustrativePanel.release ? .illustrative : .published
-            let input = recordsInputs ? [Estimate.Input(key: key, span: span, level: v, sign: 1, status: status, source: s.source)] : []
-            return Estimate(level: v, halfWidth: Self.halfWidth(unit: s.unit, decimals: s.decimals), origin: .monthly, unit: s.unit,
-                            sources: [s.source], status: status, inputs: input)
+            let input =
+                recordsInputs
+                ? [Estimate.Input(key: key, span: span, level: v, sign: 1, status: status, source: s.source)] : []
+            return Estimate(
+                level: v, halfWidth: Self.halfWidth(unit: s.unit, decimals: s.decimals), origin: .monthly, unit: s.unit,
+                sources: [s.source], status: status, inputs: input)
         }
         return nil
     }
@@ -139,7 +145,9 @@ public struct LevelResolver {
     func flowCombination(_ key: SeriesKey, _ span: PeriodSpan, sign: Int64, depth: Int) -> Estimate? {
         let x = SeriesKey(region: key.region, sector: key.sector, flow: .export, currency: key.currency)
         let m = SeriesKey(region: key.region, sector: key.sector, flow: .import, currency: key.currency)
-        guard let ex = estimate(x, span, depth: depth + 1), let im = estimate(m, span, depth: depth + 1) else { return nil }
+        guard let ex = estimate(x, span, depth: depth + 1), let im = estimate(m, span, depth: depth + 1) else {
+            return nil
+        }
         return Estimate.combine([(ex, 1), (im, sign)], origin: sign > 0 ? .exportsPlusImports : .exportsMinusImports)
     }
 
@@ -175,8 +183,11 @@ public struct LevelResolver {
         return Estimate.combine(parts, origin: origin)
     }
 
-    func regionSum(_ key: SeriesKey, _ span: PeriodSpan, depth: Int, worth: (Int) -> Bool = { _ in true }) -> Estimate? {
-        guard let r = regions.region(code: key.region), r.kind == .aggregate, let batch = r.pilotBatches.first else { return nil }
+    func regionSum(_ key: SeriesKey, _ span: PeriodSpan, depth: Int, worth: (Int) -> Bool = { _ in true }) -> Estimate?
+    {
+        guard let r = regions.region(code: key.region), r.kind == .aggregate, let batch = r.pilotBatches.first else {
+            return nil
+        }
         let members = RegionRollup.members(of: batch, in: regions)
         guard worth(members.count) else { return nil }
         var parts: [(Estimate, Int64)] = []

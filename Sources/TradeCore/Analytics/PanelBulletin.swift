@@ -88,12 +88,21 @@ public enum PanelBulletin {
                 let xc = (r * nS + c) * 2, mc = xc + 1
                 guard seen[xc] && seen[mc] else { continue }
                 let xl = levels(xc), ml = levels(mc)
-                let tl = (0..<5).map { k -> Int64? in xl[k].flatMap { x in ml[k].flatMap { m in Self.exact(x.addingReportingOverflow(m)) } } }
-                let bl = (0..<5).map { k -> Int64? in xl[k].flatMap { x in ml[k].flatMap { m in Self.exact(x.subtractingReportingOverflow(m)) } } }
+                let tl = (0..<5).map { k -> Int64? in
+                    xl[k].flatMap { x in ml[k].flatMap { m in Self.exact(x.addingReportingOverflow(m)) } }
+                }
+                let bl = (0..<5).map { k -> Int64? in
+                    xl[k].flatMap { x in ml[k].flatMap { m in Self.exact(x.subtractingReportingOverflow(m)) } }
+                }
                 for (flow, l) in [("B", bl), ("M", ml), ("T", tl), ("X", xl)] {
                     var avg: Double?
-                    if let cur = l[1], let base = l[4], base > 0, cur >= 0 { avg = ((Double(cur) / Double(base)).squareRoot() - 1) * 100 }
-                    out.append(Row(region: region, sector: sector, flow: flow, levels: l, rates: [growth(l[0], l[2]), growth(l[1], l[3]), avg]))
+                    if let cur = l[1], let base = l[4], base > 0, cur >= 0 {
+                        avg = ((Double(cur) / Double(base)).squareRoot() - 1) * 100
+                    }
+                    out.append(
+                        Row(
+                            region: region, sector: sector, flow: flow, levels: l,
+                            rates: [growth(l[0], l[2]), growth(l[1], l[3]), avg]))
                 }
             }
         }

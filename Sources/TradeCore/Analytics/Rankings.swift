@@ -33,7 +33,8 @@ public enum ConsistencyCheck {
         /// `CN/S/balance/CNY 2021-01/2021-04: published -720.4, exports − imports -720.3 (within rounding)`.
         public var description: String {
             let u = MonetaryUnit(key.currency, .hundredMillion)
-            return "\(key) \(span): published \(published.exactDecimal(in: u)), \(rule) \(parts.exactDecimal(in: u)) \(u) (\(isBeyondRounding ? "beyond rounding" : "within rounding"))"
+            return
+                "\(key) \(span): published \(published.exactDecimal(in: u)), \(rule) \(parts.exactDecimal(in: u)) \(u) (\(isBeyondRounding ? "beyond rounding" : "within rounding"))"
         }
     }
 
@@ -44,17 +45,20 @@ public enum ConsistencyCheck {
             guard let whole = resolver.direct(key, span), whole.origin == .published else { continue }
             var candidates: [(String, Estimate?)] = []
             switch key.flow {
-            case .total: candidates.append(("exports + imports", resolver.flowCombination(key, span, sign: 1, depth: 1)))
-            case .balance: candidates.append(("exports − imports", resolver.flowCombination(key, span, sign: -1, depth: 1)))
+            case .total:
+                candidates.append(("exports + imports", resolver.flowCombination(key, span, sign: 1, depth: 1)))
+            case .balance:
+                candidates.append(("exports − imports", resolver.flowCombination(key, span, sign: -1, depth: 1)))
             default: break
             }
             candidates.append(("sum of parts", resolver.groupSum(key, span, depth: 1)))
             for (rule, parts) in candidates {
                 guard let parts else { continue }
                 let difference = (whole.level.hundredths - parts.level.hundredths).magnitude
-                out.append(Finding(
-                    key: key, span: span, rule: rule, published: whole.level, parts: parts.level,
-                    isBeyondRounding: difference > UInt64(whole.halfWidth + parts.halfWidth)))
+                out.append(
+                    Finding(
+                        key: key, span: span, rule: rule, published: whole.level, parts: parts.level,
+                        isBeyondRounding: difference > UInt64(whole.halfWidth + parts.halfWidth)))
             }
         }
         return out

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc  // pow only: the n-year average's root
+    import Glibc  // pow only: the n-year average's root
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Which figure a quoted rate is.
@@ -56,7 +56,8 @@ public struct RateQuote: Sendable, Equatable {
     }
 
     /// Nothing known.
-    public static let none = RateQuote(value: nil, source: nil, computed: nil, interval: nil, published: nil, isBaseRestated: false)
+    public static let none = RateQuote(
+        value: nil, source: nil, computed: nil, interval: nil, published: nil, isBaseRestated: false)
 
     /// A computed rate is printed as a point only when its interval (from the rounding of its inputs)
     /// is no wider than ±0.15 percentage points; otherwise the published rate is quoted, or none.
@@ -65,16 +66,20 @@ public struct RateQuote: Sendable, Equatable {
     /// Applies the quote rule to a computed rate (with interval) and a published one; `inputs` is the
     /// least quotable status of the levels the computed rate rests on.
     public static func choose(
-        computed: DecimalNumber?, interval: ClosedRange<Double>?, published: DecimalNumber?, inputs: FigureStatus = .computed
+        computed: DecimalNumber?, interval: ClosedRange<Double>?, published: DecimalNumber?,
+        inputs: FigureStatus = .computed
     ) -> RateQuote {
-        var q = RateQuote(value: nil, source: nil, computed: computed, interval: interval, published: published, isBaseRestated: false)
+        var q = RateQuote(
+            value: nil, source: nil, computed: computed, interval: interval, published: published, isBaseRestated: false
+        )
         if let p = published, let iv = interval {
             let pv = p.doubleValue
             q.isBaseRestated = pv + 0.05 < iv.lowerBound - 1e-9 || pv - 0.05 > iv.upperBound + 1e-9
         }
         guard let p = published else {
             if let c = computed, let iv = interval, (iv.upperBound - iv.lowerBound) / 2 > maximumHalfWidth + 1e-9 {
-                q.withheld = "computed \(c.trimmedDescription)% lies anywhere in \(Self.percentText(iv.lowerBound)) … \(Self.percentText(iv.upperBound))% "
+                q.withheld =
+                    "computed \(c.trimmedDescription)% lies anywhere in \(Self.percentText(iv.lowerBound)) … \(Self.percentText(iv.upperBound))% "
                     + "given the rounding of its inputs (wider than ±\(maximumHalfWidth)), and no rate was published"
                 return q
             }
@@ -110,7 +115,9 @@ public enum Growth {
     /// `(current / base − 1) × 100`, rounded once to `places`, with the interval allowed by both
     /// inputs' rounding. `nil` when the base is not positive (and, for non-negative flows, when the
     /// current level is negative).
-    public static func percent(_ current: Estimate, over base: Estimate, places: Int = 1) -> (DecimalNumber, ClosedRange<Double>)? {
+    public static func percent(_ current: Estimate, over base: Estimate, places: Int = 1) -> (
+        DecimalNumber, ClosedRange<Double>
+    )? {
         let c = Int128(current.level.hundredths), b = Int128(base.level.hundredths)
         guard b > 0, c >= 0 else { return nil }
         guard let rate = DecimalNumber.quotient((c - b) * 100, b, places: places) else { return nil }
@@ -128,7 +135,9 @@ public enum Growth {
     /// The n-year average growth `((current / base)^(1/n) − 1) × 100`, e.g. the 2021 two-year average
     /// against 2019 (NBS definition, geometric mean; <doc:Methodology>), with its interval.
     /// Computed from unrounded levels; rounded once.
-    public static func averagePercent(_ current: Estimate, over base: Estimate, years n: Int) -> (DecimalNumber, ClosedRange<Double>)? {
+    public static func averagePercent(_ current: Estimate, over base: Estimate, years n: Int) -> (
+        DecimalNumber, ClosedRange<Double>
+    )? {
         guard n > 0, base.level.hundredths > 0, current.level.hundredths >= 0 else { return nil }
         let f = { (c: Double, b: Double) in (pow(c / b, 1 / Double(n)) - 1) * 100 }
         let point = f(Double(current.level.hundredths), Double(base.level.hundredths))
@@ -139,7 +148,9 @@ public enum Growth {
 
     /// The n-year average implied by a growth over n years (`(1 + g)^(1/n) − 1`), with the interval
     /// from `g`'s rounding.
-    public static func averagePercent(fromGrowth g: DecimalNumber, years n: Int) -> (DecimalNumber, ClosedRange<Double>)? {
+    public static func averagePercent(fromGrowth g: DecimalNumber, years n: Int) -> (
+        DecimalNumber, ClosedRange<Double>
+    )? {
         guard n > 0 else { return nil }
         let step = 0.5 / pow10(max(1, g.places))
         let f = { (x: Double) in (pow(1 + x / 100, 1 / Double(n)) - 1) * 100 }
@@ -171,8 +182,10 @@ public enum Growth {
         let hi = Double(current.upper) / (1 + (gv - step) / 100)
         guard let b = Int64(exactly: base), lo.isFinite, hi.isFinite else { return nil }
         let hw = Int64(((hi - lo) / 2).rounded(.up))
-        var implied = Estimate(level: Level(hundredths: b), halfWidth: hw, origin: .impliedByRate, unit: current.unit, sources: current.sources,
-                               resolution: current.resolution, status: max(.implied, current.status))
+        var implied = Estimate(
+            level: Level(hundredths: b), halfWidth: hw, origin: .impliedByRate, unit: current.unit,
+            sources: current.sources,
+            resolution: current.resolution, status: max(.implied, current.status))
         implied.trace = current.trace
         return implied
     }

@@ -44,7 +44,8 @@ public struct PeriodSpan: Hashable, Comparable, Sendable, CustomStringConvertibl
     public init(start: Period, end: Period) throws(PeriodParseError) {
         let text = "\(start)/\(end)"
         guard start.year == end.year else {
-            throw PeriodParseError(text: text, expected: "a span inside one calendar year (a span may not cross a year boundary)")
+            throw PeriodParseError(
+                text: text, expected: "a span inside one calendar year (a span may not cross a year boundary)")
         }
         guard start <= end else {
             throw PeriodParseError(text: text, expected: "a span whose first month is not after its last")

@@ -17,7 +17,10 @@ public struct PilotPractice: Sendable, Equatable, Codable {
     public var source: String
 
     /// Creates a practice.
-    public init(theme: String, themeEnglish: String, themeChinese: String, locality: String, practiceEnglish: String, practiceChinese: String, source: String) {
+    public init(
+        theme: String, themeEnglish: String, themeChinese: String, locality: String, practiceEnglish: String,
+        practiceChinese: String, source: String
+    ) {
         self.theme = theme
         self.themeEnglish = themeEnglish
         self.themeChinese = themeChinese

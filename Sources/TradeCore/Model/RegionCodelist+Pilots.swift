@@ -3,36 +3,99 @@
 extension Regions {
     /// The pilot localities of the 2016, 2018 and 2020 lists.
     static let pilotLocalities: [Region] = [
-        Region(code: "beijing", englishName: "Beijing", chineseName: "北京", kind: .province, province: "Beijing", pilotBatches: [2018, 2020], overlaps: []),
-        Region(code: "tianjin", englishName: "Tianjin", chineseName: "天津", kind: .province, province: "Tianjin", pilotBatches: [2016, 2018, 2020], overlaps: []),
-        Region(code: "shanghai", englishName: "Shanghai", chineseName: "上海", kind: .province, province: "Shanghai", pilotBatches: [2016, 2018, 2020], overlaps: []),
-        Region(code: "chongqing", englishName: "Chongqing (21 municipal districts incl. Fuling)", chineseName: "重庆(涪陵区等21个市辖区)", kind: .districtSet, province: "Chongqing", pilotBatches: [2020], overlaps: []),
-        Region(code: "hainan", englishName: "Hainan (whole province)", chineseName: "海南", kind: .province, province: "Hainan", pilotBatches: [2016, 2018, 2020], overlaps: []),
-        Region(code: "dalian", englishName: "Dalian", chineseName: "大连", kind: .city, province: "Liaoning", pilotBatches: [2020], overlaps: []),
-        Region(code: "xiamen", englishName: "Xiamen", chineseName: "厦门", kind: .city, province: "Fujian", pilotBatches: [2020], overlaps: []),
-        Region(code: "qingdao", englishName: "Qingdao", chineseName: "青岛", kind: .city, province: "Shandong", pilotBatches: [2020], overlaps: []),
-        Region(code: "shenzhen", englishName: "Shenzhen", chineseName: "深圳", kind: .city, province: "Guangdong", pilotBatches: [2016, 2018, 2020], overlaps: []),
-        Region(code: "shijiazhuang", englishName: "Shijiazhuang", chineseName: "石家庄", kind: .city, province: "Hebei", pilotBatches: [2020], overlaps: []),
-        Region(code: "changchun", englishName: "Changchun", chineseName: "长春", kind: .city, province: "Jilin", pilotBatches: [2020], overlaps: []),
-        Region(code: "harbin", englishName: "Harbin", chineseName: "哈尔滨", kind: .city, province: "Heilongjiang", pilotBatches: [2020], overlaps: ["harbin-new-area"]),
-        Region(code: "nanjing", englishName: "Nanjing", chineseName: "南京", kind: .city, province: "Jiangsu", pilotBatches: [2020], overlaps: ["jiangbei-new-area"]),
-        Region(code: "hangzhou", englishName: "Hangzhou", chineseName: "杭州", kind: .city, province: "Zhejiang", pilotBatches: [2016, 2018, 2020], overlaps: []),
-        Region(code: "hefei", englishName: "Hefei", chineseName: "合肥", kind: .city, province: "Anhui", pilotBatches: [2020], overlaps: []),
-        Region(code: "jinan", englishName: "Jinan", chineseName: "济南", kind: .city, province: "Shandong", pilotBatches: [2020], overlaps: []),
-        Region(code: "wuhan", englishName: "Wuhan", chineseName: "武汉", kind: .city, province: "Hubei", pilotBatches: [2016, 2018, 2020], overlaps: []),
-        Region(code: "guangzhou", englishName: "Guangzhou", chineseName: "广州", kind: .city, province: "Guangdong", pilotBatches: [2016, 2018, 2020], overlaps: []),
-        Region(code: "chengdu", englishName: "Chengdu", chineseName: "成都", kind: .city, province: "Sichuan", pilotBatches: [2016, 2018, 2020], overlaps: []),
-        Region(code: "guiyang", englishName: "Guiyang", chineseName: "贵阳", kind: .city, province: "Guizhou", pilotBatches: [2020], overlaps: ["guian"]),
-        Region(code: "kunming", englishName: "Kunming", chineseName: "昆明", kind: .city, province: "Yunnan", pilotBatches: [2020], overlaps: []),
-        Region(code: "xian", englishName: "Xi'an", chineseName: "西安", kind: .city, province: "Shaanxi", pilotBatches: [2020], overlaps: ["xixian"]),
-        Region(code: "urumqi", englishName: "Urumqi", chineseName: "乌鲁木齐", kind: .city, province: "Xinjiang", pilotBatches: [2020], overlaps: []),
-        Region(code: "suzhou", englishName: "Suzhou", chineseName: "苏州", kind: .city, province: "Jiangsu", pilotBatches: [2016, 2018, 2020], overlaps: []),
-        Region(code: "weihai", englishName: "Weihai", chineseName: "威海", kind: .city, province: "Shandong", pilotBatches: [2016, 2018, 2020], overlaps: []),
-        Region(code: "xiongan", englishName: "Xiong'an New Area", chineseName: "河北雄安新区", kind: .newArea, province: "Hebei", pilotBatches: [2018, 2020], overlaps: []),
-        Region(code: "guian", englishName: "Gui'an New Area", chineseName: "贵州贵安新区", kind: .newArea, province: "Guizhou", pilotBatches: [2016, 2018, 2020], overlaps: ["guiyang"]),
-        Region(code: "xixian", englishName: "Xixian New Area", chineseName: "陕西西咸新区", kind: .newArea, province: "Shaanxi", pilotBatches: [2016, 2018, 2020], overlaps: ["xian"]),
-        Region(code: "harbin-new-area", englishName: "Harbin New Area", chineseName: "哈尔滨新区", kind: .newArea, province: "Heilongjiang", pilotBatches: [2016, 2018], overlaps: ["harbin"]),
-        Region(code: "jiangbei-new-area", englishName: "Jiangbei New Area (Nanjing)", chineseName: "江北新区", kind: .newArea, province: "Jiangsu", pilotBatches: [2016, 2018], overlaps: ["nanjing"]),
-        Region(code: "liangjiang-new-area", englishName: "Liangjiang New Area (Chongqing)", chineseName: "两江新区", kind: .newArea, province: "Chongqing", pilotBatches: [2016, 2018], overlaps: []),
+        Region(
+            code: "beijing", englishName: "Beijing", chineseName: "北京", kind: .province, province: "Beijing",
+            pilotBatches: [2018, 2020], overlaps: []),
+        Region(
+            code: "tianjin", englishName: "Tianjin", chineseName: "天津", kind: .province, province: "Tianjin",
+            pilotBatches: [2016, 2018, 2020], overlaps: []),
+        Region(
+            code: "shanghai", englishName: "Shanghai", chineseName: "上海", kind: .province, province: "Shanghai",
+            pilotBatches: [2016, 2018, 2020], overlaps: []),
+        Region(
+            code: "chongqing", englishName: "Chongqing (21 municipal districts incl. Fuling)",
+            chineseName: "重庆(涪陵区等21个市辖区)", kind: .districtSet, province: "Chongqing", pilotBatches: [2020], overlaps: []
+        ),
+        Region(
+            code: "hainan", englishName: "Hainan (whole province)", chineseName: "海南", kind: .province,
+            province: "Hainan", pilotBatches: [2016, 2018, 2020], overlaps: []),
+        Region(
+            code: "dalian", englishName: "Dalian", chineseName: "大连", kind: .city, province: "Liaoning",
+            pilotBatches: [2020], overlaps: []),
+        Region(
+            code: "xiamen", englishName: "Xiamen", chineseName: "厦门", kind: .city, province: "Fujian",
+            pilotBatches: [2020], overlaps: []),
+        Region(
+            code: "qingdao", englishName: "Qingdao", chineseName: "青岛", kind: .city, province: "Shandong",
+            pilotBatches: [2020], overlaps: []),
+        Region(
+            code: "shenzhen", englishName: "Shenzhen", chineseName: "深圳", kind: .city, province: "Guangdong",
+            pilotBatches: [2016, 2018, 2020], overlaps: []),
+        Region(
+            code: "shijiazhuang", englishName: "Shijiazhuang", chineseName: "石家庄", kind: .city, province: "Hebei",
+            pilotBatches: [2020], overlaps: []),
+        Region(
+            code: "changchun", englishName: "Changchun", chineseName: "长春", kind: .city, province: "Jilin",
+            pilotBatches: [2020], overlaps: []),
+        Region(
+            code: "harbin", englishName: "Harbin", chineseName: "哈尔滨", kind: .city, province: "Heilongjiang",
+            pilotBatches: [2020], overlaps: ["harbin-new-area"]),
+        Region(
+            code: "nanjing", englishName: "Nanjing", chineseName: "南京", kind: .city, province: "Jiangsu",
+            pilotBatches: [2020], overlaps: ["jiangbei-new-area"]),
+        Region(
+            code: "hangzhou", englishName: "Hangzhou", chineseName: "杭州", kind: .city, province: "Zhejiang",
+            pilotBatches: [2016, 2018, 2020], overlaps: []),
+        Region(
+            code: "hefei", englishName: "Hefei", chineseName: "合肥", kind: .city, province: "Anhui",
+            pilotBatches: [2020], overlaps: []),
+        Region(
+            code: "jinan", englishName: "Jinan", chineseName: "济南", kind: .city, province: "Shandong",
+            pilotBatches: [2020], overlaps: []),
+        Region(
+            code: "wuhan", englishName: "Wuhan", chineseName: "武汉", kind: .city, province: "Hubei",
+            pilotBatches: [2016, 2018, 2020], overlaps: []),
+        Region(
+            code: "guangzhou", englishName: "Guangzhou", chineseName: "广州", kind: .city, province: "Guangdong",
+            pilotBatches: [2016, 2018, 2020], overlaps: []),
+        Region(
+            code: "chengdu", englishName: "Chengdu", chineseName: "成都", kind: .city, province: "Sichuan",
+            pilotBatches: [2016, 2018, 2020], overlaps: []),
+        Region(
+            code: "guiyang", englishName: "Guiyang", chineseName: "贵阳", kind: .city, province: "Guizhou",
+            pilotBatches: [2020], overlaps: ["guian"]),
+        Region(
+            code: "kunming", englishName: "Kunming", chineseName: "昆明", kind: .city, province: "Yunnan",
+            pilotBatches: [2020], overlaps: []),
+        Region(
+            code: "xian", englishName: "Xi'an", chineseName: "西安", kind: .city, province: "Shaanxi",
+            pilotBatches: [2020], overlaps: ["xixian"]),
+        Region(
+            code: "urumqi", englishName: "Urumqi", chineseName: "乌鲁木齐", kind: .city, province: "Xinjiang",
+            pilotBatches: [2020], overlaps: []),
+        Region(
+            code: "suzhou", englishName: "Suzhou", chineseName: "苏州", kind: .city, province: "Jiangsu",
+            pilotBatches: [2016, 2018, 2020], overlaps: []),
+        Region(
+            code: "weihai", englishName: "Weihai", chineseName: "威海", kind: .city, province: "Shandong",
+            pilotBatches: [2016, 2018, 2020], overlaps: []),
+        Region(
+            code: "xiongan", englishName: "Xiong'an New Area", chineseName: "河北雄安新区", kind: .newArea, province: "Hebei",
+            pilotBatches: [2018, 2020], overlaps: []),
+        Region(
+            code: "guian", englishName: "Gui'an New Area", chineseName: "贵州贵安新区", kind: .newArea, province: "Guizhou",
+            pilotBatches: [2016, 2018, 2020], overlaps: ["guiyang"]),
+        Region(
+            code: "xixian", englishName: "Xixian New Area", chineseName: "陕西西咸新区", kind: .newArea, province: "Shaanxi",
+            pilotBatches: [2016, 2018, 2020], overlaps: ["xian"]),
+        Region(
+            code: "harbin-new-area", englishName: "Harbin New Area", chineseName: "哈尔滨新区", kind: .newArea,
+            province: "Heilongjiang", pilotBatches: [2016, 2018], overlaps: ["harbin"]),
+        Region(
+            code: "jiangbei-new-area", englishName: "Jiangbei New Area (Nanjing)", chineseName: "江北新区", kind: .newArea,
+            province: "Jiangsu", pilotBatches: [2016, 2018], overlaps: ["nanjing"]),
+        Region(
+            code: "liangjiang-new-area", englishName: "Liangjiang New Area (Chongqing)", chineseName: "两江新区",
+            kind: .newArea, province: "Chongqing", pilotBatches: [2016, 2018], overlaps: []),
     ]
 }

@@ -40,16 +40,29 @@ public struct Regions: Sendable {
 
     /// Published aggregates found in MOFCOM releases (scope names of `datasets/mofcom-published-2017-2022.csv`).
     static let aggregates: [Region] = [
-        Region(code: "PILOT2016", englishName: "Innovation pilot areas (2016 batch, combined)", chineseName: "服务贸易创新发展试点地区(2016年批次合计)", kind: .aggregate, pilotBatches: [2016]),
-        Region(code: "PILOT2018", englishName: "Innovation pilot areas (2018 batch, 17 areas combined)", chineseName: "17个服务贸易创新发展试点地区合计", kind: .aggregate, pilotBatches: [2018]),
-        Region(code: "PILOT2020", englishName: "Comprehensive pilot areas (2020 batch, 28 localities combined)", chineseName: "28个全面深化服务贸易创新发展试点地区合计", kind: .aggregate, pilotBatches: [2020]),
+        Region(
+            code: "PILOT2016", englishName: "Innovation pilot areas (2016 batch, combined)",
+            chineseName: "服务贸易创新发展试点地区(2016年批次合计)", kind: .aggregate, pilotBatches: [2016]),
+        Region(
+            code: "PILOT2018", englishName: "Innovation pilot areas (2018 batch, 17 areas combined)",
+            chineseName: "17个服务贸易创新发展试点地区合计", kind: .aggregate, pilotBatches: [2018]),
+        Region(
+            code: "PILOT2020", englishName: "Comprehensive pilot areas (2020 batch, 28 localities combined)",
+            chineseName: "28个全面深化服务贸易创新发展试点地区合计", kind: .aggregate, pilotBatches: [2020]),
         Region(code: "CN-EAST", englishName: "Eastern region", chineseName: "东部地区", kind: .aggregate),
         Region(code: "CN-CENTRAL", englishName: "Central region", chineseName: "中部地区", kind: .aggregate),
         Region(code: "CN-WEST", englishName: "Western region", chineseName: "西部地区", kind: .aggregate),
-        Region(code: "CN-CENTRAL-WEST", englishName: "Central and western regions", chineseName: "中西部地区", kind: .aggregate),
-        Region(code: "CN-NORTH", englishName: "Northern region (北部 as published; probably the Northeast)", chineseName: "北部地区", kind: .aggregate),
-        Region(code: "CN-REST", englishName: "Rest of China (outside the listed pilot localities)", chineseName: "其他地区(试点地区以外)", kind: .aggregate),
-        Region(code: "BRI", englishName: "Belt and Road countries (partner scope)", chineseName: "“一带一路”沿线国家", kind: .aggregate),
+        Region(
+            code: "CN-CENTRAL-WEST", englishName: "Central and western regions", chineseName: "中西部地区", kind: .aggregate),
+        Region(
+            code: "CN-NORTH", englishName: "Northern region (北部 as published; probably the Northeast)",
+            chineseName: "北部地区", kind: .aggregate),
+        Region(
+            code: "CN-REST", englishName: "Rest of China (outside the listed pilot localities)",
+            chineseName: "其他地区(试点地区以外)", kind: .aggregate),
+        Region(
+            code: "BRI", englishName: "Belt and Road countries (partner scope)", chineseName: "“一带一路”沿线国家",
+            kind: .aggregate),
     ]
 
     /// Scope names of the published-figures file mapped to codes (several wordings of one aggregate).

@@ -109,10 +109,15 @@ public struct Sectors: Sendable {
 
     static let ebops2010: [Sector] = [
         Sector(code: "S", englishName: "Services", chineseNameSAFE: "服务", chineseNameMOFCOM: "服务贸易", parent: nil),
-        Sector(code: "SA", englishName: "Manufacturing services on physical inputs owned by others", chineseNameSAFE: "加工服务", parent: "S"),
-        Sector(code: "SAY", englishName: "Goods for processing in reporting economy", chineseNameSAFE: "在本经济体加工的货物", parent: "SA"),
+        Sector(
+            code: "SA", englishName: "Manufacturing services on physical inputs owned by others",
+            chineseNameSAFE: "加工服务", parent: "S"),
+        Sector(
+            code: "SAY", englishName: "Goods for processing in reporting economy", chineseNameSAFE: "在本经济体加工的货物",
+            parent: "SA"),
         Sector(code: "SAZ", englishName: "Goods for processing abroad", chineseNameSAFE: "在国外加工的货物", parent: "SA"),
-        Sector(code: "SB", englishName: "Maintenance and repair services n.i.e.", chineseNameSAFE: "维护和维修服务", parent: "S"),
+        Sector(
+            code: "SB", englishName: "Maintenance and repair services n.i.e.", chineseNameSAFE: "维护和维修服务", parent: "S"),
         Sector(code: "SC", englishName: "Transport", chineseNameSAFE: "运输", chineseNameMOFCOM: "运输服务", parent: "S"),
         Sector(code: "SC1", englishName: "Sea transport", chineseNameSAFE: "海运", parent: "SC"),
         Sector(code: "SC2", englishName: "Air transport", chineseNameSAFE: "空运", parent: "SC"),
@@ -123,53 +128,99 @@ public struct Sectors: Sendable {
         Sector(code: "SDB", englishName: "Personal travel", chineseNameSAFE: "私人旅行", parent: "SD"),
         Sector(code: "SE", englishName: "Construction", chineseNameSAFE: "建设", chineseNameMOFCOM: "建筑", parent: "S"),
         Sector(code: "SE1", englishName: "Construction abroad", chineseNameSAFE: "境外建设", parent: "SE"),
-        Sector(code: "SE2", englishName: "Construction in the reporting economy", chineseNameSAFE: "境内建设", parent: "SE"),
-        Sector(code: "SF", englishName: "Insurance and pension services", chineseNameSAFE: "保险和养老金服务", chineseNameMOFCOM: "保险服务", parent: "S"),
+        Sector(
+            code: "SE2", englishName: "Construction in the reporting economy", chineseNameSAFE: "境内建设", parent: "SE"),
+        Sector(
+            code: "SF", englishName: "Insurance and pension services", chineseNameSAFE: "保险和养老金服务",
+            chineseNameMOFCOM: "保险服务", parent: "S"),
         Sector(code: "SF1", englishName: "Direct insurance", chineseNameSAFE: "直接保险", parent: "SF"),
         Sector(code: "SF2", englishName: "Reinsurance", chineseNameSAFE: "再保险", parent: "SF"),
         Sector(code: "SF3", englishName: "Auxiliary insurance services", chineseNameSAFE: "保险辅助服务", parent: "SF"),
-        Sector(code: "SF4", englishName: "Pension and standardized guarantee services", chineseNameSAFE: "养老金和标准化担保服务", parent: "SF"),
+        Sector(
+            code: "SF4", englishName: "Pension and standardized guarantee services", chineseNameSAFE: "养老金和标准化担保服务",
+            parent: "SF"),
         Sector(code: "SG", englishName: "Financial services", chineseNameSAFE: "金融服务", parent: "S"),
-        Sector(code: "SG1", englishName: "Explicitly charged and other financial services", chineseNameSAFE: "明确收费及其他金融服务", parent: "SG"),
-        Sector(code: "SG2", englishName: "Financial intermediation services indirectly measured (FISIM)", chineseNameSAFE: "间接测算的金融中介服务", parent: "SG"),
-        Sector(code: "SH", englishName: "Charges for the use of intellectual property n.i.e.", chineseNameSAFE: "知识产权使用费", parent: "S"),
-        Sector(code: "SH1", englishName: "Franchises and trademarks licensing fees", chineseNameSAFE: "特许和商标使用费", parent: "SH"),
-        Sector(code: "SH2", englishName: "Licences for the use of outcomes of research and development", chineseNameSAFE: "研发成果使用许可费", parent: "SH"),
-        Sector(code: "SH3", englishName: "Licences to reproduce and/or distribute computer software", chineseNameSAFE: "计算机软件复制和分销许可费", parent: "SH"),
-        Sector(code: "SH4", englishName: "Licences to reproduce and/or distribute audio-visual and related products", chineseNameSAFE: "视听及相关产品复制和分销许可费", parent: "SH"),
-        Sector(code: "SI", englishName: "Telecommunications, computer, and information services", chineseNameSAFE: "电信、计算机和信息服务", chineseNameMOFCOM: "电信计算机和信息服务", parent: "S"),
+        Sector(
+            code: "SG1", englishName: "Explicitly charged and other financial services", chineseNameSAFE: "明确收费及其他金融服务",
+            parent: "SG"),
+        Sector(
+            code: "SG2", englishName: "Financial intermediation services indirectly measured (FISIM)",
+            chineseNameSAFE: "间接测算的金融中介服务", parent: "SG"),
+        Sector(
+            code: "SH", englishName: "Charges for the use of intellectual property n.i.e.", chineseNameSAFE: "知识产权使用费",
+            parent: "S"),
+        Sector(
+            code: "SH1", englishName: "Franchises and trademarks licensing fees", chineseNameSAFE: "特许和商标使用费",
+            parent: "SH"),
+        Sector(
+            code: "SH2", englishName: "Licences for the use of outcomes of research and development",
+            chineseNameSAFE: "研发成果使用许可费", parent: "SH"),
+        Sector(
+            code: "SH3", englishName: "Licences to reproduce and/or distribute computer software",
+            chineseNameSAFE: "计算机软件复制和分销许可费", parent: "SH"),
+        Sector(
+            code: "SH4", englishName: "Licences to reproduce and/or distribute audio-visual and related products",
+            chineseNameSAFE: "视听及相关产品复制和分销许可费", parent: "SH"),
+        Sector(
+            code: "SI", englishName: "Telecommunications, computer, and information services",
+            chineseNameSAFE: "电信、计算机和信息服务", chineseNameMOFCOM: "电信计算机和信息服务", parent: "S"),
         Sector(code: "SI1", englishName: "Telecommunications services", chineseNameSAFE: "电信服务", parent: "SI"),
         Sector(code: "SI2", englishName: "Computer services", chineseNameSAFE: "计算机服务", parent: "SI"),
         Sector(code: "SI3", englishName: "Information services", chineseNameSAFE: "信息服务", parent: "SI"),
         Sector(code: "SJ", englishName: "Other business services", chineseNameSAFE: "其他商业服务", parent: "S"),
         Sector(code: "SJ1", englishName: "Research and development services", chineseNameSAFE: "研发服务", parent: "SJ"),
-        Sector(code: "SJ2", englishName: "Professional and management consulting services", chineseNameSAFE: "专业和管理咨询服务", parent: "SJ"),
-        Sector(code: "SJ3", englishName: "Technical, trade-related, and other business services", chineseNameSAFE: "技术、贸易相关等其他商业服务", parent: "SJ"),
-        Sector(code: "SK", englishName: "Personal, cultural, and recreational services", chineseNameSAFE: "个人、文化和娱乐服务", chineseNameMOFCOM: "个人文化和娱乐服务", parent: "S"),
+        Sector(
+            code: "SJ2", englishName: "Professional and management consulting services", chineseNameSAFE: "专业和管理咨询服务",
+            parent: "SJ"),
+        Sector(
+            code: "SJ3", englishName: "Technical, trade-related, and other business services",
+            chineseNameSAFE: "技术、贸易相关等其他商业服务", parent: "SJ"),
+        Sector(
+            code: "SK", englishName: "Personal, cultural, and recreational services", chineseNameSAFE: "个人、文化和娱乐服务",
+            chineseNameMOFCOM: "个人文化和娱乐服务", parent: "S"),
         Sector(code: "SK1", englishName: "Audiovisual and related services", chineseNameSAFE: "视听和相关服务", parent: "SK"),
-        Sector(code: "SK2", englishName: "Other personal, cultural, and recreational services", chineseNameSAFE: "其他个人、文化和娱乐服务", parent: "SK"),
-        Sector(code: "SL", englishName: "Government goods and services n.i.e.", chineseNameSAFE: "别处未提及的政府服务", chineseNameMOFCOM: "政府服务", parent: "S"),
+        Sector(
+            code: "SK2", englishName: "Other personal, cultural, and recreational services",
+            chineseNameSAFE: "其他个人、文化和娱乐服务", parent: "SK"),
+        Sector(
+            code: "SL", englishName: "Government goods and services n.i.e.", chineseNameSAFE: "别处未提及的政府服务",
+            chineseNameMOFCOM: "政府服务", parent: "S"),
         Sector(code: "SL1", englishName: "Embassies and consulates", chineseNameSAFE: "使领馆", parent: "SL"),
         Sector(code: "SL2", englishName: "Military units and agencies", chineseNameSAFE: "军事单位和机构", parent: "SL"),
-        Sector(code: "SL3", englishName: "Other government goods and services n.i.e.", chineseNameSAFE: "其他政府货物和服务", parent: "SL"),
+        Sector(
+            code: "SL3", englishName: "Other government goods and services n.i.e.", chineseNameSAFE: "其他政府货物和服务",
+            parent: "SL"),
         Sector(code: "SN", englishName: "Services not allocated", chineseNameSAFE: "未分配的服务", parent: "S"),
     ]
 
     /// Named groups. `KIS` (知识密集型服务) = SF+SG+SH+SI+SJ+SK: MOFCOM's lists of faster-growing
     /// knowledge-intensive areas draw only from these six (<doc:Methodology>).
     static let groups: [Sector] = [
-        Sector(code: "KIS", englishName: "Knowledge-intensive services", chineseNameSAFE: "知识密集型服务", parent: nil,
-               members: ["SF", "SG", "SH", "SI", "SJ", "SK"]),
-        Sector(code: "EXTRAVEL", englishName: "Services excluding travel", chineseNameSAFE: "剔除旅行服务", parent: nil,
-               members: ["S"], excluded: ["SD"]),
-        Sector(code: "TRAD3", englishName: "Traditional services (travel, transport, construction)", chineseNameSAFE: "三大传统服务", parent: nil,
-               members: ["SC", "SD", "SE"]),
-        Sector(code: "TRAD4", englishName: "Traditional services (transport, travel, construction, processing)", chineseNameSAFE: "传统服务(含加工)", parent: nil,
-               members: ["SA", "SC", "SD", "SE"]),
-        Sector(code: "SI23", englishName: "Computer and information services", chineseNameSAFE: "计算机和信息服务", parent: nil,
-               members: ["SI2", "SI3"]),
-        Sector(code: "EMERGING", englishName: "Emerging services (2017–2018 grouping)", chineseNameSAFE: "新兴服务", parent: nil),
-        Sector(code: "TECH", englishName: "Technical services (as published; part of SJ3)", chineseNameSAFE: "技术服务", parent: nil),
-        Sector(code: "SGS", englishName: "Services in goods and services trade (share only)", chineseNameSAFE: "服务贸易占对外贸易比重", parent: nil),
+        Sector(
+            code: "KIS", englishName: "Knowledge-intensive services", chineseNameSAFE: "知识密集型服务", parent: nil,
+            members: ["SF", "SG", "SH", "SI", "SJ", "SK"]),
+        Sector(
+            code: "EXTRAVEL", englishName: "Services excluding travel", chineseNameSAFE: "剔除旅行服务", parent: nil,
+            members: ["S"], excluded: ["SD"]),
+        Sector(
+            code: "TRAD3", englishName: "Traditional services (travel, transport, construction)",
+            chineseNameSAFE: "三大传统服务", parent: nil,
+            members: ["SC", "SD", "SE"]),
+        Sector(
+            code: "TRAD4", englishName: "Traditional services (transport, travel, construction, processing)",
+            chineseNameSAFE: "传统服务(含加工)", parent: nil,
+            members: ["SA", "SC", "SD", "SE"]),
+        Sector(
+            code: "SI23", englishName: "Computer and information services", chineseNameSAFE: "计算机和信息服务", parent: nil,
+            members: ["SI2", "SI3"]),
+        Sector(
+            code: "EMERGING", englishName: "Emerging services (2017–2018 grouping)", chineseNameSAFE: "新兴服务",
+            parent: nil),
+        Sector(
+            code: "TECH", englishName: "Technical services (as published; part of SJ3)", chineseNameSAFE: "技术服务",
+            parent: nil),
+        Sector(
+            code: "SGS", englishName: "Services in goods and services trade (share only)",
+            chineseNameSAFE: "服务贸易占对外贸易比重", parent: nil),
     ]
 }

@@ -1,5 +1,3 @@
-
-
 /// A published figure read from a file, with its line and whether it is the one kept.
 public struct ImportedFigure: Sendable, Equatable {
     /// The figure.

@@ -96,9 +96,11 @@ public struct Publisher: Sendable, Hashable, Codable {
     }
 
     /// The Ministry of Commerce: the national services-trade statistics and the regional aggregates.
-    public static let mofcom = Publisher(code: "MOFCOM", englishName: "Ministry of Commerce (MOFCOM)", chineseName: "商务部")
+    public static let mofcom = Publisher(
+        code: "MOFCOM", englishName: "Ministry of Commerce (MOFCOM)", chineseName: "商务部")
     /// The State Administration of Foreign Exchange: services on the balance-of-payments basis.
-    public static let safe = Publisher(code: "SAFE", englishName: "State Administration of Foreign Exchange (SAFE)", chineseName: "国家外汇管理局")
+    public static let safe = Publisher(
+        code: "SAFE", englishName: "State Administration of Foreign Exchange (SAFE)", chineseName: "国家外汇管理局")
 
     /// The known publishers by code (case-insensitive); an unknown code is kept as its own publisher.
     public static func named(_ code: String) -> Publisher {

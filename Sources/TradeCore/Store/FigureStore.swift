@@ -113,7 +113,10 @@ public struct SeriesSummary: Sendable, Equatable {
     public var vintageCount: Int
 
     /// Creates a summary.
-    public init(key: SeriesKey, first: Period, last: Period, observationCount: Int, gaps: [ClosedRange<Period>], vintageCount: Int) {
+    public init(
+        key: SeriesKey, first: Period, last: Period, observationCount: Int, gaps: [ClosedRange<Period>],
+        vintageCount: Int
+    ) {
         self.key = key
         self.first = first
         self.last = last

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A byte-level RFC 4180 CSV scanner that reads a file in chunks. **Hot path**: every imported row
@@ -89,7 +89,9 @@ public struct CSVScanner {
     ///
     /// A blank line is passed as a record with one empty field; the caller decides what it means.
     public func forEachRecord(
-        _ body: (_ line: Int, _ fields: UnsafeBufferPointer<Field>, _ bytes: UnsafeBufferPointer<UInt8>, _ consumed: Int)
+        _ body: (
+            _ line: Int, _ fields: UnsafeBufferPointer<Field>, _ bytes: UnsafeBufferPointer<UInt8>, _ consumed: Int
+        )
             throws -> Void
     ) throws {
         var storage = [UInt8](repeating: 0, count: chunkSize)
@@ -108,7 +110,8 @@ public struct CSVScanner {
                     return read(fd, base + filled, raw.count - filled)
                 }
                 if n < 0 {
-                    throw Failure(kind: .unreadable(String(cString: strerror(errno))), line: line, column: 0, fieldIndex: 0)
+                    throw Failure(
+                        kind: .unreadable(String(cString: strerror(errno))), line: line, column: 0, fieldIndex: 0)
                 }
                 if n == 0 { eof = true } else { filled += n }
             }
@@ -166,7 +169,8 @@ public struct CSVScanner {
                                 }
                                 i += 1
                             }
-                            if count == fields.count { fields += repeatElement(blank, count: fields.count) }  // a record wider than 64 fields
+                            // A record wider than the field table grows it.
+                            if count == fields.count { fields += repeatElement(blank, count: fields.count) }
                             fields[count] = Field(
                                 start: contentStart, end: i, isQuoted: true, hasEscapedQuotes: escaped, rawStart: raw,
                                 lineStart: fieldLineStart)
@@ -184,7 +188,8 @@ public struct CSVScanner {
                                 i += 1
                                 if i >= filled && !eof { break records }
                                 if i >= filled {
-                                    if count == fields.count { fields += repeatElement(blank, count: fields.count) }  // a record wider than 64 fields
+                                    // A record wider than the field table grows it.
+                                    if count == fields.count { fields += repeatElement(blank, count: fields.count) }
                                     fields[count] = Field(
                                         start: i, end: i, isQuoted: false, hasEscapedQuotes: false, rawStart: i,
                                         lineStart: lineStart)
@@ -210,7 +215,8 @@ public struct CSVScanner {
                         if i >= filled && !eof { break records }
                         var end = i
                         if end > fieldStart && p[end - 1] == 13 { end -= 1 }
-                        if count == fields.count { fields += repeatElement(blank, count: fields.count) }  // a record wider than 64 fields
+                        // A record wider than the field table grows it.
+                        if count == fields.count { fields += repeatElement(blank, count: fields.count) }
                         fields[count] = Field(
                             start: fieldStart, end: end, isQuoted: false, hasEscapedQuotes: false, rawStart: fieldStart,
                             lineStart: lineStart)
@@ -223,9 +229,11 @@ public struct CSVScanner {
                         i += 1
                         if i >= filled {
                             if !eof { break records }
-                            if count == fields.count { fields += repeatElement(blank, count: fields.count) }  // a record wider than 64 fields
+                            // A record wider than the field table grows it.
+                            if count == fields.count { fields += repeatElement(blank, count: fields.count) }
                             fields[count] = Field(
-                                start: i, end: i, isQuoted: false, hasEscapedQuotes: false, rawStart: i, lineStart: lineStart)
+                                start: i, end: i, isQuoted: false, hasEscapedQuotes: false, rawStart: i,
+                                lineStart: lineStart)
                             count += 1
                             break fieldsLoop
                         }
@@ -314,9 +322,9 @@ public struct CSVScanner {
 
 private func closeFile(_ fd: Int32) -> Int32 {
     #if canImport(Glibc)
-    Glibc.close(fd)
+        Glibc.close(fd)
     #else
-    Darwin.close(fd)
+        Darwin.close(fd)
     #endif
 }
 

@@ -78,6 +78,9 @@ public enum LevelText {
 
     /// Both texts of an estimate.
     public static func texts(_ e: Estimate) -> (zh: String, en: String) {
-        (chinese(e.level, resolution: e.resolution, currency: e.unit.currency), english(e.level, resolution: e.resolution, currency: e.unit.currency))
+        (
+            chinese(e.level, resolution: e.resolution, currency: e.unit.currency),
+            english(e.level, resolution: e.resolution, currency: e.unit.currency)
+        )
     }
 }

@@ -37,8 +37,10 @@ public struct PressFigures: Sendable {
     static let englishNames: [String: String] = [
         "SA": "processing services", "SB": "maintenance and repair services", "SC": "transport services",
         "SD": "travel services", "SE": "construction services", "SF": "insurance services", "SG": "financial services",
-        "SH": "charges for the use of intellectual property", "SI": "telecommunications, computer and information services",
-        "SJ": "other business services", "SK": "personal, cultural and recreational services", "SL": "government services",
+        "SH": "charges for the use of intellectual property",
+        "SI": "telecommunications, computer and information services",
+        "SJ": "other business services", "SK": "personal, cultural and recreational services",
+        "SL": "government services",
     ]
 
     var zh: Bool { language == .zh }
@@ -52,7 +54,9 @@ public struct PressFigures: Sendable {
         let calculator = BulletinCalculator(resolver: LevelResolver(book: book), baseYear: baseYear)
         let ytd = PeriodSpan.yearToDate(through: through)
         let month = PeriodSpan(month: through)
-        func key(_ sector: String, _ flow: Flow) -> SeriesKey { SeriesKey(region: "CN", sector: sector, flow: flow, currency: .cny) }
+        func key(_ sector: String, _ flow: Flow) -> SeriesKey {
+            SeriesKey(region: "CN", sector: sector, flow: flow, currency: .cny)
+        }
 
         words(ytd)
         let total = calculator.row(key("S", .total), ytd)
@@ -87,10 +91,13 @@ public struct PressFigures: Sendable {
                 if let mom = row.monthOnMonth, let status = row.monthOnMonthStatus {
                     let text = zh ? Self.growthWord(mom, zh: true) : "\(Self.growthWord(mom, zh: false)) month on month"
                     var inputs = Self.inputs(row.value)
-                    if let previous = calculator.resolver.estimate(key("S", flow), PeriodSpan(month: through.advanced(by: -1))) {
+                    if let previous = calculator.resolver.estimate(
+                        key("S", flow), PeriodSpan(month: through.advanced(by: -1)))
+                    {
                         inputs += Self.inputs(previous)
                     }
-                    put("month.\(name).mom", text: text, value: mom.doubleValue, unit: "%", rounding: Self.rateRounding,
+                    put(
+                        "month.\(name).mom", text: text, value: mom.doubleValue, unit: "%", rounding: Self.rateRounding,
                         formula: "x(m) / x(m−1) − 1, not seasonally adjusted", status: status, inputs: inputs)
                 } else if let why = row.monthOnMonthWithheld {
                     withheld["month.\(name).mom"] = why
@@ -102,15 +109,25 @@ public struct PressFigures: Sendable {
         amount("kis.amount", kis)
         growth("kis.growth", kis)
         if let s = kis.share, let status = kis.shareStatus {
-            put("kis.share", text: s.rounded(places: 1).trimmedDescription, value: s.doubleValue, unit: "%", rounding: Self.rateRounding,
-                formula: "KIS / total services × 100", status: status, inputs: Self.inputs(kis.value) + Self.inputs(total.value))
+            put(
+                "kis.share", text: s.rounded(places: 1).trimmedDescription, value: s.doubleValue, unit: "%",
+                rounding: Self.rateRounding,
+                formula: "KIS / total services × 100", status: status,
+                inputs: Self.inputs(kis.value) + Self.inputs(total.value))
         }
         if let c = kis.shareChange, let status = kis.shareChangeStatus {
             let a = c.rounded(places: 1).magnitude.trimmedDescription
-            let text = zh ? (c.isNegative ? "下降\(a)个百分点" : "提升\(a)个百分点") : (c.isNegative ? "down \(a) percentage points" : "up \(a) percentage points")
-            put("kis.share.change", text: text, value: c.doubleValue, unit: "percentage points", rounding: Self.rateRounding,
-                formula: "share(t) − share(t−1), prior share from the comparable bases of KIS and total services", status: status,
-                inputs: Self.inputs(kis.value) + Self.inputs(kis.prior) + Self.inputs(total.value) + Self.inputs(total.prior))
+            let text =
+                zh
+                ? (c.isNegative ? "下降\(a)个百分点" : "提升\(a)个百分点")
+                : (c.isNegative ? "down \(a) percentage points" : "up \(a) percentage points")
+            put(
+                "kis.share.change", text: text, value: c.doubleValue, unit: "percentage points",
+                rounding: Self.rateRounding,
+                formula: "share(t) − share(t−1), prior share from the comparable bases of KIS and total services",
+                status: status,
+                inputs: Self.inputs(kis.value) + Self.inputs(kis.prior) + Self.inputs(total.value)
+                    + Self.inputs(total.prior))
         }
         // Excluding travel, and travel itself.
         for flow in [Flow.total, .export, .import] {
@@ -129,7 +146,10 @@ public struct PressFigures: Sendable {
 
     // MARK: - Words
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
     static let rateRounding = "half away from zero to 0.1, trailing .0 dropped"
 
     /// "今年1—4月" / "From January to April": the lead of a sentence, never a numeral.
@@ -178,9 +198,12 @@ public struct PressFigures: Sendable {
     static func inputs(_ e: Estimate?) -> [PressInput] {
         guard let e else { return [] }
         return e.inputs.map { i in
-            PressInput(series: i.key.description, period: i.span.description, value: i.level.exactDecimal(in: MonetaryUnit(i.key.currency, .hundredMillion)).description,
-                       unit: MonetaryUnit(i.key.currency, .hundredMillion).description, origin: i.sign < 0 ? "subtracted" : "added",
-                       sources: [i.source], status: i.status.rawValue)
+            PressInput(
+                series: i.key.description, period: i.span.description,
+                value: i.level.exactDecimal(in: MonetaryUnit(i.key.currency, .hundredMillion)).description,
+                unit: MonetaryUnit(i.key.currency, .hundredMillion).description,
+                origin: i.sign < 0 ? "subtracted" : "added",
+                sources: [i.source], status: i.status.rawValue)
         }
     }
 
@@ -189,16 +212,23 @@ public struct PressFigures: Sendable {
         var out = inputs(row.value)
         if quote.source != .published { out += inputs(row.prior) }
         if let p = quote.published, quote.source == .published {
-            out.append(PressInput(series: row.key.description, period: row.span.description, value: p.description, unit: "% (published rate)",
-                                  origin: "published", sources: row.value?.inputs.filter { $0.key == row.key && $0.span == row.span }.map(\.source) ?? [],
-                                  status: FigureStatus.published.rawValue))
+            out.append(
+                PressInput(
+                    series: row.key.description, period: row.span.description, value: p.description,
+                    unit: "% (published rate)",
+                    origin: "published",
+                    sources: row.value?.inputs.filter { $0.key == row.key && $0.span == row.span }.map(\.source) ?? [],
+                    status: FigureStatus.published.rawValue))
         }
         return out
     }
 
     /// States a number when its status allows; otherwise records why it was left out.
-    mutating func put(_ key: String, text: String, value: Double?, unit: String, rounding: String, formula: String, status: FigureStatus,
-                      inputs: [PressInput]) {
+    mutating func put(
+        _ key: String, text: String, value: Double?, unit: String, rounding: String, formula: String,
+        status: FigureStatus,
+        inputs: [PressInput]
+    ) {
         var shown = text
         switch status {
         case .published, .computed:
@@ -213,16 +243,22 @@ public struct PressFigures: Sendable {
             return
         }
         values[key] = shown
-        numbers[key] = PressNumber(key: key, text: shown, value: value, unit: unit, rounding: rounding, formula: formula, status: status.rawValue,
-                                   inputs: inputs)
+        numbers[key] = PressNumber(
+            key: key, text: shown, value: value, unit: unit, rounding: rounding, formula: formula,
+            status: status.rawValue,
+            inputs: inputs)
     }
 
     mutating func amount(_ key: String, _ row: BulletinRow) {
         guard let v = row.value else { return }
         let texts = LevelText.texts(v)
-        put(key, text: zh ? texts.zh : texts.en, value: v.level.decimal(in: Self.yi, places: v.places(in: Self.yi, limit: 1)).doubleValue,
-            unit: Self.yi.description, rounding: "half away from zero to the step of its finest input (at least 0.1 亿元), once",
-            formula: "level of \(row.key) over \(row.span) (\(v.origin.rawValue))", status: v.status, inputs: Self.inputs(v))
+        put(
+            key, text: zh ? texts.zh : texts.en,
+            value: v.level.decimal(in: Self.yi, places: v.places(in: Self.yi, limit: 1)).doubleValue,
+            unit: Self.yi.description,
+            rounding: "half away from zero to the step of its finest input (at least 0.1 亿元), once",
+            formula: "level of \(row.key) over \(row.span) (\(v.origin.rawValue))", status: v.status,
+            inputs: Self.inputs(v))
     }
 
     /// Growth in three forms: `key` ("up 3.3%"), `key.by` ("up by 3.3%"), `key.verb` ("rose 3.3%").
@@ -232,25 +268,44 @@ public struct PressFigures: Sendable {
             if let why = q.withheld { withheld[key] = why }
             return
         }
-        let formula = source == .computed ? "(X_t / X_{t−1} − 1) × 100 from the stored levels" : "published year-on-year rate (comparable basis)"
+        let formula =
+            source == .computed
+            ? "(X_t / X_{t−1} − 1) × 100 from the stored levels" : "published year-on-year rate (comparable basis)"
         let a = r.rounded(places: 1).magnitude.trimmedDescription
         let inputs = Self.rateInputs(row, q)
-        let forms: [(String, String)] = zh
-            ? [(key, Self.growthWord(r, zh: true)), (key + ".by", Self.growthWord(r, zh: true)), (key + ".verb", Self.growthWord(r, zh: true))]
-            : [(key, Self.growthWord(r, zh: false)), (key + ".by", r.isNegative ? "down by \(a)%" : "up by \(a)%"),
-               (key + ".verb", r.isNegative ? "fell \(a)%" : "rose \(a)%")]
+        let forms: [(String, String)] =
+            zh
+            ? [
+                (key, Self.growthWord(r, zh: true)), (key + ".by", Self.growthWord(r, zh: true)),
+                (key + ".verb", Self.growthWord(r, zh: true)),
+            ]
+            : [
+                (key, Self.growthWord(r, zh: false)), (key + ".by", r.isNegative ? "down by \(a)%" : "up by \(a)%"),
+                (key + ".verb", r.isNegative ? "fell \(a)%" : "rose \(a)%"),
+            ]
         for (k, text) in forms {
-            put(k, text: text, value: r.doubleValue, unit: "%", rounding: Self.rateRounding, formula: formula, status: status, inputs: inputs)
+            put(
+                k, text: text, value: r.doubleValue, unit: "%", rounding: Self.rateRounding, formula: formula,
+                status: status, inputs: inputs)
         }
     }
 
     mutating func gap(_ x: BulletinRow, _ m: BulletinRow) {
-        guard let gx = x.yearOnYear.value, let gm = m.yearOnYear.value, let sx = x.yearOnYear.status, let sm = m.yearOnYear.status else { return }
+        guard let gx = x.yearOnYear.value, let gm = m.yearOnYear.value, let sx = x.yearOnYear.status,
+            let sm = m.yearOnYear.status
+        else { return }
         let g = gx.rounded(places: 1).subtracting(gm.rounded(places: 1))
         let a = g.magnitude.trimmedDescription
-        let text = zh ? (g.isNegative ? "小于进口\(a)个百分点" : "大于进口\(a)个百分点") : (g.isNegative ? "\(a) percentage points below import growth" : "\(a) percentage points above import growth")
-        put("gap", text: text, value: g.doubleValue, unit: "percentage points", rounding: "difference of two rates at 0.1", formula: "g_X − g_M",
-            status: FigureStatus.combining([sx, sm]), inputs: Self.rateInputs(x, x.yearOnYear) + Self.rateInputs(m, m.yearOnYear))
+        let text =
+            zh
+            ? (g.isNegative ? "小于进口\(a)个百分点" : "大于进口\(a)个百分点")
+            : (g.isNegative
+                ? "\(a) percentage points below import growth" : "\(a) percentage points above import growth")
+        put(
+            "gap", text: text, value: g.doubleValue, unit: "percentage points",
+            rounding: "difference of two rates at 0.1", formula: "g_X − g_M",
+            status: FigureStatus.combining([sx, sm]),
+            inputs: Self.rateInputs(x, x.yearOnYear) + Self.rateInputs(m, m.yearOnYear))
     }
 
     mutating func balanceFigures(_ row: BulletinRow) {
@@ -262,19 +317,31 @@ public struct PressFigures: Sendable {
         case .surplusToDeficit?, .deficitToSurplus?:
             notApplicable.formUnion(["balance.change", "balance.diff"])
             let turned = row.balanceMovement == .surplusToDeficit
-            values["balance.turn"] = zh ? (turned ? "由顺差转为逆差" : "由逆差转为顺差") : (turned ? "turned from a surplus into a deficit" : "turned from a deficit into a surplus")
+            values["balance.turn"] =
+                zh
+                ? (turned ? "由顺差转为逆差" : "由逆差转为顺差")
+                : (turned ? "turned from a surplus into a deficit" : "turned from a deficit into a surplus")
         default:
             if row.balanceMovement != nil { notApplicable.insert("balance.turn") }
             growth("balance.change", row)
         }
-        if let d = row.balanceChange, row.balanceMovement != .surplusToDeficit, row.balanceMovement != .deficitToSurplus {
+        if let d = row.balanceChange, row.balanceMovement != .surplusToDeficit, row.balanceMovement != .deficitToSurplus
+        {
             // A smaller deficit (or a larger surplus) is positive; the sentence speaks of the size.
             let sizeChange = deficit ? -d.hundredths : d.hundredths
             let status = row.balanceChangeStatus ?? .computed
             let level = Level(hundredths: abs(sizeChange))
-            let amount = zh ? LevelText.chinese(level, resolution: v.resolution) : LevelText.english(level, resolution: v.resolution)
-            let text = zh ? (sizeChange < 0 ? "减少\(amount)" : "增加\(amount)") : (sizeChange < 0 ? "a decrease of \(amount)" : "an increase of \(amount)")
-            put("balance.diff", text: text, value: Double(sizeChange) / 1e10, unit: Self.yi.description, rounding: "as published, or B_t − B_{t−1}",
+            let amount =
+                zh
+                ? LevelText.chinese(level, resolution: v.resolution)
+                : LevelText.english(level, resolution: v.resolution)
+            let text =
+                zh
+                ? (sizeChange < 0 ? "减少\(amount)" : "增加\(amount)")
+                : (sizeChange < 0 ? "a decrease of \(amount)" : "an increase of \(amount)")
+            put(
+                "balance.diff", text: text, value: Double(sizeChange) / 1e10, unit: Self.yi.description,
+                rounding: "as published, or B_t − B_{t−1}",
                 formula: "|B_t| − |B_{t−1}|", status: status, inputs: Self.inputs(row.value) + Self.inputs(row.prior))
         }
     }
@@ -287,8 +354,10 @@ public struct PressFigures: Sendable {
         }
         let a = v.rounded(places: 1).magnitude.trimmedDescription
         let text = zh ? Self.growthWord(v, zh: true) : (v.isNegative ? "fell by \(a)%" : "grew by \(a)%")
-        put(key, text: text, value: v.doubleValue, unit: "%", rounding: Self.rateRounding,
-            formula: "X_t / X_\(year) − 1 (\(q.source?.rawValue ?? ""))", status: status, inputs: Self.inputs(row.value))
+        put(
+            key, text: text, value: v.doubleValue, unit: "%", rounding: Self.rateRounding,
+            formula: "X_t / X_\(year) − 1 (\(q.source?.rawValue ?? ""))", status: status, inputs: Self.inputs(row.value)
+        )
     }
 
     mutating func average(_ key: String, _ row: BulletinRow, years n: Int) {
@@ -299,30 +368,46 @@ public struct PressFigures: Sendable {
         }
         let abs = a.rounded(places: 1).magnitude.trimmedDescription
         let label = zh ? (n == 2 ? "两年平均" : "\(n)年平均") : (n == 2 ? "a two-year average of" : "an average of")
-        let text = zh ? label + Self.growthWord(a, zh: true) : (n == 2 ? "\(label) \(a.isNegative ? "−" : "")\(abs)%" : "\(label) \(a.isNegative ? "−" : "")\(abs)% a year")
-        put(key, text: text, value: a.doubleValue, unit: "%", rounding: Self.rateRounding,
-            formula: "(X_t / X_{t−\(n)})^(1/\(n)) − 1, geometric mean (\(q.source?.rawValue ?? ""))", status: status, inputs: Self.inputs(row.value))
+        let text =
+            zh
+            ? label + Self.growthWord(a, zh: true)
+            : (n == 2
+                ? "\(label) \(a.isNegative ? "−" : "")\(abs)%" : "\(label) \(a.isNegative ? "−" : "")\(abs)% a year")
+        put(
+            key, text: text, value: a.doubleValue, unit: "%", rounding: Self.rateRounding,
+            formula: "(X_t / X_{t−\(n)})^(1/\(n)) − 1, geometric mean (\(q.source?.rawValue ?? ""))", status: status,
+            inputs: Self.inputs(row.value))
     }
 
     /// The fastest-growing main categories, among those whose rates may be stated.
     mutating func ranking(_ calculator: BulletinCalculator, ytd: PeriodSpan, month: PeriodSpan) {
         let sectors = Sectors.standard.mainComponents.map(\.code)
         for span in [ytd, month] {
-            let rows = sectors.map { calculator.row(SeriesKey(region: "CN", sector: $0, flow: .total, currency: .cny), span) }
-                .filter { r in r.yearOnYear.status.map { $0.isQuotable || ($0 == .derived && allowDerived) } ?? false }
+            let rows = sectors.map {
+                calculator.row(SeriesKey(region: "CN", sector: $0, flow: .total, currency: .cny), span)
+            }
+            .filter { r in r.yearOnYear.status.map { $0.isQuotable || ($0 == .derived && allowDerived) } ?? false }
             let ranked = Rankings.fastestGrowing(rows, limit: 3)
             guard ranked.count >= 2 else { continue }
             let names = ranked.map { r -> String in
                 let s = Sectors.standard.sector(code: r.key.sector)
-                return zh ? (s?.chineseNameMOFCOM ?? r.key.sector) : (Self.englishNames[r.key.sector] ?? s?.englishName.lowercased() ?? r.key.sector)
+                return zh
+                    ? (s?.chineseNameMOFCOM ?? r.key.sector)
+                    : (Self.englishNames[r.key.sector] ?? s?.englishName.lowercased() ?? r.key.sector)
             }
             let rates = ranked.compactMap { $0.yearOnYear.value.map { "\($0.rounded(places: 1).trimmedDescription)%" } }
             let status = FigureStatus.combining(ranked.compactMap(\.yearOnYear.status))
             let inputs = ranked.flatMap { Self.rateInputs($0, $0.yearOnYear) }
-            values["fastest.period"] = zh ? (span.isMonth ? "当月" : values["period"] ?? "") : (span.isMonth ? "in \(Self.monthNames[span.end.month - 1])" : values["period.inner"] ?? "")
-            put("fastest.names", text: Self.list(names, zh: zh), value: nil, unit: "", rounding: "",
-                formula: "the \(ranked.count) main categories with the highest quoted year-on-year growth over \(span)", status: status, inputs: inputs)
-            put("fastest.rates", text: Self.list(rates, zh: zh), value: nil, unit: "%", rounding: Self.rateRounding,
+            values["fastest.period"] =
+                zh
+                ? (span.isMonth ? "当月" : values["period"] ?? "")
+                : (span.isMonth ? "in \(Self.monthNames[span.end.month - 1])" : values["period.inner"] ?? "")
+            put(
+                "fastest.names", text: Self.list(names, zh: zh), value: nil, unit: "", rounding: "",
+                formula: "the \(ranked.count) main categories with the highest quoted year-on-year growth over \(span)",
+                status: status, inputs: inputs)
+            put(
+                "fastest.rates", text: Self.list(rates, zh: zh), value: nil, unit: "%", rounding: Self.rateRounding,
                 formula: "quoted year-on-year growth of each, in the same order", status: status, inputs: inputs)
             return
         }

@@ -48,7 +48,10 @@ public struct PressRelease: Sendable, Codable, Equatable {
         let zh = figures.language == .zh
         for r in template.render(figures.values) {
             if let text = r.text {
-                sentences.append(Sentence(id: r.id, text: zh ? text : Self.capitalisingFirst(text), numbers: r.used.compactMap { figures.numbers[$0] }))
+                sentences.append(
+                    Sentence(
+                        id: r.id, text: zh ? text : Self.capitalisingFirst(text),
+                        numbers: r.used.compactMap { figures.numbers[$0] }))
                 let lacking = r.dropped.filter { !figures.notApplicable.contains($0) }
                 if !lacking.isEmpty { shortened.append(Missing(id: r.id, lacking: lacking)) }
             } else {
@@ -57,7 +60,10 @@ public struct PressRelease: Sendable, Codable, Equatable {
             }
         }
         if sentences.contains(where: { $0.numbers.contains { $0.status == FigureStatus.derived.rawValue } }) {
-            notes.append(zh ? "\(PressFigures.derivedMarker) 由累计数推算，非公布数。" : "\(PressFigures.derivedMarker) Derived from cumulative releases; not published as such.")
+            notes.append(
+                zh
+                    ? "\(PressFigures.derivedMarker) 由累计数推算，非公布数。"
+                    : "\(PressFigures.derivedMarker) Derived from cumulative releases; not published as such.")
         }
     }
 
@@ -85,7 +91,9 @@ public struct PressRelease: Sendable, Codable, Equatable {
     public func report(explain: Bool) -> String {
         var lines: [String] = []
         for m in missing { lines.append("not written: [\(m.id)] lacks \(m.lacking.joined(separator: ", "))") }
-        for m in shortened { lines.append("shortened: [\(m.id)] left out the part with \(m.lacking.joined(separator: ", "))") }
+        for m in shortened {
+            lines.append("shortened: [\(m.id)] left out the part with \(m.lacking.joined(separator: ", "))")
+        }
         if explain {
             for (key, why) in withheld.sorted(by: { $0.key < $1.key }) { lines.append("withheld: {\(key)} \(why)") }
         }

@@ -175,7 +175,8 @@ public struct PressTemplate: Sendable, Equatable {
             guard out.missing.isEmpty else {
                 return Rendered(id: block.id, text: nil, missing: out.missing, used: out.used, dropped: out.dropped)
             }
-            return Rendered(id: block.id, text: Self.tidySpaces(out.text), missing: [], used: out.used, dropped: out.dropped)
+            return Rendered(
+                id: block.id, text: Self.tidySpaces(out.text), missing: [], used: out.used, dropped: out.dropped)
         }
     }
 }

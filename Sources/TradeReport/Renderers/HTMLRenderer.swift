@@ -9,7 +9,9 @@ public enum HTMLRenderer {
     public static func render(_ table: Table, caption: String? = nil) -> String {
         var out = "<table>\n"
         if let caption { out += "<caption>\(escape(caption))</caption>\n" }
-        out += "<thead><tr>" + table.columns.map { "<th scope=\"col\">\(escape($0.name))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        out +=
+            "<thead><tr>" + table.columns.map { "<th scope=\"col\">\(escape($0.name))</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             out += "<tr>"
             for (i, cell) in row.enumerated() {

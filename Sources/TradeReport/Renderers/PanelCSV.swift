@@ -7,7 +7,9 @@ public enum PanelBulletinCSV {
     public static func render(_ rows: [PanelBulletin.Row], unit: MonetaryUnit) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(rows.count * 110)
-        out += Array("region,sector,flow,cur_month,cur_ytd,prev_month,prev_ytd,prev2_ytd,yoy_month_pct,yoy_ytd_pct,avg2y_ytd_pct\n".utf8)
+        out += Array(
+            "region,sector,flow,cur_month,cur_ytd,prev_month,prev_ytd,prev2_ytd,yoy_month_pct,yoy_ytd_pct,avg2y_ytd_pct\n"
+                .utf8)
         let shift = unit.magnitude.exponent + 2
         var divisor: Int64 = 1
         for _ in 0..<shift { divisor *= 10 }
@@ -113,4 +115,3 @@ public enum DerivedCSV {
         }
     }
 }
-

@@ -4,7 +4,9 @@ public enum TextTableRenderer {
     public static func render(_ table: Table) -> String {
         var widths = table.columns.map { DisplayWidth.of($0.name) }
         for row in table.rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], DisplayWidth.of(cell))
+            }
         }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
@@ -15,7 +17,9 @@ public enum TextTableRenderer {
             }
             return parts.joined(separator: "  ")
         }
-        var out = [line(table.columns.map(\.name)), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        var out = [
+            line(table.columns.map(\.name)), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "),
+        ]
         out += table.rows.map(line)
         return out.joined(separator: "\n") + "\n"
     }

@@ -20,7 +20,8 @@ extension TradeDatabase {
     /// (`YYYY-MM-DD`; releases without a date count as published), in key, period and release order.
     ///
     /// - Parameter preferredOnly: leave out less precise copies from other sources (default).
-    public func figures(key: SeriesKey? = nil, asOf: String? = nil, preferredOnly: Bool = true) throws -> [StoredFigure] {
+    public func figures(key: SeriesKey? = nil, asOf: String? = nil, preferredOnly: Bool = true) throws -> [StoredFigure]
+    {
         var selection = FigureSelection(asOf: asOf)
         if let key {
             selection.regions = [key.region]
@@ -59,7 +60,9 @@ extension TradeDatabase {
     }
 
     /// `AND s.region IN (…) AND s.sector IN (…) AND s.currency IN (…)` for the selected series.
-    static func seriesFilter(_ selection: FigureSelection, sql: inout String, args: inout [(any DatabaseValueConvertible)?]) {
+    static func seriesFilter(
+        _ selection: FigureSelection, sql: inout String, args: inout [(any DatabaseValueConvertible)?]
+    ) {
         func add(_ column: String, _ values: [String]?) {
             guard let values else { return }
             if values.isEmpty {
@@ -86,7 +89,8 @@ extension TradeDatabase {
             balanceChange: (row[14] as Int64?).map { Level(hundredths: $0) })
         let o = Observation(
             key: SeriesKey(region: row[0], sector: row[1], flow: flow, currency: currency), span: span,
-            value: (row[6] as Int64?).map { Level(hundredths: $0) }, unit: unitText.flatMap { MonetaryUnit(parsing: $0) },
+            value: (row[6] as Int64?).map { Level(hundredths: $0) },
+            unit: unitText.flatMap { MonetaryUnit(parsing: $0) },
             decimals: row[8], rates: rates, source: row[15], release: row[16], publisher: row[20], publishedOn: row[21])
         return StoredFigure(observation: o, releaseDate: row[17], line: row[18], isPreferred: (row[19] as Int) == 1)
     }
@@ -148,10 +152,13 @@ extension TradeDatabase {
                 guard skip < count else { continue }
                 let bits = sqlite3_column_blob(st, 8)?.assumingMemoryBound(to: UInt8.self)
                 let bitBytes = Int(sqlite3_column_bytes(st, 8))
-                let decoded = MonthlyBlockCodec.decodeValues(pointer: sqlite3_column_blob(st, 9), bytes: Int(sqlite3_column_bytes(st, 9)), count: count)
+                let decoded = MonthlyBlockCodec.decodeValues(
+                    pointer: sqlite3_column_blob(st, 9), bytes: Int(sqlite3_column_bytes(st, 9)), count: count)
                 var present = [Bool](repeating: false, count: count - skip)
                 if let bits {
-                    for i in skip..<count where i >> 3 < bitBytes { present[i - skip] = bits[i >> 3] & (1 << UInt8(i & 7)) != 0 }
+                    for i in skip..<count where i >> 3 < bitBytes {
+                        present[i - skip] = bits[i >> 3] & (1 << UInt8(i & 7)) != 0
+                    }
                 }
                 let values = Array(decoded[skip...])
                 let start = first + skip
@@ -162,7 +169,9 @@ extension TradeDatabase {
                     panel.series[s].release = release
                 } else {
                     index[key] = panel.series.count
-                    var series = MonthlyPanel.Series(key: key, unit: unit, decimals: Int(sqlite3_column_int64(st, 7)), release: release, source: text(11))
+                    var series = MonthlyPanel.Series(
+                        key: key, unit: unit, decimals: Int(sqlite3_column_int64(st, 7)), release: release,
+                        source: text(11))
                     series.firstMonth = start
                     series.values = values
                     series.present = present

@@ -49,7 +49,8 @@ extension TradeDatabase {
                     let unitText = text(5)
                     let unit = unitCache[unitText] ?? MonetaryUnit(parsing: unitText)
                     unitCache[unitText] = unit
-                    guard let flow = Flow(rawValue: text(3)), let currency = Currency(rawValue: text(4)), let unit else { continue }
+                    guard let flow = Flow(rawValue: text(3)), let currency = Currency(rawValue: text(4)), let unit
+                    else { continue }
                     slice.keys.append(SeriesKey(region: text(1), sector: text(2), flow: flow, currency: currency))
                     slice.units.append(unit)
                     slice.values.append(contentsOf: repeatElement(nil, count: width))
@@ -59,7 +60,8 @@ extension TradeDatabase {
                 // Decode only as far as the last month asked for, straight from SQLite's buffers.
                 let needed = min(count, (months.max() ?? 0) - first + 1)
                 guard needed > 0 else { continue }
-                let values = MonthlyBlockCodec.decodeValues(pointer: sqlite3_column_blob(s, 9), bytes: Int(sqlite3_column_bytes(s, 9)), count: needed)
+                let values = MonthlyBlockCodec.decodeValues(
+                    pointer: sqlite3_column_blob(s, 9), bytes: Int(sqlite3_column_bytes(s, 9)), count: needed)
                 let bits = sqlite3_column_blob(s, 8)?.assumingMemoryBound(to: UInt8.self)
                 let bitBytes = Int(sqlite3_column_bytes(s, 8))
                 let base = (slice.keys.count - 1) * width

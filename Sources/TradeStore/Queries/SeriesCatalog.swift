@@ -16,16 +16,22 @@ extension TradeDatabase {
             var args: [(any DatabaseValueConvertible)?] = []
             Self.seriesFilter(selection, sql: &filter, args: &args)
             let ids = "SELECT s.id FROM series s WHERE 1 = 1" + filter
-            for row in try Row.fetchAll(db, sql: "SELECT s.id, s.region, s.sector, s.flow, s.currency FROM series s WHERE 1 = 1" + filter,
-                                        arguments: StatementArguments(args)) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT s.id, s.region, s.sector, s.flow, s.currency FROM series s WHERE 1 = 1" + filter,
+                arguments: StatementArguments(args))
+            {
                 guard let flow = Flow(rawValue: row[3]), let currency = Currency(rawValue: row[4]) else { continue }
                 keys[row[0]] = SeriesKey(region: row[1], sector: row[2], flow: flow, currency: currency)
             }
             var covered: [Int64: Set<Int>] = [:]
             var counts: [Int64: Int] = [:]
             var releases: [Int64: Set<Int64>] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT series_id, period_from, period_to, release_id FROM figure WHERE preferred = 1 AND series_id IN (\(ids))",
-                                        arguments: StatementArguments(args)) {
+            for row in try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT series_id, period_from, period_to, release_id FROM figure WHERE preferred = 1 AND series_id IN (\(ids))",
+                arguments: StatementArguments(args))
+            {
                 let id: Int64 = row[0]
                 guard let from = Period(yyyymm: row[1]), let to = Period(yyyymm: row[2]) else { continue }
                 covered[id, default: []].insert(to.index)
@@ -33,8 +39,12 @@ extension TradeDatabase {
                 counts[id, default: 0] += 1
                 releases[id, default: []].insert(row[3])
             }
-            for row in try Row.fetchAll(db, sql: "SELECT series_id, release_id, first_month, month_count, present FROM monthly_block WHERE series_id IN (\(ids))",
-                                        arguments: StatementArguments(args)) {
+            for row in try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT series_id, release_id, first_month, month_count, present FROM monthly_block WHERE series_id IN (\(ids))",
+                arguments: StatementArguments(args))
+            {
                 let id: Int64 = row[0]
                 let first: Int = row[2]
                 let present = MonthlyBlockCodec.decodePresence(row[4], count: row[3])
@@ -59,9 +69,10 @@ extension TradeDatabase {
                         runStart = nil
                     }
                 }
-                out.append(SeriesSummary(
-                    key: key, first: first, last: last, observationCount: counts[id] ?? 0, gaps: gaps,
-                    vintageCount: releases[id]?.count ?? 0))
+                out.append(
+                    SeriesSummary(
+                        key: key, first: first, last: last, observationCount: counts[id] ?? 0, gaps: gaps,
+                        vintageCount: releases[id]?.count ?? 0))
             }
             return out.sorted { $0.key < $1.key }
         }

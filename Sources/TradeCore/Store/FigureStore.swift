@@ -126,6 +126,27 @@ public struct SeriesSummary: Sendable, Equatable {
     }
 }
 
+/// Chosen months of every panel series, read straight from the packed blocks: the input of the
+/// one-month bulletin over a whole panel (``PanelBulletin``).
+public struct PanelSlice: Sendable {
+    /// The series.
+    public var keys: [SeriesKey]
+    /// Their units.
+    public var units: [MonetaryUnit]
+    /// The months asked for (``Period/index``).
+    public var months: [Int]
+    /// `values[s * months.count + k]`: hundredths of series `s` in month `months[k]`, or `nil`.
+    public var values: [Int64?]
+
+    /// Creates a slice.
+    public init(keys: [SeriesKey], units: [MonetaryUnit], months: [Int], values: [Int64?]) {
+        self.keys = keys
+        self.units = units
+        self.months = months
+        self.values = values
+    }
+}
+
 /// A store of published figures and monthly panels: what every command reads and writes through.
 ///
 /// The SQLite store (`TradeDatabase` in TradeStore) implements it; another backend is a new type
@@ -144,4 +165,6 @@ public protocol FigureStore: Sendable {
     func figureBook(_ selection: FigureSelection) throws -> FigureBook
     /// Summaries of the selected series, ordered by key.
     func seriesSummaries(_ selection: FigureSelection) throws -> [SeriesSummary]
+    /// The chosen months of every panel series, as of a release date (the one-month panel bulletin).
+    func panelSlice(months: [Int], asOf: String?) throws -> PanelSlice
 }

@@ -3,19 +3,6 @@ import GRDB
 import GRDBSQLite
 import TradeCore
 
-/// Chosen months of every panel series, read straight from the packed blocks: the input of the
-/// one-month bulletin over a whole panel (``PanelBulletin``).
-public struct PanelSlice: Sendable {
-    /// The series.
-    public var keys: [SeriesKey]
-    /// Their units.
-    public var units: [MonetaryUnit]
-    /// The months asked for (``Period/index``).
-    public var months: [Int]
-    /// `values[s * months.count + k]`: hundredths of series `s` in month `months[k]`, or `nil`.
-    public var values: [Int64?]
-}
-
 extension TradeDatabase {
     /// The values of every panel series in `months`, as of a release date (later releases override
     /// earlier ones month by month). **Hot path** of `svctrade table --panel`.

@@ -62,6 +62,23 @@ import TradeTestSupport
         #expect(html.contains("15644.5"))
         #expect(html.contains("RMB1.56445 trillion"))
         #expect(FileManager.default.fileExists(atPath: out + "/bulletin.md"))
+        // A release cites its publisher with release dates, and never a mirror copy.
+        let markdown = try String(contentsOfFile: out + "/bulletin.md", encoding: .utf8)
+        #expect(markdown.contains("资料来源：商务部（本期数据"))
+        #expect(markdown.contains("Source: Ministry of Commerce (MOFCOM) (figures for the period released"))
+        let hosts = try String(contentsOfFile: Repository.dataset("source-hosts.csv"), encoding: .utf8)
+        var mirrors: [String] = []
+        for line in hosts.split(separator: "\n") {
+            let fields = line.split(separator: ",")
+            if fields.count == 3 && fields[1] == "mirror" { mirrors.append(String(fields[0])) }
+        }
+        #expect(mirrors.count == 43)
+        for host in mirrors {
+            #expect(!html.contains(host) && !markdown.contains(host), "\(host) is cited")
+        }
+        // Illustrative figures only in the appendix, never in the press prose.
+        let appendix = try #require(markdown.range(of: "## 附录：试点地区示意数据"))
+        #expect(!markdown[..<appendix.lowerBound].contains("示意："))
 
         let shot = folder.file("shot.png")
         let render = Process()

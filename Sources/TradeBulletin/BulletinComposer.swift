@@ -80,6 +80,8 @@ public enum BulletinComposer {
                     pilotFigures: hasRegions ? pilotSentence(book: book, through: through, language: language) : nil,
                     citations: BulletinCitations(figures: cited(book: book, through: through), through: through)))
         }
+        let header = try releaseHeader(templates: templates)
+        for i in documents.indices { documents[i].header = header }
         let markdown = documents.map { $0.markdown() }.joined(separator: "\n---\n\n")
         return [
             File(name: "bulletin.md", data: Data(markdown.utf8)),
@@ -93,6 +95,18 @@ public enum BulletinComposer {
     public static func cited(book: FigureBook, through: Period) -> [Observation] {
         book.figures.filter {
             $0.key.region == Regions.nation.code && $0.span.end <= through && $0.span.end.year >= through.year - 4
+        }
+    }
+
+    /// The release header from `release.toml` in the templates folder; the defaults when the file is
+    /// absent.
+    public static func releaseHeader(templates: String?) throws -> ReleaseHeader {
+        let path = PressDocuments.templateFolder(templates) + "/release.toml"
+        guard let data = FileManager.default.contents(atPath: path) else { return ReleaseHeader() }
+        do {
+            return try ReleaseHeader(parsing: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw BulletinError("\(path): \(error)")
         }
     }
 
@@ -111,39 +125,54 @@ public enum BulletinComposer {
             }
         }
         var builder = BulletinTableBuilder()
-        builder.language = language == .zh ? .zh : .en
+        builder.language = language
         builder.maxPlaces = 1
-        var columns = [
-            "name", "flow", "value", "yoy_pct", "yoy_source", "share_pct", "share_change_pp", "contribution_pp",
-        ]
-        if baseYear != nil { columns.insert(contentsOf: ["vs_base_pct", "avg_growth_pct"], at: 5) }
+        var columns = ["name", "flow", "value", "yoy_pct", "share_pct", "share_change_pp", "contribution_pp"]
+        if baseYear != nil { columns.insert(contentsOf: ["vs_base_pct", "avg_growth_pct"], at: 4) }
         var t = builder.table(rows, columns: columns)
-        // Reader-facing headers and words.
+        // Reader-facing headers and words: no internal columns; sub-items under "of which".
         let zh = language == .zh
         let year = baseYear.map(String.init) ?? ""
+        let n = baseYear.map { through.year - $0 } ?? 0
+        let average =
+            zh
+            ? (n == 2 ? "两年平均增长（%）" : "\(n)年年均增长（%）")
+            : (n == 2 ? "Two-year average growth %" : "Average annual growth since \(year) %")
         let headers: [String: String] =
             zh
             ? [
-                "name": "项目", "flow": "流向", "value": "金额（亿元）", "yoy_pct": "同比（%）", "yoy_source": "增速来源",
-                "vs_base_pct": "比\(year)年（%）",
-                "avg_growth_pct": "年均增速（%）", "share_pct": "占比（%）", "share_change_pp": "占比变化（百分点）",
-                "contribution_pp": "拉动（百分点）",
+                "name": "项目", "flow": "流向", "value": "金额（亿元）", "yoy_pct": "同比增长（%）", "vs_base_pct": "比\(year)年同期增长（%）",
+                "avg_growth_pct": average, "share_pct": "占比（%）", "share_change_pp": "占比变化（百分点）",
+                "contribution_pp": "拉动增长（百分点）",
             ]
             : [
-                "name": "Item", "flow": "Flow", "value": "Value (CNY 100 million)", "yoy_pct": "YoY %",
-                "yoy_source": "Rate", "vs_base_pct": "vs \(year) %",
-                "avg_growth_pct": "Average growth %", "share_pct": "Share %", "share_change_pp": "Share change (pp)",
-                "contribution_pp": "Contribution (pp)",
+                "name": "Item", "flow": "Flow", "value": "CNY 100m", "yoy_pct": "YoY %", "vs_base_pct": "vs \(year) %",
+                "avg_growth_pct": average, "share_pct": "Share %", "share_change_pp": "Share change, pp",
+                "contribution_pp": "Contribution, pp",
             ]
-        let cells: [String: String] =
+        let flows: [String: String] =
             zh
-            ? ["total": "进出口", "export": "出口", "import": "进口", "balance": "差额", "computed": "计算", "published": "公布"]
-            : [
-                "total": "total", "export": "exports", "import": "imports", "balance": "balance",
-                "computed": "computed", "published": "published",
-            ]
+            ? ["total": "进出口", "export": "出口", "import": "进口", "balance": "差额"]
+            : ["total": "total", "export": "exports", "import": "imports", "balance": "balance"]
+        let nameColumn = columns.firstIndex(of: "name")
+        let flowColumn = columns.firstIndex(of: "flow")
+        let contributionColumn = columns.firstIndex(of: "contribution_pp")
+        let valueColumn = columns.firstIndex(of: "value")
         t.columns = t.columns.map { Table.Column(headers[$0.name] ?? $0.name, $0.alignment) }
-        t.rows = t.rows.map { $0.map { cells[$0] ?? $0 } }
+        for (i, row) in rows.enumerated() {
+            if let c = nameColumn, ["KIS", "SD"].contains(row.key.sector) {
+                t.rows[i][c] = (zh ? "其中：" : "of which: ") + t.rows[i][c]
+            }
+            if let c = flowColumn { t.rows[i][c] = flows[t.rows[i][c]] ?? t.rows[i][c] }
+            // Contributions to 0.1 point, as the growth rates they add up to.
+            if let c = contributionColumn, let d = DecimalNumber(parsing: t.rows[i][c]) {
+                t.rows[i][c] = d.rounded(places: 1).description
+            }
+            // A derived level says so (the notes explain the mark).
+            if let c = valueColumn, let v = row.value, v.status >= .derived, !t.rows[i][c].isEmpty {
+                t.rows[i][c] += PressFigures.derivedMarker
+            }
+        }
         return t
     }
 

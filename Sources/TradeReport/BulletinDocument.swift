@@ -40,6 +40,8 @@ public struct BulletinDocument: Sendable {
     public var pilotFigures: String?
     /// Whom the figures are cited to, with release dates and citable addresses.
     public var citations: BulletinCitations
+    /// The release header (issuer, dates, status), from `templates/release.toml`.
+    public var header = ReleaseHeader()
 
     /// Creates a bulletin.
     public init(
@@ -70,7 +72,7 @@ public struct BulletinDocument: Sendable {
             : "China's trade in services, January–\(names[m - 1]) \(through.year)"
     }
 
-    static let leadBlocks: Set<String> = ["headline", "balance", "balance-turned", "base-year"]
+    static let leadBlocks: Set<String> = ["headline", "usd", "balance", "balance-turned", "base-year"]
 
     var lead: [String] { release.sentences.filter { Self.leadBlocks.contains($0.id) }.map(\.text) }
 
@@ -178,11 +180,72 @@ public struct BulletinDocument: Sendable {
         return n
     }
 
+    /// "服务贸易逆差" / "Deficit" (or surplus), from the sign of the stated balance.
+    var balanceLabel: String {
+        let balance = release.sentences.flatMap(\.numbers).first { $0.key == "balance.amount" }
+        let deficit = (balance?.value ?? 0) < 0
+        return zh ? (deficit ? "服务贸易逆差" : "服务贸易顺差") : (deficit ? "Deficit" : "Surplus")
+    }
+
+    /// The key figures box: the headline numbers as stated in the sentences (published or computed only).
+    var keyFigures: [(String, String)] {
+        let numbers = Dictionary(
+            release.sentences.flatMap(\.numbers).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows: [(String, String, String?)] =
+            zh
+            ? [
+                ("服务进出口总额", "total.amount", "total.growth"), ("出口", "export.amount", "export.growth"),
+                ("进口", "import.amount", "import.growth"), (balanceLabel, "balance.amount", "balance.change"),
+                ("以美元计", "usd.total.amount", "usd.total.growth"), ("知识密集型服务占比（%）", "kis.share", nil),
+            ]
+            : [
+                ("Services trade", "total.amount", "total.growth"), ("Exports", "export.amount", "export.growth"),
+                ("Imports", "import.amount", "import.growth"), (balanceLabel, "balance.amount", "balance.change"),
+                ("In US dollars", "usd.total.amount", "usd.total.growth"),
+                ("Knowledge-intensive share, %", "kis.share", nil),
+            ]
+        return rows.compactMap { label, level, rate in
+            guard let l = numbers[level] else { return nil }
+            let r = rate.flatMap { numbers[$0]?.text }
+            return (label, l.text + (r.map { zh ? "，同比" + $0 : ", " + $0 + " year on year" } ?? ""))
+        }
+    }
+
+    /// The methodology note: source, definitions, comparable basis, averages, rounding, statuses.
+    var methodology: [String] {
+        zh
+            ? [
+                "数据来源：商务部服务贸易月度统计（按国际服务贸易统计手册口径）；国家外汇管理局国际收支口径的服务贸易数据另行单列，不与商务部数据相加或比较。",
+                "知识密集型服务：保险服务、金融服务、知识产权使用费、电信计算机和信息服务、其他商业服务、个人文化和娱乐服务之和。",
+                "同比增速按可比口径：公布增速与按上年公布数计算的结果不一致时，以公布增速为准（上年数据已修订）。",
+                "两年平均增长率为以两年前同期为基期的几何平均增长率，即（本期÷两年前同期）的平方根减1。",
+                "数字修约：增速和比重保留一位小数，四舍五入（远离零）一次；金额按其最精确来源的精度列示。",
+                "数字性质：正文只使用公布数及由公布数精确计算的数字；由两期累计数相减推算的月度数、由增速反推的基期数和示意数据不入正文。",
+            ]
+            : [
+                "Source: MOFCOM's monthly statistics of trade in services (MSITS basis). SAFE's balance-of-payments figures are a different basis and are shown apart, never added to or compared with MOFCOM's.",
+                "Knowledge-intensive services: insurance, financial services, charges for the use of intellectual property, telecommunications, computer and information services, other business services, and personal, cultural and recreational services.",
+                "Growth is on a comparable basis: where the published rate differs from one computed on last year's published level, the published rate stands (the base was revised).",
+                "The two-year average growth rate is the geometric mean against the same period two years earlier: the square root of (this period ÷ two years earlier), minus one.",
+                "Rounding: rates and shares to one decimal, half away from zero, once; amounts at the precision of their best source.",
+                "What the numbers are: the text uses published figures and figures computed exactly from them; months derived from two cumulative releases, bases implied by rates and illustrative data are not stated.",
+            ]
+    }
+
+    var methodologyHeading: String { zh ? "方法说明" : "Methodology" }
+    var keyFiguresHeading: String { zh ? "关键数据" : "Key figures" }
+
     // MARK: - Markdown
 
     /// The bulletin as Markdown (charts linked as files).
     public func markdown() -> String {
         var out = "# \(title)\n\n"
+        out += header.lines(through: through, zh: zh).map { "**\($0.0)**：\($0.1)" }.joined(separator: "  \n") + "\n\n"
+        if !keyFigures.isEmpty {
+            out +=
+                "| \(keyFiguresHeading) | |\n|---|---|\n"
+                + keyFigures.map { "| \($0.0) | \($0.1) |" }.joined(separator: "\n") + "\n\n"
+        }
         out += lead.joined(separator: "\n\n") + "\n\n"
         let h = headings
         if !features.isEmpty {
@@ -193,6 +256,7 @@ public struct BulletinDocument: Sendable {
         out += "## \(h.charts)\n\n" + charts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + "\n"
         out += "## \(h.pilot)\n\n" + pilotIntro + "\n\n"
         out += themes.map { "- " + practiceLine($0.0, $0.1) }.joined(separator: "\n") + "\n\n"
+        out += "## \(methodologyHeading)\n\n" + methodology.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         out += "## \(h.sources)\n\n" + sources.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         out += "## \(h.notes)\n\n" + notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
         if pilotFigures != nil || !pilotCharts.isEmpty {
@@ -210,6 +274,16 @@ public struct BulletinDocument: Sendable {
         let e = HTMLRenderer.escape
         let h = headings
         var out = "<article lang=\"\(zh ? "zh-CN" : "en")\">\n<h1>\(e(title))</h1>\n"
+        out +=
+            "<dl class=\"release\">\n"
+            + header.lines(through: through, zh: zh).map { "<dt>\(e($0.0))</dt><dd>\(e($0.1))</dd>\n" }.joined()
+            + "</dl>\n"
+        if !keyFigures.isEmpty {
+            out += "<table class=\"key-figures\">\n<caption>\(e(keyFiguresHeading))</caption>\n"
+            out +=
+                keyFigures.map { "<tr><th scope=\"row\">\(e($0.0))</th><td>\(e($0.1))</td></tr>\n" }.joined()
+                + "</table>\n"
+        }
         out += lead.map { "<p>\(e($0))</p>\n" }.joined()
         if !features.isEmpty {
             out +=
@@ -255,6 +329,15 @@ public struct BulletinDocument: Sendable {
             h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #D9D9D9; }
             article + article { margin-top: 4rem; border-top: 3px solid #0072B2; }
             figure { margin: 1.5rem 0; } figure svg { max-width: 100%; height: auto; } figcaption { color: #595959; font-size: 0.85rem; }
+            dl.release { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; font-size: 0.85rem; color: #333; margin: 0 0 1rem; }
+            dl.release dt { font-weight: 600; } dl.release dd { margin: 0; }
+            table.key-figures { border: 2px solid #0072B2; margin: 1rem 0; font-size: 0.95rem; } table.key-figures caption { text-align: left; font-weight: 700; color: #0072B2; padding: 0.2rem 0; }
+            table.key-figures th { font-weight: 600; white-space: nowrap; } table.key-figures td { white-space: normal; }
+            dl.release { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; font-size: 0.85rem; color: #333; margin: 0 0 1rem; }
+            dl.release dt { font-weight: 600; } dl.release dd { margin: 0; }
+            table.key-figures { border: 2px solid #0072B2; margin: 1rem 0; font-size: 0.95rem; }
+            table.key-figures caption { text-align: left; font-weight: 700; color: #0072B2; padding: 0.2rem 0; }
+            table.key-figures th { font-weight: 600; white-space: nowrap; } table.key-figures td { white-space: normal; }
             .table { overflow-x: auto; } table { border-collapse: collapse; font-size: 0.8rem; }
             th, td { border-bottom: 1px solid #D9D9D9; padding: 0.2rem 0.5rem; text-align: left; white-space: nowrap; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; } .sources li { word-break: break-all; font-size: 0.85rem; }

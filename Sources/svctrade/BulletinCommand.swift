@@ -52,7 +52,7 @@ struct BulletinCommand: ParsableCommand {
         let month = through
         let book = try database.figureBook(
             FigureSelection(
-                currencies: [.cny], months: FigureSelection.window(through: month, baseYear: vsYear, yearsBack: 4)))
+                months: FigureSelection.window(through: month, baseYear: vsYear, yearsBack: 4)))
         let files = try BulletinComposer.compose(
             book: book, through: through, languages: lang.languages, baseYear: vsYear,
             templates: templates, datasets: datasets)

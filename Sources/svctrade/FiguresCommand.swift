@@ -63,7 +63,7 @@ struct FiguresCommand: ParsableCommand {
         let month = through
         let book = try database.figureBook(
             FigureSelection(
-                regions: [Regions.nation.code], currencies: [.cny],
+                regions: [Regions.nation.code],
                 months: FigureSelection.window(through: month, baseYear: vsYear), asOf: asOf))
         let release = try PressDocuments.release(
             book: book, through: through, baseYear: vsYear, language: lang, templates: templates,

@@ -45,6 +45,7 @@ public struct PressFigures: Sendable {
 
     var zh: Bool { language == .zh }
     static let yi = MonetaryUnit(.cny, .hundredMillion)
+    static let yiUSD = MonetaryUnit(.usd, .hundredMillion)
 
     /// Computes every figure from the book.
     public init(book: FigureBook, through: Period, baseYear: Int?, language: Language, allowDerived: Bool = false) {
@@ -103,6 +104,12 @@ public struct PressFigures: Sendable {
                     withheld["month.\(name).mom"] = why
                 }
             }
+        }
+        // The same figures in US dollars, from MOFCOM's dollar levels (never converted).
+        for (name, flow) in [("total", Flow.total), ("export", .export), ("import", .import)] {
+            let row = calculator.row(SeriesKey(region: "CN", sector: "S", flow: flow, currency: .usd), ytd)
+            amount("usd.\(name).amount", row)
+            growth("usd.\(name).growth", row)
         }
         // Knowledge-intensive services.
         let kis = calculator.row(key("KIS", .total), ytd)
@@ -254,8 +261,11 @@ public struct PressFigures: Sendable {
         let texts = LevelText.texts(v)
         put(
             key, text: zh ? texts.zh : texts.en,
-            value: v.level.decimal(in: Self.yi, places: v.places(in: Self.yi, limit: 1)).doubleValue,
-            unit: Self.yi.description,
+            value: v.level.decimal(
+                in: v.unit.currency == .cny ? Self.yi : Self.yiUSD, places: v.places(in: Self.yi, limit: 1)
+            )
+            .doubleValue,
+            unit: (v.unit.currency == .cny ? Self.yi : Self.yiUSD).description,
             rounding: "half away from zero to the step of its finest input (at least 0.1 亿元), once",
             formula: "level of \(row.key) over \(row.span) (\(v.origin.rawValue))", status: v.status,
             inputs: Self.inputs(v))

@@ -331,15 +331,12 @@ public struct BulletinDocument: Sendable {
             figure { margin: 1.5rem 0; } figure svg { max-width: 100%; height: auto; } figcaption { color: #595959; font-size: 0.85rem; }
             dl.release { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; font-size: 0.85rem; color: #333; margin: 0 0 1rem; }
             dl.release dt { font-weight: 600; } dl.release dd { margin: 0; }
-            table.key-figures { border: 2px solid #0072B2; margin: 1rem 0; font-size: 0.95rem; } table.key-figures caption { text-align: left; font-weight: 700; color: #0072B2; padding: 0.2rem 0; }
-            table.key-figures th { font-weight: 600; white-space: nowrap; } table.key-figures td { white-space: normal; }
-            dl.release { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; font-size: 0.85rem; color: #333; margin: 0 0 1rem; }
-            dl.release dt { font-weight: 600; } dl.release dd { margin: 0; }
             table.key-figures { border: 2px solid #0072B2; margin: 1rem 0; font-size: 0.95rem; }
             table.key-figures caption { text-align: left; font-weight: 700; color: #0072B2; padding: 0.2rem 0; }
             table.key-figures th { font-weight: 600; white-space: nowrap; } table.key-figures td { white-space: normal; }
             .table { overflow-x: auto; } table { border-collapse: collapse; font-size: 0.8rem; }
             th, td { border-bottom: 1px solid #D9D9D9; padding: 0.2rem 0.5rem; text-align: left; white-space: nowrap; }
+            th { white-space: normal; vertical-align: bottom; min-width: 3rem; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; } .sources li { word-break: break-all; font-size: 0.85rem; }
             </style>
             </head>

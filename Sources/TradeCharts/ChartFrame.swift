@@ -22,7 +22,7 @@ public struct ChartText: Sendable, Equatable {
 }
 
 /// Lays out the title block, legend row, unit labels, notes and source, and wraps the chart body in
-/// an accessible `<svg>` root (reference/charts.md §3.1–3.2, §3.8).
+/// an accessible `<svg>` root (<doc:ChartSpecification>).
 struct ChartFrame {
     let theme: ChartTheme
     let text: ChartText

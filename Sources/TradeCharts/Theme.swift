@@ -1,6 +1,6 @@
 import TradeCore
 
-/// Sizes, colours and fonts of the chart spec (reference/charts.md §3).
+/// Sizes, colours and fonts of the chart spec (<doc:ChartSpecification>).
 public struct ChartTheme: Sendable {
     /// Canvas presets.
     public enum Size: String, Sendable, CaseIterable {

@@ -1,5 +1,5 @@
 /// Shared drawing helpers: gridlines with right-aligned tick labels, category labels with the
-/// fit ladder of reference/charts.md §3.3 (12 px → 11 px → short labels → every k-th, never rotated).
+/// fit ladder of <doc:ChartSpecification> (12 px → 11 px → short labels → every k-th, never rotated).
 struct ChartAxis {
     let theme: ChartTheme
 

@@ -1,5 +1,5 @@
 /// Chart (a): value bars on the left axis with year-on-year growth as a line on the right axis
-/// (reference/charts.md §3.9a, target `spec-a-combo.svg`).
+/// (<doc:ChartSpecification>).
 ///
 /// Both axes have the same number of intervals so they share gridlines, and 0 % sits on one. When
 /// year-to-date figures restart, the bars leave a gap and the line breaks. Only the latest value and

@@ -1,5 +1,5 @@
 /// Chart (d): 100 % stacked columns of shares by period, "Other" grey on top, direct labels right of
-/// the last column (reference/charts.md §3.9d).
+/// the last column (<doc:ChartSpecification>).
 public struct CompositionChart: Sendable {
     /// One segment series, bottom to top ("Other" last).
     public struct Segment: Sendable, Equatable {

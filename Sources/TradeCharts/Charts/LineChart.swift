@@ -1,4 +1,4 @@
-/// Chart (b): up to four series over time with direct end labels (reference/charts.md §3.9b).
+/// Chart (b): up to four series over time with direct end labels (<doc:ChartSpecification>).
 ///
 /// Exports are blue, imports vermillion, the balance grey dashed. A missing value leaves a gap in
 /// the line; nothing is interpolated. A series crossing zero gets the dark zero line.

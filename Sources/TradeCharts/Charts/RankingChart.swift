@@ -1,5 +1,5 @@
 /// Chart (c): horizontal bars sorted descending, every bar labelled at its end, no value axis
-/// (reference/charts.md §3.9c). Negative values run left from a zero line placed by the data range.
+/// (<doc:ChartSpecification>). Negative values run left from a zero line placed by the data range.
 public struct RankingChart: Sendable {
     /// One bar.
     public struct Item: Sendable, Equatable {

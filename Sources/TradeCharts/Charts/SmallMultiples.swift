@@ -1,5 +1,5 @@
 /// Chart (e): one small panel per region on shared scales, the region in blue over the others in
-/// light grey (reference/charts.md §3.9e).
+/// light grey (<doc:ChartSpecification>).
 public struct SmallMultiples: Sendable {
     /// One panel.
     public struct Panel: Sendable, Equatable {

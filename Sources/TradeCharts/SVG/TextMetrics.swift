@@ -1,4 +1,4 @@
-/// Text width estimates for layout, Latin and CJK (reference/charts.md §1.1: lay out with slack,
+/// Text width estimates for layout, Latin and CJK (<doc:ChartSpecification>: lay out with slack,
 /// because a viewer without Noto substitutes a wider font).
 ///
 /// The estimate matches the checker's deliberately generous one: 0.58 em per Latin character and

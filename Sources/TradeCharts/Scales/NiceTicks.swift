@@ -1,4 +1,4 @@
-/// "Nice" axis steps from {1, 2, 2.5, 5} × 10^k (reference/charts.md §3.5).
+/// "Nice" axis steps from {1, 2, 2.5, 5} × 10^k (<doc:ChartSpecification>).
 public enum NiceTicks {
     /// The smallest step from {1, 2, 2.5, 5, 10} × 10^k giving at most `target` intervals over
     /// [min, max] (0 is included by the caller when bars need it), and the domain rounded out to it.

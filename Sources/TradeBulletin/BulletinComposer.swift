@@ -81,7 +81,10 @@ public enum BulletinComposer {
                     citations: BulletinCitations(figures: cited(book: book, through: through), through: through)))
         }
         let header = try releaseHeader(templates: templates)
-        for i in documents.indices { documents[i].header = header }
+        for i in documents.indices {
+            documents[i].header = header
+            documents[i].categoryTable = categoryTable(book: book, through: through, language: documents[i].language)
+        }
         let markdown = documents.map { $0.markdown() }.joined(separator: "\n---\n\n")
         return [
             File(name: "bulletin.md", data: Data(markdown.utf8)),
@@ -108,6 +111,51 @@ public enum BulletinComposer {
         } catch {
             throw BulletinError("\(path): \(error)")
         }
+    }
+
+    /// Exports, imports and total of each EBOPS main component over the year to date, with growth and
+    /// share, then the knowledge-intensive group; `nil` when the store has no category figures for
+    /// the period. Only quotable figures (published or computed; derived ones marked) are shown.
+    public static func categoryTable(book: FigureBook, through: Period, language: Language) -> Table? {
+        var resolver = LevelResolver(book: book)
+        resolver.recordsInputs = false
+        let calculator = BulletinCalculator(resolver: resolver)
+        let span = PeriodSpan.yearToDate(through: through)
+        let zh = language == .zh
+        let yi = MonetaryUnit(.cny, .hundredMillion)
+        func level(_ row: BulletinRow) -> String {
+            guard let v = row.value, v.status <= .derived else { return "" }
+            return v.level.formatted(in: yi, places: v.places(in: yi, limit: 1))
+                + (v.status == .derived ? PressFigures.derivedMarker : "")
+        }
+        func rate(_ row: BulletinRow) -> String {
+            guard let r = row.yearOnYear.value, let s = row.yearOnYear.status, s <= .derived else { return "" }
+            return r.rounded(places: 1).description + (s == .derived ? PressFigures.derivedMarker : "")
+        }
+        var t = Table(columns: [
+            Table.Column(zh ? "领域" : "Category"),
+            Table.Column(zh ? "出口（亿元）" : "Exports, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
+            Table.Column(zh ? "进口（亿元）" : "Imports, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
+            Table.Column(zh ? "进出口（亿元）" : "Total, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
+            Table.Column(zh ? "占比（%）" : "Share %", .right),
+        ])
+        for sector in Sectors.standard.mainComponents + [Sectors.standard.sector(code: "KIS")].compactMap({ $0 }) {
+            let rows = [Flow.export, .import, .total].map {
+                calculator.row(SeriesKey(region: "CN", sector: sector.code, flow: $0, currency: .cny), span)
+            }
+            let cells = rows.flatMap { [level($0), rate($0)] }
+            guard cells.contains(where: { !$0.isEmpty }) else { continue }
+            let share =
+                rows[2].share.flatMap { s in
+                    rows[2].shareStatus.map { $0 <= .computed ? s.rounded(places: 1).description : "" }
+                } ?? ""
+            let name = zh ? sector.chineseNameMOFCOM : sector.englishName
+            t.rows.append(
+                [sector.code == "KIS" ? (zh ? "知识密集型服务合计" : "Knowledge-intensive services, total") : name] + cells + [
+                    share
+                ])
+        }
+        return t.rows.isEmpty ? nil : t
     }
 
     /// The bulletin's own table: total services, knowledge-intensive, travel, excluding travel.

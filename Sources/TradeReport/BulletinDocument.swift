@@ -40,6 +40,8 @@ public struct BulletinDocument: Sendable {
     public var pilotFigures: String?
     /// Whom the figures are cited to, with release dates and citable addresses.
     public var citations: BulletinCitations
+    /// Trade by service category (EBOPS main components), when the store has category figures.
+    public var categoryTable: Table?
     /// The release header (issuer, dates, status), from `templates/release.toml`.
     public var header = ReleaseHeader()
 
@@ -78,7 +80,41 @@ public struct BulletinDocument: Sendable {
 
     /// The sentences after the lead, as the numbered "main features" (the list numbers them).
     var features: [String] {
-        release.sentences.filter { !Self.leadBlocks.contains($0.id) }.map(\.text)
+        let items = release.sentences.filter { !Self.leadBlocks.contains($0.id) }
+        let ordinals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        return items.enumerated().map { i, sentence in
+            guard let topic = Self.topic(sentence, zh: zh) else { return sentence.text }
+            if zh { return (i < ordinals.count ? "\(ordinals[i])是" : "") + topic + "。" + sentence.text }
+            return topic + ". " + sentence.text
+        }
+    }
+
+    /// The topic sentence of a main feature, from what its first rate says (MOFCOM's 一是…二是… style).
+    static func topic(_ sentence: PressRelease.Sentence, zh: Bool) -> String? {
+        let rate = sentence.numbers.first { $0.unit == "%" && $0.key.contains("growth") }?.value
+        let up = (rate ?? 0) >= 0
+        switch sentence.id {
+        case "month":
+            return zh
+                ? (up ? "当月服务进出口同比增长" : "当月服务进出口同比下降")
+                : (up ? "The month grew year on year" : "The month fell year on year")
+        case "fastest":
+            return zh ? "部分领域增长较快" : "Some categories grew fast"
+        case "kis":
+            return zh
+                ? (up ? "知识密集型服务贸易增长" : "知识密集型服务贸易下降")
+                : (up ? "Knowledge-intensive services grew" : "Knowledge-intensive services fell")
+        case "excluding-travel":
+            return zh
+                ? (up ? "剔除旅行服务后服务贸易增长" : "剔除旅行服务后服务贸易下降")
+                : (up ? "Without travel, trade grew" : "Without travel, trade fell")
+        case "travel":
+            return zh ? (up ? "旅行服务进出口增长" : "旅行服务进出口下降") : (up ? "Travel grew" : "Travel fell")
+        case "drag":
+            return zh ? "旅行服务是主要拖累因素" : "Travel was the main drag"
+        default:
+            return nil
+        }
     }
 
     /// The source section: the publishers with release dates, then the addresses a reader may follow
@@ -232,6 +268,7 @@ public struct BulletinDocument: Sendable {
             ]
     }
 
+    var categoryHeading: String { zh ? "分领域服务进出口（1月至当月累计）" : "Trade by service category, January to date" }
     var methodologyHeading: String { zh ? "方法说明" : "Methodology" }
     var keyFiguresHeading: String { zh ? "关键数据" : "Key figures" }
 
@@ -250,9 +287,17 @@ public struct BulletinDocument: Sendable {
         let h = headings
         if !features.isEmpty {
             out += "## \(h.features)\n\n" + (zh ? "主要呈现以下特点：\n\n" : "The main features are as follows:\n\n")
-            out += features.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n") + "\n\n"
+            // Chinese items number themselves (一是…二是…); English ones are a numbered list.
+            out +=
+                (zh
+                    ? features.joined(separator: "\n\n")
+                    : features.enumerated().map { "\($0.offset + 1). \($0.element)" }
+                        .joined(separator: "\n")) + "\n\n"
         }
         out += "## \(h.tables)\n\n" + MarkdownRenderer.render(table) + "\n"
+        if let categoryTable {
+            out += "### \(categoryHeading)\n\n" + MarkdownRenderer.render(categoryTable) + "\n"
+        }
         out += "## \(h.charts)\n\n" + charts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + "\n"
         out += "## \(h.pilot)\n\n" + pilotIntro + "\n\n"
         out += themes.map { "- " + practiceLine($0.0, $0.1) }.joined(separator: "\n") + "\n\n"
@@ -287,10 +332,18 @@ public struct BulletinDocument: Sendable {
         out += lead.map { "<p>\(e($0))</p>\n" }.joined()
         if !features.isEmpty {
             out +=
-                "<h2>\(e(h.features))</h2>\n<p>\(e(zh ? "主要呈现以下特点：" : "The main features are as follows:"))</p>\n<ol>\n"
-            out += features.map { "<li>\(e($0))</li>\n" }.joined() + "</ol>\n"
+                "<h2>\(e(h.features))</h2>\n<p>\(e(zh ? "主要呈现以下特点：" : "The main features are as follows:"))</p>\n"
+            out +=
+                zh
+                ? features.map { "<p>\(e($0))</p>\n" }.joined()
+                : "<ol>\n" + features.map { "<li>\(e($0))</li>\n" }.joined() + "</ol>\n"
         }
         out += "<h2>\(e(h.tables))</h2>\n<div class=\"table\">\n" + HTMLRenderer.render(table) + "</div>\n"
+        if let categoryTable {
+            out +=
+                "<h3>\(e(categoryHeading))</h3>\n<div class=\"table\">\n" + HTMLRenderer.render(categoryTable)
+                + "</div>\n"
+        }
         out += "<h2>\(e(h.charts))</h2>\n" + charts.map(figure).joined()
         out +=
             "<h2>\(e(h.pilot))</h2>\n<p>\(e(pilotIntro))</p>\n<ul>\n"

@@ -84,6 +84,8 @@ public enum BulletinComposer {
         for i in documents.indices {
             documents[i].header = header
             documents[i].categoryTable = categoryTable(book: book, through: through, language: documents[i].language)
+            documents[i].monthlyTable = monthlyTable(book: book, through: through, language: documents[i].language)
+            documents[i].revisionsTable = revisionsTable(book: book, through: through, language: documents[i].language)
         }
         let markdown = documents.map { $0.markdown() }.joined(separator: "\n---\n\n")
         return [
@@ -154,6 +156,101 @@ public enum BulletinComposer {
                 [sector.code == "KIS" ? (zh ? "知识密集型服务合计" : "Knowledge-intensive services, total") : name] + cells + [
                     share
                 ])
+        }
+        return t.rows.isEmpty ? nil : t
+    }
+
+    /// Total, exports and imports month by month over the last thirteen months, with growth; published
+    /// and computed figures as they are, derived months (two year-to-date releases) marked.
+    public static func monthlyTable(book: FigureBook, through: Period, language: Language) -> Table? {
+        var resolver = LevelResolver(book: book)
+        resolver.recordsInputs = false
+        let calculator = BulletinCalculator(resolver: resolver)
+        let zh = language == .zh
+        let yi = MonetaryUnit(.cny, .hundredMillion)
+        var t = Table(columns: [
+            Table.Column(zh ? "月份" : "Month"),
+            Table.Column(zh ? "进出口（亿元）" : "Total, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
+            Table.Column(zh ? "出口（亿元）" : "Exports, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
+            Table.Column(zh ? "进口（亿元）" : "Imports, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
+        ])
+        var spans = (0...12).reversed().map { PeriodSpan(month: through.advanced(by: -$0)) }
+        spans.append(PeriodSpan.yearToDate(through: through))
+        for span in spans {
+            var cells: [String] = []
+            for flow in [Flow.total, .export, .import] {
+                let row = calculator.row(SeriesKey(region: "CN", sector: "S", flow: flow, currency: .cny), span)
+                let mark = { (s: FigureStatus) in s == .derived ? PressFigures.derivedMarker : "" }
+                if let v = row.value, v.status <= .derived {
+                    cells.append(v.level.formatted(in: yi, places: v.places(in: yi, limit: 1)) + mark(v.status))
+                } else {
+                    cells.append("")
+                }
+                if let r = row.yearOnYear.value, let s = row.yearOnYear.status, s <= .derived {
+                    cells.append(r.rounded(places: 1).description + mark(s))
+                } else {
+                    cells.append("")
+                }
+            }
+            guard cells.contains(where: { !$0.isEmpty }) else { continue }
+            let label: String
+            if span.isMonth {
+                label =
+                    zh
+                    ? "\(span.end.year)年\(span.end.month)月"
+                    : "\(PressFigures.monthNames[span.end.month - 1].prefix(3)) \(span.end.year)"
+            } else {
+                label =
+                    zh
+                    ? "\(span.end.year)年1—\(span.end.month)月"
+                    : "Jan–\(PressFigures.monthNames[span.end.month - 1].prefix(3)) \(span.end.year)"
+            }
+            t.rows.append([label] + cells)
+        }
+        return t.rows.count > 1 ? t : nil
+    }
+
+    /// Months published on their own against the same months derived from two year-to-date totals:
+    /// the implied revision is published minus derived (MOFCOM revises earlier months silently).
+    public static func revisionsTable(book: FigureBook, through: Period, language: Language) -> Table? {
+        let calculator = BulletinCalculator(resolver: LevelResolver(book: book))
+        let zh = language == .zh
+        let yi = MonetaryUnit(.cny, .hundredMillion)
+        var t = Table(columns: [
+            Table.Column(zh ? "月份" : "Month"), Table.Column(zh ? "流向" : "Flow"),
+            Table.Column(zh ? "公布月度数（亿元）" : "Published month, CNY 100m", .right),
+            Table.Column(zh ? "累计数推算（亿元）" : "From cumulative totals", .right),
+            Table.Column(zh ? "隐含修订（亿元）" : "Implied revision", .right),
+            Table.Column(zh ? "超出修约误差" : "Beyond rounding"),
+        ])
+        let flows: [(Flow, String)] =
+            zh
+            ? [(.total, "进出口"), (.export, "出口"), (.import, "进口")]
+            : [(.total, "total"), (.export, "exports"), (.import, "imports")]
+        for back in (0...12).reversed() {
+            let month = through.advanced(by: -back)
+            for (flow, name) in flows {
+                let row = calculator.row(
+                    SeriesKey(region: "CN", sector: "S", flow: flow, currency: .cny), PeriodSpan(month: month))
+                guard let revision = row.impliedRevision, let direct = calculator.resolver.direct(row.key, row.span)
+                else { continue }
+                let places = direct.places(in: yi, limit: 1)
+                let derived = Level(hundredths: direct.level.hundredths - revision.hundredths)
+                let label =
+                    zh
+                    ? "\(month.year)年\(month.month)月"
+                    : "\(PressFigures.monthNames[month.month - 1].prefix(3)) \(month.year)"
+                // The derived month is only as precise as the two totals it comes from.
+                let end = calculator.resolver.cumulative(row.key, through: month)
+                let before = calculator.resolver.cumulative(row.key, through: month.advanced(by: -1))
+                let tolerance = direct.halfWidth + (end?.halfWidth ?? 0) + (before?.halfWidth ?? 0)
+                let beyond = revision.hundredths.magnitude > UInt64(tolerance)
+                t.rows.append([
+                    label, name, direct.level.formatted(in: yi, places: places),
+                    derived.formatted(in: yi, places: places),
+                    revision.formatted(in: yi, places: places), beyond ? (zh ? "是" : "yes") : (zh ? "否" : "no"),
+                ])
+            }
         }
         return t.rows.isEmpty ? nil : t
     }

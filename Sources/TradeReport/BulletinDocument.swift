@@ -42,6 +42,10 @@ public struct BulletinDocument: Sendable {
     public var citations: BulletinCitations
     /// Trade by service category (EBOPS main components), when the store has category figures.
     public var categoryTable: Table?
+    /// The last thirteen months, month by month, and the year to date.
+    public var monthlyTable: Table?
+    /// Published months against the months implied by two year-to-date releases.
+    public var revisionsTable: Table?
     /// The release header (issuer, dates, status), from `templates/release.toml`.
     public var header = ReleaseHeader()
 
@@ -268,6 +272,24 @@ public struct BulletinDocument: Sendable {
             ]
     }
 
+    /// The tables after the main one, with their headings.
+    var extraTables: [(String, Table)] {
+        var out: [(String, Table)] = []
+        if let categoryTable { out.append((categoryHeading, categoryTable)) }
+        if let monthlyTable {
+            out.append((zh ? "月度服务进出口（近13个月）" : "Month by month, the last thirteen months", monthlyTable))
+        }
+        if let revisionsTable {
+            out.append(
+                (
+                    zh
+                        ? "修订：公布的月度数与累计数推算值"
+                        : "Revisions: published months against months implied by cumulative releases", revisionsTable
+                ))
+        }
+        return out
+    }
+
     var categoryHeading: String { zh ? "分领域服务进出口（1月至当月累计）" : "Trade by service category, January to date" }
     var methodologyHeading: String { zh ? "方法说明" : "Methodology" }
     var keyFiguresHeading: String { zh ? "关键数据" : "Key figures" }
@@ -295,8 +317,8 @@ public struct BulletinDocument: Sendable {
                         .joined(separator: "\n")) + "\n\n"
         }
         out += "## \(h.tables)\n\n" + MarkdownRenderer.render(table) + "\n"
-        if let categoryTable {
-            out += "### \(categoryHeading)\n\n" + MarkdownRenderer.render(categoryTable) + "\n"
+        for (heading, table) in extraTables {
+            out += "### \(heading)\n\n" + MarkdownRenderer.render(table) + "\n"
         }
         out += "## \(h.charts)\n\n" + charts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + "\n"
         out += "## \(h.pilot)\n\n" + pilotIntro + "\n\n"

@@ -47,6 +47,12 @@ public struct ReleaseHeader: Sendable, Equatable {
         /// The line.
         public var text: String
 
+        /// Creates a failure.
+        public init(line: Int, text: String) {
+            self.line = line
+            self.text = text
+        }
+
         public var description: String {
             "release.toml:\(line): expected key = \"value\", [section] or # comment, found \(text)"
         }

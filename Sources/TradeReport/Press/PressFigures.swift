@@ -153,7 +153,8 @@ public struct PressFigures: Sendable {
 
     // MARK: - Words
 
-    static let monthNames = [
+    /// English month names.
+    public static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
         "December",
     ]

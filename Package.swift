@@ -12,12 +12,14 @@ let package = Package(
         .library(name: "TradeReport", targets: ["TradeReport"]),
         .library(name: "TradeCharts", targets: ["TradeCharts"]),
         .library(name: "TradeBulletin", targets: ["TradeBulletin"]),
+        .library(name: "TradeXLSX", targets: ["TradeXLSX"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "TradeCore"),
@@ -30,7 +32,12 @@ let package = Package(
             ]),
         .target(name: "TradeReport", dependencies: ["TradeCore"]),
         .target(name: "TradeCharts", dependencies: ["TradeCore"]),
-        .target(name: "TradeBulletin", dependencies: ["TradeCore", "TradeIngest", "TradeReport", "TradeCharts"]),
+        .target(
+            name: "TradeXLSX",
+            dependencies: ["TradeCore", "TradeReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "TradeBulletin",
+            dependencies: ["TradeCore", "TradeIngest", "TradeReport", "TradeCharts", "TradeXLSX"]),
         .executableTarget(
             name: "svctrade",
             dependencies: [
@@ -59,8 +66,9 @@ let package = Package(
         .testTarget(
             name: "TradeReportTests",
             dependencies: [
-                "TradeReport", "TradeStore", "TradeIngest", "TradeTestSupport",
+                "TradeReport", "TradeStore", "TradeIngest", "TradeTestSupport", "TradeXLSX",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["__Snapshots__"]
         ),

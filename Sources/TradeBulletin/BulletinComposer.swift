@@ -3,6 +3,7 @@ import TradeCharts
 import TradeCore
 import TradeIngest
 import TradeReport
+import TradeXLSX
 
 /// The monthly bulletin: press texts, tables, charts, the pilot section and the illustrative
 /// appendix, composed into files (`bulletin.md`, `bulletin.html`, `charts/*.svg`, `figures-LANG.json`).
@@ -86,6 +87,24 @@ public enum BulletinComposer {
             documents[i].categoryTable = categoryTable(book: book, through: through, language: documents[i].language)
             documents[i].monthlyTable = monthlyTable(book: book, through: through, language: documents[i].language)
             documents[i].revisionsTable = revisionsTable(book: book, through: through, language: documents[i].language)
+        }
+        // The press office works in Excel: the bulletin's tables, one workbook per language.
+        for document in documents {
+            let zh = document.language == .zh
+            let notes = [
+                zh
+                    ? "\(PressFigures.derivedMarker) 由累计数推算，非公布数。"
+                    : "\(PressFigures.derivedMarker) Derived from cumulative releases; not published as such.",
+                BulletinCitations(figures: cited(book: book, through: through), through: through).line(zh: zh),
+            ]
+            var sheets = [XLSXWorkbook.Sheet(name: zh ? "数据表" : "Bulletin table", table: document.table, notes: notes)]
+            for (name, table) in [
+                (zh ? "分领域" : "By category", document.categoryTable), (zh ? "月度" : "Monthly", document.monthlyTable),
+                (zh ? "修订" : "Revisions", document.revisionsTable),
+            ] {
+                if let table { sheets.append(XLSXWorkbook.Sheet(name: name, table: table, notes: notes)) }
+            }
+            files.append(File(name: "bulletin-\(document.language.rawValue).xlsx", data: try XLSXWorkbook.data(sheets)))
         }
         let markdown = documents.map { $0.markdown() }.joined(separator: "\n---\n\n")
         return [

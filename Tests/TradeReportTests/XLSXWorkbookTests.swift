@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import TradeReport
+import TradeXLSX
+import ZIPFoundation
+
+@Suite struct XLSXWorkbookTests {
+    static func entry(_ data: Data, _ path: String) throws -> String {
+        let archive = try Archive(data: data, accessMode: .read)
+        let entry = try #require(archive[path])
+        var out = Data()
+        _ = try archive.extract(entry) { out.append($0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func numbersAreNumbersTextStaysTextAndTheBytesRepeat() throws {
+        var table = Table(columns: [Table.Column("项目"), Table.Column("金额（亿元）", .right), Table.Column("同比（%）", .right)])
+        table.rows = [["服务贸易", "15644.5", "3.3"], ["2020年8月", "3600*", ""], ["R&D <x>", "-720.4", "-76.3"]]
+        let sheets = [XLSXWorkbook.Sheet(name: "数据表: 2021/04", table: table, notes: ["* derived"])]
+        let data = try XLSXWorkbook.data(sheets)
+        #expect(try XLSXWorkbook.data(sheets) == data)
+        let workbook = try Self.entry(data, "xl/workbook.xml")
+        #expect(workbook.contains(#"<sheet name="数据表 202104" sheetId="1" r:id="rId1"/>"#))
+        let sheet = try Self.entry(data, "xl/worksheets/sheet1.xml")
+        #expect(sheet.contains(#"<c r="B2"><v>15644.5</v></c>"#))
+        #expect(sheet.contains(#"<c r="C4"><v>-76.3</v></c>"#))
+        #expect(sheet.contains(#"<c r="B3" t="inlineStr"><is><t xml:space="preserve">3600*</t></is></c>"#))
+        #expect(sheet.contains("R&amp;D &lt;x&gt;"))
+        #expect(sheet.contains(#"<c r="A1" s="1" t="inlineStr">"#))  // bold header
+        #expect(sheet.contains(#"<c r="A6" t="inlineStr"><is><t xml:space="preserve">* derived</t>"#))
+        #expect(sheet.contains(#"state="frozen""#))
+        let types = try Self.entry(data, "[Content_Types].xml")
+        #expect(types.contains("/xl/worksheets/sheet1.xml"))
+    }
+}

@@ -27,19 +27,32 @@ extension BulletinCharts {
             title =
                 zh
                 ? "\(years[lastIndex])年\(periodName)服务贸易逆差较\(years[prevIndex])年\(narrowed ? "收窄" : "扩大")"
-                : "The services deficit \(narrowed ? "narrowed" : "widened") in \(years[lastIndex]) (\(periodName))"
+                : "Deficit in \(through.month == 12 ? "" : periodName + " ")\(years[lastIndex]) \(narrowed ? "smaller" : "larger") than in \(years[prevIndex])"
         }
         let subtitle =
             zh
             ? "中国服务出口、进口及差额（\(periodName)累计，亿元），\(fromYear)-\(through.year)年"
             : "Exports, imports and balance, \(periodName), CNY 100 million, \(fromYear)–\(through.year)"
         var notes: [String] = []
-        let missing = years.indices.filter { x[$0] == nil || m[$0] == nil }.map { String(years[$0]) }
-        if !missing.isEmpty {
-            notes.append(
+        // Say exactly which series lack a figure in which years (2019 may have its balance only).
+        var gaps: [([String], [String])] = []  // (years, series) for series sharing the same missing years
+        for (values, name) in [(x, zh ? "出口" : "exports"), (m, zh ? "进口" : "imports"), (b, zh ? "差额" : "balance")] {
+            let missing = years.indices.filter { values[$0] == nil }.map { String(years[$0]) }
+            guard !missing.isEmpty else { continue }
+            if let j = gaps.firstIndex(where: { $0.0 == missing }) {
+                gaps[j].1.append(name)
+            } else {
+                gaps.append((missing, [name]))
+            }
+        }
+        if !gaps.isEmpty {
+            let parts = gaps.map { missing, names in
                 zh
-                    ? "注：\(missing.joined(separator: "、"))年无公布数，线条留空。"
-                    : "Note: no published figures for \(missing.joined(separator: ", ")); the lines are left open.")
+                    ? "\(missing.joined(separator: "、"))年无\(names.joined(separator: "、"))数"
+                    : "no \(names.count > 2 ? names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "") : names.joined(separator: " or ")) for \(missing.joined(separator: ", "))"
+            }
+            notes.append(
+                zh ? "注：\(parts.joined(separator: "，"))，线条留空。" : "Note: \(parts.joined(separator: ", ")).")
         }
         let lastText: String
         if let i = x.lastIndex(where: { $0 != nil }), let xv = x[i], let mv = m[i] {

@@ -38,12 +38,14 @@ public struct BulletinCharts {
     ) -> ComboChart {
         var points: [ComboChart.Point] = []
         var derived = 0
+        var missingSpans: [PeriodSpan] = []
         for year in fromYear...through.year {
             for month in 2...12 {
                 guard let p = Period(year: year, month: month), p <= through else { continue }
                 let span = PeriodSpan.yearToDate(through: p)
                 let row = calculator.row(key(sector, flow), span)
                 if let o = row.value?.origin, o != .published { derived += 1 }
+                if row.value == nil { missingSpans.append(span) }
                 points.append(
                     .init(
                         label: words.ytdAxis(month), shortLabel: words.ytdAxisShort(month), year: year,
@@ -71,13 +73,23 @@ public struct BulletinCharts {
             ? "\(name)（1月至当月累计）及同比增速，\(words.span(first))至\(words.span(latestSpan))"
             : "Year-to-date value (CNY 100 million) and YoY growth, \(words.span(first)) – \(words.span(latestSpan))"
         var notes: [String] = []
-        let missing = points.filter { $0.value == nil }.count
-        if missing > 0 || derived > 0 {
+        if !missingSpans.isEmpty || derived > 0 {
+            // Name the empty periods (up to three, then how many more).
+            let named = missingSpans.prefix(3).map { words.span($0) }
+            let more = missingSpans.count - named.count
+            let list =
+                named.joined(separator: words.zh ? "、" : ", ")
+                + (more > 0 ? (words.zh ? "等\(missingSpans.count)期" : " and \(more) more") : "")
+            var parts: [String] = []
+            if !missingSpans.isEmpty { parts.append(words.zh ? "\(list)无数据，留空" : "no figures for \(list)") }
+            if derived > 0 {
+                let english =
+                    derived == 1
+                    ? "one total is a sum of published parts" : "\(derived) totals are sums of published parts"
+                parts.append(words.zh ? "\(derived)个累计值由公布的分项相加" : english)
+            }
             notes.append(
-                words.zh
-                    ? "注：缺少公布数的月份留空（\(missing)个）；\(derived)个累计值由公布的分项推算。"
-                    : "Note: periods without published figures are left empty (\(missing)); totals derived from published parts: \(derived)."
-            )
+                words.zh ? "注：" + parts.joined(separator: "；") + "。" : "Note: " + parts.joined(separator: "; ") + ".")
         }
         let latestValue = level(latest.value).map { theme.number($0, decimals: 1) } ?? "–"
         let rateText = latest.yearOnYear.value.map { theme.growth($0.doubleValue) } ?? "–"

@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "svctrade",
             dependencies: [
-                "TradeCore", "TradeIngest", "TradeStore", "TradeReport", "TradeCharts", "TradeBulletin",
+                "TradeCore", "TradeIngest", "TradeStore", "TradeReport", "TradeCharts", "TradeBulletin", "TradeXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TradeTestSupport", dependencies: ["TradeCore"]),

@@ -52,6 +52,21 @@ public enum BulletinTables {
         return rows
     }
 
+    /// The table of the query with every documented column (as CSV and Excel write it).
+    public static func table(
+        book: FigureBook, query: BulletinQuery, baseYear: Int?, unit: MonetaryUnit?, lang: Language, rank: Int? = nil
+    ) -> Table {
+        var rows = rows(book: book, query: query, baseYear: baseYear)
+        if let rank { rows = ranked(rows, query: query, limit: rank) }
+        var builder = BulletinTableBuilder()
+        builder.language = lang
+        if let unit {
+            if unit.currency == .cny { builder.unitCNY = unit } else { builder.unitUSD = unit }
+        }
+        let illustrative = { (r: BulletinRow) in r.value?.sources.contains { $0.contains("illustrative") } ?? false }
+        return builder.table(rows, illustrative: illustrative)
+    }
+
     /// The table of the query in a format.
     public static func render(
         book: FigureBook, query: BulletinQuery, baseYear: Int?, format: TableFormat, unit: MonetaryUnit?,

@@ -89,12 +89,14 @@ struct DemoCommand: ParsableCommand {
             baseYear: 2019, templates: nil, datasets: datasets)
         try FileOutput.write(files, into: bulletinFolder)
         print("wrote the January–April 2021 bulletin (\(files.count) files) to \(bulletinFolder)/")
-        let latestFolder = out + "/bulletin-2025-10"
-        let latest = try BulletinComposer.compose(
-            book: try database.figureBook(), through: try Period(parsing: "2025-10"), languages: [.zh, .en],
-            baseYear: nil, templates: nil, datasets: datasets)
-        try FileOutput.write(latest, into: latestFolder)
-        print("wrote the January–October 2025 bulletin (\(latest.count) files) to \(latestFolder)/")
+        for (month, name) in [("2022-04", "January–April 2022"), ("2025-10", "January–October 2025")] {
+            let folder = out + "/bulletin-" + month
+            let composed = try BulletinComposer.compose(
+                book: try database.figureBook(), through: try Period(parsing: month), languages: [.zh, .en],
+                baseYear: nil, templates: nil, datasets: datasets)
+            try FileOutput.write(composed, into: folder)
+            print("wrote the \(name) bulletin (\(composed.count) files) to \(folder)/")
+        }
         let fullBook = try database.figureBook()
         for language in PressFigures.Language.allCases {
             for (month, baseYear) in [("2021-04", 2019 as Int?), ("2022-04", nil), ("2025-10", nil)] {

@@ -4,6 +4,7 @@ import TradeBulletin
 import TradeCore
 import TradeReport
 import TradeStore
+import TradeXLSX
 
 extension TableFormat: ExpressibleByArgument {}
 
@@ -73,6 +74,9 @@ struct TableCommand: ParsableCommand {
     @Flag(help: "Also compare published totals with the sum of their parts (exports + imports, groups, children).")
     var check = false
 
+    @Option(name: .customLong("xlsx"), help: "Also write the table (every column, as in CSV) to this Excel file.")
+    var xlsx: String?
+
     @Flag(
         help:
             "Panel bulletin: every region × sector of the stored monthly panel with ALL rollups, one CSV row per key with month, YTD, prior and two-years-back levels and unrounded rates (the W2 shape of ../shared/bench, for checks against other tools)."
@@ -140,6 +144,15 @@ struct TableCommand: ParsableCommand {
             )
         }
         print(output.text, terminator: "")
+        if let xlsx {
+            let csvLike = BulletinTables.table(
+                book: book, query: query, baseYear: vsYear, unit: unit.flatMap { MonetaryUnit(parsing: $0) },
+                lang: lang,
+                rank: rank)
+            try XLSXWorkbook.data([XLSXWorkbook.Sheet(name: "svctrade table", table: csvLike)])
+                .write(to: URL(fileURLWithPath: xlsx))
+            writeStandardError("wrote \(xlsx)\n")
+        }
         if check {
             let resolver = LevelResolver(book: book)
             let findings = query.spans.flatMap {

@@ -16,11 +16,14 @@ import TradeTestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = try store(folder)
+        let xlsx = folder.file("table.xlsx")
         let r = try cli.run([
             "table", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--format", "csv", "--sectors",
-            "S,KIS,SD,EXTRAVEL",
+            "S,KIS,SD,EXTRAVEL", "--xlsx", xlsx,
         ])
         #expect(r.status == 0, "\(r.stderr)")
+        // The Excel copy is a ZIP package; its cells are checked in XLSXWorkbookTests.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: xlsx)).prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(
             lines[0].hasPrefix(

@@ -361,10 +361,8 @@ public struct BulletinDocument: Sendable {
                 : "<ol>\n" + features.map { "<li>\(e($0))</li>\n" }.joined() + "</ol>\n"
         }
         out += "<h2>\(e(h.tables))</h2>\n<div class=\"table\">\n" + HTMLRenderer.render(table) + "</div>\n"
-        if let categoryTable {
-            out +=
-                "<h3>\(e(categoryHeading))</h3>\n<div class=\"table\">\n" + HTMLRenderer.render(categoryTable)
-                + "</div>\n"
+        for (heading, table) in extraTables {
+            out += "<h3>\(e(heading))</h3>\n<div class=\"table\">\n" + HTMLRenderer.render(table) + "</div>\n"
         }
         out += "<h2>\(e(h.charts))</h2>\n" + charts.map(figure).joined()
         out +=
@@ -412,6 +410,9 @@ public struct BulletinDocument: Sendable {
             .table { overflow-x: auto; } table { border-collapse: collapse; font-size: 0.8rem; }
             th, td { border-bottom: 1px solid #D9D9D9; padding: 0.2rem 0.5rem; text-align: left; white-space: nowrap; }
             th { white-space: normal; vertical-align: bottom; min-width: 3rem; }
+            @media print { @page { size: A4; margin: 15mm 12mm; } body { max-width: none; margin: 0; font-size: 10pt; }
+              table, figure, dl.release, .key-figures { break-inside: avoid; page-break-inside: avoid; } h2, h3 { break-after: avoid; page-break-after: avoid; }
+              article + article { break-before: page; page-break-before: always; border-top: none; } .table { overflow: visible; } }
             td.num { text-align: right; font-variant-numeric: tabular-nums; } .sources li { word-break: break-all; font-size: 0.85rem; }
             </style>
             </head>

@@ -111,5 +111,49 @@ import TradeTestSupport
         #expect(fields[0] == "1280" && fields[1] == "2400")  // the expected size
         #expect((Int(fields[2]) ?? 0) > 50)  // text, charts and tables, not a blank page
         #expect((Double(fields[3]) ?? 0) > 0.02)
+
+        // Print: an A4 PDF whose every page carries something (pdftoppm from poppler-utils).
+        let pdf = folder.file("bulletin.pdf")
+        #expect(
+            try Self.run(
+                chromium,
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    "--print-to-pdf=\(pdf)", "file://\(out)/bulletin.html",
+                ]) == 0)
+        let pages = folder.file("page")
+        #expect(try Self.run("/usr/bin/env", ["pdftoppm", "-r", "40", "-png", pdf, pages]) == 0)
+        let pngs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("page") }
+            .sorted()
+        #expect(pngs.count >= 4, "\(pngs)")
+        for png in pngs {
+            let stats = try Self.output(
+                "/usr/bin/env", ["python3", Repository.root + "/Scripts/png-stats.py", folder.path + "/" + png])
+            let f = stats.split(whereSeparator: { $0 == " " || $0 == "\n" })
+            #expect(f.count == 4 && (Double(f[3]) ?? 0) > 0.005, "\(png) is blank: \(stats)")
+        }
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    static func output(_ executable: String, _ arguments: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return text
     }
 }

@@ -78,3 +78,13 @@ import TradeCore
         #expect(TextMetrics.width(fitted, size: 12) <= 224)
     }
 }
+
+@Suite struct CompositionLabelTests {
+    @Test func columnLabelsAddUpToOneHundred() {
+        #expect(CompositionChart.largestRemainder([33.333, 33.333, 33.334]) == [333, 333, 334])
+        // Rounded independently these give 46.9 + 15.9 + 37.3 = 100.1.
+        #expect(CompositionChart.largestRemainder([46.85, 15.85, 37.30]) == [469, 158, 373])  // a tie goes to the first
+        #expect(CompositionChart.largestRemainder([46.85, 15.85, 37.30]).reduce(0, +) == 1000)
+        #expect(CompositionChart.largestRemainder([0, 0]) == [0, 0])
+    }
+}

@@ -36,6 +36,19 @@ public struct CompositionChart: Sendable {
     public var hasData: Bool { !columns.isEmpty }
 
     /// The SVG document.
+    /// Shares (summing to about 100) rounded to tenths so that they add up to exactly 1000 tenths:
+    /// floor each, then give the missing tenths to the largest remainders (ties: the earlier item).
+    public static func largestRemainder(_ shares: [Double]) -> [Int] {
+        let total = shares.reduce(0, +)
+        guard total > 0 else { return shares.map { _ in 0 } }
+        let scaled = shares.map { $0 / total * 1000 }
+        var out = scaled.map { Int($0.rounded(.down)) }
+        let missing = 1000 - out.reduce(0, +)
+        let order = scaled.indices.sorted { (scaled[$0] - Double(out[$0]), -$0) > (scaled[$1] - Double(out[$1]), -$1) }
+        for i in order.prefix(Swift.max(0, missing)) { out[i] += 1 }
+        return out
+    }
+
     public func svg(theme: ChartTheme, slug: String = "svc-composition") -> String {
         let frame = ChartFrame(theme: theme, text: text, slug: slug, hasLegend: false, xLabelRows: 1)
         let axis = ChartAxis(theme: theme)
@@ -58,6 +71,8 @@ public struct CompositionChart: Sendable {
         for (c, _) in columns.enumerated() {
             var cumulative = 0.0
             let w = 0.6 * bands.band
+            // Labels add up to 100.0: largest-remainder rounding of the column's shares to 0.1.
+            let labels = Self.largestRemainder(segments.map { c < $0.shares.count ? $0.shares[c] : 0 })
             for (k, seg) in segments.enumerated() {
                 let share = c < seg.shares.count ? seg.shares[c] : 0
                 let top = y(cumulative + share), bottom = y(cumulative)
@@ -70,7 +85,7 @@ public struct CompositionChart: Sendable {
                     ])
                 if bottom - top >= 16 * s {
                     doc.text(
-                        theme.number(share, decimals: 1),
+                        theme.number(Double(labels[k]) / 10, decimals: 1),
                         [
                             ("x", n(bands.center(c))), ("y", n((top + bottom) / 2 + 4 * s)),
                             ("font-size", n(theme.smallSize)), ("fill", ChartTheme.textColor(on: seg.color)),

@@ -85,6 +85,7 @@ public enum BulletinComposer {
         for i in documents.indices {
             documents[i].header = header
             documents[i].categoryTable = categoryTable(book: book, through: through, language: documents[i].language)
+            documents[i].currencyTable = currencyTable(book: book, through: through, language: documents[i].language)
             documents[i].monthlyTable = monthlyTable(book: book, through: through, language: documents[i].language)
             documents[i].revisionsTable = revisionsTable(book: book, through: through, language: documents[i].language)
         }
@@ -99,7 +100,8 @@ public enum BulletinComposer {
             ]
             var sheets = [XLSXWorkbook.Sheet(name: zh ? "数据表" : "Bulletin table", table: document.table, notes: notes)]
             for (name, table) in [
-                (zh ? "分领域" : "By category", document.categoryTable), (zh ? "月度" : "Monthly", document.monthlyTable),
+                (zh ? "分领域" : "By category", document.categoryTable),
+                (zh ? "人民币与美元" : "CNY and USD", document.currencyTable), (zh ? "月度" : "Monthly", document.monthlyTable),
                 (zh ? "修订" : "Revisions", document.revisionsTable),
             ] {
                 if let table { sheets.append(XLSXWorkbook.Sheet(name: name, table: table, notes: notes)) }
@@ -177,6 +179,43 @@ public enum BulletinComposer {
                 ])
         }
         return t.rows.isEmpty ? nil : t
+    }
+
+    /// Total, exports, imports and balance over the year to date in CNY and in USD, each from its own
+    /// published levels and rates (a rate is never converted between currencies); `nil` without USD.
+    public static func currencyTable(book: FigureBook, through: Period, language: Language) -> Table? {
+        var resolver = LevelResolver(book: book)
+        resolver.recordsInputs = false
+        let calculator = BulletinCalculator(resolver: resolver)
+        let span = PeriodSpan.yearToDate(through: through)
+        let zh = language == .zh
+        var t = Table(columns: [
+            Table.Column(zh ? "流向" : "Flow"),
+            Table.Column(zh ? "人民币（亿元）" : "CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
+            Table.Column(zh ? "美元（亿美元）" : "USD 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
+        ])
+        var hasDollars = false
+        let flows: [(Flow, String)] =
+            zh
+            ? [(.total, "进出口"), (.export, "出口"), (.import, "进口"), (.balance, "差额")]
+            : [(.total, "total"), (.export, "exports"), (.import, "imports"), (.balance, "balance")]
+        for (flow, name) in flows {
+            var cells = [name]
+            for currency in [Currency.cny, .usd] {
+                let unit = MonetaryUnit(currency, .hundredMillion)
+                let row = calculator.row(SeriesKey(region: "CN", sector: "S", flow: flow, currency: currency), span)
+                let value = row.value.flatMap { v in
+                    v.status <= .computed ? v.level.formatted(in: unit, places: v.places(in: unit, limit: 1)) : nil
+                }
+                let rate = row.yearOnYear.value.flatMap { r in
+                    (row.yearOnYear.status ?? .implied) <= .computed ? r.rounded(places: 1).description : nil
+                }
+                if currency == .usd && (value != nil || rate != nil) { hasDollars = true }
+                cells += [value ?? "", rate ?? ""]
+            }
+            t.rows.append(cells)
+        }
+        return hasDollars ? t : nil
     }
 
     /// Total, exports and imports month by month over the last thirteen months, with growth; published

@@ -42,6 +42,8 @@ public struct BulletinDocument: Sendable {
     public var citations: BulletinCitations
     /// Trade by service category (EBOPS main components), when the store has category figures.
     public var categoryTable: Table?
+    /// The year to date in yuan and in dollars side by side, where MOFCOM published both.
+    public var currencyTable: Table?
     /// The last thirteen months, month by month, and the year to date.
     public var monthlyTable: Table?
     /// Published months against the months implied by two year-to-date releases.
@@ -276,6 +278,13 @@ public struct BulletinDocument: Sendable {
     var extraTables: [(String, Table)] {
         var out: [(String, Table)] = []
         if let categoryTable { out.append((categoryHeading, categoryTable)) }
+        if let currencyTable {
+            out.append(
+                (
+                    zh ? "人民币与美元计（各自公布，不作换算）" : "In yuan and in US dollars (each as published, never converted)",
+                    currencyTable
+                ))
+        }
         if let monthlyTable {
             out.append((zh ? "月度服务进出口（近13个月）" : "Month by month, the last thirteen months", monthlyTable))
         }

@@ -85,22 +85,30 @@ public enum BulletinTables {
         case .text:
             var columns = BulletinTableBuilder.terminalColumns
             if baseYear == nil { columns.removeAll { $0 == "vs_base_pct" || $0 == "avg_growth_pct" } }
-            var t = TextTableRenderer.render(builder.table(rows, columns: columns, illustrative: illustrative))
+            var t = TextTableRenderer.render(
+                BulletinTableBuilder.withHeaders(
+                    builder.table(rows, columns: columns, illustrative: illustrative), language: lang))
             let u = query.currency == .cny ? builder.unitCNY : builder.unitUSD
             t +=
-                "\nvalues in \(u); rates in %, changes in percentage points; yoy_source: computed from the store's levels or as published"
+                lang == .zh
+                ? "\n金额单位：\(u)；增速为%，变化为百分点；数字性质：published 公布数、computed 由公布数计算、derived 由累计数推算"
+                : "\nvalues in \(u); rates in %, changes in percentage points; status: published, computed from published figures, derived from cumulative releases"
             if rows.contains(where: illustrative) {
                 t +=
-                    "\nillustrative data: regional figures come from svctrade generate, not from any statistical release"
+                    lang == .zh
+                    ? "\n示意数据：分地区数据由 svctrade generate 生成，不是统计发布数"
+                    : "\nillustrative data: regional figures come from svctrade generate, not from any statistical release"
             }
             text = t + "\n"
         case .csv:
             text = CSVRenderer.render(builder.table(rows, illustrative: illustrative))
         case .md:
-            text = MarkdownRenderer.render(builder.table(rows, illustrative: illustrative))
+            text = MarkdownRenderer.render(
+                BulletinTableBuilder.withHeaders(builder.table(rows, illustrative: illustrative), language: lang))
         case .html:
             text = HTMLRenderer.page(
-                builder.table(rows, illustrative: illustrative), title: "Services trade through \(query.through)",
+                BulletinTableBuilder.withHeaders(builder.table(rows, illustrative: illustrative), language: lang),
+                title: lang == .zh ? "服务贸易（截至\(query.through)）" : "Services trade through \(query.through)",
                 lang: lang == .zh ? "zh-CN" : "en")
         case .json:
             text = JSONRenderer.render(

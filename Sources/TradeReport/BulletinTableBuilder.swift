@@ -49,6 +49,29 @@ public struct BulletinTableBuilder {
         "export_import_gap_pp",
     ]
 
+    /// Chinese headers of the columns, for tables a reader reads (text, Markdown, HTML); CSV and JSON
+    /// keep the documented column names as stable keys.
+    public static let chineseHeaders: [String: String] = [
+        "region": "地区", "sector": "领域代码", "flow": "流向", "currency": "币种", "period_from": "起始月",
+        "period_to": "截止月", "value": "金额", "unit": "单位", "status": "数字性质", "prior_value": "上年同期",
+        "yoy_pct": "同比（%）", "yoy_source": "增速来源", "yoy_status": "增速性质", "published_yoy_pct": "公布增速（%）",
+        "base_restated": "基数已修订", "vs_base_pct": "比基期（%）", "avg_growth_pct": "年均增长（%）", "share_pct": "占比（%）",
+        "share_change_pp": "占比变化（百分点）", "contribution_pp": "拉动（百分点）", "name": "名称", "period_kind": "期别",
+        "value_origin": "金额来源", "computed_yoy_pct": "计算增速（%）", "computed_yoy_low": "计算增速下限",
+        "computed_yoy_high": "计算增速上限", "yoy_change_pp": "增速变化（百分点）", "vs_base_year": "基期年",
+        "vs_base_source": "比基期来源", "avg_growth_source": "年均增长来源", "contribution_rate_pct": "贡献率（%）",
+        "mom_pct_nsa": "环比（%）", "implied_revision": "隐含修订", "balance_change": "差额变化",
+        "balance_movement": "差额变动", "export_import_gap_pp": "进出口增速差（百分点）", "illustrative": "示意数据",
+    ]
+
+    /// The table with reader-facing headers in `language` (Chinese labels; English keeps the names).
+    public static func withHeaders(_ table: Table, language: Language) -> Table {
+        guard language == .zh else { return table }
+        var t = table
+        t.columns = t.columns.map { Table.Column(chineseHeaders[$0.name] ?? $0.name, $0.alignment) }
+        return t
+    }
+
     /// True for columns whose cells are numbers (right-aligned; unquoted numbers in JSON).
     public static func isNumeric(_ column: String) -> Bool { numeric.contains(column) }
 

@@ -22,8 +22,35 @@ import TradeTestSupport
             "S,KIS,SD,EXTRAVEL", "--xlsx", xlsx,
         ])
         #expect(r.status == 0, "\(r.stderr)")
-        // The Excel copy is a ZIP package; its cells are checked in XLSXWorkbookTests.
-        #expect(try Data(contentsOf: URL(fileURLWithPath: xlsx)).prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))
+        // The Excel copy, read back by a real client (openpyxl), holds the CSV's cells: numbers as numbers.
+        let read = Process()
+        read.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        read.arguments = ["python3", Repository.root + "/Scripts/xlsx-cells.py", xlsx]
+        let pipe = Pipe()
+        read.standardOutput = pipe
+        try read.run()
+        let cells = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        read.waitUntilExit()
+        #expect(read.terminationStatus == 0, "CI installs openpyxl (.ci/run)")
+        let fromExcel = cells.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let fromCSV = r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(fromExcel.count == fromCSV.count)
+        var numbers = 0
+        for (a, b) in zip(fromExcel, fromCSV) {
+            #expect(a.count == b.count)
+            for (x, y) in zip(a, b) {
+                if x.hasPrefix("'") {
+                    #expect(x.dropFirst() == y, "text \(x) ≠ \(y)")
+                    #expect(Double(y) == nil || y.isEmpty, "\(y) is a number stored as text")
+                } else if !x.isEmpty {
+                    numbers += 1
+                    #expect(Double(x) != nil && Double(x) == Double(y), "\(x) ≠ \(y)")
+                } else {
+                    #expect(y.isEmpty)
+                }
+            }
+        }
+        #expect(numbers > 50)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(
             lines[0].hasPrefix(

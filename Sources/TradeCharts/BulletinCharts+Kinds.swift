@@ -236,7 +236,9 @@ extension BulletinCharts {
                 panels: [], firstLabel: "", lastLabel: "", reference: 100,
                 text: ChartText(title: "", subtitle: "", source: "", description: ""))
         }
-        let months = (start.index...through.index).compactMap(Period.init(index:))
+        // Year-to-date growth on a year earlier, month by month: what differs between localities (the
+        // monthly levels all share the national seasonal pattern).
+        let months = (start.index...through.index).compactMap(Period.init(index:)).filter { $0.month >= 2 }
         let span = PeriodSpan.yearToDate(through: through)
         let ranked = Regions.standard.pilots(batch: 2020).map(\.code).compactMap { code -> (String, Double)? in
             level(calculator.resolver.estimate(key("S", .total, region: code), span)).map { (code, $0) }
@@ -244,34 +246,32 @@ extension BulletinCharts {
         var panels: [SmallMultiples.Panel] = []
         for (code, _) in ranked {
             let values = months.map {
-                level(calculator.resolver.estimate(key("S", .total, region: code), PeriodSpan(month: $0)))
+                calculator.row(key("S", .total, region: code), PeriodSpan.yearToDate(through: $0)).yearOnYear.value?
+                    .doubleValue
             }
-            let base = values.prefix(12).compactMap { $0 }
-            let average = base.isEmpty ? 0 : base.reduce(0, +) / Double(base.count)
-            panels.append(
-                .init(
-                    title: words.region(code),
-                    values: values.map { v in v.flatMap { average > 0 ? $0 / average * 100 : nil } }))
+            let last = values.last.flatMap { $0 }
+            let word = last.map { $0 >= 0 ? (zh ? "增长" : "up") : (zh ? "下降" : "down") } ?? "–"
+            panels.append(.init(title: words.region(code) + (zh ? "：" : ": ") + word, values: values))
         }
-        let title = zh ? "示意：试点地区服务贸易走势" : "Illustrative: services trade in ten pilot localities"
+        let title = zh ? "示意：试点地区累计增速" : "Illustrative: year-to-date growth, ten pilot localities"
         let subtitle =
             zh
-            ? "前10个试点地区月度服务进出口额指数（\(fromYear)年月均=100），\(words.span(PeriodSpan(month: start)))至\(words.span(PeriodSpan(month: through)))"
-            : "Monthly services trade, index (\(fromYear) average = 100), \(words.span(PeriodSpan(month: start))) – \(words.span(PeriodSpan(month: through)))"
+            ? "前10个试点地区服务进出口1月至当月累计同比增速（%），\(words.span(PeriodSpan(month: start)))至\(words.span(PeriodSpan(month: through)))"
+            : "Services trade, year to date, growth on a year earlier (%), \(words.span(PeriodSpan(month: start))) – \(words.span(PeriodSpan(month: through)))"
         let order =
             zh
-            ? "注：按\(words.span(span))累计额由大到小排列；各小图坐标相同。"
-            : "Note: ordered by \(words.span(span)) value, largest first; all panels share one scale."
+            ? "注：按\(words.span(span))累计额由大到小排列；各小图坐标相同，横线为0%。"
+            : "Note: ordered by \(words.span(span)) value, largest first; one scale; the line marks 0%."
         let description =
             (zh
-                ? "小多图：10个试点地区的月度服务进出口额指数，灰线为其他地区。"
-                : "Small multiples: monthly services trade index of ten pilot localities; grey lines show the other localities. ")
+                ? "小多图：10个试点地区服务进出口累计同比增速，灰线为其他地区。"
+                : "Small multiples: year-to-date growth of services trade in ten pilot localities; grey lines show the other localities. ")
             + panels.map { p in
-                "\(p.title) \(p.values.last.flatMap { $0 }.map { theme.number($0, decimals: 0) } ?? "–")"
+                "\(p.title) \(p.values.last.flatMap { $0 }.map { theme.number($0, decimals: 1) + "%" } ?? "–")"
             }.joined(separator: zh ? "，" : ", ")
             + (zh ? "。示意数据，资料来源：svctrade generate。" : ". Illustrative data; source: svctrade generate.")
         return SmallMultiples(
-            panels: panels, firstLabel: String(fromYear), lastLabel: String(through.year), reference: 100,
+            panels: panels, firstLabel: String(fromYear), lastLabel: String(through.year), reference: 0,
             text: ChartText(
                 title: title, subtitle: subtitle, notes: [words.illustrative, order],
                 source: zh ? "资料来源：svctrade generate（示意数据）" : "Source: svctrade generate (illustrative)",

@@ -31,6 +31,8 @@ struct ChartFrame {
     let hasLegend: Bool
     /// Rows of x labels under the plot (0, 1 or 2).
     let xLabelRows: Int
+    /// The title as drawn: one line, or two when it does not fit (never cut while two lines hold it).
+    let titleLines: [String]
 
     init(theme: ChartTheme, text: ChartText, slug: String, hasLegend: Bool, xLabelRows: Int, height: Double? = nil) {
         self.theme = theme
@@ -38,7 +40,16 @@ struct ChartFrame {
         // Notes wrap onto more lines; the title and subtitle are one line each (shortened if need be).
         let room = theme.width - 2 * theme.pad
         text.notes = text.notes.flatMap { ChartFrame.wrap($0, size: theme.smallSize, width: room) }
-        text.title = TextMetrics.fit(text.title, size: theme.titleSize * 1.05, maxWidth: room)
+        // The title wraps onto a second line rather than being cut; the rest of the chart moves down.
+        let wrapped = ChartFrame.wrap(text.title, size: theme.titleSize * 1.05, width: room)
+        var lines = Array(wrapped.prefix(2))
+        if wrapped.count > 2, let last = lines.popLast() {
+            lines.append(
+                TextMetrics.fit(
+                    last + " " + wrapped.dropFirst(2).joined(separator: " "), size: theme.titleSize * 1.05,
+                    maxWidth: room))
+        }
+        titleLines = lines.isEmpty ? [text.title] : lines
         text.subtitle = TextMetrics.fit(text.subtitle, size: theme.subtitleSize, maxWidth: room)
         self.text = text
         self.slug = slug
@@ -69,10 +80,12 @@ struct ChartFrame {
         if !current.isEmpty { lines.append(current) }
         return lines
     }
+    /// Extra height of a title on two lines.
+    var titleExtra: Double { Double(titleLines.count - 1) * 22 * s }
     /// Baseline of the legend row.
-    var legendBaseline: Double { 76 * s }
+    var legendBaseline: Double { 76 * s + titleExtra }
     /// Baseline of the unit labels above the plot.
-    var unitBaseline: Double { (hasLegend ? 94 : 72) * s }
+    var unitBaseline: Double { (hasLegend ? 94 : 72) * s + titleExtra }
     /// Top of the plot.
     var plotTop: Double { unitBaseline + 8 * s }
     /// Baseline of the source line.
@@ -90,16 +103,18 @@ struct ChartFrame {
     /// Title, subtitle, notes and source.
     func chrome(_ doc: inout SVGDocument) {
         let x = SVGDocument.number(theme.pad)
-        doc.text(
-            text.title,
-            [
-                ("x", x), ("y", SVGDocument.number(34 * s)), ("font-size", n(theme.titleSize)),
-                ("fill", ChartTheme.ink), ("font-weight", "700"),
-            ])
+        for (i, line) in titleLines.enumerated() {
+            doc.text(
+                line,
+                [
+                    ("x", x), ("y", SVGDocument.number(34 * s + Double(i) * 22 * s)), ("font-size", n(theme.titleSize)),
+                    ("fill", ChartTheme.ink), ("font-weight", "700"),
+                ])
+        }
         doc.text(
             text.subtitle,
             [
-                ("x", x), ("y", SVGDocument.number(54 * s)), ("font-size", n(theme.subtitleSize)),
+                ("x", x), ("y", SVGDocument.number(54 * s + titleExtra)), ("font-size", n(theme.subtitleSize)),
                 ("fill", ChartTheme.muted),
             ])
         for (i, note) in text.notes.enumerated() {

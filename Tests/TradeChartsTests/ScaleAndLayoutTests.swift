@@ -88,3 +88,20 @@ import TradeCore
         #expect(CompositionChart.largestRemainder([0, 0]) == [0, 0])
     }
 }
+
+@Suite struct LongTitleTests {
+    @Test func aLongTitleWrapsOntoTwoLinesInsteadOfBeingCut() throws {
+        let title =
+            "Illustrative: the twenty-eight pilot localities ranked by services trade, January to April 2021, largest first"
+        let chart = RankingChart(
+            items: [.init(label: "Beijing", value: 1999.6), .init(label: "Shanghai", value: 1403.3)],
+            format: { String($0) },
+            text: ChartText(
+                title: title, subtitle: "CNY 100 million", source: "Source: svctrade generate", description: "test"))
+        let svg = chart.svg(theme: ChartTheme(size: .bulletin, language: .en))
+        try SVGInspection.check(svg)
+        #expect(!svg.contains("…"))
+        #expect(svg.contains(#"y="34.00" font-size="18.00""#) && svg.contains(#"y="56.00" font-size="18.00""#))
+        #expect(svg.contains(#"<title id="#))
+    }
+}

@@ -32,6 +32,8 @@ public enum BulletinComposer {
         }
         let hasRegions = book.panel.series.contains { Regions.standard.region(code: $0.key.region)?.kind != .country }
         var documents: [BulletinDocument] = []
+        // Who the figures are cited to: the same for every language and every file.
+        let citations = BulletinCitations(figures: cited(book: book, through: through), through: through)
         for language in languages {
             let release = try PressDocuments.release(
                 book: book, through: through, baseYear: baseYear, language: language, templates: templates)
@@ -79,7 +81,7 @@ public enum BulletinComposer {
                     table: table(book: book, through: through, baseYear: baseYear, language: language),
                     charts: charts, pilotCharts: pilotCharts, practices: practices,
                     pilotFigures: hasRegions ? pilotSentence(book: book, through: through, language: language) : nil,
-                    citations: BulletinCitations(figures: cited(book: book, through: through), through: through)))
+                    citations: citations))
         }
         let header = try releaseHeader(templates: templates)
         for i in documents.indices {
@@ -96,7 +98,7 @@ public enum BulletinComposer {
                 zh
                     ? "\(PressFigures.derivedMarker) 由累计数推算，非公布数。"
                     : "\(PressFigures.derivedMarker) Derived from cumulative releases; not published as such.",
-                BulletinCitations(figures: cited(book: book, through: through), through: through).line(zh: zh),
+                citations.line(zh: zh),
             ]
             var sheets = [XLSXWorkbook.Sheet(name: zh ? "数据表" : "Bulletin table", table: document.table, notes: notes)]
             for (name, table) in [

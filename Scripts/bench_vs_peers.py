@@ -71,6 +71,14 @@ steps = {
         ("pandas (CSV)", lambda: [py, os.path.join(bench, "anchor_pandas.py"), size, "W2csv"]),
         ("sqlite3", lambda: ["bash", os.path.join(bench, "anchor_sqlite.sh"), size, "W2"]),
     ],
+    # Ordinary commands on the same store, after the published figures are imported into it (issue 11's
+    # targets): the region table against DuckDB's whole W2 bulletin, and two small reads.
+    "commands": [
+        ("svctrade table --by region", lambda: ["sh", "-c", f"'{svctrade}' table --through 2021-04 --by region --db '{db}' > /dev/null"]),
+        ("duckdb W2", lambda: [py, os.path.join(bench, "anchor_duckdb.py"), size, "W2"]),
+        ("svctrade table (nation)", lambda: ["sh", "-c", f"'{svctrade}' table --through 2021-04 --db '{db}' > /dev/null"]),
+        ("svctrade series R001", lambda: ["sh", "-c", f"'{svctrade}' series --region R001 --db '{db}' > /dev/null"]),
+    ],
     "W3": [
         ("C floor (no output)", lambda: [floor, csv, "none"]),
         ("C floor (binary)", lambda: [floor, csv, "bin", os.path.join(out, "w3_c.bin")]),
@@ -87,7 +95,15 @@ steps = {
 }
 # polars' W3 reads the Parquet file its PREP step writes.
 subprocess.run([py, os.path.join(bench, "anchor_polars.py"), size, "PREP"], capture_output=True)
+only = set(filter(None, os.environ.get("BENCH_STEPS", "").split(",")))
+here = os.path.dirname(os.path.abspath(__file__))
 for step, cases in steps.items():
+    if only and step not in only:
+        continue
+    if step == "commands":
+        for name in ("mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv"):
+            subprocess.run([svctrade, "import", os.path.join(here, "..", "datasets", name), "--db", db],
+                           capture_output=True, check=True)
     run_step(step, cases)
 
 print()

@@ -20,7 +20,8 @@ public enum BulletinComposer {
     /// folders of the press templates and of `pilot-practices.csv`. The files come back in order;
     /// the caller writes them (nothing is written here).
     public static func compose(
-        book: FigureBook, through: Period, languages: [Language], baseYear: Int?, templates: String?, datasets: String
+        book: FigureBook, through: Period, languages: [Language], baseYear: Int?, templates: String?, datasets: String,
+        history: [Observation] = []
     ) throws -> [File] {
         var files: [File] = []
         let practicesPath = datasets + "/pilot-practices.csv"
@@ -43,36 +44,46 @@ public enum BulletinComposer {
             let suffix = "-" + language.rawValue
             var charts: [BulletinDocument.Chart] = []
             var pilotCharts: [BulletinDocument.Chart] = []
+            var figureNumber = 0
+            /// Adds a chart numbered in order ("图3 …", "Figure 3. …"); a kind without figures for the
+            /// period is left out and the next candidate takes its number (the notes list what is missing).
             func add(
                 _ kind: ChartKind, from: Period, to: Period, by: BulletinQuery.Breakdown = .sector, caption: String,
                 into list: inout [BulletinDocument.Chart]
-            ) throws {
-                // A chart without figures for the period is left out (the notes list what is missing).
+            ) {
                 guard
                     let svg = try? kind.render(
                         book: book, theme: theme, from: from, through: to, by: by, slugSuffix: suffix)
                 else { return }
+                figureNumber += 1
+                let numbered = language == .zh ? "图\(figureNumber) \(caption)" : "Figure \(figureNumber). \(caption)"
                 let file = "charts/\(kind.rawValue)\(by == .region ? "-regions" : "")\(suffix).svg"
-                list.append(.init(caption: caption, svg: svg, file: file))
+                list.append(.init(caption: numbered, svg: svg, file: file))
                 files.append(File(name: file, data: Data(svg.utf8)))
             }
             let zh = language == .zh
             let yearStart = Period(year: through.year - 1, month: 1) ?? through
-            try add(
+            let fiveYears = Period(year: through.year - 4, month: 1) ?? through
+            add(
                 .combo, from: yearStart, to: through,
-                caption: zh ? "图1 服务进出口累计额及增速" : "Figure 1. Services trade year to date and growth", into: &charts)
-            try add(
-                .lines, from: Period(year: through.year - 4, month: 1) ?? through, to: through,
-                caption: zh ? "图2 服务出口、进口与差额" : "Figure 2. Exports, imports and balance", into: &charts)
+                caption: zh ? "服务进出口累计额及增速" : "Services trade year to date and growth", into: &charts)
+            add(
+                .lines, from: fiveYears, to: through, caption: zh ? "服务出口、进口与差额" : "Exports, imports and balance",
+                into: &charts)
+            add(
+                .composition, from: fiveYears, to: through,
+                caption: zh ? "服务进出口的领域构成" : "Services trade by category", into: &charts)
+            add(
+                .ranking, from: through, to: through,
+                caption: zh ? "分领域服务进出口增速" : "Growth of services trade by category", into: &charts)
             if hasRegions {
-                try add(
+                add(
                     .ranking, from: through, to: through, by: .region,
-                    caption: zh
-                        ? "图3 试点地区服务进出口额（示意数据）" : "Figure 3. Services trade of the pilot localities (illustrative)",
+                    caption: zh ? "试点地区服务进出口额（示意数据）" : "Services trade of the pilot localities (illustrative)",
                     into: &pilotCharts)
-                try add(
+                add(
                     .multiples, from: Period(year: through.year - 2, month: 1) ?? through, to: through,
-                    caption: zh ? "图4 试点地区走势（示意数据）" : "Figure 4. Pilot localities over time (illustrative)",
+                    caption: zh ? "试点地区走势（示意数据）" : "Pilot localities over time (illustrative)",
                     into: &pilotCharts)
             }
             documents.append(
@@ -90,6 +101,8 @@ public enum BulletinComposer {
             documents[i].currencyTable = currencyTable(book: book, through: through, language: documents[i].language)
             documents[i].monthlyTable = monthlyTable(book: book, through: through, language: documents[i].language)
             documents[i].revisionsTable = revisionsTable(book: book, through: through, language: documents[i].language)
+            documents[i].revisedTable = revisedTable(
+                history: history, through: through, language: documents[i].language)
         }
         // The press office works in Excel: the bulletin's tables, one workbook per language.
         for document in documents {
@@ -101,10 +114,22 @@ public enum BulletinComposer {
                 citations.line(zh: zh),
             ]
             var sheets = [XLSXWorkbook.Sheet(name: zh ? "数据表" : "Bulletin table", table: document.table, notes: notes)]
+            let statusNotes = [
+                zh
+                    ? "数字性质：published 公布数；computed 由公布数精确计算；derived 由不同期累计数推算；implied 由公布增速反推的基数。"
+                    : "Status: published as printed; computed exactly from published figures; derived from cumulative releases of different dates; implied by a published rate.",
+                citations.line(zh: zh),
+            ]
+            sheets.append(
+                XLSXWorkbook.Sheet(
+                    name: zh ? "数字性质" : "Status of figures",
+                    table: statusTable(book: book, through: through, baseYear: baseYear, language: document.language),
+                    notes: statusNotes))
             for (name, table) in [
                 (zh ? "分领域" : "By category", document.categoryTable),
                 (zh ? "人民币与美元" : "CNY and USD", document.currencyTable), (zh ? "月度" : "Monthly", document.monthlyTable),
                 (zh ? "修订" : "Revisions", document.revisionsTable),
+                (zh ? "修订（各次公布）" : "Revised prints", document.revisedTable),
             ] {
                 if let table { sheets.append(XLSXWorkbook.Sheet(name: name, table: table, notes: notes)) }
             }
@@ -116,6 +141,43 @@ public enum BulletinComposer {
             File(name: "bulletin.html", data: Data(BulletinDocument.page(documents).utf8)),
         ]
             + files
+    }
+
+    /// The rows of the bulletin table: total services by flow and the main groups, year to date.
+    static func tableRows(book: FigureBook, through: Period, baseYear: Int?) -> [BulletinRow] {
+        let calculator = BulletinCalculator(resolver: LevelResolver(book: book), baseYear: baseYear)
+        let span = PeriodSpan.yearToDate(through: through)
+        var rows: [BulletinRow] = []
+        for (sector, flows) in [
+            ("S", [Flow.total, .export, .import, .balance]), ("KIS", [.total]), ("SD", [.total]),
+            ("EXTRAVEL", [.total]),
+        ] {
+            for flow in flows {
+                let row = calculator.row(SeriesKey(region: "CN", sector: sector, flow: flow, currency: .cny), span)
+                if row.value != nil || row.yearOnYear.value != nil { rows.append(row) }
+            }
+        }
+        return rows
+    }
+
+    /// The bulletin table's figures with the status of each (published, computed, derived, implied)
+    /// and where its rate comes from: the Excel sheet a press officer checks before quoting.
+    public static func statusTable(book: FigureBook, through: Period, baseYear: Int?, language: Language) -> Table {
+        var builder = BulletinTableBuilder()
+        builder.language = language
+        builder.maxPlaces = 1
+        var t = builder.table(
+            tableRows(book: book, through: through, baseYear: baseYear),
+            columns: [
+                "name", "flow", "period_from", "period_to", "value", "status", "yoy_pct", "yoy_status", "yoy_source",
+            ])
+        let zh = language == .zh
+        let headers =
+            zh
+            ? ["项目", "流向", "起始月", "截止月", "金额（亿元）", "金额性质", "同比（%）", "增速性质", "增速来源"]
+            : ["Item", "Flow", "From", "To", "CNY 100m", "Status of level", "YoY %", "Status of rate", "Rate from"]
+        for (i, h) in headers.enumerated() where i < t.columns.count { t.columns[i].name = h }
+        return t
     }
 
     /// The national figures the bulletin's text, tables and charts can draw on: every figure of the
@@ -315,20 +377,75 @@ public enum BulletinComposer {
         return t.rows.isEmpty ? nil : t
     }
 
-    /// The bulletin's own table: total services, knowledge-intensive, travel, excluding travel.
-    public static func table(book: FigureBook, through: Period, baseYear: Int?, language: Language) -> Table {
-        let calculator = BulletinCalculator(resolver: LevelResolver(book: book), baseYear: baseYear)
-        let span = PeriodSpan.yearToDate(through: through)
-        var rows: [BulletinRow] = []
-        for (sector, flows) in [
-            ("S", [Flow.total, .export, .import, .balance]), ("KIS", [.total]), ("SD", [.total]),
-            ("EXTRAVEL", [.total]),
-        ] {
-            for flow in flows {
-                let row = calculator.row(SeriesKey(region: "CN", sector: sector, flow: flow, currency: .cny), span)
-                if row.value != nil || row.yearOnYear.value != nil { rows.append(row) }
+    /// Figures of the nation printed again, in a later release, with another level (beyond the
+    /// rounding of both prints) or another year-on-year rate: first print against the latest, each with
+    /// its publication date. Spans ending from January of the year before through `through`; copies
+    /// without a publication date cannot be ordered and are left out.
+    public static func revisedTable(history: [Observation], through: Period, language: Language) -> Table? {
+        guard let from = Period(year: through.year - 1, month: 1) else { return nil }
+        let zh = language == .zh
+        let yi = MonetaryUnit(.cny, .hundredMillion)
+        var groups: [SeriesKey: [PeriodSpan: [Observation]]] = [:]
+        for o in history
+        where o.key.region == "CN" && o.key.currency == .cny && o.publishedOn != nil
+            && (from...through).contains(o.span.end)
+            && o.span.start.year == o.span.end.year
+        {
+            groups[o.key, default: [:]][o.span, default: []].append(o)
+        }
+        var t = Table(columns: [
+            Table.Column(zh ? "时期" : "Period"), Table.Column(zh ? "项目" : "Item"), Table.Column(zh ? "流向" : "Flow"),
+            Table.Column(zh ? "首次公布" : "First printed"), Table.Column(zh ? "金额（亿元）" : "CNY 100m", .right),
+            Table.Column(zh ? "同比（%）" : "YoY %", .right), Table.Column(zh ? "最新公布" : "Latest print"),
+            Table.Column(zh ? "金额（亿元）" : "CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
+        ])
+        let flowNames: [Flow: String] =
+            zh
+            ? [.total: "进出口", .export: "出口", .import: "进口", .balance: "差额"]
+            : [.total: "total", .export: "exports", .import: "imports", .balance: "balance"]
+        for key in groups.keys.sorted() {
+            for (span, copies) in (groups[key] ?? [:]).sorted(by: {
+                ($0.key.end, $0.key.start) < ($1.key.end, $1.key.start)
+            }) {
+                let ordered = copies.sorted { ($0.publishedOn ?? "", $0.release) < ($1.publishedOn ?? "", $1.release) }
+                guard let first = ordered.first, let last = ordered.last, first.publishedOn != last.publishedOn else {
+                    continue
+                }
+                var levelChanged = false
+                if let a = first.value, let b = last.value {
+                    let tolerance = (first.roundingHalfWidth ?? 0) + (last.roundingHalfWidth ?? 0)
+                    levelChanged = (a.hundredths - b.hundredths).magnitude > UInt64(tolerance)
+                }
+                var rateChanged = false
+                if let a = first.rates.yearOnYear, let b = last.rates.yearOnYear { rateChanged = a != b }
+                guard levelChanged || rateChanged else { continue }
+                func level(_ o: Observation) -> String {
+                    guard let v = o.value else { return "" }
+                    return v.formatted(
+                        in: yi,
+                        places: min(
+                            2,
+                            max(
+                                0,
+                                (o.decimals ?? 1)
+                                    - (yi.magnitude.exponent - (o.unit?.magnitude.exponent ?? yi.magnitude.exponent)))))
+                }
+                let sector = Sectors.standard.sector(code: key.sector)
+                let name = zh ? (sector?.chineseNameMOFCOM ?? key.sector) : (sector?.englishName ?? key.sector)
+                let period = span.isMonth ? "\(span.start)" : "\(span.start)–\(span.end)"
+                t.rows.append([
+                    period, name, flowNames[key.flow] ?? key.flow.rawValue, first.publishedOn ?? "", level(first),
+                    first.rates.yearOnYear?.description ?? "", last.publishedOn ?? "", level(last),
+                    last.rates.yearOnYear?.description ?? "",
+                ])
             }
         }
+        return t.rows.isEmpty ? nil : t
+    }
+
+    /// The bulletin's own table: total services, knowledge-intensive, travel, excluding travel.
+    public static func table(book: FigureBook, through: Period, baseYear: Int?, language: Language) -> Table {
+        let rows = tableRows(book: book, through: through, baseYear: baseYear)
         var builder = BulletinTableBuilder()
         builder.language = language
         builder.maxPlaces = 1

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+import Synchronization
 import TradeCore
 import TradeReport
 
@@ -35,12 +38,30 @@ public enum BulletinTables {
     }
 
     /// Every row of the query (levels and rates; no provenance trees).
+    ///
+    /// Keys are split into runs of whole regions computed side by side, one resolver each (a region's
+    /// figures are resolved from its own series, so runs share nothing but the book); the rows come
+    /// back in the order of ``BulletinQuery/keys(in:sectors:regions:)``, the same bytes on any machine.
     public static func rows(book: FigureBook, query: BulletinQuery, baseYear: Int?) -> [BulletinRow] {
+        let keys = query.keys(in: book)
+        let runs = regionRuns(keys, count: keys.count < 512 ? 1 : 4 * ProcessInfo.processInfo.activeProcessorCount)
+        if runs.count <= 1 { return rows(keys[...], book: book, query: query, baseYear: baseYear) }
+        let results = Mutex([[BulletinRow]](repeating: [], count: runs.count))
+        DispatchQueue.concurrentPerform(iterations: runs.count) { i in
+            let part = rows(keys[runs[i]], book: book, query: query, baseYear: baseYear)
+            results.withLock { $0[i] = part }
+        }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+
+    private static func rows(
+        _ keys: ArraySlice<SeriesKey>, book: FigureBook, query: BulletinQuery, baseYear: Int?
+    ) -> [BulletinRow] {
         var resolver = LevelResolver(book: book)
         resolver.recordsInputs = false  // a table prints levels and rates, not their provenance trees
         let calculator = BulletinCalculator(resolver: resolver, baseYear: baseYear)
         var rows: [BulletinRow] = []
-        for key in query.keys(in: book) {
+        for key in keys {
             for span in query.spans {
                 let row = calculator.row(key, span)
                 if row.value == nil && row.yearOnYear.value == nil && row.share == nil && row.versusBase.value == nil {
@@ -50,6 +71,23 @@ public enum BulletinTables {
             }
         }
         return rows
+    }
+
+    /// About `count` contiguous ranges of `keys`, each ending where a region ends.
+    static func regionRuns(_ keys: [SeriesKey], count: Int) -> [Range<Int>] {
+        guard count > 1, !keys.isEmpty else { return [0..<keys.count] }
+        let target = max(1, keys.count / count)
+        var runs: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < keys.count {
+            i += 1
+            if i == keys.count || (i - start >= target && keys[i].region != keys[i - 1].region) {
+                runs.append(start..<i)
+                start = i
+            }
+        }
+        return runs
     }
 
     /// The table of the query with every documented column (as CSV and Excel write it).

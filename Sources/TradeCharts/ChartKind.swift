@@ -14,7 +14,8 @@ public enum ChartKind: String, Sendable, CaseIterable {
     case multiples
 }
 
-/// No figures for a chart over the period asked.
+/// No figures, or too few to carry the chart (fewer than three bars of a ranking, fewer than two
+/// years of a composition), over the period asked.
 public struct ChartUnavailable: UserFacingError, Equatable {
     /// The chart kind.
     public var kind: ChartKind
@@ -24,7 +25,7 @@ public struct ChartUnavailable: UserFacingError, Equatable {
     public var through: Period
 
     public var description: String {
-        "no figures for a \(kind.rawValue) chart from \(from) to \(through) in the store; see svctrade series (regional charts need svctrade generate --import)"
+        "too few figures for a \(kind.rawValue) chart from \(from) to \(through) in the store; see svctrade series (regional charts need svctrade generate --import)"
     }
 }
 

@@ -48,6 +48,8 @@ public struct BulletinDocument: Sendable {
     public var monthlyTable: Table?
     /// Published months against the months implied by two year-to-date releases.
     public var revisionsTable: Table?
+    /// Figures printed again with another value or rate in a later release (first print against latest).
+    public var revisedTable: Table?
     /// The release header (issuer, dates, status), from `templates/release.toml`.
     public var header = ReleaseHeader()
 
@@ -294,6 +296,15 @@ public struct BulletinDocument: Sendable {
                     zh
                         ? "修订：公布的月度数与累计数推算值"
                         : "Revisions: published months against months implied by cumulative releases", revisionsTable
+                ))
+        }
+        if let revisedTable {
+            out.append(
+                (
+                    zh
+                        ? "修订：后续发布中数值或增速有变化的数字（首次公布与最新）"
+                        : "Revisions: figures printed again with another value or rate (first print against latest)",
+                    revisedTable
                 ))
         }
         return out

@@ -5,10 +5,11 @@ import ZIPFoundation
 
 /// An Excel workbook (Office Open XML SpreadsheetML, `.xlsx`) of tables, for the press office.
 ///
-/// Cells that are plain decimals become numbers (so Excel can sum and chart them); everything else,
-/// including figures marked derived (`3600*`), stays text. The header row is bold and frozen; column
-/// widths follow the longest cell (CJK characters count double). Same tables, same bytes: entries
-/// carry a fixed modification date.
+/// Cells that are decimals become numbers (so Excel can sum and chart them) shown with the decimals
+/// they were printed with (`0.0`); a figure marked derived (`3600*`) is the number 3600 with a display
+/// format that keeps its mark (`0"*"`), so the status travels with the number. Everything else stays
+/// text. The header row is bold and frozen; column widths follow the longest cell (CJK characters
+/// count double). Same tables, same bytes: entries carry a fixed modification date.
 public enum XLSXWorkbook {
     /// A worksheet: a name (at most 31 characters, no `[]:*?/\`) and its table.
     public struct Sheet: Sendable {
@@ -108,8 +109,8 @@ public enum XLSXWorkbook {
             for (c, cell) in row.enumerated() where !cell.isEmpty {
                 let ref = column(c) + String(r + 1)
                 let style = r == 0 ? #" s="1""# : ""
-                if r > 0, DecimalNumber(parsing: cell) != nil {
-                    out += #"<c r="\#(ref)"\#(style)><v>\#(cell)</v></c>"#
+                if r > 0, let number = numberCell(cell) {
+                    out += #"<c r="\#(ref)" s="\#(number.style)"><v>\#(number.value)</v></c>"#
                 } else {
                     out +=
                         #"<c r="\#(ref)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(escape(cell))</t></is></c>"#
@@ -124,6 +125,21 @@ public enum XLSXWorkbook {
         }
         out += "</sheetData></worksheet>"
         return out
+    }
+
+    /// Most decimals a number format is provided for.
+    static let maxDecimals = 6
+    /// The mark of a derived figure (``PressFigures/derivedMarker``).
+    static let marker = PressFigures.derivedMarker
+
+    /// A cell's number and its style (display decimals, derived mark), or `nil` for text.
+    static func numberCell(_ cell: String) -> (value: String, style: Int)? {
+        let marked = cell.hasSuffix(marker)
+        let text = marked ? String(cell.dropLast(marker.count)) : cell
+        guard DecimalNumber(parsing: text) != nil else { return nil }
+        let decimals = text.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        guard decimals <= maxDecimals else { return (text, 0) }
+        return (text, 2 + decimals + (marked ? maxDecimals + 1 : 0))
     }
 
     static func contentTypes(count: Int) -> String {
@@ -170,9 +186,37 @@ public enum XLSXWorkbook {
         return out + "</Relationships>"
     }
 
-    static let styles =
+    /// Styles: 0 plain, 1 bold header, 2 + d numbers with d decimals, 2 + (maxDecimals + 1) + d the
+    /// same marked derived.
+    static let styles: String = {
+        var formats: [String] = []
+        for marked in [false, true] {
+            for d in 0...maxDecimals {
+                var code = "0"
+                if d > 0 { code += "." + String(repeating: "0", count: d) }
+                if marked { code += "&quot;" + marker + "&quot;" }
+                formats.append(code)
+            }
+        }
+        let numFmts =
+            #"<numFmts count="\#(formats.count)">"#
+            + formats.enumerated().map { #"<numFmt numFmtId="\#(164 + $0)" formatCode="\#($1)"/>"# }.joined()
+            + "</numFmts>"
+        let numberStyles = formats.indices.map {
+            #"<xf numFmtId="\#(164 + $0)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        }.joined()
+        return stylesHead + numFmts
+            + stylesBody
+            .replacingOccurrences(of: #"<cellXfs count="2">"#, with: #"<cellXfs count="\#(2 + formats.count)">"#)
+            .replacingOccurrences(of: "</cellXfs>", with: numberStyles + "</cellXfs>")
+    }()
+
+    static let stylesHead =
         #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+
+    static let stylesBody =
+        ""
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
         + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
         + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#

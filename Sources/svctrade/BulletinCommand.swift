@@ -53,9 +53,11 @@ struct BulletinCommand: ParsableCommand {
         let book = try database.figureBook(
             FigureSelection(
                 months: FigureSelection.window(through: month, baseYear: vsYear, yearsBack: 4)))
+        let history = try database.figureHistory(
+            FigureSelection(regions: ["CN"], months: FigureSelection.window(through: month, yearsBack: 1)))
         let files = try BulletinComposer.compose(
             book: book, through: through, languages: lang.languages, baseYear: vsYear,
-            templates: templates, datasets: datasets)
+            templates: templates, datasets: datasets, history: history)
         try FileOutput.write(files, into: out)
         print("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)/")
     }

@@ -86,16 +86,29 @@ struct DemoCommand: ParsableCommand {
         let bulletinFolder = out + "/bulletin-2021-04"
         let files = try BulletinComposer.compose(
             book: try database.figureBook(), through: try Period(parsing: "2021-04"), languages: [.zh, .en],
-            baseYear: 2019, templates: nil, datasets: datasets)
+            baseYear: 2019, templates: nil, datasets: datasets,
+            history: try database.figureHistory(FigureSelection(regions: ["CN"])))
         try FileOutput.write(files, into: bulletinFolder)
         print("wrote the January–April 2021 bulletin (\(files.count) files) to \(bulletinFolder)/")
         for (month, name) in [("2022-04", "January–April 2022"), ("2025-10", "January–October 2025")] {
             let folder = out + "/bulletin-" + month
             let composed = try BulletinComposer.compose(
                 book: try database.figureBook(), through: try Period(parsing: month), languages: [.zh, .en],
-                baseYear: nil, templates: nil, datasets: datasets)
+                baseYear: nil, templates: nil, datasets: datasets,
+                history: try database.figureHistory(FigureSelection(regions: ["CN"])))
             try FileOutput.write(composed, into: folder)
             print("wrote the \(name) bulletin (\(composed.count) files) to \(folder)/")
+        }
+        if let chromium = BulletinPrinter.chromium() {
+            for month in ["2021-04", "2022-04", "2025-10"] {
+                let folder = out + "/bulletin-" + month
+                try BulletinPrinter.print(
+                    html: folder + "/bulletin.html", to: folder + "/bulletin.pdf", chromium: chromium)
+            }
+            print("printed the three bulletins to PDF with \(chromium)")
+        } else {
+            print(
+                "no Chromium on PATH: the bulletins are not printed to PDF (install chromium, or print bulletin.html)")
         }
         let fullBook = try database.figureBook()
         for language in PressFigures.Language.allCases {

@@ -45,6 +45,25 @@ import TradeTestSupport
         #expect(outside.stderr.contains("--templates"))
     }
 
+    /// MOFCOM printed 2017's export growth as 10.6% in February 2018 and as 8.9% in June 2018
+    /// (english.www.gov.cn, 2018-02-06; japanese.china.org.cn, 2018-06-20): a bulletin through June
+    /// 2018 lists it, first print against latest, in the revisions section and in the Excel sheet.
+    @Test func aFigurePrintedAgainWithAnotherRateIsListedAsRevised() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = folder.file("r.sqlite")
+        #expect(try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", db]).status == 0)
+        let out = folder.file("b")
+        let b = try cli.run(
+            ["bulletin", "--db", db, "--through", "2018-06", "--lang", "en", "--out", out], in: Repository.root)
+        #expect(b.status == 0, "\(b.stderr)")
+        let md = try String(contentsOfFile: out + "/bulletin.md", encoding: .utf8)
+        #expect(md.contains("Revisions: figures printed again with another value or rate"))
+        let row = md.split(separator: "\n").first { $0.contains("2017-01–2017-12") && $0.contains("exports") }
+        #expect(row?.contains("2018-02-06") == true && row?.contains("10.6") == true, "\(row ?? "")")
+        #expect(row?.contains("2018-06-20") == true && row?.contains("8.9") == true, "\(row ?? "")")
+    }
+
     @Test(.enabled(if: BulletinEndToEndTests.chromium != nil || BulletinEndToEndTests.inCI))
     func theHTMLBulletinRendersInHeadlessChromium() throws {
         let chromium = try #require(Self.chromium, "CI must install Debian's chromium (.ci/run does)")

@@ -147,7 +147,7 @@ import TradeTestSupport
         let out = folder.file("c.svg")
         let r = try cli.run(["chart", "combo", "--db", db, "--through", "2030-04", "-o", out])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("no figures for a combo chart"))
+        #expect(r.stderr.contains("too few figures for a combo chart"))
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(
             try cli.run([

@@ -134,3 +134,61 @@ import TradeCore
         }
     }
 }
+
+/// The panel shortcut of ``LevelResolver`` (a group summed straight from panel months, taken only
+/// when provenance is not recorded) gives exactly what resolving each part gives.
+@Suite struct PanelShortcutPropertyTests {
+    static let sectors = ["SA", "SB", "SC", "SC1", "SC2", "SD", "SE", "SF", "SG", "SH", "SI", "SJ", "SJ1", "SK", "SL"]
+
+    /// One region of a panel; `shape` picks, per series, dropped months, coarser decimals or a
+    /// missing series, so that the shortcut must sometimes step aside.
+    static func book(_ values: [Int], shape: [Int]) -> FigureBook {
+        var panel = MonthlyPanel()
+        var k = 0
+        for sector in sectors {
+            for flow in [Flow.export, .import] {
+                let pick = shape[k % shape.count]
+                k += 1
+                if pick == 7 { continue }  // series absent
+                var s = MonthlyPanel.Series(
+                    key: SeriesKey(region: "R001", sector: sector, flow: flow, currency: .cny),
+                    unit: AggregationPropertyTests.unit, decimals: pick == 5 ? 1 : 2, release: "r",
+                    source: "src-\(pick % 3)")
+                for m in 0..<24 where !(pick == 6 && m == 15) {
+                    s.set(Int64(values[(k * 24 + m) % values.count]) * 10, at: 2020 * 12 + m)
+                }
+                panel.series.append(s)
+            }
+        }
+        return FigureBook(figures: [], panel: panel)
+    }
+
+    @Test func shortcutEqualsTheGeneralPath() async throws {
+        let spans = try ["2021-04", "2021-01/2021-04", "2020-01/2020-04", "2021-04/2021-06", "2021-01/2021-12"].map {
+            try PeriodSpan(parsing: $0)
+        }
+        await propertyCheck(
+            input: Gen.int(in: -500_000...5_000_000).array(of: 24...48), Gen.int(in: 0...9).array(of: 5...30)
+        ) { values, shape in
+            let book = Self.book(values, shape: shape)
+            var fast = LevelResolver(book: book)
+            fast.recordsInputs = false
+            let general = LevelResolver(book: book)  // records inputs: never takes the shortcut
+            for sector in ["S", "KIS", "SC", "SJ", "EXTRAVEL"] {
+                for flow in Flow.allCases {
+                    for span in spans {
+                        let k = SeriesKey(region: "R001", sector: sector, flow: flow, currency: .cny)
+                        let a = fast.estimate(k, span)
+                        let b = general.estimate(k, span)
+                        #expect(a?.level == b?.level, "\(k) \(span)")
+                        #expect(a?.halfWidth == b?.halfWidth, "\(k) \(span)")
+                        #expect(a?.origin == b?.origin, "\(k) \(span)")
+                        #expect(a?.status == b?.status, "\(k) \(span)")
+                        #expect(a?.sources == b?.sources, "\(k) \(span)")
+                        #expect(a?.resolution == b?.resolution, "\(k) \(span)")
+                    }
+                }
+            }
+        }
+    }
+}

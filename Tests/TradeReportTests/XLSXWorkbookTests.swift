@@ -22,9 +22,15 @@ import ZIPFoundation
         let workbook = try Self.entry(data, "xl/workbook.xml")
         #expect(workbook.contains(#"<sheet name="数据表 202104" sheetId="1" r:id="rId1"/>"#))
         let sheet = try Self.entry(data, "xl/worksheets/sheet1.xml")
-        #expect(sheet.contains(#"<c r="B2"><v>15644.5</v></c>"#))
-        #expect(sheet.contains(#"<c r="C4"><v>-76.3</v></c>"#))
-        #expect(sheet.contains(#"<c r="B3" t="inlineStr"><is><t xml:space="preserve">3600*</t></is></c>"#))
+        // Numbers with the display format of their decimals: style 2 + d; a derived figure keeps its mark
+        // in the format (style 2 + 7 + d), its value a number.
+        #expect(sheet.contains(#"<c r="B2" s="3"><v>15644.5</v></c>"#))
+        #expect(sheet.contains(#"<c r="C4" s="3"><v>-76.3</v></c>"#))
+        #expect(sheet.contains(#"<c r="B3" s="9"><v>3600</v></c>"#))
+        let styles = try Self.entry(data, "xl/styles.xml")
+        #expect(styles.contains(#"<numFmt numFmtId="165" formatCode="0.0"/>"#))
+        #expect(styles.contains(#"<numFmt numFmtId="171" formatCode="0&quot;*&quot;"/>"#))
+        #expect(styles.contains(#"<cellXfs count="16">"#))
         #expect(sheet.contains("R&amp;D &lt;x&gt;"))
         #expect(sheet.contains(#"<c r="A1" s="1" t="inlineStr">"#))  // bold header
         #expect(sheet.contains(#"<c r="A6" t="inlineStr"><is><t xml:space="preserve">* derived</t>"#))

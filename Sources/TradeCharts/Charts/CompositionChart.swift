@@ -32,8 +32,8 @@ public struct CompositionChart: Sendable {
         self.text = text
     }
 
-    /// True when there is at least one column.
-    public var hasData: Bool { !columns.isEmpty }
+    /// True when there are at least two columns: a single year shows no change of composition.
+    public var hasData: Bool { columns.count >= 2 }
 
     /// The SVG document.
     /// Shares (summing to about 100) rounded to tenths so that they add up to exactly 1000 tenths:

@@ -29,8 +29,9 @@ public struct RankingChart: Sendable {
         self.text = text
     }
 
-    /// True when there is at least one bar.
-    public var hasData: Bool { !items.isEmpty }
+    /// True when there are at least three bars: one or two bars rank nothing, and a bulletin puts
+    /// another chart in their place.
+    public var hasData: Bool { items.count >= 3 }
 
     /// The SVG document; more than 12 bars grow the canvas (`bulletin-tall`).
     public func svg(theme: ChartTheme, slug: String = "svc-ranking") -> String {

@@ -46,6 +46,9 @@ public struct FigureBook: Sendable {
         return published[SpanKey(key: key, span: span)]
     }
 
+    /// Whether any published figure (not a panel month) belongs to `region`.
+    public func hasPublishedFigures(region: String) -> Bool { publishedRegions.contains(region) }
+
     /// The panel series for a key.
     public func panelSeries(_ key: SeriesKey) -> MonthlyPanel.Series? {
         panelIndex[key].map { panel.series[$0] }

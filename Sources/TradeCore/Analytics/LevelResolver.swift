@@ -107,16 +107,22 @@ public struct LevelResolver {
                 level: v, halfWidth: f.roundingHalfWidth ?? 0, origin: .published, unit: unit, sources: [f.source],
                 inputs: input)
         }
-        if span.isMonth, let s = book.panelSeries(key), let v = s.value(at: span.start) {
-            let status: FigureStatus = s.release == IllustrativePanel.release ? .illustrative : .published
-            let input =
-                recordsInputs
-                ? [Estimate.Input(key: key, span: span, level: v, sign: 1, status: status, source: s.source)] : []
-            return Estimate(
-                level: v, halfWidth: Self.halfWidth(unit: s.unit, decimals: s.decimals), origin: .monthly, unit: s.unit,
-                sources: [s.source], status: status, inputs: input)
-        }
+        if span.isMonth, let s = book.panelSeries(key) { return panelMonth(key, s, span.start) }
         return nil
+    }
+
+    private func panelMonth(_ key: SeriesKey, _ s: MonthlyPanel.Series, _ month: Period) -> Estimate? {
+        guard let v = s.value(at: month) else { return nil }
+        let status: FigureStatus = s.release == IllustrativePanel.release ? .illustrative : .published
+        let input =
+            recordsInputs
+            ? [
+                Estimate.Input(
+                    key: key, span: PeriodSpan(month: month), level: v, sign: 1, status: status, source: s.source)
+            ] : []
+        return Estimate(
+            level: v, halfWidth: Self.halfWidth(unit: s.unit, decimals: s.decimals), origin: .monthly, unit: s.unit,
+            sources: [s.source], status: status, inputs: input)
     }
 
     /// The year-to-date total through `month` from direct figures only: published, or all months present.
@@ -127,6 +133,17 @@ public struct LevelResolver {
     }
 
     func sumOfMonths(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
+        if !book.hasPublishedFigures(region: key.region) {
+            // Only panel months can answer: one lookup of the series instead of one per month.
+            guard let s = book.panelSeries(key) else { return nil }
+            var parts: [(Estimate, Int64)] = []
+            parts.reserveCapacity(span.months.count)
+            for m in span.months {
+                guard let e = panelMonth(key, s, m) else { return nil }
+                parts.append((e, 1))
+            }
+            return Estimate.combine(parts, origin: .sumOfMonths)
+        }
         var parts: [(Estimate, Int64)] = []
         for m in span.months {
             guard let e = direct(key, PeriodSpan(month: m)) else { return nil }
@@ -169,6 +186,9 @@ public struct LevelResolver {
             origin = .sumOfChildren
         }
         guard worth(plus.count + sector.excluded.count) else { return nil }
+        if depth < 4, let fast = panelGroupSum(key, span, plus: plus, minus: sector.excluded, origin: origin) {
+            return fast
+        }
         var parts: [(Estimate, Int64)] = []
         for code in plus {
             let k = SeriesKey(region: key.region, sector: code, flow: key.flow, currency: key.currency)
@@ -181,6 +201,48 @@ public struct LevelResolver {
             parts.append((e, -1))
         }
         return Estimate.combine(parts, origin: origin)
+    }
+
+    /// A group sum straight from panel months, equal to resolving each part and combining: used when
+    /// nothing else could answer for a part (the region has no published figure), every part is a
+    /// panel series of exports or imports with every month of the span present, at the book's finest
+    /// precision and published status. Then each part's best estimate is the sum of its months (no
+    /// other candidate can be as precise or more quotable), so the parts need not be resolved one by
+    /// one (a large `table --by region` spends most of its time there). `nil` hands back to the general
+    /// path.
+    private func panelGroupSum(
+        _ key: SeriesKey, _ span: PeriodSpan, plus: [String], minus: [String], origin: Estimate.Origin
+    ) -> Estimate? {
+        guard !recordsInputs, key.flow == .export || key.flow == .import,
+            !book.hasPublishedFigures(region: key.region)
+        else { return nil }
+        var total: Int64 = 0
+        var halfWidth: Int64 = 0
+        var resolution = Int64.max
+        var unit: MonetaryUnit?
+        var sources: [String] = []
+        for (codes, sign) in [(plus, Int64(1)), (minus, Int64(-1))] {
+            for code in codes {
+                let k = SeriesKey(region: key.region, sector: code, flow: key.flow, currency: key.currency)
+                guard let s = book.panelSeries(k), s.release != IllustrativePanel.release else { return nil }
+                let h = Self.halfWidth(unit: s.unit, decimals: s.decimals)
+                guard h == book.finestHalfWidth else { return nil }
+                for m in span.months {
+                    guard let v = s.value(at: m) else { return nil }
+                    let (t, overflow) = total.addingReportingOverflow(sign * v.hundredths)
+                    guard !overflow else { return nil }
+                    total = t
+                    halfWidth += h
+                }
+                resolution = min(resolution, max(1, 2 * h))
+                if unit == nil { unit = s.unit }
+                if !sources.contains(s.source) { sources.append(s.source) }
+            }
+        }
+        guard let unit else { return nil }
+        return Estimate(
+            level: Level(hundredths: total), halfWidth: halfWidth, origin: origin, unit: unit, sources: sources,
+            resolution: resolution, status: .computed)
     }
 
     func regionSum(_ key: SeriesKey, _ span: PeriodSpan, depth: Int, worth: (Int) -> Bool = { _ in true }) -> Estimate?

@@ -9,12 +9,52 @@ public struct SeriesKey: Hashable, Sendable, Comparable, Codable, CustomStringCo
     /// Currency of the levels.
     public let currency: Currency
 
+    /// A hash of the four parts computed once (FNV-1a): large tables look keys up hundreds of
+    /// thousands of times, and hashing two strings on every lookup was their largest single cost.
+    private let digest: UInt64
+
+    private enum CodingKeys: String, CodingKey {
+        case region, sector, flow, currency
+    }
+
     /// Creates a key.
     public init(region: String, sector: String, flow: Flow, currency: Currency) {
         self.region = region
         self.sector = sector
         self.flow = flow
         self.currency = currency
+        self.digest = Self.digest(region, sector, flow, currency)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            region: try c.decode(String.self, forKey: .region), sector: try c.decode(String.self, forKey: .sector),
+            flow: try c.decode(Flow.self, forKey: .flow), currency: try c.decode(Currency.self, forKey: .currency))
+    }
+
+    private static func digest(_ region: String, _ sector: String, _ flow: Flow, _ currency: Currency) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) {
+            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        for b in region.utf8 { mix(b) }
+        mix(0x1f)
+        for b in sector.utf8 { mix(b) }
+        mix(0x1f)
+        for b in flow.rawValue.utf8 { mix(b) }
+        mix(0x1f)
+        for b in currency.rawValue.utf8 { mix(b) }
+        return h
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+    }
+
+    public static func == (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
+        lhs.digest == rhs.digest && lhs.region == rhs.region && lhs.sector == rhs.sector && lhs.flow == rhs.flow
+            && lhs.currency == rhs.currency
     }
 
     /// `CN/S/export/CNY`.

@@ -165,6 +165,9 @@ public protocol FigureStore: Sendable {
     func figureBook(_ selection: FigureSelection) throws -> FigureBook
     /// Summaries of the selected series, ordered by key.
     func seriesSummaries(_ selection: FigureSelection) throws -> [SeriesSummary]
+    /// Every stored copy of the selected figures (all releases, every source), in key and span order:
+    /// the history a revisions table compares (first print against latest).
+    func figureHistory(_ selection: FigureSelection) throws -> [Observation]
     /// The chosen months of every panel series, as of a release date (the one-month panel bulletin).
     func panelSlice(months: [Int], asOf: String?) throws -> PanelSlice
 }

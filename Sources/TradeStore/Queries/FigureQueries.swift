@@ -59,6 +59,10 @@ extension TradeDatabase {
         }
     }
 
+    public func figureHistory(_ selection: FigureSelection) throws -> [Observation] {
+        try figures(selection, preferredOnly: false).map(\.observation)
+    }
+
     /// `AND s.region IN (…) AND s.sector IN (…) AND s.currency IN (…)` for the selected series.
     static func seriesFilter(
         _ selection: FigureSelection, sql: inout String, args: inout [(any DatabaseValueConvertible)?]

@@ -70,56 +70,37 @@ struct DemoCommand: ParsableCommand {
         // The illustrative regional panel, for region breakdowns.
         let book = try database.figureBook()
         if let panel = IllustrativePanel.generate(book: book, years: 2019...2022, seed: 20_200_814) {
-            let csvPath =
-                NSTemporaryDirectory() + "svctrade-demo-panel-\(ProcessInfo.processInfo.processIdentifier).csv"
-            try Data(TidyCSVWriter.render(panel).utf8).write(to: URL(fileURLWithPath: csvPath))
-            defer { try? FileManager.default.removeItem(atPath: csvPath) }
-            let regional = try ObservationReader(options: .init(release: IllustrativePanel.release)).read(
-                path: csvPath, displayName: "illustrative panel")
-            _ = try database.importBatches([regional])
+            _ = try database.importBatches([IllustrativePanel.importBatch(panel)])
             print(
                 "generated the illustrative pilot-region panel: \(panel.series.count) series, \(panel.observationCount) monthly values (not published figures)"
             )
         }
-        try writeTables(database)
-        try writeCharts(database)
-        let bulletinFolder = out + "/bulletin-2021-04"
-        let files = try BulletinComposer.compose(
-            book: try database.figureBook(), through: try Period(parsing: "2021-04"), languages: [.zh, .en],
-            baseYear: 2019, templates: nil, datasets: datasets,
-            history: try database.figureHistory(FigureSelection(regions: ["CN"])))
-        try FileOutput.write(files, into: bulletinFolder)
-        print("wrote the January–April 2021 bulletin (\(files.count) files) to \(bulletinFolder)/")
-        for (month, name) in [("2022-04", "January–April 2022"), ("2025-10", "January–October 2025")] {
-            let folder = out + "/bulletin-" + month
-            let composed = try BulletinComposer.compose(
-                book: try database.figureBook(), through: try Period(parsing: month), languages: [.zh, .en],
-                baseYear: nil, templates: nil, datasets: datasets,
-                history: try database.figureHistory(FigureSelection(regions: ["CN"])))
-            try FileOutput.write(composed, into: folder)
-            print("wrote the \(name) bulletin (\(composed.count) files) to \(folder)/")
+        let full = try database.figureBook()
+        let history = try database.figureHistory(FigureSelection(regions: ["CN"]))
+        let tables = try DemoOutputs.tables(book: full)
+        try FileOutput.write(tables, into: out)
+        print("wrote \(tables.count) tables to \(out)/tables/")
+        let charts = try DemoOutputs.charts(book: full)
+        try FileOutput.write(charts, into: out)
+        print("wrote \(charts.count) charts to \(out)/charts/")
+        for (month, baseYear) in DemoOutputs.bulletins {
+            let files = try DemoOutputs.bulletin(
+                month: month, baseYear: baseYear, book: full, history: history, datasets: datasets)
+            try FileOutput.write(files, into: out)
+            print("wrote the \(month) bulletin (\(files.count) files) to \(out)/bulletin-\(month)/")
         }
         if let chromium = BulletinPrinter.chromium() {
-            for month in ["2021-04", "2022-04", "2025-10"] {
+            for (month, _) in DemoOutputs.bulletins {
                 let folder = out + "/bulletin-" + month
                 try BulletinPrinter.print(
                     html: folder + "/bulletin.html", to: folder + "/bulletin.pdf", chromium: chromium)
             }
-            print("printed the three bulletins to PDF with \(chromium)")
+            print("printed the bulletins to PDF with \(chromium)")
         } else {
             print(
                 "no Chromium on PATH: the bulletins are not printed to PDF (install chromium, or print bulletin.html)")
         }
-        let fullBook = try database.figureBook()
-        for language in PressFigures.Language.allCases {
-            for (month, baseYear) in [("2021-04", 2019 as Int?), ("2022-04", nil), ("2025-10", nil)] {
-                let release = try PressDocuments.release(
-                    book: fullBook, through: try Period(parsing: month), baseYear: baseYear, language: language,
-                    templates: nil)
-                try Data(release.plainText.utf8).write(
-                    to: URL(fileURLWithPath: "\(out)/press-figures-\(month)-\(language.rawValue).txt"))
-            }
-        }
+        try FileOutput.write(try DemoOutputs.pressTexts(book: full), into: out)
 
         print("\nJanuary–April 2021 as stored (CNY 100m, published year-on-year %):")
         let jan = try PeriodSpan(parsing: "2021-01/2021-04")
@@ -131,75 +112,6 @@ struct DemoCommand: ParsableCommand {
             let yoy = f.observation.rates.yearOnYear.map { "\($0.trimmedDescription)%" } ?? "–"
             print("  \(flow.rawValue): \(v.formatted(in: .init(.cny, .hundredMillion), places: 1))  yoy \(yoy)")
         }
-    }
-}
-
-extension DemoCommand {
-    /// Writes the bulletin tables into `out/tables/`.
-    func writeTables(_ database: TradeDatabase) throws {
-        let folder = out + "/tables"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let book = try database.figureBook()
-        var written: [String] = []
-        func write(
-            _ name: String, _ query: BulletinQuery, baseYear: Int?, _ format: TableFormat,
-            lang: BulletinTableBuilder.Language = .en
-        ) throws {
-            let result = BulletinTables.render(
-                book: book, query: query, baseYear: baseYear, format: format, unit: nil, lang: lang)
-            try Data(result.text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
-            written.append(name)
-        }
-        let april2021 = BulletinQuery(through: try Period(parsing: "2021-04"))
-        for format in [TableFormat.text, .csv, .md, .html, .json] {
-            let ext = format == .text ? "txt" : format.rawValue
-            try write("bulletin-2021-04.\(ext)", april2021, baseYear: 2019, format)
-        }
-        try write("bulletin-2021-04-zh.txt", april2021, baseYear: 2019, .text, lang: .zh)
-        try write("bulletin-2022-04.csv", BulletinQuery(through: try Period(parsing: "2022-04")), baseYear: 2019, .csv)
-        var regions = april2021
-        regions.breakdown = .region
-        try write("regions-2021-04-illustrative.csv", regions, baseYear: nil, .csv)
-        try write("regions-2021-04-illustrative.md", regions, baseYear: nil, .md)
-        print("wrote \(written.count) tables to \(folder)/: \(written.joined(separator: ", "))")
-    }
-}
-
-extension DemoCommand {
-    /// Writes the five chart kinds in both languages (and the combo as a slide) into `out/charts/`.
-    func writeCharts(_ database: TradeDatabase) throws {
-        let folder = out + "/charts"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let book = try database.figureBook()
-        let april = try Period(parsing: "2021-04")
-        let plan: [(ChartKind, String, Period, Period, BulletinQuery.Breakdown)] = [
-            (.combo, "combo-2021-04", try Period(parsing: "2020-01"), april, .sector),
-            (.lines, "lines-2017-2022", try Period(parsing: "2017-01"), try Period(parsing: "2022-12"), .sector),
-            (.ranking, "ranking-regions-2021-04", april, april, .region),
-            (
-                .composition, "composition-2017-2022", try Period(parsing: "2017-01"), try Period(parsing: "2022-12"),
-                .sector
-            ),
-            (.multiples, "multiples-2019-2021", try Period(parsing: "2019-01"), april, .sector),
-        ]
-        var written: [String] = []
-        for (kind, name, from, through, by) in plan {
-            for lang in ChartTheme.Language.allCases {
-                let svg = try kind.render(
-                    book: book, theme: ChartTheme(size: .bulletin, language: lang), from: from, through: through, by: by
-                )
-                try Data(svg.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)-\(lang.rawValue).svg"))
-                written.append("\(name)-\(lang.rawValue).svg")
-            }
-        }
-        for lang in ChartTheme.Language.allCases {
-            let slide = try ChartKind.combo.render(
-                book: book, theme: ChartTheme(size: .slide, language: lang), from: try Period(parsing: "2020-01"),
-                through: april, panels: true)
-            try Data(slide.utf8).write(to: URL(fileURLWithPath: "\(folder)/combo-panels-slide-\(lang.rawValue).svg"))
-            written.append("combo-panels-slide-\(lang.rawValue).svg")
-        }
-        print("wrote \(written.count) charts to \(folder)/")
     }
 }
 

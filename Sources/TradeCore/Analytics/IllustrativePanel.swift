@@ -21,6 +21,13 @@ public struct IllustrativePanel {
     /// Source text of every generated value (contains the word "illustrative", which outputs look for).
     public static func source(seed: UInt64) -> String { "svctrade generate (illustrative, seed \(seed))" }
 
+    /// A generated panel as an import batch (release ``release``), stored without a file in between.
+    public static func importBatch(_ panel: MonthlyPanel, file: String = "generated panel") -> ImportBatch {
+        ImportBatch(
+            file: file, layout: "illustrative panel", panel: panel, figures: [], releases: [release: nil], notes: [],
+            rowCount: panel.observationCount)
+    }
+
     /// Unit of the generated values: 万元 with two decimals.
     public static let unit = MonetaryUnit(.cny, .tenThousand)
 

@@ -1,0 +1,96 @@
+import Foundation
+import TradeCharts
+import TradeCore
+import TradeReport
+
+/// The example outputs `svctrade demo` writes into `notebooks-output/`: the bulletin tables in every
+/// format, the five chart kinds in both languages, the three bulletins (January–April 2021 and 2022,
+/// January–October 2025) and their press texts. Composed here, written by the caller.
+public enum DemoOutputs {
+    /// A file to write, relative to the output folder.
+    public typealias File = BulletinComposer.File
+
+    /// The bulletins the demo writes: month and comparison year.
+    public static let bulletins: [(month: String, baseYear: Int?)] = [
+        ("2021-04", 2019), ("2022-04", nil), ("2025-10", nil),
+    ]
+
+    /// The bulletin tables under `tables/`.
+    public static func tables(book: FigureBook) throws -> [File] {
+        var files: [File] = []
+        func add(
+            _ name: String, _ query: BulletinQuery, baseYear: Int?, _ format: TableFormat, lang: Language = .en
+        ) {
+            let result = BulletinTables.render(
+                book: book, query: query, baseYear: baseYear, format: format, unit: nil, lang: lang)
+            files.append(File(name: "tables/" + name, data: Data(result.text.utf8)))
+        }
+        let april2021 = BulletinQuery(through: try Period(parsing: "2021-04"))
+        for format in [TableFormat.text, .csv, .md, .html, .json] {
+            add("bulletin-2021-04.\(format == .text ? "txt" : format.rawValue)", april2021, baseYear: 2019, format)
+        }
+        add("bulletin-2021-04-zh.txt", april2021, baseYear: 2019, .text, lang: .zh)
+        add("bulletin-2022-04.csv", BulletinQuery(through: try Period(parsing: "2022-04")), baseYear: 2019, .csv)
+        var regions = april2021
+        regions.breakdown = .region
+        add("regions-2021-04-illustrative.csv", regions, baseYear: nil, .csv)
+        add("regions-2021-04-illustrative.md", regions, baseYear: nil, .md)
+        return files
+    }
+
+    /// The five chart kinds in both languages, and the combo as a slide, under `charts/`.
+    public static func charts(book: FigureBook) throws -> [File] {
+        let april = try Period(parsing: "2021-04")
+        let plan: [(ChartKind, String, Period, Period, BulletinQuery.Breakdown)] = [
+            (.combo, "combo-2021-04", try Period(parsing: "2020-01"), april, .sector),
+            (.lines, "lines-2017-2022", try Period(parsing: "2017-01"), try Period(parsing: "2022-12"), .sector),
+            (.ranking, "ranking-regions-2021-04", april, april, .region),
+            (
+                .composition, "composition-2017-2022", try Period(parsing: "2017-01"), try Period(parsing: "2022-12"),
+                .sector
+            ),
+            (.multiples, "multiples-2019-2021", try Period(parsing: "2019-01"), april, .sector),
+        ]
+        var files: [File] = []
+        for (kind, name, from, through, by) in plan {
+            for lang in ChartTheme.Language.allCases {
+                let svg = try kind.render(
+                    book: book, theme: ChartTheme(size: .bulletin, language: lang), from: from, through: through, by: by
+                )
+                files.append(File(name: "charts/\(name)-\(lang.rawValue).svg", data: Data(svg.utf8)))
+            }
+        }
+        for lang in ChartTheme.Language.allCases {
+            let slide = try ChartKind.combo.render(
+                book: book, theme: ChartTheme(size: .slide, language: lang), from: try Period(parsing: "2020-01"),
+                through: april, panels: true)
+            files.append(File(name: "charts/combo-panels-slide-\(lang.rawValue).svg", data: Data(slide.utf8)))
+        }
+        return files
+    }
+
+    /// One bulletin, zh and en, under `bulletin-MONTH/`.
+    public static func bulletin(
+        month: String, baseYear: Int?, book: FigureBook, history: [Observation], datasets: String
+    ) throws -> [File] {
+        try BulletinComposer.compose(
+            book: book, through: try Period(parsing: month), languages: [.zh, .en], baseYear: baseYear,
+            templates: nil, datasets: datasets, history: history
+        ).map { File(name: "bulletin-\(month)/" + $0.name, data: $0.data) }
+    }
+
+    /// The press texts of the three bulletins in both languages (`press-figures-MONTH-LANG.txt`).
+    public static func pressTexts(book: FigureBook) throws -> [File] {
+        var files: [File] = []
+        for language in Language.allCases {
+            for (month, baseYear) in bulletins {
+                let release = try PressDocuments.release(
+                    book: book, through: try Period(parsing: month), baseYear: baseYear, language: language,
+                    templates: nil)
+                files.append(
+                    File(name: "press-figures-\(month)-\(language.rawValue).txt", data: Data(release.plainText.utf8)))
+            }
+        }
+        return files
+    }
+}

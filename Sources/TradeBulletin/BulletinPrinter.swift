@@ -3,7 +3,8 @@ import TradeCore
 
 /// Prints a bulletin page to an A4 PDF with headless Chromium (the page's print stylesheet lays it
 /// out), with the PDF's creation and modification dates fixed so that the same page gives the same
-/// bytes.
+/// bytes. The PDF is untagged: Chromium numbers the nodes of a tagged PDF's structure tree differently
+/// from run to run; the HTML page is the accessible version.
 public enum BulletinPrinter {
     /// Chromium could not print the page.
     public struct PrintFailed: UserFacingError, Equatable {
@@ -28,7 +29,8 @@ public enum BulletinPrinter {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: chromium)
         p.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--disable-pdf-tagging",
+            "--print-to-pdf=\(pdf)",
             URL(fileURLWithPath: html).absoluteString,
         ]
         let err = Pipe()

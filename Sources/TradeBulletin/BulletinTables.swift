@@ -4,11 +4,6 @@ import Synchronization
 import TradeCore
 import TradeReport
 
-/// Output formats of tables; a new format is a renderer in TradeReport plus one case here.
-public enum TableFormat: String, Sendable, CaseIterable {
-    case text, csv, md, html, json
-}
-
 /// The bulletin table of a query, as rows or rendered (shared by `table`, `demo` and the bulletin).
 public enum BulletinTables {
     /// A rendered table and how many rows it has.
@@ -118,40 +113,34 @@ public enum BulletinTables {
             if unit.currency == .cny { builder.unitCNY = unit } else { builder.unitUSD = unit }
         }
         let illustrative = { (r: BulletinRow) in r.value?.sources.contains { $0.contains("illustrative") } ?? false }
-        let text: String
-        switch format {
-        case .text:
-            var columns = BulletinTableBuilder.terminalColumns
+        let renderer = format.renderer
+        var table: Table
+        if var columns = renderer.columns {
             if baseYear == nil { columns.removeAll { $0 == "vs_base_pct" || $0 == "avg_growth_pct" } }
-            var t = TextTableRenderer.render(
-                BulletinTableBuilder.withHeaders(
-                    builder.table(rows, columns: columns, illustrative: illustrative), language: lang))
-            let u = query.currency == .cny ? builder.unitCNY : builder.unitUSD
-            t +=
-                lang == .zh
-                ? "\n金额单位：\(u)；增速为%，变化为百分点；数字性质：published 公布数、computed 由公布数计算、derived 由累计数推算"
-                : "\nvalues in \(u); rates in %, changes in percentage points; status: published, computed from published figures, derived from cumulative releases"
-            if rows.contains(where: illustrative) {
-                t +=
-                    lang == .zh
-                    ? "\n示意数据：分地区数据由 svctrade generate 生成，不是统计发布数"
-                    : "\nillustrative data: regional figures come from svctrade generate, not from any statistical release"
-            }
-            text = t + "\n"
-        case .csv:
-            text = CSVRenderer.render(builder.table(rows, illustrative: illustrative))
-        case .md:
-            text = MarkdownRenderer.render(
-                BulletinTableBuilder.withHeaders(builder.table(rows, illustrative: illustrative), language: lang))
-        case .html:
-            text = HTMLRenderer.page(
-                BulletinTableBuilder.withHeaders(builder.table(rows, illustrative: illustrative), language: lang),
-                title: lang == .zh ? "服务贸易（截至\(query.through)）" : "Services trade through \(query.through)",
-                lang: lang == .zh ? "zh-CN" : "en")
-        case .json:
-            text = JSONRenderer.render(
-                builder.table(rows, illustrative: illustrative), isNumeric: BulletinTableBuilder.isNumeric)
+            table = builder.table(rows, columns: columns, illustrative: illustrative)
+        } else {
+            table = builder.table(rows, illustrative: illustrative)
         }
+        if renderer.isForReaders { table = BulletinTableBuilder.withHeaders(table, language: lang) }
+        var footnotes: [String] = []
+        let u = query.currency == .cny ? builder.unitCNY : builder.unitUSD
+        footnotes.append(
+            lang == .zh
+                ? "金额单位：\(u)；增速为%，变化为百分点；数字性质：published 公布数、computed 由公布数计算、derived 由累计数推算"
+                : "values in \(u); rates in %, changes in percentage points; status: published, computed from published figures, derived from cumulative releases"
+        )
+        if rows.contains(where: illustrative) {
+            footnotes.append(
+                lang == .zh
+                    ? "示意数据：分地区数据由 svctrade generate 生成，不是统计发布数"
+                    : "illustrative data: regional figures come from svctrade generate, not from any statistical release"
+            )
+        }
+        let context = TableContext(
+            language: lang,
+            title: lang == .zh ? "服务贸易（截至\(query.through)）" : "Services trade through \(query.through)",
+            footnotes: footnotes)
+        let text = renderer.text(table, context: context)
         return Result(text: text, rowCount: rows.count)
     }
 }

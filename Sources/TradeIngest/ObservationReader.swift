@@ -51,6 +51,7 @@ public struct ObservationReader: Sendable {
         -> ImportBatch
     {
         let file = displayName ?? path
+        if SDMXCSVReader.sniff(path: path) { return try SDMXCSVReader.read(path: path, file: file) }
         // The plain panel layout takes the fast path; anything else, or any problem, the general one.
         let release = options.release ?? Self.baseName(file)
         if options.usesFastPath,

@@ -17,7 +17,7 @@ struct Svctrade: ParsableCommand {
             """,
         subcommands: [
             ImportCommand.self, SeriesCommand.self, TableCommand.self, ChartCommand.self, FiguresCommand.self,
-            BulletinCommand.self, GenerateCommand.self, DeriveCommand.self, DemoCommand.self,
+            BulletinCommand.self, GenerateCommand.self, DeriveCommand.self, ExportCommand.self, DemoCommand.self,
         ]
     )
 

@@ -276,6 +276,20 @@ public struct BulletinDocument: Sendable {
             ]
     }
 
+    /// The revisions heading and a sentence when neither revisions table has a row: the section is
+    /// kept, saying what was compared and that nothing changed.
+    var noRevisions: (String, String)? {
+        guard revisionsTable == nil, revisedTable == nil else { return nil }
+        return zh
+            ? (
+                "修订", "近13个月中，没有既单独公布、又可由相邻两期累计数推算的月份，因此无隐含修订可列；也没有在后续发布中数值或增速有变化的数字（以库中各次公布为准）。"
+            )
+            : (
+                "Revisions",
+                "No month of the last thirteen was both published on its own and implied by two consecutive cumulative releases, so there is no implied revision to show; and no figure was printed again with another value or rate (as far as the store's releases show)."
+            )
+    }
+
     /// The tables after the main one, with their headings.
     var extraTables: [(String, Table)] {
         var out: [(String, Table)] = []
@@ -340,6 +354,7 @@ public struct BulletinDocument: Sendable {
         for (heading, table) in extraTables {
             out += "### \(heading)\n\n" + MarkdownRenderer.render(table) + "\n"
         }
+        if let (heading, sentence) = noRevisions { out += "### \(heading)\n\n\(sentence)\n\n" }
         out += "## \(h.charts)\n\n" + charts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + "\n"
         out += "## \(h.pilot)\n\n" + pilotIntro + "\n\n"
         out += themes.map { "- " + practiceLine($0.0, $0.1) }.joined(separator: "\n") + "\n\n"
@@ -384,6 +399,7 @@ public struct BulletinDocument: Sendable {
         for (heading, table) in extraTables {
             out += "<h3>\(e(heading))</h3>\n<div class=\"table\">\n" + HTMLRenderer.render(table) + "</div>\n"
         }
+        if let (heading, sentence) = noRevisions { out += "<h3>\(e(heading))</h3>\n<p>\(e(sentence))</p>\n" }
         out += "<h2>\(e(h.charts))</h2>\n" + charts.map(figure).joined()
         out +=
             "<h2>\(e(h.pilot))</h2>\n<p>\(e(pilotIntro))</p>\n<ul>\n"

@@ -70,8 +70,11 @@ public enum BulletinComposer {
             add(
                 .lines, from: fiveYears, to: through, caption: zh ? "服务出口、进口与差额" : "Exports, imports and balance",
                 into: &charts)
+            // Whole years only, and none after the bulletin's month (a January–April bulletin shows
+            // the years before it, never the full year it is part of).
+            let lastFullYear = through.month == 12 ? through : (Period(year: through.year - 1, month: 12) ?? through)
             add(
-                .composition, from: fiveYears, to: through,
+                .composition, from: fiveYears, to: lastFullYear,
                 caption: zh ? "服务进出口的领域构成" : "Services trade by category", into: &charts)
             add(
                 .ranking, from: through, to: through,

@@ -84,6 +84,8 @@ struct DemoCommand: ParsableCommand {
         try FileOutput.write(charts, into: out)
         print("wrote \(charts.count) charts to \(out)/charts/")
         for (month, baseYear) in DemoOutputs.bulletins {
+            // Charts left out this time must not linger from an earlier run.
+            try? FileManager.default.removeItem(atPath: "\(out)/bulletin-\(month)/charts")
             let files = try DemoOutputs.bulletin(
                 month: month, baseYear: baseYear, book: full, history: history, datasets: datasets)
             try FileOutput.write(files, into: out)

@@ -1,10 +1,12 @@
+import Foundation
+import Synchronization
 import TradeCore
 
 /// Turns bulletin rows into a ``Table`` with the documented columns (README, "Table columns").
 ///
 /// Values are written in one unit (default CNY 100m, 亿元) with the precision their rounding allows;
 /// rates to 0.1 (contributions to 0.01), rounded half away from zero, once.
-public struct BulletinTableBuilder {
+public struct BulletinTableBuilder: Sendable {
     /// Output unit for levels in CNY.
     public var unitCNY = MonetaryUnit(.cny, .hundredMillion)
     /// Output unit for levels in USD.
@@ -85,10 +87,26 @@ public struct BulletinTableBuilder {
         -> Table
     {
         var t = Table(columns: columns.map { Table.Column($0, Self.isNumeric($0) ? .right : .left) })
-        for r in rows {
-            let cells = self.cells(r, illustrative: illustrative(r))
-            t.rows.append(columns.map { cells[$0] ?? "" })
+        let flags = rows.map(illustrative)
+        @Sendable func cells(_ range: Range<Int>) -> [[String]] {
+            range.map { i in
+                let cells = self.cells(rows[i], illustrative: flags[i])
+                return columns.map { cells[$0] ?? "" }
+            }
         }
+        // Large tables (every region) are formatted in chunks side by side; the order is kept.
+        let chunks = rows.count < 1024 ? 1 : 2 * ProcessInfo.processInfo.activeProcessorCount
+        if chunks == 1 {
+            t.rows = cells(0..<rows.count)
+            return t
+        }
+        let size = (rows.count + chunks - 1) / chunks
+        let parts = Mutex([[[String]]](repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let part = cells(min(rows.count, k * size)..<min(rows.count, (k + 1) * size))
+            parts.withLock { $0[k] = part }
+        }
+        t.rows = parts.withLock { $0.flatMap { $0 } }
         return t
     }
 

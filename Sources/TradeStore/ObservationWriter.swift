@@ -109,6 +109,39 @@ struct ObservationWriter {
 /// The packed encoding of `monthly_block.present` and `monthly_block.vals`.
 enum MonthlyBlockCodec {
     /// Decodes the first `count` values of a block straight from a byte buffer (either format).
+    /// Months `skip..<count` of a block: the deltas before `skip` are summed, not stored (a window at
+    /// the end of a long block costs one pass and an array of the window only).
+    static func decodeValues(pointer: UnsafeRawPointer?, bytes n: Int, from skip: Int, count: Int) -> [Int64] {
+        guard skip > 0 else { return decodeValues(pointer: pointer, bytes: n, count: count) }
+        guard let pointer, n > 0, count > skip else { return [Int64](repeating: 0, count: max(0, count - skip)) }
+        let b = pointer.assumingMemoryBound(to: UInt8.self)
+        if b[0] != 1 { return Array(decodeValues(Data(bytes: pointer, count: n), count: count)[skip...]) }
+        var scale: Int64 = 1
+        for _ in 0..<min(18, Int(n > 1 ? b[1] : 0)) { scale *= 10 }
+        var i = 2
+        var previous: Int64 = 0
+        @inline(__always) func next() -> Int64 {
+            var z: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                let byte = b[i]
+                i += 1
+                z |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            return Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
+        }
+        for _ in 0..<skip { previous = previous &+ next() }
+        return [Int64](unsafeUninitializedCapacity: count - skip) { buffer, initialized in
+            for k in 0..<(count - skip) {
+                previous = previous &+ next()
+                buffer[k] = previous &* scale
+            }
+            initialized = count - skip
+        }
+    }
+
     static func decodeValues(pointer: UnsafeRawPointer?, bytes n: Int, count: Int) -> [Int64] {
         guard let pointer, n > 0 else { return [Int64](repeating: 0, count: count) }
         let b = pointer.assumingMemoryBound(to: UInt8.self)

@@ -16,6 +16,27 @@ import Testing
         }
     }
 
+    @Test func aWindowDecodesLikeTheWholeBlockCut() async {
+        await propertyCheck(
+            input: Gen.int(in: -1_000_000...1_000_000).array(of: 1...300), Gen.int(in: 0...300), Gen.int(in: 0...300)
+        ) { raw, a, b in
+            let values = raw.map { Int64($0) * 10_000 }
+            let data = MonthlyBlockCodec.encodeValues(values)
+            let count = min(values.count, max(a, b))
+            let skip = min(a, b)
+            let window = data.withUnsafeBytes {
+                MonthlyBlockCodec.decodeValues(pointer: $0.baseAddress, bytes: $0.count, from: skip, count: count)
+            }
+            #expect(window == Array(values[min(skip, count)..<count]))
+        }
+        let extremes: [Int64] = [Int64.max, Int64.min, 0, -1, 1]  // the raw format
+        let raw = MonthlyBlockCodec.encodeValues(extremes)
+        let tail = raw.withUnsafeBytes {
+            MonthlyBlockCodec.decodeValues(pointer: $0.baseAddress, bytes: $0.count, from: 2, count: 5)
+        }
+        #expect(tail == [0, -1, 1])
+    }
+
     @Test func extremesFallBackToRawWords() {
         let values: [Int64] = [Int64.max, Int64.min, 0, -1, 1]
         let data = MonthlyBlockCodec.encodeValues(values)

@@ -156,15 +156,15 @@ extension TradeDatabase {
                 guard skip < count else { continue }
                 let bits = sqlite3_column_blob(st, 8)?.assumingMemoryBound(to: UInt8.self)
                 let bitBytes = Int(sqlite3_column_bytes(st, 8))
-                let decoded = MonthlyBlockCodec.decodeValues(
-                    pointer: sqlite3_column_blob(st, 9), bytes: Int(sqlite3_column_bytes(st, 9)), count: count)
+                let values = MonthlyBlockCodec.decodeValues(
+                    pointer: sqlite3_column_blob(st, 9), bytes: Int(sqlite3_column_bytes(st, 9)), from: skip,
+                    count: count)
                 var present = [Bool](repeating: false, count: count - skip)
                 if let bits {
                     for i in skip..<count where i >> 3 < bitBytes {
                         present[i - skip] = bits[i >> 3] & (1 << UInt8(i & 7)) != 0
                     }
                 }
-                let values = Array(decoded[skip...])
                 let start = first + skip
                 let release = text(10)
                 if let s = index[key] {

@@ -13,6 +13,12 @@ let package = Package(
         .library(name: "TradeCharts", targets: ["TradeCharts"]),
         .library(name: "TradeBulletin", targets: ["TradeBulletin"]),
         .library(name: "TradeXLSX", targets: ["TradeXLSX"]),
+        .library(name: "TradePostgres", targets: ["TradePostgres"]),
+    ],
+    traits: [
+        // The PostgreSQL store (PostgresNIO, 2.5–4.5 minutes to build): off by default so that
+        // `swift run svctrade demo` stays light; `swift build --traits PostgreSQL` turns it on.
+        .trait(name: "PostgreSQL", description: "The PostgreSQL store (svctrade --db postgres://…, svctrade db init)")
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -20,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .target(name: "TradeCore"),
@@ -38,10 +45,17 @@ let package = Package(
         .target(
             name: "TradeBulletin",
             dependencies: ["TradeCore", "TradeIngest", "TradeReport", "TradeCharts", "TradeXLSX"]),
+        .target(
+            name: "TradePostgres",
+            dependencies: [
+                "TradeCore",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+            ]),
         .executableTarget(
             name: "svctrade",
             dependencies: [
                 "TradeCore", "TradeIngest", "TradeStore", "TradeReport", "TradeCharts", "TradeBulletin", "TradeXLSX",
+                "TradePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TradeTestSupport", dependencies: ["TradeCore"]),
@@ -60,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "TradeStoreTests",
             dependencies: [
-                "TradeStore", "TradeIngest", "TradeTestSupport",
+                "TradeStore", "TradeIngest", "TradeTestSupport", "TradePostgres",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(
@@ -80,7 +94,9 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "SvctradeEndToEndTests", dependencies: ["svctrade", "TradeStore", "TradeTestSupport"]),
+        .testTarget(
+            name: "SvctradeEndToEndTests",
+            dependencies: ["svctrade", "TradeStore", "TradeTestSupport", "TradePostgres"]),
     ],
     swiftLanguageModes: [.v6]
 )

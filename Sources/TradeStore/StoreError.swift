@@ -1,7 +1,8 @@
 import GRDB
+import TradeCore
 
 /// A store operation that could not be done, with what to do about it.
-public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct StoreError: UserFacingError, Equatable, Sendable {
     /// The class of problem.
     public enum Kind: String, Sendable {
         /// A release of that name is already stored.
@@ -52,22 +53,5 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return StoreError(
                 .cannotOpen, "cannot open the store \(shown): \(ControlCharacters.escaped(e.message ?? e.description))")
         }
-    }
-}
-
-/// Escaping of control characters in text shown on a terminal: a NUL byte or an escape sequence from
-/// a bad file is printed as `\u{0}` / `\u{1B}`, never raw.
-public enum ControlCharacters {
-    /// The text with every control character except tab written as `\u{…}`.
-    public static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control && scalar != "\t" {
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

@@ -54,7 +54,8 @@ struct BulletinCommand: ParsableCommand {
             FigureSelection(
                 months: FigureSelection.window(through: month, baseYear: vsYear, yearsBack: 4)))
         let history = try database.figureHistory(
-            FigureSelection(regions: ["CN"], months: FigureSelection.window(through: month, yearsBack: 1)))
+            FigureSelection(regions: ["CN"], months: FigureSelection.window(through: month, yearsBack: 1))
+        ).map(\.observation)
         let files = try BulletinComposer.compose(
             book: book, through: through, languages: lang.languages, baseYear: vsYear,
             templates: templates, datasets: datasets, history: history)

@@ -61,7 +61,7 @@ struct ChartCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.existing()
-        let book = try database.figureBook()
+        let book = try database.figureBook(.everything)
         let end = through
         let start = from ?? Period(year: end.year - 2, month: 1) ?? end
         let svg = try kind.render(

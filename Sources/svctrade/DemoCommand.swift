@@ -76,7 +76,7 @@ struct DemoCommand: ParsableCommand {
             )
         }
         let full = try database.figureBook()
-        let history = try database.figureHistory(FigureSelection(regions: ["CN"]))
+        let history = try database.figureHistory(FigureSelection(regions: ["CN"])).map(\.observation)
         let tables = try DemoOutputs.tables(book: full)
         try FileOutput.write(tables, into: out)
         print("wrote \(tables.count) tables to \(out)/tables/")

@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
         let database = try store.existing()
         var selection = FigureSelection()
         if let region { selection.regions = [Regions.standard.lookup(region)?.code ?? region] }
-        let figures = try database.figures(selection, preferredOnly: false).map { ($0.observation, $0.isPreferred) }
+        let figures = try database.figureHistory(selection).map { ($0.observation, $0.isPreferred) }
         let panel = try database.figureBook(selection).panel
         let text = SDMXCSVWriter.render(figures: figures, panel: panel, version: version)
         if let output {

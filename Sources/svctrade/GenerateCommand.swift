@@ -46,11 +46,11 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.existing()
-        let book = try database.figureBook()
+        let book = try database.figureBook(.everything)
         guard let panel = IllustrativePanel.generate(book: book, years: fromYear...toYear, seed: seed) else {
             throw InputRejected(
                 message:
-                    "error: the store \(store.path) has no national totals (CN, S, export/import, CNY) for \(fromYear)–\(toYear); import datasets/mofcom-published-2017-2022.csv first"
+                    "error: the store \(store.display) has no national totals (CN, S, export/import, CNY) for \(fromYear)–\(toYear); import datasets/mofcom-published-2017-2022.csv first"
             )
         }
         let csv = TidyCSVWriter.render(panel)
@@ -68,7 +68,7 @@ struct GenerateCommand: ParsableCommand {
                     path: path, displayName: output ?? "generated panel")
                 let summary = try database.importBatches([batch])
                 print(
-                    "imported into \(store.path): \(summary.monthlyValues) monthly values, release \(summary.releases.joined(separator: ", "))"
+                    "imported into \(store.display): \(summary.monthlyValues) monthly values, release \(summary.releases.joined(separator: ", "))"
                 )
             } catch let e as StoreError {
                 throw InputRejected(message: "error: \(e)")

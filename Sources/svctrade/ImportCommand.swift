@@ -82,14 +82,14 @@ struct ImportCommand: ParsableCommand {
         }
         let timing = ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil
         if timing { writeStandardError("read: \(clock.now - started)\n") }
-        let database: TradeDatabase
-        let summary: TradeDatabase.ImportSummary
+        let summary: ImportSummary
         do {
-            database = try TradeDatabase(path: store.path)
-            summary = try database.importBatches(batches)
+            summary = try store.forWriting().importBatches(batches)
             if timing { writeStandardError("written: \(clock.now - started)\n") }
-        } catch let e as StoreError {
-            throw InputRejected(message: "error: \(e)\nnothing was imported")
+        } catch let e as UserFacingError {
+            let text = "\(e)"
+            throw InputRejected(
+                message: (text.hasPrefix("error:") ? text : "error: " + text) + "\nnothing was imported")
         }
         let seconds =
             Double((clock.now - started).components.attoseconds) / 1e18
@@ -103,7 +103,7 @@ struct ImportCommand: ParsableCommand {
             for note in b.notes { print("  note: \(note)") }
         }
         print(
-            "stored in \(store.path): releases \(summary.releases.joined(separator: ", ")); \(summary.newSeries) new series; \(summary.figures) figure rows, \(summary.monthlyValues) monthly values; \(rows) rows in \(String(format: "%.2f", seconds)) s"
+            "stored in \(store.display): releases \(summary.releases.joined(separator: ", ")); \(summary.newSeries) new series; \(summary.figures) figure rows, \(summary.monthlyValues) monthly values; \(rows) rows in \(String(format: "%.2f", seconds)) s"
         )
     }
 }

@@ -4,6 +4,10 @@ import TradeBulletin
 import TradeCore
 import TradeStore
 
+#if PostgreSQL
+    import TradePostgres
+#endif
+
 /// The `svctrade` command: services-trade statistics from published tables to bulletin figures.
 @main
 struct Svctrade: ParsableCommand {
@@ -17,7 +21,8 @@ struct Svctrade: ParsableCommand {
             """,
         subcommands: [
             ImportCommand.self, SeriesCommand.self, TableCommand.self, ChartCommand.self, FiguresCommand.self,
-            BulletinCommand.self, GenerateCommand.self, DeriveCommand.self, ExportCommand.self, DemoCommand.self,
+            BulletinCommand.self, GenerateCommand.self, DeriveCommand.self, ExportCommand.self, DbCommand.self,
+            DemoCommand.self,
         ]
     )
 
@@ -52,9 +57,13 @@ struct InputRejected: Error {
     let message: String
 }
 
-/// Where the store lives.
+/// Where the store lives: a SQLite file, or a PostgreSQL server in a build with the PostgreSQL trait.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "SQLite store (default: $SVCTRADE_DB, else svctrade.sqlite).")
+    @Option(
+        name: .long,
+        help:
+            "Store: a SQLite file, or postgres://USER@HOST:PORT/DB (build with --traits PostgreSQL) (default: $SVCTRADE_DB, else svctrade.sqlite)."
+    )
     var db: String?
 
     var path: String {
@@ -63,8 +72,26 @@ struct StoreOptions: ParsableArguments {
         return "svctrade.sqlite"
     }
 
+    var isPostgres: Bool { path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") }
+
+    /// The store as shown in messages: a PostgreSQL address without its password.
+    var display: String {
+        guard isPostgres, var c = URLComponents(string: path), c.password != nil else { return path }
+        c.password = nil
+        return c.string ?? path
+    }
+
     /// Opens an existing store for reading commands; a missing file is an error, never a new empty store.
-    func existing() throws -> TradeDatabase {
+    func existing() throws -> any FigureStore {
+        if isPostgres { return try postgres() }
+        return try existingSQLite()
+    }
+
+    /// Opens an existing SQLite store (commands that write SQLite files of their own need one).
+    func existingSQLite() throws -> TradeDatabase {
+        if isPostgres {
+            throw InputRejected(message: "error: this command works on a SQLite store; give --db FILE.sqlite")
+        }
         guard FileManager.default.fileExists(atPath: path) else {
             throw InputRejected(
                 message:
@@ -77,7 +104,39 @@ struct StoreOptions: ParsableArguments {
             throw InputRejected(message: "error: \(e)")
         }
     }
+
+    /// Opens the store for an import: a SQLite file is created when missing.
+    func forWriting() throws -> any FigureStore {
+        if isPostgres { return try postgres() }
+        do {
+            return try TradeDatabase(path: path)
+        } catch let e as StoreError {
+            throw InputRejected(message: "error: \(e)\nnothing was imported")
+        }
+    }
+
+    /// The PostgreSQL store at `path`.
+    func postgres() throws -> PostgresStoreHandle {
+        #if PostgreSQL
+            do {
+                return try PostgresStore(address: path)
+            } catch let e as PostgresStoreError {
+                throw InputRejected(message: e.message)
+            }
+        #else
+            throw InputRejected(
+                message:
+                    "error: this svctrade was built without the PostgreSQL store; build it with swift build --traits PostgreSQL (README \"PostgreSQL\")"
+            )
+        #endif
+    }
 }
+
+#if PostgreSQL
+    typealias PostgresStoreHandle = PostgresStore
+#else
+    typealias PostgresStoreHandle = TradeDatabase
+#endif
 
 /// Output format for listings.
 enum ListingFormat: String, ExpressibleByArgument, CaseIterable {

@@ -124,6 +124,48 @@ public struct SeriesSummary: Sendable, Equatable {
         self.gaps = gaps
         self.vintageCount = vintageCount
     }
+
+    /// The summary of a series from the months its figures end in (``Period/index`` values), or `nil`
+    /// when it has none: first, last and the runs of months in between with nothing (every store
+    /// computes gaps this way).
+    public init?(key: SeriesKey, covered months: Set<Int>, observationCount: Int, vintageCount: Int) {
+        guard let lo = months.min(), let hi = months.max(), let first = Period(index: lo), let last = Period(index: hi)
+        else { return nil }
+        var gaps: [ClosedRange<Period>] = []
+        var runStart: Int?
+        for m in lo...hi + 1 {
+            let missing = m <= hi && !months.contains(m)
+            if missing, runStart == nil { runStart = m }
+            if !missing, let s = runStart, let a = Period(index: s), let b = Period(index: m - 1) {
+                gaps.append(a...b)
+                runStart = nil
+            }
+        }
+        self.init(
+            key: key, first: first, last: last, observationCount: observationCount, gaps: gaps,
+            vintageCount: vintageCount)
+    }
+
+    /// The months a figure over `span` covers for gap finding: its last month, and January too for a
+    /// January–February figure (MOFCOM never publishes January alone).
+    public static func coveredMonths(of span: PeriodSpan) -> [Int] {
+        span.start.month == 1 && span.end.month == 2 ? [span.end.index, span.start.index] : [span.end.index]
+    }
+}
+
+/// A stored copy of a figure: as published by one source in one release, and whether it is the copy
+/// kept when several sources of the release give the same figure.
+public struct FigureCopy: Sendable, Equatable {
+    /// The figure as published.
+    public var observation: Observation
+    /// Whether this copy is the one kept among the release's sources.
+    public var isPreferred: Bool
+
+    /// Creates a copy.
+    public init(observation: Observation, isPreferred: Bool) {
+        self.observation = observation
+        self.isPreferred = isPreferred
+    }
 }
 
 /// Chosen months of every panel series, read straight from the packed blocks: the input of the
@@ -167,7 +209,7 @@ public protocol FigureStore: Sendable {
     func seriesSummaries(_ selection: FigureSelection) throws -> [SeriesSummary]
     /// Every stored copy of the selected figures (all releases, every source), in key and span order:
     /// the history a revisions table compares (first print against latest).
-    func figureHistory(_ selection: FigureSelection) throws -> [Observation]
+    func figureHistory(_ selection: FigureSelection) throws -> [FigureCopy]
     /// The chosen months of every panel series, as of a release date (the one-month panel bulletin).
     func panelSlice(months: [Int], asOf: String?) throws -> PanelSlice
 }

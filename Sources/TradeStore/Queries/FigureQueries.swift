@@ -59,8 +59,10 @@ extension TradeDatabase {
         }
     }
 
-    public func figureHistory(_ selection: FigureSelection) throws -> [Observation] {
-        try figures(selection, preferredOnly: false).map(\.observation)
+    public func figureHistory(_ selection: FigureSelection) throws -> [FigureCopy] {
+        try figures(selection, preferredOnly: false).map {
+            FigureCopy(observation: $0.observation, isPreferred: $0.isPreferred)
+        }
     }
 
     /// `AND s.region IN (…) AND s.sector IN (…) AND s.currency IN (…)` for the selected series.

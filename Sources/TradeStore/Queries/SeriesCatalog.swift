@@ -33,9 +33,10 @@ extension TradeDatabase {
                 arguments: StatementArguments(args))
             {
                 let id: Int64 = row[0]
-                guard let from = Period(yyyymm: row[1]), let to = Period(yyyymm: row[2]) else { continue }
-                covered[id, default: []].insert(to.index)
-                if from.month == 1 && to.month == 2 { covered[id, default: []].insert(from.index) }
+                guard let from = Period(yyyymm: row[1]), let to = Period(yyyymm: row[2]),
+                    let span = try? PeriodSpan(start: from, end: to)
+                else { continue }
+                covered[id, default: []].formUnion(SeriesSummary.coveredMonths(of: span))
                 counts[id, default: 0] += 1
                 releases[id, default: []].insert(row[3])
             }
@@ -56,23 +57,12 @@ extension TradeDatabase {
             }
             var out: [SeriesSummary] = []
             for (id, key) in keys {
-                guard let months = covered[id], let lo = months.min(), let hi = months.max(),
-                    let first = Period(index: lo), let last = Period(index: hi)
-                else { continue }
-                var gaps: [ClosedRange<Period>] = []
-                var runStart: Int?
-                for m in lo...hi + 1 {
-                    let missing = m <= hi && !months.contains(m)
-                    if missing, runStart == nil { runStart = m }
-                    if !missing, let s = runStart, let a = Period(index: s), let b = Period(index: m - 1) {
-                        gaps.append(a...b)
-                        runStart = nil
-                    }
+                if let summary = SeriesSummary(
+                    key: key, covered: covered[id] ?? [], observationCount: counts[id] ?? 0,
+                    vintageCount: releases[id]?.count ?? 0)
+                {
+                    out.append(summary)
                 }
-                out.append(
-                    SeriesSummary(
-                        key: key, first: first, last: last, observationCount: counts[id] ?? 0, gaps: gaps,
-                        vintageCount: releases[id]?.count ?? 0))
             }
             return out.sorted { $0.key < $1.key }
         }

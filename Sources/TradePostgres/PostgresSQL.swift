@@ -1,0 +1,178 @@
+#if PostgreSQL
+    import PostgresNIO
+    import TradeCore
+
+    /// Every SQL statement the PostgreSQL store runs, in one place, so that a test can check each one
+    /// that touches a distributed table (`figure`, `monthly_block`) joins or filters on `series_id`.
+    public enum PostgresSQL {
+        /// The schema, idempotent. Big tables keyed by `series_id` (the distribution column); reference
+        /// tables small. With Citus: `SELECT create_reference_table('series')` (and `release`, `source`),
+        /// then `create_distributed_table('figure', 'series_id')` and `('monthly_block', 'series_id',
+        /// colocate_with => 'figure')` (README "PostgreSQL").
+        public static let schema = [
+            """
+            CREATE TABLE IF NOT EXISTS release (
+                id bigserial PRIMARY KEY,
+                name text NOT NULL UNIQUE,
+                published text,
+                imported_from text NOT NULL,
+                row_count bigint NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS series (
+                id bigserial PRIMARY KEY,
+                region text NOT NULL,
+                sector text NOT NULL,
+                flow text NOT NULL CHECK (flow IN ('export', 'import', 'total', 'balance')),
+                currency text NOT NULL CHECK (currency IN ('CNY', 'USD')),
+                UNIQUE (region, sector, flow, currency)
+            )
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS source (
+                id bigserial PRIMARY KEY,
+                address text NOT NULL UNIQUE
+            )
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS figure (
+                series_id bigint NOT NULL REFERENCES series (id),
+                period_from integer NOT NULL,
+                period_to integer NOT NULL,
+                release_id bigint NOT NULL REFERENCES release (id),
+                source_id bigint NOT NULL REFERENCES source (id),
+                line integer NOT NULL,
+                preferred boolean NOT NULL,
+                value bigint,
+                unit text,
+                decimals integer,
+                yoy_pct text,
+                vs2019_pct text,
+                two_year_avg_pct text,
+                share_pct text,
+                share_change_pp text,
+                balance_change bigint,
+                publisher text,
+                published_on text,
+                PRIMARY KEY (series_id, period_to, period_from, release_id, source_id, line)
+            )
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS monthly_block (
+                series_id bigint NOT NULL REFERENCES series (id),
+                release_id bigint NOT NULL REFERENCES release (id),
+                first_month integer NOT NULL,
+                unit text NOT NULL,
+                decimals integer NOT NULL,
+                source_id bigint NOT NULL REFERENCES source (id),
+                present boolean[] NOT NULL,
+                vals bigint[] NOT NULL,
+                PRIMARY KEY (series_id, release_id)
+            )
+            """,
+        ]
+
+        /// The two roles of a team: a writer (imports) and a reader (the press office), as groups that
+        /// login roles are granted (`GRANT svctrade_reader TO press`).
+        public static let roles = [
+            """
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'svctrade_reader') THEN
+                    CREATE ROLE svctrade_reader NOLOGIN;
+                END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'svctrade_writer') THEN
+                    CREATE ROLE svctrade_writer NOLOGIN;
+                END IF;
+            END $$
+            """,
+            "GRANT USAGE ON SCHEMA public TO svctrade_reader, svctrade_writer",
+            "GRANT SELECT ON release, series, source, figure, monthly_block TO svctrade_reader",
+            "GRANT SELECT, INSERT ON release, series, source, figure, monthly_block TO svctrade_writer",
+            "GRANT USAGE ON SEQUENCE release_id_seq, series_id_seq, source_id_seq TO svctrade_writer",
+        ]
+
+        static let releases = "SELECT name, published, imported_from FROM release ORDER BY id"
+
+        static let figures = """
+            SELECT s.region, s.sector, s.flow, s.currency, f.period_from, f.period_to, f.value, f.unit, f.decimals,
+                   f.yoy_pct, f.vs2019_pct, f.two_year_avg_pct, f.share_pct, f.share_change_pp, f.balance_change,
+                   src.address, r.name, r.published, f.preferred, f.publisher, f.published_on
+            FROM figure f JOIN series s ON s.id = f.series_id JOIN release r ON r.id = f.release_id
+            JOIN source src ON src.id = f.source_id
+            WHERE true
+            """
+
+        /// Panel blocks cut to the months `$1 … $2` (array slices are 1-based and clamp at the ends).
+        static let blocks = """
+            SELECT s.region, s.sector, s.flow, s.currency, greatest(b.first_month, $1::integer), b.unit, b.decimals,
+                   b.present[greatest(1, $1::integer - b.first_month + 1) : $2::integer - b.first_month + 1],
+                   b.vals[greatest(1, $1::integer - b.first_month + 1) : $2::integer - b.first_month + 1],
+                   r.name, src.address
+            FROM monthly_block b JOIN series s ON s.id = b.series_id JOIN release r ON r.id = b.release_id
+            JOIN source src ON src.id = b.source_id
+            WHERE b.first_month <= $2::integer AND b.first_month + cardinality(b.vals) > $1::integer
+            """
+
+        static let seriesKeys = "SELECT s.id, s.region, s.sector, s.flow, s.currency FROM series s WHERE true"
+
+        static let summaryFigures = """
+            SELECT f.series_id, f.period_from, f.period_to, f.release_id
+            FROM figure f JOIN series s ON s.id = f.series_id WHERE f.preferred
+            """
+
+        static let summaryBlocks = """
+            SELECT b.series_id, b.release_id, b.first_month, b.present
+            FROM monthly_block b JOIN series s ON s.id = b.series_id WHERE true
+            """
+
+        /// One writer at a time: a transaction-scoped advisory lock (no table privilege needed beyond the
+        /// writer's INSERT; readers never wait for it).
+        static let lockReleases = "SELECT pg_advisory_xact_lock(7411603)"
+        static let existingRelease = "SELECT imported_from FROM release WHERE name = $1"
+        static let insertRelease =
+            "INSERT INTO release (name, published, imported_from, row_count) VALUES ($1, $2, $3, $4) RETURNING id"
+        static let allSeries = "SELECT id, region, sector, flow, currency FROM series"
+        static let insertSeries = """
+            INSERT INTO series (region, sector, flow, currency)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+            RETURNING id, region, sector, flow, currency
+            """
+        static let insertSources = """
+            INSERT INTO source (address) SELECT DISTINCT unnest($1::text[]) ON CONFLICT (address) DO NOTHING
+            """
+        static let sourceIDs = "SELECT id, address FROM source WHERE address = ANY($1::text[])"
+        static let figureColumns = [
+            "series_id", "period_from", "period_to", "release_id", "source_id", "line", "preferred", "value", "unit",
+            "decimals", "yoy_pct", "vs2019_pct", "two_year_avg_pct", "share_pct", "share_change_pp", "balance_change",
+            "publisher", "published_on",
+        ]
+        static let blockColumns = [
+            "series_id", "release_id", "first_month", "unit", "decimals", "source_id", "present", "vals",
+        ]
+
+        /// Every statement, for the distribution-column test (COPY targets are listed by their columns).
+        public static var statements: [String] {
+            schema + roles + [
+                releases, figures, blocks, seriesKeys, summaryFigures, summaryBlocks, lockReleases, existingRelease,
+                insertRelease, allSeries, insertSeries, insertSources, sourceIDs,
+                "COPY figure (\(figureColumns.joined(separator: ", "))) FROM STDIN",
+                "COPY monthly_block (\(blockColumns.joined(separator: ", "))) FROM STDIN",
+            ]
+        }
+
+        /// ` AND s.region = ANY($n) …` for the selected series, binding the lists.
+        static func seriesFilter(_ selection: FigureSelection, binds: inout PostgresBindings) throws -> String {
+            var sql = ""
+            func add(_ column: String, _ values: [String]?) {
+                guard let values else { return }
+                binds.append(values)
+                sql += " AND \(column) = ANY($\(binds.count)::text[])"
+            }
+            add("s.region", selection.regions.map { $0.sorted() })
+            add("s.sector", selection.sectors.map { $0.sorted() })
+            add("s.currency", selection.currencies.map { $0.map(\.rawValue).sorted() })
+            return sql
+        }
+    }
+#endif

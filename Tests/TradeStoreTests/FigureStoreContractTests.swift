@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+import TradeCore
+import TradeIngest
+import TradeStore
+import TradeTestSupport
+
+#if PostgreSQL
+    import TradePostgres
+#endif
+
+/// One suite for every store backend: SQLite always; PostgreSQL in a build with the PostgreSQL trait
+/// when `$SVCTRADE_TEST_POSTGRES` names a server (`.ci/run` starts one), each test in a database
+/// of its own. The oracles are published figures, the same for every backend.
+@Suite struct FigureStoreContractTests {
+    enum Backend: String, CaseIterable, CustomTestStringConvertible {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+    }
+
+    /// The backends this run can test; PostgreSQL is skipped with a visible message when unavailable.
+    static var backends: [Backend] {
+        #if PostgreSQL
+            if PostgresTestServer.address != nil { return [.sqlite, .postgres] }
+            print("FigureStoreContractTests: PostgreSQL cases skipped: no server in $SVCTRADE_TEST_POSTGRES")
+        #else
+            print("FigureStoreContractTests: PostgreSQL cases skipped: built without the PostgreSQL trait")
+        #endif
+        return [.sqlite]
+    }
+
+    /// A fresh, empty store of the backend, and how to dispose of it.
+    static func store(_ backend: Backend) throws -> (any FigureStore, () -> Void) {
+        switch backend {
+        case .sqlite:
+            let folder = try TemporaryFolder()
+            return (try TradeDatabase(path: folder.file("s.sqlite")), { folder.remove() })
+        case .postgres:
+            #if PostgreSQL
+                let (address, drop) = try PostgresTestServer.freshDatabase()
+                let store = try PostgresStore(address: address)
+                try store.initialize(roles: true)
+                return (store, drop)
+            #else
+                throw StoreError(.releaseExists, "PostgreSQL is not in this build")
+            #endif
+        }
+    }
+
+    static func shipped() throws -> [ImportBatch] {
+        try [
+            "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
+        ].map { try ObservationReader(options: .init(releaseDate: nil)).read(path: Repository.dataset($0)) }
+    }
+
+    @Test(arguments: backends)
+    func importsAndReadsThePublishedRecord(_ backend: Backend) throws {
+        let (store, dispose) = try Self.store(backend)
+        defer { dispose() }
+        let summary = try store.importBatches(try Self.shipped())
+        #expect(summary.releases.count == 3)
+        #expect(summary.figures == 1196)
+        #expect(try store.storedReleases().map(\.name) == summary.releases)
+        // January–April 2021 (MOFCOM, 2021-05-28): total 15644.5 亿元, up 3.3%; exports 7462.1, up 23.2%.
+        let book = try store.figureBook(
+            FigureSelection(regions: ["CN"], months: try Period(parsing: "2021-01")...(try Period(parsing: "2021-04"))))
+        let span = try PeriodSpan(parsing: "2021-01/2021-04")
+        let total = book.figure(SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny), span)
+        #expect(total?.value == Level(hundredths: 156_445_000_000_000))
+        #expect(total?.rates.yearOnYear == DecimalNumber(parsing: "3.3"))
+        let exports = book.figure(SeriesKey(region: "CN", sector: "S", flow: .export, currency: .cny), span)
+        #expect(exports?.rates.yearOnYear == DecimalNumber(parsing: "23.2"))
+        #expect(book.figures.allSatisfy { $0.key.region == "CN" && $0.span.end.year == 2021 })
+        // Every copy, every source.
+        #expect(try store.figureHistory(.everything).count == 1196)
+        // A release already stored is refused and nothing changes.
+        #expect(throws: (any Error).self) { try store.importBatches([try Self.shipped()[0]]) }
+        #expect(try store.figureHistory(.everything).count == 1196)
+        // Series listing: 86 series; the national total's coverage.
+        let summaries = try store.seriesSummaries(.everything)
+        #expect(summaries.count == 86)
+        let cn = summaries.first { $0.key == SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny) }
+        #expect(cn?.first == (try Period(parsing: "2017-05")))
+        #expect(cn?.last == (try Period(parsing: "2025-10")))
+        #expect(cn?.observationCount == 98)
+        #expect(cn?.vintageCount == 2)
+        #expect(cn?.gaps.count == 13)
+        #expect(cn?.gaps.first == (try Period(parsing: "2017-07"))...(try Period(parsing: "2017-08")))
+    }
+
+    @Test(arguments: backends)
+    func panelMonthsComeBackOverTheWindowAsked(_ backend: Backend) throws {
+        let (store, dispose) = try Self.store(backend)
+        defer { dispose() }
+        var panel = MonthlyPanel()
+        for (k, flow) in [Flow.export, .import].enumerated() {
+            var s = MonthlyPanel.Series(
+                key: SeriesKey(region: "R001", sector: "SA", flow: flow, currency: .cny),
+                unit: MonetaryUnit(.cny, .tenThousand), decimals: 2, release: "panel-a", source: "test")
+            for m in 0..<36 where m != 17 {
+                let value = Int64(1_000_000 * (k + 1) + m * 1_000)
+                s.set(value, at: 2019 * 12 + m)
+            }
+            panel.series.append(s)
+        }
+        let batch = ImportBatch(
+            file: "panel", layout: "tidy long", panel: panel, figures: [], releases: ["panel-a": nil], notes: [],
+            rowCount: 70)
+        #expect(try store.importBatches([batch]).monthlyValues == 70)
+        let window = try Period(parsing: "2020-03")...(try Period(parsing: "2020-08"))
+        let book = try store.figureBook(FigureSelection(months: window))
+        #expect(book.panel.series.count == 2)
+        let x = try #require(book.panelSeries(SeriesKey(region: "R001", sector: "SA", flow: .export, currency: .cny)))
+        let april: Int64? = 1_015_000
+        #expect(x.value(at: try Period(parsing: "2020-04"))?.hundredths == april)
+        #expect(x.value(at: try Period(parsing: "2020-06")) == nil)  // month 17 was never stored
+        #expect(x.value(at: try Period(parsing: "2020-09")) == nil)  // outside the window
+        #expect(x.value(at: try Period(parsing: "2020-02")) == nil)
+        let slice = try store.panelSlice(months: [2020 * 12 + 3, 2021 * 12 + 11], asOf: nil)
+        #expect(slice.keys.count == 2)
+        let expected: [Int64?] = [1_015_000, 1_035_000]
+        #expect(Array(slice.values.prefix(2)) == expected)
+    }
+}
+
+#if PostgreSQL
+    /// The PostgreSQL server of the test run (`$SVCTRADE_TEST_POSTGRES`, an address of a role that may
+    /// create databases), and a database per test.
+    enum PostgresTestServer {
+        static var address: String? {
+            let a = ProcessInfo.processInfo.environment["SVCTRADE_TEST_POSTGRES"] ?? ""
+            return a.isEmpty ? nil : a
+        }
+
+        static func freshDatabase() throws -> (String, () -> Void) {
+            guard let admin = address, let slash = admin.lastIndex(of: "/") else {
+                throw StoreError(.releaseExists, "no $SVCTRADE_TEST_POSTGRES")
+            }
+            let name = "svctrade_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let server = try PostgresStore(address: admin)
+            try server.execute("CREATE DATABASE \(name)")
+            let address = String(admin[..<slash]) + "/" + name
+            return (
+                address,
+                {
+                    try? server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                }
+            )
+        }
+    }
+
+    @Suite struct PostgresDistributionTests {
+        /// Every statement that reads or writes a big table names the distribution column, so that
+        /// Citus routes it by `series_id` (joins on `s.id = f.series_id` or a filter on it).
+        @Test func everyQueryOfABigTableUsesTheDistributionColumn() {
+            for sql in PostgresSQL.statements
+            where sql.contains("figure") || sql.contains("monthly_block") {
+                if sql.hasPrefix("GRANT") { continue }
+                #expect(sql.contains("series_id"), "\(sql)")
+            }
+            #expect(PostgresSQL.statements.count > 15)
+        }
+    }
+#endif

@@ -18,6 +18,8 @@
         /// The address with any password removed, for messages.
         public let address: String
         let connection: PostgresConnection
+        /// One call at a time on the connection (a connection runs one query or transaction at once).
+        let gate = NSLock()
         static let logger = Logger(label: "svctrade.postgres")
 
         /// Whether a `--db` value names a PostgreSQL server (`postgres://` or `postgresql://`).
@@ -54,6 +56,8 @@
         func rows(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws -> [PostgresRow] {
             let c = connection
             let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+            gate.lock()
+            defer { gate.unlock() }
             do {
                 return try blocking {
                     var out: [PostgresRow] = []
@@ -255,6 +259,8 @@
             try requireSchema()
             let c = connection
             let address = address
+            gate.lock()
+            defer { gate.unlock() }
             do {
                 return try blocking {
                     try await c.withTransaction(logger: Self.logger) { tx in

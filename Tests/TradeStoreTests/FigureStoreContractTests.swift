@@ -31,16 +31,22 @@ import TradeTestSupport
 
     /// A fresh, empty store of the backend, and how to dispose of it.
     static func store(_ backend: Backend) throws -> (any FigureStore, () -> Void) {
+        let (opener, dispose) = try storeOpener(backend)
+        return (try opener(), dispose)
+    }
+
+    /// How to open a fresh store of the backend (again, as a second process would), and dispose of it.
+    static func storeOpener(_ backend: Backend) throws -> (@Sendable () throws -> any FigureStore, () -> Void) {
         switch backend {
         case .sqlite:
             let folder = try TemporaryFolder()
-            return (try TradeDatabase(path: folder.file("s.sqlite")), { folder.remove() })
+            let path = folder.file("s.sqlite")
+            return ({ try TradeDatabase(path: path) }, { folder.remove() })
         case .postgres:
             #if PostgreSQL
                 let (address, drop) = try PostgresTestServer.freshDatabase()
-                let store = try PostgresStore(address: address)
-                try store.initialize(roles: true)
-                return (store, drop)
+                try PostgresStore(address: address).initialize(roles: true)
+                return ({ try PostgresStore(address: address) }, drop)
             #else
                 throw StoreError(.releaseExists, "PostgreSQL is not in this build")
             #endif
@@ -86,6 +92,22 @@ import TradeTestSupport
         #expect(cn?.vintageCount == 2)
         #expect(cn?.gaps.count == 13)
         #expect(cn?.gaps.first == (try Period(parsing: "2017-07"))...(try Period(parsing: "2017-08")))
+    }
+
+    /// Two imports started together both land: the second writer waits for the first.
+    @Test(arguments: backends)
+    func twoImportsStartedTogetherBothLand(_ backend: Backend) async throws {
+        let (open, dispose) = try Self.storeOpener(backend)
+        defer { dispose() }
+        let batches = try Self.shipped()
+        let store = try open()
+        let other = try open()  // a second writer, as a second process would be
+        async let a = Task.detached { try store.importBatches([batches[0]]) }.value
+        async let b = Task.detached { try other.importBatches([batches[1]]) }.value
+        let (first, second) = try await (a, b)
+        #expect(first.releases.count == 1 && second.releases.count == 1)
+        #expect(Set(try store.storedReleases().map(\.name)).count == 2)
+        #expect(try store.figureHistory(.everything).count == first.figures + second.figures)
     }
 
     @Test(arguments: backends)

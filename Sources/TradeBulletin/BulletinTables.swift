@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 import TradeCore
 import TradeReport
 
@@ -40,13 +38,7 @@ public enum BulletinTables {
     public static func rows(book: FigureBook, query: BulletinQuery, baseYear: Int?) -> [BulletinRow] {
         let keys = query.keys(in: book)
         let runs = regionRuns(keys, count: keys.count < 512 ? 1 : 4 * ProcessInfo.processInfo.activeProcessorCount)
-        if runs.count <= 1 { return rows(keys[...], book: book, query: query, baseYear: baseYear) }
-        let results = Mutex([[BulletinRow]](repeating: [], count: runs.count))
-        DispatchQueue.concurrentPerform(iterations: runs.count) { i in
-            let part = rows(keys[runs[i]], book: book, query: query, baseYear: baseYear)
-            results.withLock { $0[i] = part }
-        }
-        return results.withLock { $0.flatMap { $0 } }
+        return OrderedParallelMap.map(runs) { rows(keys[$0], book: book, query: query, baseYear: baseYear) }
     }
 
     private static func rows(

@@ -51,7 +51,10 @@ public struct ObservationReader: Sendable {
         -> ImportBatch
     {
         let file = displayName ?? path
-        if SDMXCSVReader.sniff(path: path) { return try SDMXCSVReader.read(path: path, file: file) }
+        if SDMXCSVReader.sniff(path: path) {
+            return try SDMXCSVReader.read(
+                path: path, file: file, release: options.release, releaseDate: options.releaseDate)
+        }
         // The plain panel layout takes the fast path; anything else, or any problem, the general one.
         let release = options.release ?? Self.baseName(file)
         if options.usesFastPath,

@@ -37,8 +37,11 @@ public enum SDMXCSVReader {
         let preferred: Bool
     }
 
-    /// Reads the file into one batch.
-    public static func read(path: String, file: String) throws(ImportError) -> ImportBatch {
+    /// Reads the file into one batch. `release` (`svctrade import --release`) names the release of
+    /// every row instead of the `RELEASE` column; `releaseDate` dates the releases read.
+    public static func read(path: String, file: String, release named: String? = nil, releaseDate: String? = nil)
+        throws(ImportError) -> ImportBatch
+    {
         let scanner: CSVScanner
         do {
             scanner = try CSVScanner(path: path)
@@ -176,7 +179,7 @@ public enum SDMXCSVReader {
                     let written = raw.split(separator: ".").dropFirst().first?.count ?? 0
                     return (v, unit, cell("DECIMALS").flatMap { Int($0) } ?? written)
                 }
-                let release = cell("RELEASE").flatMap { $0.isEmpty ? nil : $0 } ?? defaultRelease
+                let release = named ?? cell("RELEASE").flatMap { $0.isEmpty ? nil : $0 } ?? defaultRelease
                 let source = cell("SOURCE") ?? ""
                 if cell("PANEL") == "1" {
                     guard measure == .level || measure == nil, span.isMonth, let (v, unit, decimals) = level() else {
@@ -191,7 +194,7 @@ public enum SDMXCSVReader {
                     series.decimals = max(series.decimals, decimals)
                     series.set(v.hundredths, at: span.start.index)
                     panel[key] = series
-                    if releases[release] == nil { releases.updateValue(nil, forKey: release) }
+                    if releases[release] == nil { releases.updateValue(releaseDate, forKey: release) }
                     return
                 }
                 let publisher = cell("PUBLISHER").flatMap { $0.isEmpty ? nil : $0 }
@@ -253,7 +256,7 @@ public enum SDMXCSVReader {
                     }
                 }
                 figures[figures.count - 1].1 = o
-                if releases[release] == nil { releases.updateValue(nil, forKey: release) }
+                if releases[release] == nil { releases.updateValue(releaseDate, forKey: release) }
             }
         } catch {
             throw ImportError(.unreadableFile, file: file, message: "cannot read the file (\(error))")

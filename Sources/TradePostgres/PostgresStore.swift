@@ -106,12 +106,9 @@
         }
 
         public func figureBook(_ selection: FigureSelection) throws -> FigureBook {
-            let stored = try figureRows(selection, preferredOnly: true)
-            // Later vintages replace earlier ones in the book, as in SQLite.
-            let ordered = stored.enumerated().sorted { a, b in
-                (a.element.1 ?? "", a.offset) < (b.element.1 ?? "", b.offset)
-            }.map(\.element.0)
-            return FigureBook(figures: ordered, panel: try monthlyPanel(selection))
+            FigureBook(
+                vintages: try figureRows(selection, preferredOnly: true).map { ($0.0, $0.1) },
+                panel: try monthlyPanel(selection))
         }
 
         /// Figures with their release date and preferred flag, in key, period and release order.
@@ -170,8 +167,7 @@
                 sql += " AND (r.published IS NULL OR r.published <= $\(binds.count))"
             }
             sql += " ORDER BY b.series_id, r.published, r.id"
-            var panel = MonthlyPanel()
-            var index: [SeriesKey: Int] = [:]
+            var assembler = MonthlyPanelAssembler()
             for row in try rows(sql, binds) {
                 let (
                     region, sector, flowText, currencyText, start, unitText, decimals, present, values, release, source
@@ -181,23 +177,12 @@
                 guard let flow = Flow(rawValue: flowText), let currency = Currency(rawValue: currencyText),
                     let unit = MonetaryUnit(parsing: unitText), let present, let values, !values.isEmpty
                 else { continue }
-                let key = SeriesKey(region: region, sector: sector, flow: flow, currency: currency)
-                if let s = index[key] {
-                    for k in 0..<min(present.count, values.count) where present[k] {
-                        panel.series[s].set(values[k], at: start + k)
-                    }
-                    panel.series[s].release = release
-                } else {
-                    index[key] = panel.series.count
-                    var series = MonthlyPanel.Series(
-                        key: key, unit: unit, decimals: decimals, release: release, source: source)
-                    series.firstMonth = start
-                    series.values = values
-                    series.present = Array(present.prefix(values.count))
-                    panel.series.append(series)
-                }
+                assembler.add(
+                    key: SeriesKey(region: region, sector: sector, flow: flow, currency: currency), unit: unit,
+                    decimals: decimals, release: release, source: source, start: start, values: values,
+                    present: present)
             }
-            return panel
+            return assembler.panel
         }
 
         public func seriesSummaries(_ selection: FigureSelection) throws -> [SeriesSummary] {

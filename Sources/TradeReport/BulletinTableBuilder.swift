@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TradeCore
 
 /// Turns bulletin rows into a ``Table`` with the documented columns (README, "Table columns").
@@ -88,25 +87,14 @@ public struct BulletinTableBuilder: Sendable {
     {
         var t = Table(columns: columns.map { Table.Column($0, Self.isNumeric($0) ? .right : .left) })
         let flags = rows.map(illustrative)
-        @Sendable func cells(_ range: Range<Int>) -> [[String]] {
+        // Large tables (every region) are formatted in pieces side by side; the order is kept.
+        let pieces = rows.count < 1024 ? 1 : 2 * ProcessInfo.processInfo.activeProcessorCount
+        t.rows = OrderedParallelMap.map(OrderedParallelMap.ranges(count: rows.count, pieces: pieces)) { range in
             range.map { i in
                 let cells = self.cells(rows[i], illustrative: flags[i])
                 return columns.map { cells[$0] ?? "" }
             }
         }
-        // Large tables (every region) are formatted in chunks side by side; the order is kept.
-        let chunks = rows.count < 1024 ? 1 : 2 * ProcessInfo.processInfo.activeProcessorCount
-        if chunks == 1 {
-            t.rows = cells(0..<rows.count)
-            return t
-        }
-        let size = (rows.count + chunks - 1) / chunks
-        let parts = Mutex([[[String]]](repeating: [], count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { k in
-            let part = cells(min(rows.count, k * size)..<min(rows.count, (k + 1) * size))
-            parts.withLock { $0[k] = part }
-        }
-        t.rows = parts.withLock { $0.flatMap { $0 } }
         return t
     }
 

@@ -109,13 +109,13 @@ struct ObservationWriter {
 /// The packed encoding of `monthly_block.present` and `monthly_block.vals`.
 enum MonthlyBlockCodec {
     /// Decodes the first `count` values of a block straight from a byte buffer (either format).
-    /// Months `skip..<count` of a block: the deltas before `skip` are summed, not stored (a window at
-    /// the end of a long block costs one pass and an array of the window only).
-    static func decodeValues(pointer: UnsafeRawPointer?, bytes n: Int, from skip: Int, count: Int) -> [Int64] {
-        guard skip > 0 else { return decodeValues(pointer: pointer, bytes: n, count: count) }
-        guard let pointer, n > 0, count > skip else { return [Int64](repeating: 0, count: max(0, count - skip)) }
+    /// Months `skip..<count` of a block (all of them by default): the deltas before `skip` are summed,
+    /// not stored (a window at the end of a long block costs one pass and an array of the window only).
+    static func decodeValues(pointer: UnsafeRawPointer?, bytes n: Int, from skip: Int = 0, count: Int) -> [Int64] {
+        let width = max(0, count - max(0, skip))
+        guard let pointer, n > 0 else { return [Int64](repeating: 0, count: width) }
         let b = pointer.assumingMemoryBound(to: UInt8.self)
-        if b[0] != 1 { return Array(decodeValues(Data(bytes: pointer, count: n), count: count)[skip...]) }
+        if b[0] != 1 { return Array(decodeValues(Data(bytes: pointer, count: n), count: count).dropFirst(skip)) }
         var scale: Int64 = 1
         for _ in 0..<min(18, Int(n > 1 ? b[1] : 0)) { scale *= 10 }
         var i = 2
@@ -132,39 +132,14 @@ enum MonthlyBlockCodec {
             }
             return Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
         }
-        for _ in 0..<skip { previous = previous &+ next() }
-        return [Int64](unsafeUninitializedCapacity: count - skip) { buffer, initialized in
-            for k in 0..<(count - skip) {
+        for _ in 0..<min(max(0, skip), count) { previous = previous &+ next() }
+        return [Int64](unsafeUninitializedCapacity: width) { buffer, initialized in
+            for k in 0..<width {
                 previous = previous &+ next()
                 buffer[k] = previous &* scale
             }
-            initialized = count - skip
+            initialized = width
         }
-    }
-
-    static func decodeValues(pointer: UnsafeRawPointer?, bytes n: Int, count: Int) -> [Int64] {
-        guard let pointer, n > 0 else { return [Int64](repeating: 0, count: count) }
-        let b = pointer.assumingMemoryBound(to: UInt8.self)
-        if b[0] != 1 { return decodeValues(Data(bytes: pointer, count: n), count: count) }
-        var scale: Int64 = 1
-        for _ in 0..<min(18, Int(n > 1 ? b[1] : 0)) { scale *= 10 }
-        var out = [Int64](repeating: 0, count: count)
-        var i = 2
-        var previous: Int64 = 0
-        for k in 0..<count {
-            var z: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                let byte = b[i]
-                i += 1
-                z |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
-            previous = previous &+ Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
-            out[k] = previous &* scale
-        }
-        return out
     }
 
     /// One bit per month, least significant bit first.

@@ -205,24 +205,16 @@ public enum XLSXWorkbook {
         let numberStyles = formats.indices.map {
             #"<xf numFmtId="\#(164 + $0)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
         }.joined()
-        return stylesHead + numFmts
-            + stylesBody
-            .replacingOccurrences(of: #"<cellXfs count="2">"#, with: #"<cellXfs count="\#(2 + formats.count)">"#)
-            .replacingOccurrences(of: "</cellXfs>", with: numberStyles + "</cellXfs>")
+        return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+            + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"# + numFmts
+            + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
+            + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+            + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
+            + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
+            + #"<cellXfs count="\#(2 + formats.count)"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+            + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"# + numberStyles
+            + "</cellXfs></styleSheet>"
     }()
-
-    static let stylesHead =
-        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-        + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-
-    static let stylesBody =
-        ""
-        + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
-        + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
-        + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
-        + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-        + #"<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>"#
-        + "</styleSheet>"
 }
 
 /// A workbook that could not be written.

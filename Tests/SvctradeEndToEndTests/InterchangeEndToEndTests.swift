@@ -80,6 +80,26 @@ import TradeTestSupport
         #expect(fields.dropFirst().first == "3.3", "\(text)")
     }
 
+    /// `--release` names the release of an SDMX file's rows (a second vintage of the same download).
+    @Test func importReleaseNamesTheSDMXRows() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = folder.file("v.csv")
+        try Data(
+            ("DATAFLOW,FREQ,REF_AREA,COUNTERPART_AREA,ACCOUNTING_ENTRY,INT_ACC_ITEM,CURRENCY,UNIT_MEASURE,TIME_PERIOD,OBS_VALUE,UNIT_MULT,RELEASE\n"
+                + "SVCTRADE:DF_SVC_TRADE(1.0),YTD,CN,W1,C,S,CNY,CNY,2021-01/2021-04,7462.1,8,first-print\n").utf8
+        ).write(to: URL(fileURLWithPath: file))
+        let db = folder.file("v.sqlite")
+        #expect(try cli.run(["import", file, "--db", db]).status == 0)
+        let again = try cli.run([
+            "import", file, "--db", db, "--release", "second-print", "--release-date", "2021-06-30",
+        ])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("releases second-print"), "\(again.stdout)")
+        let out = try cli.run(["export", "--format", "sdmx-csv", "--db", db])
+        #expect(out.stdout.contains(",first-print,") && out.stdout.contains(",second-print,"))
+    }
+
     @Test func badSDMXFilesGetLocatedErrors() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

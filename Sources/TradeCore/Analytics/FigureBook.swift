@@ -37,6 +37,16 @@ public struct FigureBook: Sendable {
         }
     }
 
+    /// Builds a book from stored figures with their release dates, in the store's order: copies are
+    /// ordered by release date (stably), so that where several releases hold a figure the latest by
+    /// publication date, then by store order, is kept (the ``FigureStore`` contract).
+    public init(vintages: [(observation: Observation, releaseDate: String?)], panel: MonthlyPanel) {
+        let ordered = vintages.enumerated().sorted { a, b in
+            (a.element.releaseDate ?? "", a.offset) < (b.element.releaseDate ?? "", b.offset)
+        }.map(\.element.observation)
+        self.init(figures: ordered, panel: panel)
+    }
+
     /// Every published figure in the book (one per series and span), in no particular order.
     public var figures: [Observation] { Array(published.values) }
 

@@ -86,3 +86,34 @@ public struct MonthlyPanel: Sendable {
     /// Total number of monthly values.
     public var observationCount: Int { series.reduce(0) { $0 + $1.observationCount } }
 }
+
+/// Assembles a panel from stored blocks in release order (every store reads them this way): the
+/// first block of a series starts it; a later release overrides it month by month and names it.
+public struct MonthlyPanelAssembler: Sendable {
+    /// The panel so far.
+    public private(set) var panel = MonthlyPanel()
+    private var index: [SeriesKey: Int] = [:]
+
+    /// Creates an empty assembler.
+    public init() {}
+
+    /// Adds the months of a block: values from `start` on, where `present`.
+    public mutating func add(
+        key: SeriesKey, unit: MonetaryUnit, decimals: Int, release: String, source: String, start: Int,
+        values: [Int64], present: [Bool]
+    ) {
+        if let s = index[key] {
+            for k in 0..<min(present.count, values.count) where present[k] {
+                panel.series[s].set(values[k], at: start + k)
+            }
+            panel.series[s].release = release
+        } else {
+            index[key] = panel.series.count
+            var series = MonthlyPanel.Series(key: key, unit: unit, decimals: decimals, release: release, source: source)
+            series.firstMonth = start
+            series.values = values
+            series.present = Array(present.prefix(values.count))
+            panel.series.append(series)
+        }
+    }
+}

@@ -9,11 +9,8 @@ extension TradeDatabase: FigureStore {
     /// The selected figures and panel months. When several releases published a figure for the same
     /// series and span, the latest release (by publication date, then import order) is used.
     public func figureBook(_ selection: FigureSelection) throws -> FigureBook {
-        let stored = try figures(selection)
-        // Order by release date so later vintages replace earlier ones in the book.
-        let ordered = stored.enumerated().sorted { a, b in
-            (a.element.releaseDate ?? "", a.offset) < (b.element.releaseDate ?? "", b.offset)
-        }.map(\.element.observation)
-        return FigureBook(figures: ordered, panel: try monthlyPanel(selection))
+        FigureBook(
+            vintages: try figures(selection).map { ($0.observation, $0.releaseDate) },
+            panel: try monthlyPanel(selection))
     }
 }

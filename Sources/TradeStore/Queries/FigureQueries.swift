@@ -129,8 +129,7 @@ extension TradeDatabase {
                 args.append(asOf)
             }
             sql += " ORDER BY b.series_id, r.published, r.id"
-            var panel = MonthlyPanel()
-            var index: [SeriesKey: Int] = [:]
+            var assembler = MonthlyPanelAssembler()
             var units: [String: MonetaryUnit] = [:]
             let lo = selection.months?.lowerBound.index ?? Int.min
             let hi = selection.months?.upperBound.index ?? Int.max
@@ -167,24 +166,11 @@ extension TradeDatabase {
                         present[i - skip] = bits[i >> 3] & (1 << UInt8(i & 7)) != 0
                     }
                 }
-                let start = first + skip
-                let release = text(10)
-                if let s = index[key] {
-                    // A later release overrides month by month.
-                    for k in 0..<present.count where present[k] { panel.series[s].set(values[k], at: start + k) }
-                    panel.series[s].release = release
-                } else {
-                    index[key] = panel.series.count
-                    var series = MonthlyPanel.Series(
-                        key: key, unit: unit, decimals: Int(sqlite3_column_int64(st, 7)), release: release,
-                        source: text(11))
-                    series.firstMonth = start
-                    series.values = values
-                    series.present = present
-                    panel.series.append(series)
-                }
+                assembler.add(
+                    key: key, unit: unit, decimals: Int(sqlite3_column_int64(st, 7)), release: text(10),
+                    source: text(11), start: first + skip, values: values, present: present)
             }
-            return panel
+            return assembler.panel
         }
     }
 }

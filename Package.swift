@@ -14,11 +14,16 @@ let package = Package(
         .library(name: "TradeBulletin", targets: ["TradeBulletin"]),
         .library(name: "TradeXLSX", targets: ["TradeXLSX"]),
         .library(name: "TradePostgres", targets: ["TradePostgres"]),
+        .library(name: "TradePress", targets: ["TradePress"]),
+        .library(name: "TradeServe", targets: ["TradeServe"]),
     ],
     traits: [
         // The PostgreSQL store (PostgresNIO, 2.5–4.5 minutes to build): off by default so that
         // `swift run svctrade demo` stays light; `swift build --traits PostgreSQL` turns it on.
-        .trait(name: "PostgreSQL", description: "The PostgreSQL store (svctrade --db postgres://…, svctrade db init)")
+        .trait(name: "PostgreSQL", description: "The PostgreSQL store (svctrade --db postgres://…, svctrade db init)"),
+        // The press office's web page (Hummingbird, SwiftNIO): off by default for the same reason;
+        // `swift build --traits PressServer` turns `svctrade serve` on.
+        .trait(name: "PressServer", description: "svctrade serve: the press office's read-only web page (Hummingbird)"),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -27,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         .target(name: "TradeCore"),
@@ -51,11 +58,19 @@ let package = Package(
                 "TradeCore",
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
             ]),
+        .target(name: "TradePress", dependencies: ["TradeCore", "TradeReport", "TradeBulletin"]),
+        .target(
+            name: "TradeServe",
+            dependencies: [
+                "TradeCore", "TradePress",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["PressServer"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["PressServer"])),
+            ]),
         .executableTarget(
             name: "svctrade",
             dependencies: [
                 "TradeCore", "TradeIngest", "TradeStore", "TradeReport", "TradeCharts", "TradeBulletin", "TradeXLSX",
-                "TradePostgres",
+                "TradePostgres", "TradeServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TradeTestSupport", dependencies: ["TradeCore"]),
@@ -95,8 +110,14 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
+            name: "TradePressTests",
+            dependencies: [
+                "TradePress", "TradeStore", "TradeIngest", "TradeReport", "TradeBulletin", "TradeTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
             name: "SvctradeEndToEndTests",
-            dependencies: ["svctrade", "TradeStore", "TradeTestSupport", "TradePostgres"]),
+            dependencies: ["svctrade", "TradeStore", "TradeTestSupport", "TradePostgres", "TradePress"]),
     ],
     swiftLanguageModes: [.v6]
 )

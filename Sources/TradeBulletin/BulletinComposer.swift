@@ -16,6 +16,15 @@ public enum BulletinComposer {
         public var data: Data
     }
 
+    /// A composed bulletin: one document per language (press texts, tables, charts) and the files
+    /// written from them.
+    public struct Composition: Sendable {
+        /// The documents, in the order of the languages asked.
+        public var documents: [BulletinDocument]
+        /// The files, in order (`bulletin.md`, `bulletin.html`, then per language the JSON, charts and workbook).
+        public var files: [File]
+    }
+
     /// Composes the bulletin through `through` in each language; `templates` and `datasets` are the
     /// folders of the press templates and of `pilot-practices.csv`. The files come back in order;
     /// the caller writes them (nothing is written here).
@@ -23,6 +32,18 @@ public enum BulletinComposer {
         book: FigureBook, through: Period, languages: [Language], baseYear: Int?, templates: String?, datasets: String,
         history: [Observation] = []
     ) throws -> [File] {
+        try composition(
+            book: book, through: through, languages: languages, baseYear: baseYear, templates: templates,
+            datasets: datasets, history: history
+        ).files
+    }
+
+    /// The documents and files of ``compose(book:through:languages:baseYear:templates:datasets:history:)``:
+    /// for callers that show the documents' parts (the press page) as well as offering the files.
+    public static func composition(
+        book: FigureBook, through: Period, languages: [Language], baseYear: Int?, templates: String?, datasets: String,
+        history: [Observation] = []
+    ) throws -> Composition {
         var files: [File] = []
         let practicesPath = datasets + "/pilot-practices.csv"
         let practices: [PilotPractice]
@@ -139,11 +160,11 @@ public enum BulletinComposer {
             files.append(File(name: "bulletin-\(document.language.rawValue).xlsx", data: try XLSXWorkbook.data(sheets)))
         }
         let markdown = documents.map { $0.markdown() }.joined(separator: "\n---\n\n")
-        return [
+        let bulletin = [
             File(name: "bulletin.md", data: Data(markdown.utf8)),
             File(name: "bulletin.html", data: Data(BulletinDocument.page(documents).utf8)),
         ]
-            + files
+        return Composition(documents: documents, files: bulletin + files)
     }
 
     /// The rows of the bulletin table: total services by flow and the main groups, year to date.

@@ -23,6 +23,14 @@ public enum PressDocuments {
         return "templates"
     }
 
+    /// What `svctrade figures` reads for a period: the nation's figures from January of the
+    /// comparison year (the year before, or `baseYear`) through `through`.
+    public static func selection(through: Period, baseYear: Int?, asOf: String?) -> FigureSelection {
+        FigureSelection(
+            regions: [Regions.nation.code], months: FigureSelection.window(through: through, baseYear: baseYear),
+            asOf: asOf)
+    }
+
     public static func release(
         book: FigureBook, through: Period, baseYear: Int?, language: PressFigures.Language, templates: String?,
         allowDerived: Bool = false

@@ -25,7 +25,22 @@ public struct TradeDatabase: Sendable {
     ///
     /// - Throws: ``StoreError`` when the file is not an SQLite database, is damaged, or stays locked.
     public init(path: String) throws {
+        try self.init(path: path, readOnly: false)
+    }
+
+    /// Opens an existing store at `path` that this process will never write to (the press page):
+    /// SQLite connections opened read-only, no schema change. Reads still see every import that
+    /// commits while it is open (WAL snapshots).
+    ///
+    /// - Throws: ``StoreError`` when the file is missing, is not an SQLite database, is damaged, or
+    ///   holds an older schema (an import with this svctrade brings it up to date).
+    public static func readOnly(path: String) throws -> TradeDatabase {
+        try TradeDatabase(path: path, readOnly: true)
+    }
+
+    private init(path: String, readOnly: Bool) throws {
         var config = Configuration()
+        config.readonly = readOnly
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -4096; PRAGMA temp_store = MEMORY")
@@ -50,7 +65,16 @@ public struct TradeDatabase: Sendable {
             } else {
                 queue = try DatabasePool(path: path, configuration: config)
             }
-            try Migrations.migrator.migrate(queue)
+            if readOnly {
+                guard try queue.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else {
+                    throw StoreError(
+                        .cannotOpen,
+                        "the store \(ControlCharacters.escaped(path)) has an older schema (or is not an svctrade store); import into it once with this svctrade to bring it up to date"
+                    )
+                }
+            } else {
+                try Migrations.migrator.migrate(queue)
+            }
         } catch let e as DatabaseError {
             throw StoreError.opening(path, e)
         }

@@ -60,11 +60,7 @@ struct FiguresCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.existing()
-        let month = through
-        let book = try database.figureBook(
-            FigureSelection(
-                regions: [Regions.nation.code],
-                months: FigureSelection.window(through: month, baseYear: vsYear), asOf: asOf))
+        let book = try database.figureBook(PressDocuments.selection(through: through, baseYear: vsYear, asOf: asOf))
         let release = try PressDocuments.release(
             book: book, through: through, baseYear: vsYear, language: lang, templates: templates,
             allowDerived: allowDerived)

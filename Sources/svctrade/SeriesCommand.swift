@@ -22,7 +22,7 @@ struct SeriesCommand: ParsableCommand {
     @Option(help: "Only series of this sector code (e.g. S, SD, KIS).")
     var sector: String?
 
-    @Option(help: "Output format: text or csv.")
+    @Option(help: "Output format: text, csv or json.")
     var format: ListingFormat = .text
 
     func run() throws {
@@ -32,26 +32,10 @@ struct SeriesCommand: ParsableCommand {
             sectors: sector.map { [Sectors.standard.lookup($0)?.code ?? $0.uppercased()] })
         let summaries = try database.seriesSummaries(selection)
         let table = SeriesListing.table(summaries)
-        print(format == .csv ? CSVRenderer.render(table) : TextTableRenderer.render(table), terminator: "")
-    }
-}
-
-/// The table `svctrade series` prints.
-enum SeriesListing {
-    static func table(_ summaries: [SeriesSummary]) -> Table {
-        var t = Table(columns: [
-            .init("region"), .init("sector"), .init("flow"), .init("currency"), .init("first"), .init("last"),
-            .init("observations", .right), .init("vintages", .right), .init("gaps"),
-        ])
-        for s in summaries {
-            let gaps = s.gaps.map {
-                $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)..\($0.upperBound)"
-            }
-            t.rows.append([
-                s.key.region, s.key.sector, s.key.flow.rawValue, s.key.currency.rawValue, "\(s.first)", "\(s.last)",
-                "\(s.observationCount)", "\(s.vintageCount)", gaps.joined(separator: " "),
-            ])
+        switch format {
+        case .text: print(TextTableRenderer.render(table), terminator: "")
+        case .csv: print(CSVRenderer.render(table), terminator: "")
+        case .json: print(SeriesListing.json(table), terminator: "")
         }
-        return t
     }
 }

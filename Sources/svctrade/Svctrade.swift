@@ -10,7 +10,7 @@ import TradeStore
 
 /// The `svctrade` command: services-trade statistics from published tables to bulletin figures.
 @main
-struct Svctrade: ParsableCommand {
+struct Svctrade: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "svctrade",
         abstract:
@@ -22,15 +22,19 @@ struct Svctrade: ParsableCommand {
         subcommands: [
             ImportCommand.self, SeriesCommand.self, TableCommand.self, ChartCommand.self, FiguresCommand.self,
             BulletinCommand.self, GenerateCommand.self, DeriveCommand.self, ExportCommand.self, DbCommand.self,
-            DemoCommand.self,
+            DemoCommand.self, ServeCommand.self,
         ]
     )
 
     /// Runs the command line with svctrade's exit codes: usage errors exit 2 (not 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var serving = command as? any AsyncParsableCommand {
+                try await serving.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -105,6 +109,21 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// Opens an existing SQLite store read-only (the press page never writes).
+    func readOnlySQLite() throws -> TradeDatabase {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputRejected(
+                message:
+                    "error: no store at \(path); import figures first (svctrade import FILE --db \(path)), or give --db PATH or $SVCTRADE_DB"
+            )
+        }
+        do {
+            return try TradeDatabase.readOnly(path: path)
+        } catch let e as StoreError {
+            throw InputRejected(message: "error: \(e)")
+        }
+    }
+
     /// Opens the store for an import: a SQLite file is created when missing.
     func forWriting() throws -> any FigureStore {
         if isPostgres { return try postgres() }
@@ -140,7 +159,7 @@ struct StoreOptions: ParsableArguments {
 
 /// Output format for listings.
 enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, csv
+    case text, csv, json
 }
 
 func writeStandardError(_ text: String) {

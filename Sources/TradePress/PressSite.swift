@@ -1,0 +1,253 @@
+import Foundation
+import Synchronization
+import TradeBulletin
+import TradeCore
+import TradeReport
+
+/// The press office's read-only site over a store: pages, downloads and a JSON API, as answers to
+/// ``PressRequest``s (the web server in TradeServe only carries bytes).
+///
+/// Routes (every one `GET` or `HEAD`):
+/// - `/` → the latest month's page (303);
+/// - `/figures?month=YYYY-MM&lang=zh|en|both&vs=YYYY` → the page of a month;
+/// - `/download/YYYY-MM/NAME?vs=YYYY` → a file of the month (bulletin, workbooks, charts, JSON, CSV, PDF);
+/// - `/api/months`, `/api/figures/YYYY-MM?lang=zh|en&vs=YYYY`, `/api/table/YYYY-MM?format=csv|json&lang=en|zh&vs=YYYY`,
+///   `/api/series?format=json|csv&region=CN&sector=S` → JSON (or CSV) for other tools;
+/// - `/static/press.css`, `/static/press.js`.
+///
+/// The site never writes to the store. A bad parameter gets a 4xx answer that says what is valid
+/// (never a 500). Answers are cached, each with an entity tag, until the store's list of releases
+/// changes (checked at most every ``revalidateInterval``).
+public final class PressSite: Sendable {
+    /// The store read.
+    let store: any FigureStore
+    /// Folder of the press templates (`nil`: `$SVCTRADE_TEMPLATES`, else `templates`).
+    let templates: String?
+    /// Folder with `pilot-practices.csv`.
+    let datasets: String
+    /// Chromium for the PDF download, when the machine has it.
+    let chromium: String?
+    /// How long a check that the store has not changed is trusted.
+    public let revalidateInterval: Duration
+
+    private struct State {
+        var checked: ContinuousClock.Instant?
+        var storeVersion: String?
+        var months: [Period] = []
+        var editions: [String: PressEdition] = [:]
+        var responses: [String: PressResponse] = [:]
+        var pdfs: [String: Data] = [:]
+    }
+    private let state = Mutex(State())
+    private static let cacheLimit = 512
+
+    /// A site over `store`; `chromium` (e.g. ``BulletinPrinter/chromium(path:)``) enables the PDF.
+    public init(
+        store: any FigureStore, templates: String?, datasets: String, chromium: String?,
+        revalidateInterval: Duration = .seconds(1)
+    ) {
+        self.store = store
+        self.templates = templates
+        self.datasets = datasets
+        self.chromium = chromium
+        self.revalidateInterval = revalidateInterval
+    }
+
+    /// The answer to a request (blocking: it may read the store and compose a bulletin; run it off
+    /// the server's event loops).
+    public func respond(to request: PressRequest) -> PressResponse {
+        let isAPI = request.segments.first == "api"
+        var response: PressResponse
+        do {
+            guard request.method == "GET" || request.method == "HEAD" else {
+                throw PressRefusal(status: 405, message: "this site only reads: use GET (or HEAD)")
+            }
+            response = try cachedAnswer(request)
+        } catch let refusal as PressRefusal {
+            response = isAPI ? Self.jsonError(refusal) : PressPage.errorPage(refusal, months: knownMonths())
+            if refusal.status == 405 { response.headers.append(.init(name: "Allow", value: "GET, HEAD")) }
+        } catch {
+            let refusal = PressRefusal(
+                status: 503, message: "the store could not be read: \(ControlCharacters.escaped("\(error)"))")
+            response = isAPI ? Self.jsonError(refusal) : PressPage.errorPage(refusal, months: knownMonths())
+        }
+        if let tag = response.header("ETag"), request.ifNoneMatch?.contains(tag) == true, response.status == 200 {
+            response = PressResponse(
+                status: 304, headers: response.headers.filter { $0.name != "Content-Length" }, body: Data())
+        }
+        if request.method == "HEAD" { response.body = Data() }
+        response.headers = Self.securityHeaders(for: request) + response.headers
+        return response
+    }
+
+    // MARK: - Cache
+
+    /// The months of the store, as last read (error pages list them without reading again).
+    private func knownMonths() -> [Period] {
+        state.withLock { $0.months }
+    }
+
+    /// Drops everything cached when the store's releases changed since the last check.
+    private func revalidate() throws {
+        let now = ContinuousClock.now
+        let due = state.withLock { s in s.checked.map { now - $0 >= revalidateInterval } ?? true }
+        guard due else { return }
+        let version = try store.storedReleases().map { "\($0.name)\u{1F}\($0.published ?? "")\u{1F}\($0.file)" }
+            .joined(separator: "\u{1E}")
+        let changed = state.withLock { s -> Bool in
+            s.checked = now
+            guard s.storeVersion != version else { return false }
+            s = State(checked: now, storeVersion: version)
+            return true
+        }
+        if changed {
+            let months = try PressEdition.months(store: store)
+            state.withLock { $0.months = months }
+        }
+    }
+
+    private func cachedAnswer(_ request: PressRequest) throws -> PressResponse {
+        if request.segments.first == "static" { return try PressAssets.response(request.segments) }
+        try revalidate()
+        let route = try PressRoute(request, months: knownMonths())
+        let key = route.cacheKey
+        if let cached = state.withLock({ $0.responses[key] }) { return cached }
+        var response = try answer(route)
+        response.headers.append(.init(name: "ETag", value: "\"\(ContentDigest.hex(response.body))\""))
+        response.headers.append(.init(name: "Cache-Control", value: "no-cache"))
+        let stored = response
+        if response.status == 200 || response.status == 303 {
+            state.withLock { s in
+                if s.responses.count >= Self.cacheLimit { s.responses.removeAll() }
+                s.responses[key] = stored
+            }
+        }
+        return response
+    }
+
+    private func edition(_ month: Period, _ baseYear: Int?) throws -> PressEdition {
+        let key = "\(month)/\(baseYear.map(String.init) ?? "-")"
+        if let cached = state.withLock({ $0.editions[key] }) { return cached }
+        let edition = try PressEdition.compose(
+            store: store, month: month, baseYear: baseYear, templates: templates, datasets: datasets)
+        state.withLock { s in
+            if s.editions.count >= 64 { s.editions.removeAll() }
+            s.editions[key] = edition
+        }
+        return edition
+    }
+
+    // MARK: - Answers
+
+    private func answer(_ route: PressRoute) throws -> PressResponse {
+        switch route {
+        case .home:
+            guard let latest = knownMonths().last else {
+                throw PressRefusal(
+                    status: 404,
+                    message:
+                        "the store has no national January-to-month figures yet; import the published figures (svctrade import datasets/…)"
+                )
+            }
+            return PressResponse(
+                status: 303, headers: [.init(name: "Location", value: "/figures?month=\(latest)&lang=both")],
+                body: Data())
+        case .page(let month, let languages, let baseYear):
+            let edition = try edition(month, baseYear)
+            let html = PressPage.page(
+                edition: edition, languages: languages, months: knownMonths(), pdf: chromium != nil)
+            return Self.ok(Data(html.utf8), type: "text/html; charset=utf-8")
+        case .download(let month, let name, let baseYear):
+            let edition = try edition(month, baseYear)
+            let data: Data
+            if name == "bulletin.pdf" {
+                data = try pdf(edition)
+            } else if let file = edition.download(name) {
+                data = file.data
+            } else {
+                throw PressRefusal(
+                    status: 404,
+                    message:
+                        "\(month) has no download called \"\(ControlCharacters.escaped(name))\"; it offers \((edition.downloads.map(\.name) + (chromium == nil ? [] : ["bulletin.pdf"])).joined(separator: ", "))"
+                )
+            }
+            var response = Self.ok(data, type: PressAssets.contentType(of: name))
+            let leaf = name.split(separator: "/").last.map(String.init) ?? name
+            response.headers.append(
+                .init(name: "Content-Disposition", value: "attachment; filename=\"svctrade-\(month)-\(leaf)\""))
+            return response
+        case .apiIndex:
+            return Self.ok(Data(PressAPI.index.utf8), type: "application/json")
+        case .apiMonths:
+            return Self.ok(Data(PressAPI.months(knownMonths()).utf8), type: "application/json")
+        case .apiFigures(let month, let language, let baseYear):
+            let book = try store.figureBook(PressDocuments.selection(through: month, baseYear: baseYear, asOf: nil))
+            let release = try PressDocuments.release(
+                book: book, through: month, baseYear: baseYear, language: language, templates: templates)
+            return Self.ok(Data(try PressDocuments.json(release).utf8), type: "application/json")
+        case .apiTable(let month, let format, let language, let baseYear):
+            let query = BulletinQuery(through: month)
+            let book = try store.figureBook(query.selection(baseYear: baseYear, asOf: nil))
+            let table = BulletinTables.render(
+                book: book, query: query, baseYear: baseYear, format: format, unit: nil, lang: language)
+            return Self.ok(
+                Data(table.text.utf8), type: format == .csv ? "text/csv; charset=utf-8" : "application/json")
+        case .apiSeries(let selection, let csv):
+            let table = SeriesListing.table(try store.seriesSummaries(selection))
+            return csv
+                ? Self.ok(Data(CSVRenderer.render(table).utf8), type: "text/csv; charset=utf-8")
+                : Self.ok(Data(SeriesListing.json(table).utf8), type: "application/json")
+        }
+    }
+
+    /// The bulletin printed by Chromium (as `svctrade demo` prints it), once per edition.
+    private func pdf(_ edition: PressEdition) throws -> Data {
+        guard let chromium else {
+            throw PressRefusal(
+                status: 404,
+                message: "this server has no Chromium to print the PDF; download bulletin.html and print it instead")
+        }
+        let key = "\(edition.month)/\(edition.baseYear.map(String.init) ?? "-")"
+        if let cached = state.withLock({ $0.pdfs[key] }) { return cached }
+        guard let html = edition.download("bulletin.html") else {
+            throw PressRefusal(status: 404, message: "\(edition.month) has no bulletin to print")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svctrade-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("bulletin.pdf").path
+        try BulletinPrinter.print(html: String(decoding: html.data, as: UTF8.self), to: path, chromium: chromium)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        state.withLock { $0.pdfs[key] = data }
+        return data
+    }
+
+    // MARK: - Headers
+
+    static func ok(_ body: Data, type: String) -> PressResponse {
+        PressResponse(status: 200, headers: [.init(name: "Content-Type", value: type)], body: body)
+    }
+
+    static func jsonError(_ refusal: PressRefusal) -> PressResponse {
+        let body = "{\"error\":\(JSONRenderer.quote(refusal.message)),\"status\":\(refusal.status)}\n"
+        return PressResponse(
+            status: refusal.status, headers: [.init(name: "Content-Type", value: "application/json")],
+            body: Data(body.utf8))
+    }
+
+    /// Headers on every answer: a content security policy with no inline script or style (the
+    /// page's script and style are files of the site), no sniffing, no framing, no referrer.
+    static func securityHeaders(for request: PressRequest) -> [PressResponse.Header] {
+        [
+            .init(
+                name: "Content-Security-Policy",
+                value:
+                    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+            ),
+            .init(name: "X-Content-Type-Options", value: "nosniff"),
+            .init(name: "X-Frame-Options", value: "DENY"),
+            .init(name: "Referrer-Policy", value: "no-referrer"),
+            .init(name: "Cross-Origin-Opener-Policy", value: "same-origin"),
+        ]
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import TradePress
+
+#if PressServer
+    import HTTPTypes
+    import Hummingbird
+#endif
+
+/// `svctrade serve`: the press site (``TradePress/PressSite``) over HTTP/1.1. The site decides every
+/// answer; this type only carries requests and bytes (Hummingbird, in a build with the package trait
+/// `PressServer`).
+public enum PressServer {
+    /// Whether this build has the web server (package trait `PressServer`).
+    public static var isAvailable: Bool {
+        #if PressServer
+            true
+        #else
+            false
+        #endif
+    }
+
+    /// A server that cannot start, with what to do.
+    public struct Unavailable: Error, CustomStringConvertible {
+        /// What happened and how to fix it.
+        public var description: String
+    }
+
+    /// Serves `site` on `host`:`port` until the process receives SIGINT or SIGTERM; `started` is
+    /// called with the address once the socket listens (port 0 picks a free port).
+    public static func run(
+        site: PressSite, host: String, port: Int, started: @escaping @Sendable (String) -> Void
+    ) async throws {
+        #if PressServer
+            let responder = CallbackResponder<BasicRequestContext> { request, _ in
+                let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+                let answer: PressResponse
+                if let press = PressRequest(
+                    method: request.method.rawValue, target: target, ifNoneMatch: request.headers[.ifNoneMatch])
+                {
+                    // Reading the store and composing a bulletin block: off the event loops.
+                    answer = await withCheckedContinuation { continuation in
+                        DispatchQueue.global().async { continuation.resume(returning: site.respond(to: press)) }
+                    }
+                } else {
+                    answer = PressResponse(
+                        status: 400, headers: [.init(name: "Content-Type", value: "text/plain; charset=utf-8")],
+                        body: Data("not a request path\n".utf8))
+                }
+                var fields = HTTPFields()
+                for header in answer.headers {
+                    if let name = HTTPField.Name(header.name) {
+                        fields.append(HTTPField(name: name, value: header.value))
+                    }
+                }
+                return Response(
+                    status: HTTPResponse.Status(code: answer.status), headers: fields,
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+            }
+            let app = Application(
+                responder: responder,
+                configuration: ApplicationConfiguration(
+                    address: .hostname(host, port: port), serverName: "svctrade", reuseAddress: true),
+                onServerRunning: { channel in
+                    let bound = channel.localAddress?.port ?? port
+                    let shownHost = host.contains(":") ? "[\(host)]" : host
+                    started("http://\(shownHost):\(bound)/")
+                })
+            try await app.runService()
+        #else
+            throw Unavailable(
+                description:
+                    "error: this svctrade was built without the web server; build it with swift build --traits PressServer (README \"Press page\")"
+            )
+        #endif
+    }
+}

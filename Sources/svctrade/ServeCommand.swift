@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TradeBulletin
+import TradeCore
+import TradePress
+import TradeServe
+import TradeStore
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "The press office's page: pick a month, read and copy the sentences, check sources, download files.",
+        discussion: """
+            A read-only web server over the store (build with --traits PressServer). It listens on loopback
+            unless --host says otherwise, never writes to the store, and answers a bad month, language or file
+            name with a 4xx page that says what is valid. Pages and files are the same bytes as the commands
+            that write them (bulletin, figures, table). JSON for other tools under /api/ (README "Press page").
+
+            Example: svctrade serve --db svctrade.sqlite --port 8080   (then open http://127.0.0.1:8080/)
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Address to listen on (default loopback only; 0.0.0.0 for every interface).")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port (0: a free one, printed at start).")
+    var port: Int = 8080
+
+    @Option(help: "Folder of the templates (default: $SVCTRADE_TEMPLATES, else ./templates).")
+    var templates: String?
+
+    @Option(help: "Folder with pilot-practices.csv.")
+    var datasets: String = "datasets"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+    }
+
+    func run() async throws {
+        guard PressServer.isAvailable else {
+            throw InputRejected(
+                message:
+                    "error: this svctrade was built without the web server; build it with swift build --traits PressServer (README \"Press page\")"
+            )
+        }
+        let database: any FigureStore = store.isPostgres ? try store.existing() : try store.readOnlySQLite()
+        let site = PressSite(
+            store: database, templates: templates, datasets: datasets, chromium: BulletinPrinter.chromium())
+        let shown = store.display
+        try await PressServer.run(site: site, host: host, port: port) { address in
+            FileHandle.standardOutput.write(Data("serving \(shown) read-only at \(address) (Ctrl-C stops)\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+import TradePress
+import TradeStore
+import TradeTestSupport
+
+/// The press site gives the same bytes as the commands a press officer would otherwise ask an
+/// economist to run: `figures --format json`, `bulletin --lang both`, `table --format csv|json` and
+/// `series --format csv|json`.
+@Suite struct PressPageEndToEndTests {
+    let cli = CommandRunner()
+
+    static func store(_ folder: TemporaryFolder, cli: CommandRunner) throws -> String {
+        let db = folder.file("press.sqlite")
+        for file in [
+            "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
+        ] {
+            let r = try cli.run(["import", Repository.dataset(file), "--db", db])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        #expect(try cli.run(["generate", "--db", db, "--import"]).status == 0)
+        return db
+    }
+
+    @Test func theSiteGivesTheCommandLinesBytes() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try Self.store(folder, cli: cli)
+        let site = PressSite(
+            store: try TradeDatabase.readOnly(path: db), templates: Repository.root + "/templates",
+            datasets: Repository.root + "/datasets", chromium: nil)
+        func get(_ target: String) throws -> PressResponse {
+            let answer = site.respond(to: try #require(PressRequest(target: target)))
+            #expect(answer.status == 200, "\(target): \(answer.text)")
+            return answer
+        }
+        for (target, args) in [
+            ("/api/figures/2021-04?lang=zh", ["figures", "--through", "2021-04", "--format", "json"]),
+            (
+                "/api/figures/2021-04?lang=en&vs=2019",
+                ["figures", "--through", "2021-04", "--lang", "en", "--vs-year", "2019", "--format", "json"]
+            ),
+            ("/api/figures/2025-10?lang=zh", ["figures", "--through", "2025-10", "--format", "json"]),
+            (
+                "/api/table/2021-04?format=csv&vs=2019",
+                ["table", "--through", "2021-04", "--vs-year", "2019", "--format", "csv"]
+            ),
+            (
+                "/api/table/2021-04?format=json&lang=zh",
+                ["table", "--through", "2021-04", "--lang", "zh", "--format", "json"]
+            ),
+            ("/download/2021-04/table-en.csv", ["table", "--through", "2021-04", "--format", "csv"]),
+            ("/download/2022-04/table-zh.csv", ["table", "--through", "2022-04", "--lang", "zh", "--format", "csv"]),
+            ("/api/series?format=csv", ["series", "--format", "csv"]),
+            ("/api/series?format=json&region=CN", ["series", "--region", "CN", "--format", "json"]),
+        ] {
+            let command = try cli.run(args + ["--db", db], in: Repository.root)
+            #expect(command.status == 0, "\(args): \(command.stderr)")
+            #expect(
+                try get(target).text == command.stdout, "\(target) differs from svctrade \(args.joined(separator: " "))"
+            )
+        }
+        // The bulletin's files, each as `svctrade bulletin --lang both` writes it.
+        for (month, vs) in [("2021-04", "2019"), ("2025-10", nil)] {
+            let out = folder.file("bulletin-\(month)")
+            let r = try cli.run(
+                ["bulletin", "--through", month, "--lang", "both", "--out", out, "--db", db]
+                    + (vs.map { ["--vs-year", $0] } ?? []), in: Repository.root)
+            #expect(r.status == 0, "\(r.stderr)")
+            let names = try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.contains(".") }.sorted()
+            #expect(names.contains("bulletin-zh.xlsx") && names.contains("charts/combo-en.svg"))
+            // The page's sentences are the bulletin's, and those are `svctrade figures`'s.
+            for language in ["zh", "en"] {
+                let api = try get("/api/figures/\(month)?lang=\(language)" + (vs.map { "&vs=\($0)" } ?? ""))
+                #expect(api.body == (try Data(contentsOf: URL(fileURLWithPath: out + "/figures-\(language).json"))))
+            }
+            for name in names {
+                let written = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
+                let served = try get("/download/\(month)/\(name)" + (vs.map { "?vs=\($0)" } ?? ""))
+                #expect(served.body == written, "\(month) \(name)")
+            }
+        }
+    }
+}
+
+#if PressServer
+    /// `svctrade serve` as a press officer meets it: the page in headless Chromium (scripts on),
+    /// the headline numbers on it, a download link followed, refusals over HTTP, then the server stopped.
+    @Suite(.enabled(if: BulletinEndToEndTests.chromium != nil || BulletinEndToEndTests.inCI))
+    struct PressServerEndToEndTests {
+        let cli = CommandRunner()
+
+        static func freePort() throws -> Int {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            probe.arguments = [
+                "python3", "-c",
+                "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])",
+            ]
+            let out = Pipe()
+            probe.standardOutput = out
+            try probe.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            probe.waitUntilExit()
+            return try #require(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+
+        /// Runs a program to the end; its standard output.
+        static func run(_ program: String, _ arguments: [String]) throws -> (Int32, Data) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = arguments
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, data)
+        }
+
+        /// `curl` a URL: status and body.
+        static func fetch(_ url: String, pathAsIs: Bool = false) throws -> (Int, Data) {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let body = folder.file("body")
+            let (_, status) = try run(
+                "/usr/bin/curl", ["-s", "-o", body, "-w", "%{http_code}"] + (pathAsIs ? ["--path-as-is"] : []) + [url])
+            return (
+                Int(String(decoding: status, as: UTF8.self)) ?? 0,
+                (try? Data(contentsOf: URL(fileURLWithPath: body))) ?? Data()
+            )
+        }
+
+        @Test func thePageInABrowser() throws {
+            let chromium = try #require(BulletinEndToEndTests.chromium, "CI must install Debian's chromium")
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let db = try PressPageEndToEndTests.store(folder, cli: cli)
+            let port = try Self.freePort()
+            let server = try cli.start(
+                [
+                    "serve", "--db", db, "--port", "\(port)", "--templates", Repository.root + "/templates",
+                    "--datasets", Repository.root + "/datasets",
+                ], outputIn: folder.path, name: "serve")
+            defer {
+                if server.isRunning { server.terminate() }
+                server.waitUntilExit()
+            }
+            let base = "http://127.0.0.1:\(port)"
+            var up = false
+            for _ in 0..<200 where !up {
+                let log = (try? String(contentsOfFile: folder.file("serve.out"), encoding: .utf8)) ?? ""
+                up = log.contains("read-only at \(base)/")
+                if !up { usleep(50_000) }
+            }
+            #expect(
+                up,
+                "the server did not start: \((try? String(contentsOfFile: folder.file("serve.err"), encoding: .utf8)) ?? "")"
+            )
+            let page = "\(base)/figures?month=2021-04&lang=both&vs=2019"
+            let browser = [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--user-data-dir=\(folder.file("chromium"))",
+            ]
+            let (status, dom) = try Self.run(chromium, browser + ["--virtual-time-budget=3000", "--dump-dom", page])
+            #expect(status == 0)
+            let html = String(decoding: dom, as: UTF8.self)
+            // MOFCOM (2021-05-28): January–April 2021, 15644.5 亿元, +3.3%; exports 7462.1 亿元, +23.2%.
+            #expect(html.contains("今年1—4月，我国服务进出口总额"))
+            #expect(html.contains(">15644.5亿元</a>"))
+            #expect(html.contains(">RMB1.56445 trillion</a>"))
+            #expect(html.contains(">增长23.2%</a>"))
+            // The script ran: copy buttons are shown (hidden without scripts).
+            #expect(html.contains("class=\"copy\""))
+            #expect(!html.contains("data-done=\"Copied\" hidden"))
+            // Screenshots: wide, and a phone's width.
+            for (name, size) in [("wide", "1400,2200"), ("phone", "390,2400")] {
+                let png = folder.file("\(name).png")
+                let (shot, _) = try Self.run(
+                    chromium, browser + ["--window-size=\(size)", "--screenshot=\(png)", page])
+                #expect(shot == 0)
+                let data = try Data(contentsOf: URL(fileURLWithPath: png))
+                #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]) && data.count > 20_000, "\(name).png")
+            }
+            // Follow the Excel download link of the page: the bytes `svctrade bulletin` writes.
+            let link = try #require(
+                html.range(of: "href=\"/download/2021-04/bulletin-zh.xlsx?vs=2019\""), "no Excel link on the page")
+            let href = String(html[link].dropFirst(6).dropLast(1))
+            let (code, xlsx) = try Self.fetch(base + href)
+            #expect(code == 200)
+            let out = folder.file("b")
+            #expect(
+                try cli.run(
+                    ["bulletin", "--through", "2021-04", "--vs-year", "2019", "--out", out, "--db", db],
+                    in: Repository.root
+                ).status == 0)
+            #expect(xlsx == (try Data(contentsOf: URL(fileURLWithPath: out + "/bulletin-zh.xlsx"))))
+            // Refusals over HTTP: 4xx pages, never 5xx.
+            for (target, expected) in [
+                ("/figures?month=2021-13", 400), ("/figures?month=2030-01", 404),
+                ("/figures?month=2021-04&lang=fr", 400),
+                ("/download/2021-04/../../../etc/passwd", 400), ("/download/2021-04/%2e%2e%2fbulletin.md", 400),
+            ] {
+                let (code, body) = try Self.fetch(base + target, pathAsIs: true)
+                #expect(code == expected, "\(target): \(String(decoding: body, as: UTF8.self))")
+            }
+            server.terminate()
+            server.waitUntilExit()
+            #expect(!server.isRunning)
+        }
+    }
+#endif

@@ -1,0 +1,228 @@
+import Foundation
+import PropertyBased
+import Testing
+import TradeBulletin
+import TradeCore
+import TradeIngest
+import TradePress
+import TradeReport
+import TradeStore
+import TradeTestSupport
+
+/// The press site answered in process (no server): pages, downloads, API, refusals and the cache.
+@Suite struct PressSiteTests {
+    static let shippedFiles = [
+        "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
+    ]
+
+    /// A store with the shipped published record, and a site over it read-only.
+    static func site(files: [String] = shippedFiles) throws -> (PressSite, TradeDatabase, TemporaryFolder) {
+        let folder = try TemporaryFolder()
+        let path = folder.file("press.sqlite")
+        let writer = try TradeDatabase(path: path)
+        _ = try writer.importBatches(files.map { try ObservationReader().read(path: Repository.dataset($0)) })
+        let site = PressSite(
+            store: try TradeDatabase.readOnly(path: path), templates: Repository.root + "/templates",
+            datasets: Repository.root + "/datasets", chromium: nil, revalidateInterval: .zero)
+        return (site, writer, folder)
+    }
+
+    static func get(_ site: PressSite, _ target: String, ifNoneMatch: String? = nil) throws -> PressResponse {
+        let request = try #require(PressRequest(target: target, ifNoneMatch: ifNoneMatch))
+        return site.respond(to: request)
+    }
+
+    @Test func pageOfJanuaryToApril2021() throws {
+        let (site, _, folder) = try Self.site()
+        defer { folder.remove() }
+        let page = try Self.get(site, "/figures?month=2021-04&lang=both")
+        #expect(page.status == 200)
+        #expect(page.header("Content-Type") == "text/html; charset=utf-8")
+        let html = page.text
+        // MOFCOM, 2021-05-28: January–April 2021 services trade 15644.5 亿元, +3.3%; exports +23.2%.
+        #expect(html.contains(">15644.5亿元</a>"))
+        #expect(html.contains(">RMB1.56445 trillion</a>"))
+        #expect(html.contains("<a class=\"num\" href=\"#zh-headline-1\""))
+        #expect(html.contains("<li id=\"zh-headline-1\"><b>15644.5亿元</b>"))
+        #expect(html.contains("<button type=\"button\" class=\"copy\" data-copy=\"en-headline-text\""))
+        #expect(html.contains("<svg"))
+        #expect(html.contains("href=\"/download/2021-04/bulletin-zh.xlsx\""))
+        #expect(html.contains("<option value=\"2021-04\" selected>"))
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains(" style=\""))
+        #expect(page.header("Content-Security-Policy")?.contains("script-src 'self'") == true)
+        #expect(page.header("X-Content-Type-Options") == "nosniff")
+        // A mirror copy is never a link.
+        #expect(!html.contains("href=\"http://www.crapshirt.com"))
+        // One language only.
+        let en = try Self.get(site, "/figures?month=2021-04&lang=en")
+        #expect(en.text.contains("<html lang=\"en\">"))
+        #expect(!en.text.contains("15644.5亿元"))
+    }
+
+    /// The quote of each sentence, links removed, is the sentence of `svctrade figures` exactly.
+    @Test func quotesAreTheSentencesExactly() throws {
+        let (site, _, folder) = try Self.site()
+        defer { folder.remove() }
+        let html = try Self.get(site, "/figures?month=2021-04&lang=zh").text
+        let release = try release(site: site, language: .zh)
+        #expect(!release.sentences.isEmpty)
+        for sentence in release.sentences {
+            let start = try #require(html.range(of: "<p class=\"quote\" id=\"zh-\(sentence.id)-text\">"))
+            let end = try #require(html[start.upperBound...].range(of: "</p>"))
+            let quote = String(html[start.upperBound..<end.lowerBound])
+            let text = quote.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+            #expect(text == sentence.text)
+            #expect(quote.components(separatedBy: "class=\"num\"").count - 1 == sentence.numbers.count)
+        }
+    }
+
+    func release(site: PressSite, language: Language) throws -> PressRelease {
+        let json = try Self.get(site, "/api/figures/2021-04?lang=\(language.rawValue)")
+        #expect(json.status == 200)
+        return try JSONDecoder().decode(PressRelease.self, from: json.body)
+    }
+
+    @Test func downloadsAreTheComposedFiles() throws {
+        let (site, writer, folder) = try Self.site()
+        defer { folder.remove() }
+        let month = try Period(parsing: "2021-04")
+        let book = try writer.figureBook(
+            FigureSelection(months: FigureSelection.window(through: month, baseYear: 2019, yearsBack: 4)))
+        let history = try writer.figureHistory(
+            FigureSelection(regions: ["CN"], months: FigureSelection.window(through: month, yearsBack: 1))
+        ).map(\.observation)
+        let files = try BulletinComposer.compose(
+            book: book, through: month, languages: [.zh, .en], baseYear: 2019,
+            templates: Repository.root + "/templates",
+            datasets: Repository.root + "/datasets", history: history)
+        #expect(files.count >= 8)
+        for file in files {
+            let answer = try Self.get(site, "/download/2021-04/\(file.name)?vs=2019")
+            #expect(answer.status == 200, "\(file.name)")
+            #expect(answer.body == file.data, "\(file.name)")
+        }
+        let xlsx = try Self.get(site, "/download/2021-04/bulletin-zh.xlsx?vs=2019")
+        #expect(
+            xlsx.header("Content-Disposition") == "attachment; filename=\"svctrade-2021-04-bulletin-zh.xlsx\"")
+        #expect(xlsx.header("Content-Type")?.hasPrefix("application/vnd.openxmlformats") == true)
+        let csv = try Self.get(site, "/download/2021-04/table-en.csv")
+        #expect(csv.status == 200)
+        #expect(csv.text.hasPrefix("region,"))
+        // No Chromium given: the PDF says what to do instead.
+        let pdf = try Self.get(site, "/download/2021-04/bulletin.pdf")
+        #expect(pdf.status == 404)
+        #expect(pdf.text.contains("download bulletin.html and print it"))
+    }
+
+    @Test func badParametersGetFourHundredsThatSayWhatIsValid() throws {
+        let (site, _, folder) = try Self.site()
+        defer { folder.remove() }
+        let cases: [(String, Int, String)] = [
+            ("/figures?month=2021-13&lang=zh", 400, "is not a month; give YYYY-MM with a month 01–12"),
+            ("/figures?month=2030-01", 404, "no January-to-month figures for the nation through 2030-01"),
+            ("/figures?month=2021-04&lang=fr", 400, "give lang=zh, lang=en or lang=both"),
+            ("/figures?lang=zh", 400, "give a month, month=YYYY-MM"),
+            ("/figures?month=2021-04&vs=2021", 400, "give a year from 2000 to 2020"),
+            ("/download/2021-04/../../etc/passwd", 400, "is not a download name"),
+            ("/download/2021-04/..%2F..%2Fetc%2Fpasswd", 400, "is not a download name"),
+            ("/download/2021-04/charts/..%2Fbulletin.md", 400, "is not a download name"),
+            ("/download/2021-04/.hidden", 400, "is not a download name"),
+            ("/download/2021-04/secret.txt", 404, "it offers bulletin.md, bulletin.html"),
+            ("/download/2021-13/bulletin.md", 400, "is not a month"),
+            ("/nowhere", 404, "pages are /figures?month=YYYY-MM"),
+            ("/static/other.css", 404, "/static/press.css"),
+        ]
+        for (target, status, message) in cases {
+            let answer = try Self.get(site, target)
+            #expect(answer.status == status, "\(target)")
+            #expect(answer.text.contains(message), "\(target): \(answer.text)")
+            #expect(answer.header("Content-Type") == "text/html; charset=utf-8", "\(target)")
+            #expect(answer.header("X-Content-Type-Options") == "nosniff")
+        }
+        // The 400 page lists what is valid and offers the picker again.
+        let bad = try Self.get(site, "/figures?month=2021-13&lang=zh").text
+        #expect(bad.contains("months with figures run from 2017-"))
+        #expect(bad.contains("<form class=\"picker\""))
+        // Control characters from a request are escaped, never echoed raw.
+        let nul = try Self.get(site, "/figures?month=%00%1B[31m")
+        #expect(nul.status == 400)
+        #expect(!nul.text.contains("\u{0}") && !nul.text.contains("\u{1B}"))
+        // API refusals are JSON.
+        let api = try Self.get(site, "/api/figures/2021-04?lang=both")
+        #expect(api.status == 400)
+        #expect(api.header("Content-Type") == "application/json")
+        #expect(api.text.contains("\"error\":\"language \\\"both\\\" is not offered; give lang=zh, lang=en\""))
+        // Only reads.
+        let post = site.respond(to: try #require(PressRequest(method: "POST", target: "/figures?month=2021-04")))
+        #expect(post.status == 405)
+        #expect(post.header("Allow") == "GET, HEAD")
+    }
+
+    /// Whatever a request holds, the answer is a page or a 4xx, never a 5xx.
+    @Test func neverAServerError() async throws {
+        let (site, _, folder) = try Self.site(files: ["mofcom-published-2017-2022.csv"])
+        defer { folder.remove() }
+        let pieces = [
+            "2021-04", "2021-13", "2021-4", "0000-00", "..", "%2e%2e", "%00", "zh", "en", "both", "x", "2019", "-1",
+            "charts", "bulletin.md", "figures-en.json", "/", "%2F", "?", "&", "=", "é", "",
+        ]
+        let piece = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }
+        let paths = [
+            "/figures", "/download/", "/download/2021-04/", "/api/figures/", "/api/table/", "/api/series", "/",
+        ]
+        let path = Gen.int(in: 0...(paths.count - 1)).map { paths[$0] }
+        await propertyCheck(count: 150, input: path, piece, piece, piece) { path, a, b, c in
+            let target = "\(path)\(a)?month=\(b)&lang=\(c)&vs=\(a)&format=\(c)"
+            guard let request = PressRequest(target: target) else { return }
+            let answer = site.respond(to: request)
+            #expect([200, 303, 400, 404].contains(answer.status), "\(target) → \(answer.status)")
+        }
+    }
+
+    @Test func answersAreCachedUntilTheStoreChanges() throws {
+        let (site, writer, folder) = try Self.site(files: ["mofcom-published-2017-2022.csv"])
+        defer { folder.remove() }
+        let months = try Self.get(site, "/api/months")
+        #expect(months.text.contains("\"latest\" : \"2022-"))
+        let first = try Self.get(site, "/figures?month=2021-04")
+        let tag = try #require(first.header("ETag"))
+        let again = try Self.get(site, "/figures?month=2021-04", ifNoneMatch: tag)
+        #expect(again.status == 304)
+        #expect(again.body.isEmpty)
+        #expect(try Self.get(site, "/figures?month=2025-10").status == 404)
+        // An import by someone else: the site sees the new months and recomposes.
+        _ = try writer.importBatches([try ObservationReader().read(path: Repository.dataset(Self.shippedFiles[1]))])
+        #expect(try Self.get(site, "/api/months").text.contains("\"latest\" : \"2025-10\""))
+        #expect(try Self.get(site, "/figures?month=2025-10").status == 200)
+        #expect(try Self.get(site, "/").header("Location") == "/figures?month=2025-10&lang=both")
+    }
+
+    @Test func theStoreIsOpenedReadOnly() throws {
+        let (_, _, folder) = try Self.site(files: ["mofcom-published-2017-2022.csv"])
+        defer { folder.remove() }
+        let reader = try TradeDatabase.readOnly(path: folder.file("press.sqlite"))
+        let before = try reader.storedReleases()
+        let batch = try ObservationReader().read(path: Repository.dataset(Self.shippedFiles[1]))
+        #expect(throws: (any Error).self) { try reader.importBatches([batch]) }
+        #expect(try reader.storedReleases() == before)
+        #expect(throws: StoreError.self) { try TradeDatabase.readOnly(path: folder.file("missing.sqlite")) }
+    }
+
+    @Test func apiSeriesAndTable() throws {
+        let (site, _, folder) = try Self.site()
+        defer { folder.remove() }
+        let series = try Self.get(site, "/api/series?region=CN&sector=S")
+        #expect(series.status == 200)
+        let rows = try #require(try JSONSerialization.jsonObject(with: series.body) as? [[String: Any]])
+        #expect(rows.contains { $0["flow"] as? String == "total" && $0["currency"] as? String == "CNY" })
+        #expect(try Self.get(site, "/api/series?region=atlantis").status == 400)
+        let table = try Self.get(site, "/api/table/2021-04?format=json")
+        #expect(table.status == 200)
+        #expect(table.text.contains("15644.5"))
+        #expect(try Self.get(site, "/api/table/2021-04?format=xml").status == 400)
+        #expect(try Self.get(site, "/api/").text.contains("/api/months"))
+    }
+}

@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(name: "TradeCore"),
@@ -65,6 +66,7 @@ let package = Package(
                 "TradeCore", "TradePress",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["PressServer"])),
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["PressServer"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PressServer"])),
             ]),
         .executableTarget(
             name: "svctrade",

@@ -4,6 +4,7 @@ import TradePress
 #if PressServer
     import HTTPTypes
     import Hummingbird
+    import Logging
 #endif
 
 /// `svctrade serve`: the press site (``TradePress/PressSite``) over HTTP/1.1. The site decides every
@@ -56,6 +57,9 @@ public enum PressServer {
                     status: HTTPResponse.Status(code: answer.status), headers: fields,
                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
             }
+            // The server's own log: warnings and errors only (the command prints where it listens).
+            var logger = Logger(label: "svctrade.serve")
+            logger.logLevel = .warning
             let app = Application(
                 responder: responder,
                 configuration: ApplicationConfiguration(
@@ -64,7 +68,8 @@ public enum PressServer {
                     let bound = channel.localAddress?.port ?? port
                     let shownHost = host.contains(":") ? "[\(host)]" : host
                     started("http://\(shownHost):\(bound)/")
-                })
+                },
+                logger: logger)
             try await app.runService()
         #else
             throw Unavailable(

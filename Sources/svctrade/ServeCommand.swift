@@ -48,6 +48,20 @@ struct ServeCommand: AsyncParsableCommand {
         let site = PressSite(
             store: database, templates: templates, datasets: datasets, chromium: BulletinPrinter.chromium())
         let shown = store.display
+        do {
+            try await serve(site: site, shown: shown)
+        } catch let error as PressServer.Unavailable {
+            throw InputRejected(message: error.description)
+        } catch {
+            let text = ControlCharacters.escaped("\(error)")
+            throw InputRejected(
+                message: text.contains("in use")
+                    ? "error: \(host):\(port) is already in use; give another --port (0 picks a free one)"
+                    : "error: cannot serve on \(host):\(port): \(text)")
+        }
+    }
+
+    private func serve(site: PressSite, shown: String) async throws {
         try await PressServer.run(site: site, host: host, port: port) { address in
             FileHandle.standardOutput.write(Data("serving \(shown) read-only at \(address) (Ctrl-C stops)\n".utf8))
         }

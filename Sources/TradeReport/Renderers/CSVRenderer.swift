@@ -2,14 +2,26 @@
 public enum CSVRenderer {
     /// The CSV text.
     public static func render(_ table: Table) -> String {
-        var out = table.columns.map { escape($0.name) }.joined(separator: ",") + "\n"
-        for row in table.rows { out += row.map(escape).joined(separator: ",") + "\n" }
+        var out = ""
+        out.reserveCapacity(64 * (table.rows.count + 1) * max(1, table.columns.count) / 4)
+        append(table.columns.map(\.name), to: &out)
+        for row in table.rows { append(row, to: &out) }
         return out
+    }
+
+    /// One line: the fields escaped, joined by commas, and a line feed.
+    private static func append(_ fields: [String], to out: inout String) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out += "," }
+            out += escape(field)
+        }
+        out += "\n"
     }
 
     /// Quotes a field when it holds a comma, quote or line break; inner quotes are doubled.
     public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // Looked for in the UTF-8 bytes: these four are ASCII and never part of another character.
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,3 +1,6 @@
+import Foundation
+import GRDB
+import Synchronization
 import TradeCore
 
 extension TradeDatabase: FigureStore {
@@ -6,11 +9,72 @@ extension TradeDatabase: FigureStore {
         try figureBook(FigureSelection(asOf: asOf))
     }
 
-    /// The selected figures and panel months. When several releases published a figure for the same
-    /// series and span, the latest release (by publication date, then import order) is used.
+    /// The selected figures and panel months, all read from one state of the store. When several
+    /// releases published a figure for the same series and span, the latest release (by publication
+    /// date, then import order) is used.
+    ///
+    /// A large panel is read in parts side by side (ranges of block row ids, one reader connection
+    /// each, on every core); each part notes the newest release it saw, and the parts are used only
+    /// when they all saw the same one (every write adds a release; a write that lands between the
+    /// parts' reads makes them read again, and a third miss reads everything in one transaction).
     public func figureBook(_ selection: FigureSelection) throws -> FigureBook {
-        FigureBook(
-            vintages: try figures(selection).map { ($0.observation, $0.releaseDate) },
-            panel: try monthlyPanel(selection))
+        let parts = try panelParts()
+        if parts.count > 1 {
+            for _ in 0..<2 {
+                if let book = try figureBookInParts(selection, parts: parts) { return book }
+            }
+        }
+        return try figureBookInOneRead(selection)
+    }
+
+    /// The book read in one transaction on one connection (small panels, and the fallback).
+    func figureBookInOneRead(_ selection: FigureSelection) throws -> FigureBook {
+        try queue.read { db in
+            FigureBook(
+                vintages: try Self.figures(db, selection, preferredOnly: true).map { ($0.observation, $0.releaseDate) },
+                panel: Self.assemble(try Self.panelBlocks(db, selection, rowids: nil)))
+        }
+    }
+
+    /// Ranges of block row ids for reading a large panel side by side; one range for a small panel.
+    func panelParts() throws -> [ClosedRange<Int64>] {
+        let (lo, hi) = try queue.read { db -> (Int64, Int64) in
+            let row = try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid) FROM monthly_block")
+            return (row?[0] ?? 0, row?[1] ?? -1)
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard hi - lo >= 4096, cores > 1 else { return [lo...max(lo, hi)] }
+        let size = (hi - lo + Int64(cores)) / Int64(cores)
+        return stride(from: lo, through: hi, by: Int(size)).map { $0...min(hi, $0 + size - 1) }
+    }
+
+    /// One part's read: its blocks, the figures (the first part reads them) and the newest release seen.
+    private struct PartRead: Sendable {
+        var blocks: [PanelBlock]
+        var figures: [StoredFigure]
+        var newestRelease: Int64
+    }
+
+    /// The book from the parts read side by side, or `nil` when a write landed between their reads.
+    private func figureBookInParts(_ selection: FigureSelection, parts: [ClosedRange<Int64>]) throws -> FigureBook? {
+        let results = Mutex([Result<PartRead, any Error>?](repeating: nil, count: parts.count))
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+            let result = Result<PartRead, any Error> {
+                try queue.read { db in
+                    PartRead(
+                        blocks: try Self.panelBlocks(db, selection, rowids: parts[k]),
+                        figures: k == 0 ? try Self.figures(db, selection, preferredOnly: true) : [],
+                        newestRelease: try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM release") ?? 0)
+                }
+            }
+            results.withLock { $0[k] = result }
+        }
+        let reads = try results.withLock { $0 }.map {
+            try ($0 ?? .failure(StoreError(.cannotOpen, "a part was not read"))).get()
+        }
+        guard let first = reads.first, reads.allSatisfy({ $0.newestRelease == first.newestRelease }) else { return nil }
+        return FigureBook(
+            vintages: first.figures.map { ($0.observation, $0.releaseDate) },
+            panel: Self.assemble(reads.flatMap(\.blocks)))
     }
 }

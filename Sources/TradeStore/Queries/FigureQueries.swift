@@ -34,7 +34,12 @@ extension TradeDatabase {
     /// The figures of the selected series whose span ends in the selection's months, in key, period
     /// and release order. The selection is pushed into SQL (series, period range on the primary key).
     public func figures(_ selection: FigureSelection, preferredOnly: Bool = true) throws -> [StoredFigure] {
-        try queue.read { db in
+        try queue.read { db in try Self.figures(db, selection, preferredOnly: preferredOnly) }
+    }
+
+    /// ``figures(_:preferredOnly:)`` inside a read transaction of the caller's.
+    static func figures(_ db: Database, _ selection: FigureSelection, preferredOnly: Bool) throws -> [StoredFigure] {
+        do {
             var sql = """
                 SELECT s.region, s.sector, s.flow, s.currency, f.period_from, f.period_to, f.value, f.unit, f.decimals,
                        f.yoy_pct, f.vs2019_pct, f.two_year_avg_pct, f.share_pct, f.share_change_pp, f.balance_change,
@@ -110,67 +115,131 @@ extension TradeDatabase {
     /// The selected panel series over the selection's months only: blocks of other series are not
     /// read, and a block is decoded only as far as the last month asked for.
     public func monthlyPanel(_ selection: FigureSelection) throws -> MonthlyPanel {
-        try queue.read { db in
-            var sql = """
-                SELECT s.region, s.sector, s.flow, s.currency, b.first_month, b.month_count, b.unit, b.decimals,
-                       b.present, b.vals, r.name, src.address
-                FROM series s JOIN monthly_block b ON b.series_id = s.id JOIN release r ON r.id = b.release_id
-                JOIN source src ON src.id = b.source_id
-                WHERE 1 = 1
-                """
-            var args: [(any DatabaseValueConvertible)?] = []
-            Self.seriesFilter(selection, sql: &sql, args: &args)
-            if let months = selection.months {
-                sql += " AND b.first_month <= ? AND b.first_month + b.month_count > ?"
-                args += [months.upperBound.index, months.lowerBound.index]
-            }
-            if let asOf = selection.asOf {
-                sql += " AND (r.published IS NULL OR r.published <= ?)"
-                args.append(asOf)
-            }
-            sql += " ORDER BY b.series_id, r.published, r.id"
-            var assembler = MonthlyPanelAssembler()
-            var units: [String: MonetaryUnit] = [:]
-            let lo = selection.months?.lowerBound.index ?? Int.min
-            let hi = selection.months?.upperBound.index ?? Int.max
-            // Stepped straight from SQLite's buffers: a block is decoded only as far as the last month
-            // asked for, and nothing else is copied (the panel path's technique).
-            let statement = try db.makeStatement(sql: sql)
-            try statement.setArguments(StatementArguments(args))
-            let st = statement.sqliteStatement
-            func text(_ i: Int32) -> String { sqlite3_column_text(st, i).map { String(cString: $0) } ?? "" }
-            while true {
-                let rc = sqlite3_step(st)
-                if rc == SQLITE_DONE { break }
-                guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
-                let unitText = text(6)
-                guard let flow = Flow(rawValue: text(2)), let currency = Currency(rawValue: text(3)),
-                    let unit = units[unitText] ?? MonetaryUnit(parsing: unitText)
-                else { continue }
-                units[unitText] = unit
-                let key = SeriesKey(region: text(0), sector: text(1), flow: flow, currency: currency)
-                let first = Int(sqlite3_column_int64(st, 4))
-                let stored = Int(sqlite3_column_int64(st, 5))
-                let count = min(stored, hi == Int.max ? Int.max : hi - first + 1)
-                guard count > 0 else { continue }
-                let skip = max(0, lo == Int.min ? 0 : lo - first)
-                guard skip < count else { continue }
-                let bits = sqlite3_column_blob(st, 8)?.assumingMemoryBound(to: UInt8.self)
-                let bitBytes = Int(sqlite3_column_bytes(st, 8))
-                let values = MonthlyBlockCodec.decodeValues(
-                    pointer: sqlite3_column_blob(st, 9), bytes: Int(sqlite3_column_bytes(st, 9)), from: skip,
-                    count: count)
-                var present = [Bool](repeating: false, count: count - skip)
-                if let bits {
-                    for i in skip..<count where i >> 3 < bitBytes {
-                        present[i - skip] = bits[i >> 3] & (1 << UInt8(i & 7)) != 0
-                    }
-                }
-                assembler.add(
-                    key: key, unit: unit, decimals: Int(sqlite3_column_int64(st, 7)), release: text(10),
-                    source: text(11), start: first + skip, values: values, present: present)
-            }
-            return assembler.panel
+        try queue.read { db in Self.assemble(try Self.panelBlocks(db, selection, rowids: nil)) }
+    }
+
+    /// A packed block as read, before the blocks are put in release order.
+    struct PanelBlock: Sendable {
+        var seriesID: Int64
+        var published: String?
+        var releaseID: Int64
+        var key: SeriesKey
+        var unit: MonetaryUnit
+        var decimals: Int
+        var release: String
+        var source: String
+        var start: Int
+        var values: [Int64]
+        var present: [Bool]
+    }
+
+    /// The selected blocks whose row ids fall in `rowids` (all when `nil`), decoded over the
+    /// selection's months, in no particular order (``assemble(_:)`` orders them).
+    ///
+    /// A selection of regions is found from the series (few blocks read, through the primary key);
+    /// otherwise (every region, any sectors: most blocks) the blocks are scanned in table order and
+    /// each joined to its series by row id, with no index lookups and no sort inside SQLite (the
+    /// blobs are not copied into a sorter).
+    static func panelBlocks(_ db: Database, _ selection: FigureSelection, rowids: ClosedRange<Int64>?) throws
+        -> [PanelBlock]
+    {
+        let bySeries = selection.regions != nil
+        // Releases and sources are few: read once, not joined to every block.
+        var releases: [Int64: (name: String, published: String?)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, published FROM release") {
+            let published: String? = row[2]
+            if let asOf = selection.asOf, let published, published > asOf { continue }
+            releases[row[0]] = (row[1], published)
         }
+        var sources: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, address FROM source") { sources[row[0]] = row[1] }
+        var sql = """
+            SELECT s.region, s.sector, s.flow, s.currency, b.first_month, b.month_count, b.unit, b.decimals,
+                   b.present, b.vals, b.release_id, b.source_id, b.series_id
+            FROM \(bySeries ? "series s CROSS JOIN monthly_block b" : "monthly_block b CROSS JOIN series s")
+            ON b.series_id = s.id
+            WHERE 1 = 1
+            """
+        var args: [(any DatabaseValueConvertible)?] = []
+        if let rowids {
+            sql += " AND b.rowid BETWEEN ? AND ?"
+            args += [rowids.lowerBound, rowids.upperBound]
+        }
+        Self.seriesFilter(selection, sql: &sql, args: &args)
+        if let months = selection.months {
+            sql += " AND b.first_month <= ? AND b.first_month + b.month_count > ?"
+            args += [months.upperBound.index, months.lowerBound.index]
+        }
+        var blocks: [PanelBlock] = []
+        var units: [String: MonetaryUnit] = [:]
+        let lo = selection.months?.lowerBound.index ?? Int.min
+        let hi = selection.months?.upperBound.index ?? Int.max
+        // Stepped straight from SQLite's buffers: a block is decoded only as far as the last month
+        // asked for, and nothing else is copied (the panel path's technique).
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(StatementArguments(args))
+        let st = statement.sqliteStatement
+        func text(_ i: Int32) -> String { sqlite3_column_text(st, i).map { String(cString: $0) } ?? "" }
+        while true {
+            let rc = sqlite3_step(st)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+            let releaseID = sqlite3_column_int64(st, 10)
+            guard let release = releases[releaseID] else { continue }  // published after asOf
+            let unitText = text(6)
+            guard let flow = Flow(rawValue: text(2)), let currency = Currency(rawValue: text(3)),
+                let unit = units[unitText] ?? MonetaryUnit(parsing: unitText)
+            else { continue }
+            units[unitText] = unit
+            let first = Int(sqlite3_column_int64(st, 4))
+            let stored = Int(sqlite3_column_int64(st, 5))
+            let count = min(stored, hi == Int.max ? Int.max : hi - first + 1)
+            guard count > 0 else { continue }
+            let skip = max(0, lo == Int.min ? 0 : lo - first)
+            guard skip < count else { continue }
+            let bits = sqlite3_column_blob(st, 8)?.assumingMemoryBound(to: UInt8.self)
+            let bitBytes = Int(sqlite3_column_bytes(st, 8))
+            let values = MonthlyBlockCodec.decodeValues(
+                pointer: sqlite3_column_blob(st, 9), bytes: Int(sqlite3_column_bytes(st, 9)), from: skip, count: count)
+            var present = [Bool](repeating: false, count: count - skip)
+            if let bits {
+                for i in skip..<count where i >> 3 < bitBytes {
+                    present[i - skip] = bits[i >> 3] & (1 << UInt8(i & 7)) != 0
+                }
+            }
+            blocks.append(
+                PanelBlock(
+                    seriesID: sqlite3_column_int64(st, 12), published: release.published, releaseID: releaseID,
+                    key: SeriesKey(region: text(0), sector: text(1), flow: flow, currency: currency), unit: unit,
+                    decimals: Int(sqlite3_column_int64(st, 7)), release: release.name,
+                    source: sources[sqlite3_column_int64(st, 11)] ?? "", start: first + skip, values: values,
+                    present: present))
+        }
+        return blocks
+    }
+
+    /// The panel from blocks in any order: series in id order, and within a series the releases by
+    /// publication date (undated first), then import order, each later one overwriting the months it
+    /// holds.
+    static func assemble(_ blocks: [PanelBlock]) -> MonthlyPanel {
+        let order = blocks.indices.sorted { i, j in
+            let a = blocks[i]
+            let b = blocks[j]
+            if a.seriesID != b.seriesID { return a.seriesID < b.seriesID }
+            if a.published != b.published {
+                guard let pa = a.published else { return true }
+                guard let pb = b.published else { return false }
+                return pa < pb
+            }
+            return a.releaseID < b.releaseID
+        }
+        var assembler = MonthlyPanelAssembler()
+        for i in order {
+            let b = blocks[i]
+            assembler.add(
+                key: b.key, unit: b.unit, decimals: b.decimals, release: b.release, source: b.source, start: b.start,
+                values: b.values, present: b.present)
+        }
+        return assembler.panel
     }
 }

@@ -133,10 +133,16 @@ struct TableCommand: ParsableCommand {
         }
         query.flows = flows.split(separator: ",").compactMap { Flow(code: $0) }
         query.currency = currency
+        let clock = ContinuousClock()
+        let started = clock.now
         let book = try database.figureBook(query.selection(baseYear: vsYear, asOf: asOf))
+        let read = clock.now
         let output = BulletinTables.render(
             book: book, query: query, baseYear: vsYear, format: format,
             unit: unit.flatMap { MonetaryUnit(parsing: $0) }, lang: lang, rank: rank)
+        if ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil {
+            writeStandardError("read \(read - started), computed and formatted \(clock.now - read)\n")
+        }
         if output.rowCount == 0 {
             throw InputRejected(
                 message:
@@ -144,6 +150,9 @@ struct TableCommand: ParsableCommand {
             )
         }
         print(output.text, terminator: "")
+        if ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil {
+            writeStandardError("printed at \(clock.now - started) after the store was opened\n")
+        }
         if let xlsx {
             let csvLike = BulletinTables.table(
                 book: book, query: query, baseYear: vsYear, unit: unit.flatMap { MonetaryUnit(parsing: $0) },

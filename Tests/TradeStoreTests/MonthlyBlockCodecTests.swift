@@ -21,13 +21,18 @@ import Testing
             input: Gen.int(in: -1_000_000...1_000_000).array(of: 1...300), Gen.int(in: 0...300), Gen.int(in: 0...300)
         ) { raw, a, b in
             let values = raw.map { Int64($0) * 10_000 }
-            let data = MonthlyBlockCodec.encodeValues(values)
             let count = min(values.count, max(a, b))
             let skip = min(a, b)
-            let window = data.withUnsafeBytes {
-                MonthlyBlockCodec.decodeValues(pointer: $0.baseAddress, bytes: $0.count, from: skip, count: count)
+            // Format 2 (checkpoints every 12 months from 24 months on) and format 1 of earlier stores.
+            for data in [
+                MonthlyBlockCodec.encodeValues(values), MonthlyBlockCodec.encodeValues(values, checkpoints: false),
+            ] {
+                let window = data.withUnsafeBytes {
+                    MonthlyBlockCodec.decodeValues(pointer: $0.baseAddress, bytes: $0.count, from: skip, count: count)
+                }
+                #expect(window == Array(values[min(skip, count)..<count]))
             }
-            #expect(window == Array(values[min(skip, count)..<count]))
+            #expect(MonthlyBlockCodec.encodeValues(values).first == (values.count >= 24 ? 2 : 1))
         }
         let extremes: [Int64] = [Int64.max, Int64.min, 0, -1, 1]  // the raw format
         let raw = MonthlyBlockCodec.encodeValues(extremes)
@@ -56,8 +61,12 @@ import Testing
         // 万元 with two decimals: multiples of 10^4 hundredths, moving slowly.
         let values: [Int64] = (0..<240).map { Int64(600_00 + ($0 * 37) % 900) * 10_000 }
         let data = MonthlyBlockCodec.encodeValues(values)
+        #expect(data.first == 2)
         #expect(data.count < values.count * 3)
         #expect(MonthlyBlockCodec.decodeValues(data, count: values.count) == values)
+        // The checkpoints cost about 0.4 bytes a month.
+        let plain = MonthlyBlockCodec.encodeValues(values, checkpoints: false)
+        #expect(data.count - plain.count <= values.count / 2)
     }
 
     @Test func presenceBitmapRoundTrips() async {

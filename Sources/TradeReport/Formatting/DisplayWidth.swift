@@ -2,7 +2,9 @@
 public enum DisplayWidth {
     /// The number of terminal columns `text` occupies.
     public static func of(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+        // Printable ASCII (most cells: codes and numbers) is one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
     /// Columns taken by one scalar: 0 for combining marks, 2 for wide characters, else 1.
@@ -23,5 +25,15 @@ public enum DisplayWidth {
     public static func pad(_ text: String, to width: Int, _ alignment: Table.Alignment) -> String {
         let fill = String(repeating: " ", count: max(0, width - of(text)))
         return alignment == .left ? text + fill : fill + text
+    }
+
+    /// Appends `text`, which is `textWidth` columns wide, padded to `width` columns.
+    static func append(
+        _ text: String, width textWidth: Int, paddedTo width: Int, _ alignment: Table.Alignment, to out: inout String
+    ) {
+        let fill = max(0, width - textWidth)
+        if alignment == .right { for _ in 0..<fill { out.append(" ") } }
+        out += text
+        if alignment == .left { for _ in 0..<fill { out.append(" ") } }
     }
 }

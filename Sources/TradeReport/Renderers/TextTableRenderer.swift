@@ -2,25 +2,36 @@
 public enum TextTableRenderer {
     /// The table as lines of text, header underlined, two spaces between columns.
     public static func render(_ table: Table) -> String {
+        let columns = table.columns.count
+        // Each cell's width measured once, then every line written into one string.
+        var cellWidths = [Int](repeating: 0, count: table.rows.count * columns)
         var widths = table.columns.map { DisplayWidth.of($0.name) }
-        for row in table.rows {
-            for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], DisplayWidth.of(cell))
+        for (r, row) in table.rows.enumerated() {
+            for i in 0..<min(row.count, columns) {
+                let w = DisplayWidth.of(row[i])
+                cellWidths[r * columns + i] = w
+                widths[i] = max(widths[i], w)
             }
         }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
+        var out = ""
+        out.reserveCapacity((widths.reduce(0, +) + 2 * columns + 1) * (table.rows.count + 2))
+        func line(_ cells: [String], width: (Int) -> Int) {
             for (i, c) in table.columns.enumerated() {
+                if i > 0 { out += "  " }
                 let cell = i < cells.count ? cells[i] : ""
-                let isLast = i == table.columns.count - 1
-                parts.append(isLast && c.alignment == .left ? cell : DisplayWidth.pad(cell, to: widths[i], c.alignment))
+                if i == columns - 1 && c.alignment == .left {
+                    out += cell
+                } else {
+                    DisplayWidth.append(cell, width: width(i), paddedTo: widths[i], c.alignment, to: &out)
+                }
             }
-            return parts.joined(separator: "  ")
+            out += "\n"
         }
-        var out = [
-            line(table.columns.map(\.name)), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "),
-        ]
-        out += table.rows.map(line)
-        return out.joined(separator: "\n") + "\n"
+        line(table.columns.map(\.name)) { DisplayWidth.of(table.columns[$0].name) }
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for (r, row) in table.rows.enumerated() {
+            line(row) { i in i < row.count ? cellWidths[r * columns + i] : 0 }
+        }
+        return out
     }
 }

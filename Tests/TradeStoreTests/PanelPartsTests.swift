@@ -40,7 +40,8 @@ import TradeTestSupport
         try release("d", date: "2021-06-01", rows: { _ in ["2021-02,R0014,S,total,3.75,CNY 10k\n"] }, count: 1)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         #expect(try db.panelParts().count == cores, "the read is split over every core")
-        let months = try Period(parsing: "2021-02")...(try Period(parsing: "2021-04"))
+        let feb0 = try Period(parsing: "2021-02")
+        let months = feb0...(try Period(parsing: "2021-04"))
         for selection in [
             FigureSelection(), FigureSelection(months: months), FigureSelection(asOf: "2021-05-15"),
             FigureSelection(regions: ["R0007", "R0040", "R4199"]),
@@ -53,6 +54,19 @@ import TradeTestSupport
             #expect(split.map(\.present) == whole.map(\.present))
             #expect(split.map(\.release) == whole.map(\.release))
             #expect(split.map(\.firstMonth) == whole.map(\.firstMonth))
+        }
+        // The one-month panel slice (read in parts too) agrees with the book's panel, month by month.
+        let monthIndices = [try Period(parsing: "2021-01"), feb0, try Period(parsing: "2021-04")].map(\.index)
+        for asOf in [nil, "2021-05-15"] {
+            let slice = try db.panelSlice(months: monthIndices, asOf: asOf)
+            let panel = try db.figureBookInOneRead(FigureSelection(asOf: asOf)).panel
+            #expect(slice.keys == panel.series.map(\.key))
+            for (s, series) in panel.series.enumerated() {
+                let expected = monthIndices.map { m in
+                    Period(index: m).flatMap { series.value(at: $0) }.map(\.hundredths)
+                }
+                #expect(Array(slice.values[s * monthIndices.count..<(s + 1) * monthIndices.count]) == expected)
+            }
         }
         // The later dated release wins over the first; the undated one never does.
         let book = try db.figureBook(FigureSelection(regions: ["R0007", "R0040", "R0001", "R0014"]))

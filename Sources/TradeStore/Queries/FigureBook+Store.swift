@@ -48,23 +48,20 @@ extension TradeDatabase: FigureStore {
         return stride(from: lo, through: hi, by: Int(size)).map { $0...min(hi, $0 + size - 1) }
     }
 
-    /// One part's read: its blocks, the figures (the first part reads them) and the newest release seen.
-    private struct PartRead: Sendable {
-        var blocks: [PanelBlock]
-        var figures: [StoredFigure]
-        var newestRelease: Int64
-    }
-
-    /// The book from the parts read side by side, or `nil` when a write landed between their reads.
-    private func figureBookInParts(_ selection: FigureSelection, parts: [ClosedRange<Int64>]) throws -> FigureBook? {
-        let results = Mutex([Result<PartRead, any Error>?](repeating: nil, count: parts.count))
+    /// `read` run over the parts side by side, each part in a read transaction of its own on its own
+    /// connection, results in part order; `nil` when the parts did not all see the same newest
+    /// release (a write landed between their reads: every write adds a release).
+    func readInParts<T: Sendable>(
+        _ parts: [ClosedRange<Int64>], _ read: @Sendable (Database, Int, ClosedRange<Int64>) throws -> T
+    ) throws -> [T]? {
+        let results = Mutex([Result<(T, Int64), any Error>?](repeating: nil, count: parts.count))
         DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-            let result = Result<PartRead, any Error> {
+            let result = Result<(T, Int64), any Error> {
                 try queue.read { db in
-                    PartRead(
-                        blocks: try Self.panelBlocks(db, selection, rowids: parts[k]),
-                        figures: k == 0 ? try Self.figures(db, selection, preferredOnly: true) : [],
-                        newestRelease: try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM release") ?? 0)
+                    (
+                        try read(db, k, parts[k]),
+                        try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM release") ?? 0
+                    )
                 }
             }
             results.withLock { $0[k] = result }
@@ -72,9 +69,25 @@ extension TradeDatabase: FigureStore {
         let reads = try results.withLock { $0 }.map {
             try ($0 ?? .failure(StoreError(.cannotOpen, "a part was not read"))).get()
         }
-        guard let first = reads.first, reads.allSatisfy({ $0.newestRelease == first.newestRelease }) else { return nil }
+        guard let newest = reads.first?.1, reads.allSatisfy({ $0.1 == newest }) else { return nil }
+        return reads.map(\.0)
+    }
+
+    /// The book from the parts read side by side (the first part reads the figures too), or `nil`
+    /// when a write landed between their reads.
+    private func figureBookInParts(_ selection: FigureSelection, parts: [ClosedRange<Int64>]) throws -> FigureBook? {
+        guard
+            let reads = try readInParts(
+                parts,
+                { db, k, rowids in
+                    (
+                        try Self.panelBlocks(db, selection, rowids: rowids),
+                        k == 0 ? try Self.figures(db, selection, preferredOnly: true) : []
+                    )
+                })
+        else { return nil }
         return FigureBook(
-            vintages: first.figures.map { ($0.observation, $0.releaseDate) },
-            panel: Self.assemble(reads.flatMap(\.blocks)))
+            vintages: (reads.first?.1 ?? []).map { ($0.observation, $0.releaseDate) },
+            panel: Self.assemble(reads.flatMap(\.0)))
     }
 }

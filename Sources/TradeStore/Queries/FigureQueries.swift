@@ -124,11 +124,45 @@ extension TradeDatabase {
         try queue.read { db in Self.assemble(try Self.panelBlocks(db, selection, rowids: nil)) }
     }
 
+    /// The releases published by `asOf` (all when `nil`): name and publication date by id.
+    static func releaseOrders(_ db: Database, asOf: String?) throws -> [Int64: (name: String, published: String?)] {
+        var releases: [Int64: (name: String, published: String?)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, published FROM release") {
+            let published: String? = row[2]
+            if let asOf, let published, published > asOf { continue }
+            releases[row[0]] = (row[1], published)
+        }
+        return releases
+    }
+
     /// A packed block as read, before the blocks are put in release order.
     struct PanelBlock: Sendable {
-        var seriesID: Int64
-        var published: String?
-        var releaseID: Int64
+        /// Where a block goes: series in id order, and within a series the releases by publication
+        /// date (undated first), then import order, each later one overwriting the months it holds.
+        struct Order: Sendable {
+            var seriesID: Int64
+            var published: String?
+            var releaseID: Int64
+
+            func precedes(_ b: Order) -> Bool {
+                if seriesID != b.seriesID { return seriesID < b.seriesID }
+                if published != b.published {
+                    guard let pa = published else { return true }
+                    guard let pb = b.published else { return false }
+                    return pa < pb
+                }
+                return releaseID < b.releaseID
+            }
+
+            /// Indices of `orders` in that order (a release written series by series reads back in
+            /// order: sorted only when it is not).
+            static func sorted(_ orders: [Order]) -> [Int] {
+                let inOrder = orders.indices.dropFirst().allSatisfy { !orders[$0].precedes(orders[$0 - 1]) }
+                return inOrder ? Array(orders.indices) : orders.indices.sorted { orders[$0].precedes(orders[$1]) }
+            }
+        }
+
+        var order: Order
         var key: SeriesKey
         var unit: MonetaryUnit
         var decimals: Int
@@ -151,12 +185,7 @@ extension TradeDatabase {
     {
         let bySeries = selection.regions != nil
         // Releases and sources are few: read once, not joined to every block.
-        var releases: [Int64: (name: String, published: String?)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, published FROM release") {
-            let published: String? = row[2]
-            if let asOf = selection.asOf, let published, published > asOf { continue }
-            releases[row[0]] = (row[1], published)
-        }
+        let releases = try releaseOrders(db, asOf: selection.asOf)
         var sources: [Int64: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, address FROM source") { sources[row[0]] = row[1] }
         var sql = """
@@ -215,7 +244,8 @@ extension TradeDatabase {
             }
             blocks.append(
                 PanelBlock(
-                    seriesID: sqlite3_column_int64(st, 12), published: release.published, releaseID: releaseID,
+                    order: PanelBlock.Order(
+                        seriesID: sqlite3_column_int64(st, 12), published: release.published, releaseID: releaseID),
                     key: SeriesKey(region: text(0), sector: text(1), flow: flow, currency: currency), unit: unit,
                     decimals: Int(sqlite3_column_int64(st, 7)), release: release.name,
                     source: sources[sqlite3_column_int64(st, 11)] ?? "", start: first + skip, values: values,
@@ -224,22 +254,9 @@ extension TradeDatabase {
         return blocks
     }
 
-    /// The panel from blocks in any order: series in id order, and within a series the releases by
-    /// publication date (undated first), then import order, each later one overwriting the months it
-    /// holds.
+    /// The panel from blocks in any order, put in ``PanelBlock/Order``.
     static func assemble(_ blocks: [PanelBlock]) -> MonthlyPanel {
-        func precedes(_ a: PanelBlock, _ b: PanelBlock) -> Bool {
-            if a.seriesID != b.seriesID { return a.seriesID < b.seriesID }
-            if a.published != b.published {
-                guard let pa = a.published else { return true }
-                guard let pb = b.published else { return false }
-                return pa < pb
-            }
-            return a.releaseID < b.releaseID
-        }
-        // One release written series by series reads back in order: sorted only when it is not.
-        let inOrder = blocks.indices.dropFirst().allSatisfy { !precedes(blocks[$0], blocks[$0 - 1]) }
-        let order = inOrder ? Array(blocks.indices) : blocks.indices.sorted { precedes(blocks[$0], blocks[$1]) }
+        let order = PanelBlock.Order.sorted(blocks.map(\.order))
         var assembler = MonthlyPanelAssembler()
         for i in order {
             let b = blocks[i]

@@ -6,60 +6,107 @@ import TradeCore
 extension TradeDatabase {
     /// The values of every panel series in `months`, as of a release date (later releases override
     /// earlier ones month by month). **Hot path** of `svctrade table --panel`.
+    ///
+    /// Read like ``figureBook(_:)``: a large panel in parts side by side (block row-id ranges), each
+    /// block decoded only over the months asked for (checkpoints skip the months before), the blocks
+    /// then put in series and release order.
     public func panelSlice(months: [Int], asOf: String? = nil) throws -> PanelSlice {
-        try queue.read { db in
-            var sql = """
-                SELECT b.series_id, s.region, s.sector, s.flow, s.currency, b.unit, b.first_month, b.month_count, b.present, b.vals
-                FROM monthly_block b JOIN series s ON s.id = b.series_id JOIN release r ON r.id = b.release_id
-                """
-            var args: [(any DatabaseValueConvertible)?] = []
-            if let asOf {
-                sql += " WHERE (r.published IS NULL OR r.published <= ?)"
-                args.append(asOf)
-            }
-            sql += " ORDER BY b.series_id, r.published, r.id"
-            var slice = PanelSlice(keys: [], units: [], months: months, values: [])
-            var lastSeries: Int64 = -1
-            var unitCache: [String: MonetaryUnit] = [:]
-            let width = months.count
-            let statement = try db.makeStatement(sql: sql)
-            try statement.setArguments(StatementArguments(args))
-            let s = statement.sqliteStatement
-            while true {
-                let rc = sqlite3_step(s)
-                if rc == SQLITE_DONE { break }
-                guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
-                let id = sqlite3_column_int64(s, 0)
-                if id != lastSeries {
-                    lastSeries = id
-                    let text = { (i: Int32) in String(cString: sqlite3_column_text(s, i)) }
-                    let unitText = text(5)
-                    let unit = unitCache[unitText] ?? MonetaryUnit(parsing: unitText)
-                    unitCache[unitText] = unit
-                    guard let flow = Flow(rawValue: text(3)), let currency = Currency(rawValue: text(4)), let unit
-                    else { continue }
-                    slice.keys.append(SeriesKey(region: text(1), sector: text(2), flow: flow, currency: currency))
-                    slice.units.append(unit)
-                    slice.values.append(contentsOf: repeatElement(nil, count: width))
-                }
-                let first = Int(sqlite3_column_int64(s, 6))
-                let count = Int(sqlite3_column_int64(s, 7))
-                // Decode only as far as the last month asked for, straight from SQLite's buffers.
-                let needed = min(count, (months.max() ?? 0) - first + 1)
-                guard needed > 0 else { continue }
-                let values = MonthlyBlockCodec.decodeValues(
-                    pointer: sqlite3_column_blob(s, 9), bytes: Int(sqlite3_column_bytes(s, 9)), count: needed)
-                let bits = sqlite3_column_blob(s, 8)?.assumingMemoryBound(to: UInt8.self)
-                let bitBytes = Int(sqlite3_column_bytes(s, 8))
-                let base = (slice.keys.count - 1) * width
-                for (k, m) in months.enumerated() {
-                    let i = m - first
-                    guard i >= 0 && i < needed, let bits, i >> 3 < bitBytes else { continue }
-                    if bits[i >> 3] & (1 << UInt8(i & 7)) != 0 { slice.values[base + k] = values[i] }
+        let parts = try panelParts()
+        if parts.count > 1 {
+            for _ in 0..<2 {
+                if let reads = try readInParts(
+                    parts, { db, _, rowids in try Self.sliceBlocks(db, months, asOf, rowids) })
+                {
+                    return Self.slice(reads.flatMap { $0 }, months: months)
                 }
             }
-            return slice
         }
+        return try queue.read { db in Self.slice(try Self.sliceBlocks(db, months, asOf, nil), months: months) }
+    }
+
+    /// A block's values in the months asked for (`nil` where it holds nothing), before ordering.
+    struct SliceBlock: Sendable {
+        var order: PanelBlock.Order
+        var key: SeriesKey
+        var unit: MonetaryUnit
+        var picked: [Int64?]
+    }
+
+    static func sliceBlocks(_ db: Database, _ months: [Int], _ asOf: String?, _ rowids: ClosedRange<Int64>?) throws
+        -> [SliceBlock]
+    {
+        let releases = try releaseOrders(db, asOf: asOf)
+        var sql = """
+            SELECT b.series_id, s.region, s.sector, s.flow, s.currency, b.unit, b.first_month, b.month_count, b.present,
+                   b.vals, b.release_id
+            FROM monthly_block b CROSS JOIN series s ON s.id = b.series_id
+            """
+        var args: [(any DatabaseValueConvertible)?] = []
+        if let rowids {
+            sql += " WHERE b.rowid BETWEEN ? AND ?"
+            args += [rowids.lowerBound, rowids.upperBound]
+        }
+        var blocks: [SliceBlock] = []
+        var unitCache: [String: MonetaryUnit] = [:]
+        let lowest = months.min() ?? 0
+        let highest = months.max() ?? 0
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(StatementArguments(args))
+        let s = statement.sqliteStatement
+        func text(_ i: Int32) -> String { sqlite3_column_text(s, i).map { String(cString: $0) } ?? "" }
+        while true {
+            let rc = sqlite3_step(s)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+            guard let release = releases[sqlite3_column_int64(s, 10)] else { continue }  // after asOf
+            let unitText = text(5)
+            guard let unit = unitCache[unitText] ?? MonetaryUnit(parsing: unitText),
+                let flow = Flow(rawValue: text(3)), let currency = Currency(rawValue: text(4))
+            else { continue }
+            unitCache[unitText] = unit
+            let first = Int(sqlite3_column_int64(s, 6))
+            let count = Int(sqlite3_column_int64(s, 7))
+            // Decode only the months from the first to the last asked for, straight from SQLite's buffers.
+            let needed = min(count, highest - first + 1)
+            let skip = max(0, lowest - first)
+            guard needed > skip else { continue }
+            let values = MonthlyBlockCodec.decodeValues(
+                pointer: sqlite3_column_blob(s, 9), bytes: Int(sqlite3_column_bytes(s, 9)), from: skip, count: needed)
+            let bits = sqlite3_column_blob(s, 8)?.assumingMemoryBound(to: UInt8.self)
+            let bitBytes = Int(sqlite3_column_bytes(s, 8))
+            var picked = [Int64?](repeating: nil, count: months.count)
+            for (k, m) in months.enumerated() {
+                let i = m - first
+                guard i >= skip && i < needed, let bits, i >> 3 < bitBytes else { continue }
+                if bits[i >> 3] & (1 << UInt8(i & 7)) != 0 { picked[k] = values[i - skip] }
+            }
+            blocks.append(
+                SliceBlock(
+                    order: PanelBlock.Order(
+                        seriesID: sqlite3_column_int64(s, 0), published: release.published,
+                        releaseID: sqlite3_column_int64(s, 10)),
+                    key: SeriesKey(region: text(1), sector: text(2), flow: flow, currency: currency), unit: unit,
+                    picked: picked))
+        }
+        return blocks
+    }
+
+    /// The slice from blocks in any order: series in id order, later releases over earlier ones.
+    static func slice(_ blocks: [SliceBlock], months: [Int]) -> PanelSlice {
+        var slice = PanelSlice(keys: [], units: [], months: months, values: [])
+        var lastSeries: Int64?
+        for i in PanelBlock.Order.sorted(blocks.map(\.order)) {
+            let block = blocks[i]
+            if block.order.seriesID != lastSeries {
+                lastSeries = block.order.seriesID
+                slice.keys.append(block.key)
+                slice.units.append(block.unit)
+                slice.values.append(contentsOf: repeatElement(nil, count: months.count))
+            }
+            let base = (slice.keys.count - 1) * months.count
+            for (k, value) in block.picked.enumerated() where value != nil { slice.values[base + k] = value }
+        }
+        return slice
     }
 
     static func blob(_ s: OpaquePointer, _ i: Int32) -> Data {

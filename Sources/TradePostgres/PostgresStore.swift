@@ -18,8 +18,9 @@
         /// The address with any password removed, for messages.
         public let address: String
         let connection: PostgresConnection
-        /// One call at a time on the connection (a connection runs one query or transaction at once).
-        let gate = NSLock()
+        /// One call at a time on the connection (a connection runs one query or transaction at once);
+        /// recursive so that a read of several queries in one transaction holds it throughout.
+        let gate = NSRecursiveLock()
         static let logger = Logger(label: "svctrade.postgres")
 
         /// Whether a `--db` value names a PostgreSQL server (`postgres://` or `postgresql://`).
@@ -105,10 +106,23 @@
             try figureRows(selection, preferredOnly: false).map { FigureCopy(observation: $0.0, isPreferred: $0.2) }
         }
 
+        /// The figures and the panel from one snapshot of the database (a read-only repeatable-read
+        /// transaction): an import that commits in between is seen by neither or by both.
         public func figureBook(_ selection: FigureSelection) throws -> FigureBook {
-            FigureBook(
-                vintages: try figureRows(selection, preferredOnly: true).map { ($0.0, $0.1) },
-                panel: try monthlyPanel(selection))
+            try requireSchema()
+            gate.lock()
+            defer { gate.unlock() }
+            _ = try rows("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            do {
+                let book = FigureBook(
+                    vintages: try figureRows(selection, preferredOnly: true).map { ($0.0, $0.1) },
+                    panel: try monthlyPanel(selection))
+                _ = try rows("COMMIT")
+                return book
+            } catch {
+                _ = try? rows("ROLLBACK")
+                throw error
+            }
         }
 
         /// Figures with their release date and preferred flag, in key, period and release order.

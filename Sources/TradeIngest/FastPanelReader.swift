@@ -106,6 +106,13 @@ struct FastPanelReader {
         return p.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// One series' months from the staging rows: the first month with a value (a slot), values and presence.
+    struct Column: Sendable {
+        var first: Int?
+        var values: [Int64]
+        var present: [Bool]
+    }
+
     /// Per-file state of the fast path.
     struct State {
         let reader: ObservationReader
@@ -235,36 +242,50 @@ struct FastPanelReader {
             // Two keys that differ only in spelling (e.g. `X` and `export`) must be one series.
             guard Set(keys).count == keys.count else { return nil }
             // Per series, the first and last month with a value, then the values copied column-wise in
-            // blocks of series so that each staging row is read sequentially.
-            var first = [Int](repeating: Int.max, count: keys.count)
-            var last = [Int](repeating: -1, count: keys.count)
-            for (slot, row) in months.enumerated() {
-                for e in 0..<row.count where row[e] != FastPanelReader.absent {
-                    if first[e] == Int.max { first[e] = slot }
-                    last[e] = slot
-                }
-            }
-            var values: [[Int64]] = keys.indices.map { e in
-                last[e] < 0 ? [] : [Int64](repeating: 0, count: last[e] - first[e] + 1)
-            }
-            var present: [[Bool]] = values.map { [Bool](repeating: false, count: $0.count) }
-            let block = 256
-            var start = 0
-            while start < keys.count {
-                let end = Swift.min(keys.count, start + block)
+            // blocks of series so that each staging row is read sequentially; runs of series side by
+            // side on every core (each run reads its columns of every staging row), in series order.
+            let months = self.months
+            let absent = FastPanelReader.absent
+            let runs = OrderedParallelMap.ranges(
+                count: keys.count,
+                pieces: Swift.min(4 * Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))), keys.count / 16))
+            let columns = OrderedParallelMap.map(runs.isEmpty ? [0..<keys.count] : runs) { run -> [Column] in
+                var first = [Int](repeating: Int.max, count: run.count)
+                var last = [Int](repeating: -1, count: run.count)
                 for (slot, row) in months.enumerated() {
-                    let upper = Swift.min(end, row.count)
-                    var e = start
-                    while e < upper {
-                        let v = row[e]
-                        if v != FastPanelReader.absent {
-                            values[e][slot - first[e]] = v
-                            present[e][slot - first[e]] = true
+                    var e = run.lowerBound
+                    while e < Swift.min(run.upperBound, row.count) {
+                        if row[e] != absent {
+                            if first[e - run.lowerBound] == Int.max { first[e - run.lowerBound] = slot }
+                            last[e - run.lowerBound] = slot
                         }
                         e += 1
                     }
                 }
-                start = end
+                var values: [[Int64]] = (0..<run.count).map { k in
+                    last[k] < 0 ? [] : [Int64](repeating: 0, count: last[k] - first[k] + 1)
+                }
+                var present: [[Bool]] = values.map { [Bool](repeating: false, count: $0.count) }
+                var start = run.lowerBound
+                while start < run.upperBound {
+                    let end = Swift.min(run.upperBound, start + 256)
+                    for (slot, row) in months.enumerated() {
+                        var e = start
+                        while e < Swift.min(end, row.count) {
+                            let v = row[e]
+                            if v != absent {
+                                let k = e - run.lowerBound
+                                values[k][slot - first[k]] = v
+                                present[k][slot - first[k]] = true
+                            }
+                            e += 1
+                        }
+                    }
+                    start = end
+                }
+                return (0..<run.count).map {
+                    Column(first: last[$0] < 0 ? nil : first[$0], values: values[$0], present: present[$0])
+                }
             }
             let source = "file:\(ObservationReader.baseName(file))"
             var series: [MonthlyPanel.Series] = []
@@ -272,10 +293,10 @@ struct FastPanelReader {
             for (e, key) in keys.enumerated() {
                 var s = MonthlyPanel.Series(
                     key: key, unit: unit, decimals: decimals[e], release: release, source: source)
-                if last[e] >= 0 {
-                    s.firstMonth = baseMonth + first[e]
-                    s.values = values[e]
-                    s.present = present[e]
+                if let first = columns[e].first {
+                    s.firstMonth = baseMonth + first
+                    s.values = columns[e].values
+                    s.present = columns[e].present
                 }
                 series.append(s)
             }

@@ -38,6 +38,40 @@ import TradeTestSupport
         }
     }
 
+    /// A panel of 300 series (runs of series are transposed side by side) with gaps, repeats and
+    /// series starting late: the fast path is taken and gives what the general path gives.
+    @Test func aWidePanelTakesTheFastPathAndAgreesWithTheGeneralPath() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        await propertyCheck(count: 10, input: Gen.int(in: 0...1_000)) { seed in
+            var lines = ["period,region,sector,flow,value"]
+            for month in 1...9 {
+                for r in 1...75 {
+                    for flow in ["X", "M"] {
+                        for sector in ["SA", "SC"] {
+                            let n = r * 131 + month * 17 + seed
+                            if n % 7 == 0 || (r % 5 == 0 && month < 4) { continue }  // gaps, late starts
+                            let region = "R" + String(repeating: "0", count: 3 - String(r).count) + String(r)
+                            lines.append("2021-0\(month),\(region),\(sector),\(flow),\(n % 9_973).\(n % 10)")
+                            if n % 11 == 0 { lines.append(lines[lines.count - 1]) }  // a repeated row
+                        }
+                    }
+                }
+            }
+            guard let path = try? folder.write("w.csv", lines.joined(separator: "\n") + "\n") else { return }
+            let fast = FastPanelReader(reader: ObservationReader(), file: "w.csv", release: "w").read(
+                path: path, progress: nil)
+            #expect(fast != nil, "the wide panel must take the fast path")
+            var options = ObservationReader.Options()
+            options.usesFastPath = false
+            let general = try? ObservationReader(options: options).read(path: path, displayName: "w.csv")
+            if let fast, let general {
+                #expect(Self.summary(fast) == Self.summary(general))
+                #expect(fast.panel.series.map(\.key) == general.panel.series.map(\.key))  // first appearance order
+            }
+        }
+    }
+
     @Test func fastAndGeneralPathsAgreeOnRandomPanels() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

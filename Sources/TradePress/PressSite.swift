@@ -215,9 +215,20 @@ public final class PressSite: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svctrade-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("bulletin.html")
         let path = folder.appendingPathComponent("bulletin.pdf").path
-        try BulletinPrinter.print(html: String(decoding: html.data, as: UTF8.self), to: path, chromium: chromium)
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let data: Data
+        do {
+            try html.data.write(to: page)
+            try BulletinPrinter.print(html: page.path, to: path, chromium: chromium)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw PressRefusal(
+                status: 503,
+                message:
+                    "the PDF could not be printed (\(ControlCharacters.escaped("\(error)"))); download bulletin.html and print it instead"
+            )
+        }
         state.withLock { $0.pdfs[key] = data }
         return data
     }

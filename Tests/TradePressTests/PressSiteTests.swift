@@ -117,6 +117,29 @@ import TradeTestSupport
         #expect(pdf.text.contains("download bulletin.html and print it"))
     }
 
+    /// With Chromium on the server, the bulletin's PDF is printed once (the second answer is cached).
+    @Test(.enabled(if: PressSiteTests.chromium != nil || ProcessInfo.processInfo.environment["CI"] == "true"))
+    func thePDFIsPrinted() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("pdf.sqlite")
+        let writer = try TradeDatabase(path: path)
+        _ = try writer.importBatches([try ObservationReader().read(path: Repository.dataset(Self.shippedFiles[0]))])
+        let site = PressSite(
+            store: try TradeDatabase.readOnly(path: path), templates: Repository.root + "/templates",
+            datasets: Repository.root + "/datasets", chromium: try #require(Self.chromium), revalidateInterval: .zero)
+        #expect(try Self.get(site, "/figures?month=2021-04").text.contains("bulletin.pdf"))
+        let pdf = try Self.get(site, "/download/2021-04/bulletin.pdf")
+        #expect(pdf.status == 200, "\(pdf.text.prefix(300))")
+        #expect(pdf.body.starts(with: Array("%PDF".utf8)))
+        #expect(pdf.header("Content-Type") == "application/pdf")
+        #expect(try Self.get(site, "/download/2021-04/bulletin.pdf").body == pdf.body)
+    }
+
+    static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
     @Test func badParametersGetFourHundredsThatSayWhatIsValid() throws {
         let (site, _, folder) = try Self.site()
         defer { folder.remove() }

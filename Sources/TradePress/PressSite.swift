@@ -68,7 +68,10 @@ public final class PressSite: Sendable {
             if refusal.status == 405 { response.headers.append(.init(name: "Allow", value: "GET, HEAD")) }
         } catch {
             let refusal = PressRefusal(
-                status: 503, message: "the store could not be read: \(ControlCharacters.escaped("\(error)"))")
+                status: 503,
+                message:
+                    "this answer could not be made (the store could not be read, or the templates or datasets folder given to svctrade serve is missing something): \(ControlCharacters.escaped("\(error)"))"
+            )
             response = isAPI ? Self.jsonError(refusal) : PressPage.errorPage(refusal, months: knownMonths())
         }
         if let tag = response.header("ETag"), request.ifNoneMatch?.contains(tag) == true, response.status == 200 {

@@ -223,6 +223,18 @@ import TradeTestSupport
         #expect(try Self.get(site, "/").header("Location") == "/figures?month=2025-10&lang=both")
     }
 
+    /// A server started without its templates says what is missing (503), never a bare 500.
+    @Test func missingTemplatesGetAnAnswerThatSaysSo() throws {
+        let (_, _, folder) = try Self.site(files: ["mofcom-published-2017-2022.csv"])
+        defer { folder.remove() }
+        let site = PressSite(
+            store: try TradeDatabase.readOnly(path: folder.file("press.sqlite")), templates: folder.file("nowhere"),
+            datasets: Repository.root + "/datasets", chromium: nil)
+        let answer = try Self.get(site, "/figures?month=2021-04")
+        #expect(answer.status == 503)
+        #expect(answer.text.contains("press-zh.txt not found"))
+    }
+
     @Test func theStoreIsOpenedReadOnly() throws {
         let (_, _, folder) = try Self.site(files: ["mofcom-published-2017-2022.csv"])
         defer { folder.remove() }

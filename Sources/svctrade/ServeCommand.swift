@@ -50,8 +50,6 @@ struct ServeCommand: AsyncParsableCommand {
         let shown = store.display
         do {
             try await serve(site: site, shown: shown)
-        } catch let error as PressServer.Unavailable {
-            throw InputRejected(message: error.description)
         } catch {
             let text = ControlCharacters.escaped("\(error)")
             throw InputRejected(

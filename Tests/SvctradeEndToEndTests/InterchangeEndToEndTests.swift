@@ -8,15 +8,7 @@ import TradeTestSupport
     let cli = CommandRunner()
 
     func shippedStore(_ folder: TemporaryFolder, name: String = "a.sqlite") throws -> String {
-        let db = folder.file(name)
-        for file in [
-            "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
-        ] {
-            let r = try cli.run(["import", Repository.dataset(file), "--db", db])
-            #expect(r.status == 0, "\(r.stderr)")
-        }
-        #expect(try cli.run(["generate", "--db", db, "--import"]).status == 0)
-        return db
+        try cli.shippedStore(folder, name: name)
     }
 
     @Test(arguments: ["1", "2"])

@@ -11,15 +11,7 @@ import TradeTestSupport
     let cli = CommandRunner()
 
     static func store(_ folder: TemporaryFolder, cli: CommandRunner) throws -> String {
-        let db = folder.file("press.sqlite")
-        for file in [
-            "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
-        ] {
-            let r = try cli.run(["import", Repository.dataset(file), "--db", db])
-            #expect(r.status == 0, "\(r.stderr)")
-        }
-        #expect(try cli.run(["generate", "--db", db, "--import"]).status == 0)
-        return db
+        try cli.shippedStore(folder, name: "press.sqlite")
     }
 
     @Test func theSiteGivesTheCommandLinesBytes() throws {

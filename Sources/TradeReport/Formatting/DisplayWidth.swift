@@ -21,12 +21,6 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// `text` padded with spaces to `width` columns, on the right (`.left`) or the left (`.right`).
-    public static func pad(_ text: String, to width: Int, _ alignment: Table.Alignment) -> String {
-        let fill = String(repeating: " ", count: max(0, width - of(text)))
-        return alignment == .left ? text + fill : fill + text
-    }
-
     /// Appends `text`, which is `textWidth` columns wide, padded to `width` columns.
     static func append(
         _ text: String, width textWidth: Int, paddedTo width: Int, _ alignment: Table.Alignment, to out: inout String

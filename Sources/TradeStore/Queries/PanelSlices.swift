@@ -108,10 +108,4 @@ extension TradeDatabase {
         }
         return slice
     }
-
-    static func blob(_ s: OpaquePointer, _ i: Int32) -> Data {
-        let n = Int(sqlite3_column_bytes(s, i))
-        guard n > 0, let p = sqlite3_column_blob(s, i) else { return Data() }
-        return Data(bytes: p, count: n)
-    }
 }

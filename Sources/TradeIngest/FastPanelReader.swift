@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import TradeCore
 
 #if canImport(Glibc)
@@ -28,6 +30,10 @@ struct FastPanelReader {
     let reader: ObservationReader
     let file: String
     let release: String
+    /// Files from this size on are parsed in parts side by side.
+    var partMinimum = 32 << 20
+    /// How many parts a large file is cut into (`nil`: one per core, at most 8).
+    var pieces: Int? = nil
 
     func read(path: String, progress: ((Int, Int) -> Void)?) -> ImportBatch? {
         let fd = open(path, O_RDONLY)
@@ -35,20 +41,88 @@ struct FastPanelReader {
         defer { _ = close(fd) }
         var st = stat()
         let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        // A large file is cut at line starts into one part per core; each part is parsed on its own
+        // and the parts are merged in file order (see `State.merge`).
+        let cores = self.pieces ?? Swift.max(1, Swift.min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let pieces = size >= partMinimum ? Swift.max(1, cores) : 1
+        var bounds = [0]
+        for k in 1..<pieces {
+            guard let b = Self.lineStart(fd, atOrAfter: size * k / pieces, size: size), b > bounds[bounds.count - 1]
+            else { continue }
+            bounds.append(b)
+        }
+        bounds.append(size)
+        let cuts = bounds
+        let parts = cuts.count - 1
+        let reader = self.reader
+        let done = ProgressCounter()
+        let others = Mutex([State?](repeating: nil, count: parts))
+        let group = DispatchGroup()
+        for k in 1..<Swift.max(1, parts) {
+            DispatchQueue.global().async(group: group) {
+                let part = Self.parse(
+                    fd: fd, from: cuts[k], to: cuts[k + 1], header: false, reader: reader, done: done)
+                others.withLock { $0[k] = part }
+            }
+        }
+        let first = Self.parse(
+            fd: fd, from: 0, to: size > 0 ? bounds[1] : Int.max, header: true, reader: reader, done: done
+        ) { progress?(done.total, size) }
+        group.wait()
+        guard var state = first else { return nil }
+        for k in 1..<Swift.max(1, parts) {
+            guard let part = others.withLock({ $0[k].take() }), state.merge(part) else { return nil }
+        }
+        guard state.rows > 0 else { return nil }
+        return state.batch(file: file, release: release, releaseDate: reader.options.releaseDate)
+    }
+
+    /// Bytes parsed so far by all parts, for the progress line.
+    final class ProgressCounter: Sendable {
+        private let bytes = Atomic<Int>(0)
+        var total: Int { bytes.load(ordering: .relaxed) }
+        func add(_ n: Int) { bytes.add(n, ordering: .relaxed) }
+    }
+
+    /// The offset of the first line that starts at or after `offset` (just after a newline), or `nil`.
+    static func lineStart(_ fd: Int32, atOrAfter offset: Int, size: Int) -> Int? {
+        guard offset > 0 else { return 0 }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var at = offset - 1
+        while at < size {
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return pread(fd, base, raw.count, off_t(at))
+            }
+            guard n > 0 else { return nil }
+            if let i = buffer[0..<n].firstIndex(of: 10) { return at + i + 1 }
+            at += n
+        }
+        return nil
+    }
+
+    /// Parses the lines in bytes `from..<to` of the file (`to` may be past the end) into a new state;
+    /// `nil` when a line needs the general path. Only the part at offset 0 has the header.
+    static func parse(
+        fd: Int32, from: Int, to: Int, header: Bool, reader: ObservationReader, done: ProgressCounter,
+        progress: () -> Void = {}
+    ) -> State? {
         var state = State(reader: reader)
-        let chunk = size > 0 ? min(8 << 20, max(4096, size + 1)) : 8 << 20  // small files, small buffers
+        // Small files, small buffers; `to` is Int.max when the size is unknown.
+        let chunk = to == Int.max ? 8 << 20 : Swift.min(8 << 20, Swift.max(4096, to - from + 1))
         var buffer = [UInt8](repeating: 0, count: chunk + 1)
         var filled = 0
-        var consumed = 0
-        var headerDone = false
-        var nextProgress = 1 << 24
+        var offset = from
+        var headerDone = !header
+        var sinceProgress = 0
         while true {
             let n = buffer.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return -1 }
-                return Glibc_read(fd, base + filled, chunk - filled)
+                return pread(fd, base + filled, Swift.min(chunk - filled, to - offset), off_t(offset))
             }
             if n < 0 { return nil }
             filled += n
+            offset += n
             let eof = n == 0
             var start = 0
             let ok: Bool = buffer.withUnsafeBufferPointer { buf in
@@ -78,10 +152,11 @@ struct FastPanelReader {
                 return true
             }
             guard ok, headerDone || !eof else { return nil }
-            consumed += start
-            if let progress, consumed >= nextProgress {
-                progress(consumed, size)
-                nextProgress = consumed + (1 << 24)
+            done.add(start)
+            sinceProgress += start
+            if sinceProgress >= 1 << 24 {
+                progress()
+                sinceProgress = 0
             }
             if eof { break }
             let tail = filled - start
@@ -94,8 +169,7 @@ struct FastPanelReader {
             filled = tail
             if filled >= chunk { return nil }  // a line longer than the chunk: not a plain panel
         }
-        guard state.rows > 0 else { return nil }
-        return state.batch(file: file, release: release, releaseDate: reader.options.releaseDate)
+        return state
     }
 
     @inline(__always)
@@ -237,6 +311,54 @@ struct FastPanelReader {
             return true
         }
 
+        /// Appends the part of the file that follows this one: its new series after this part's (so
+        /// series stay in order of first appearance in the file), its months into the staging rows. A
+        /// month both parts hold (a file cut inside a month) is merged value by value: the same value
+        /// twice is a repeat, two different values a conflict (`false`: the general path reports it).
+        mutating func merge(_ other: State) -> Bool {
+            var map = [Int](repeating: 0, count: other.keys.count)
+            for e1 in 0..<other.keys.count {
+                let bytes = other.interner.bytes(of: e1)
+                let (e, isNew) = bytes.withUnsafeBufferPointer { interner.intern($0) }
+                if isNew {
+                    keys.append(other.keys[e1])
+                    allowsNegative.append(other.allowsNegative[e1])
+                    decimals.append(other.decimals[e1])
+                    successor.append(-1)
+                } else if other.decimals[e1] > decimals[e] {
+                    decimals[e] = other.decimals[e1]
+                }
+                map[e1] = e
+            }
+            if months.isEmpty { baseMonth = other.baseMonth }
+            for s1 in 0..<other.months.count {
+                let month = other.baseMonth + s1
+                if month < baseMonth {
+                    months.insert(contentsOf: repeatElement([], count: baseMonth - month), at: 0)
+                    baseMonth = month
+                }
+                let slot = month - baseMonth
+                if slot >= months.count { months.append(contentsOf: repeatElement([], count: slot + 1 - months.count)) }
+                for (e1, v) in other.months[s1].enumerated() where v != FastPanelReader.absent {
+                    let e = map[e1]
+                    if e >= months[slot].count {
+                        months[slot].append(
+                            contentsOf: repeatElement(
+                                FastPanelReader.absent, count: Swift.max(e + 1, keys.count) - months[slot].count))
+                    }
+                    let old = months[slot][e]
+                    if old != FastPanelReader.absent {
+                        if old != v { return false }
+                        repeated += 1
+                    }
+                    months[slot][e] = v
+                }
+            }
+            rows += other.rows
+            repeated += other.repeated
+            return true
+        }
+
         /// Transposes the staging rows into per-series arrays, in blocks of series that fit in cache.
         func batch(file: String, release: String, releaseDate: String?) -> ImportBatch? {
             // Two keys that differ only in spelling (e.g. `X` and `export`) must be one series.
@@ -361,9 +483,4 @@ struct FastPanelReader {
         guard digits > 0, digits <= 18 else { return nil }
         return (negative ? -m : m, places)
     }
-}
-
-@inline(__always)
-private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(fd, buffer, count)
 }

@@ -88,18 +88,30 @@ struct ObservationWriter {
                 try insertFigure.execute(arguments: StatementArguments(args))
                 summary.figures += 1
             }
-            for s in batch.panel.series where !s.values.isEmpty {
+            // The blocks are packed side by side on every core, then inserted in series order.
+            let series = batch.panel.series
+            let packed = OrderedParallelMap.map(
+                OrderedParallelMap.ranges(count: series.count, pieces: series.count >= 512 ? 16 : 1)
+            ) { range in
+                range.map { i -> (present: Data, values: Data, count: Int) in
+                    let s = series[i]
+                    guard !s.values.isEmpty else { return (Data(), Data(), 0) }
+                    return (
+                        MonthlyBlockCodec.encodePresence(s.present), MonthlyBlockCodec.encodeValues(s.values),
+                        s.observationCount
+                    )
+                }
+            }
+            for (s, (presence, packed, count)) in zip(series, packed) where !s.values.isEmpty {
                 let sid = try seriesID(s.key)
                 let src = try sourceID(s.source)
                 guard let release = releaseIDs[s.release] else { continue }
-                let presence = MonthlyBlockCodec.encodePresence(s.present)
-                let packed = MonthlyBlockCodec.encodeValues(s.values)
                 try RawBind(statement: insertBlock).run([
                     .int(sid), .int(release), .int(Int64(s.firstMonth)), .int(Int64(s.values.count)),
                     .text(s.unit.description),
                     .int(Int64(s.decimals)), .int(src), .blob(presence), .blob(packed),
                 ])
-                summary.monthlyValues += s.observationCount
+                summary.monthlyValues += count
             }
         }
         return summary

@@ -69,6 +69,54 @@ import TradeTestSupport
                 #expect(Self.summary(fast) == Self.summary(general))
                 #expect(fast.panel.series.map(\.key) == general.panel.series.map(\.key))  // first appearance order
             }
+            // Cut into parts parsed side by side (cuts inside a month, parts with series the others lack),
+            // and with the rows shuffled (every part holds every month): the same batch.
+            var shuffled = Array(lines.dropFirst())
+            var generator = SplitMix64(seed: UInt64(seed))
+            shuffled.shuffle(using: &generator)
+            let shuffledText = ([lines[0]] + shuffled).joined(separator: "\n")  // no final newline
+            guard let shuffledPath = try? folder.write("s.csv", shuffledText) else { return }
+            let shuffledGeneral = try? ObservationReader(options: options).read(
+                path: shuffledPath, displayName: "w.csv")
+            for pieces in [2, 3, 7] {
+                for (file, expected) in [(path, general), (shuffledPath, shuffledGeneral)] {
+                    var reader = FastPanelReader(reader: ObservationReader(), file: "w.csv", release: "w")
+                    reader.partMinimum = 0
+                    reader.pieces = pieces
+                    let parted = reader.read(path: file, progress: nil)
+                    #expect(parted != nil, "\(pieces) parts must take the fast path")
+                    if let parted, let expected {
+                        #expect(Self.summary(parted) == Self.summary(expected), "\(pieces) parts")
+                        #expect(parted.panel.series.map(\.key) == expected.panel.series.map(\.key), "\(pieces) parts")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Parts that disagree (the same series and month with two values, or one series spelled two
+    /// ways) send the file to the general path, as one part would.
+    @Test func partsThatDisagreeSendTheFileToTheGeneralPath() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let head = "period,region,sector,flow,value\n"
+        let filler = (1...40).map { "2021-01,R0\($0 < 10 ? "0" : "")\($0),SA,X,1\n" }.joined()
+        for (text, fast) in [
+            (head + "2021-02,R001,SA,X,1\n" + filler + "2021-02,R001,SA,X,2\n", false),
+            (head + "2021-02,R001,SA,X,1\n" + filler + "2021-02,R001,SA,export,1\n", false),
+            (head + "2021-02,R001,SA,X,1\n" + filler + "2021-02,R001,SA,X,1.0\n", true),
+        ] {
+            let path = try folder.write("d.csv", text)
+            var reader = FastPanelReader(reader: ObservationReader(), file: "d.csv", release: "d")
+            reader.partMinimum = 0
+            reader.pieces = 2
+            let batch = reader.read(path: path, progress: nil)
+            #expect((batch != nil) == fast, "\(text.suffix(24))")
+            if let batch {
+                #expect(batch.rowCount == 42)
+                #expect(batch.notes.first?.hasPrefix("1 rows repeated") == true)
+                #expect(batch.panel.series.first?.decimals == 1)
+            }
         }
     }
 

@@ -11,7 +11,11 @@ let package = Package(
     name: "FuzzCSV",
     targets: [
         .target(name: "TradeCore", exclude: ["TradeCore.docc"]),
-        .target(name: "TradeIngest", dependencies: ["TradeCore"], exclude: ["TradeIngest.docc"]),
+        // Testable, so that the fuzz entry can cut files into parts as a large file is (FastPanelReader).
+        .target(
+            name: "TradeIngest", dependencies: ["TradeCore"], exclude: ["TradeIngest.docc"],
+            swiftSettings: [.unsafeFlags(["-enable-testing"])]
+        ),
         .executableTarget(
             name: "FuzzCSV",
             dependencies: ["TradeIngest"],

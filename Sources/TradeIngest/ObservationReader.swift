@@ -1,5 +1,11 @@
 import TradeCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads a CSV file of services-trade observations into an ``ImportBatch``, header-driven.
 ///
 /// Every field is checked; the first problem stops the read with an ``ImportError`` naming the file,
@@ -51,6 +57,15 @@ public struct ObservationReader: Sendable {
         -> ImportBatch
     {
         let file = displayName ?? path
+        if StreamSpool.isStream(path) {
+            switch StreamSpool.copy(path) {
+            case .success(let spooled):
+                defer { unlink(spooled) }
+                return try read(path: spooled, displayName: file, progress: progress)
+            case .failure(let failure):
+                throw ImportError(.unreadableFile, file: file, message: "cannot read the stream (\(failure.reason))")
+            }
+        }
         if SDMXCSVReader.sniff(path: path) {
             return try SDMXCSVReader.read(
                 path: path, file: file, release: options.release, releaseDate: options.releaseDate)

@@ -32,10 +32,11 @@ public struct CommandRunner: Sendable {
         executable = candidates.first { fm.isExecutableFile(atPath: $0) } ?? candidates.last ?? "svctrade"
     }
 
-    /// Runs `svctrade arguments…` in `directory` with extra environment variables.
-    public func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
-        -> Result
-    {
+    /// Runs `svctrade arguments…` in `directory` with extra environment variables, `input` (if any)
+    /// written to its standard input through a pipe.
+    public func run(
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], input: Data? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -48,7 +49,16 @@ public struct CommandRunner: Sendable {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let inPipe = input.map { _ in Pipe() }
+        if let inPipe { process.standardInput = inPipe }
         try process.run()
+        if let inPipe, let input {
+            let writer = inPipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                writer.write(input)
+                try? writer.close()
+            }
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -19,6 +19,8 @@ struct ImportCommand: ParsableCommand {
             Examples:
               svctrade import datasets/mofcom-published-2017-2022.csv
               svctrade import obs.csv --db panel.sqlite --unit "CNY 10k" --release 2021-06-03
+              zcat obs.csv.gz | svctrade import /dev/stdin --release 2021-06-03   (a pipe is copied to a
+                                temporary file first; give it --release, else the release is named "stdin")
             """)
 
     @OptionGroup var store: StoreOptions

@@ -21,6 +21,41 @@ import TradeTestSupport
         #expect(try cli.run(["frobnicate"]).status == 2)
     }
 
+    /// A pipe (`zcat … | svctrade import /dev/stdin`) can be read once only: it is copied to a temporary
+    /// file first (removed afterwards) and imported as the same file would be; before, the layout
+    /// sniffing swallowed its first bytes and the import failed with a wrong "header" message.
+    @Test func aPipeIsImportedAsTheSameFileWouldBe() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let scratch = folder.file("tmp")
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let text = try Data(contentsOf: URL(fileURLWithPath: published))
+        let piped = try cli.run(
+            ["import", "/dev/stdin", "--db", folder.file("p.sqlite"), "--release", "mofcom-published-2017-2022"],
+            environment: ["TMPDIR": scratch], input: text)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.contains("/dev/stdin: 737 rows (published figures layout): 598 figures"))
+        let fromFile = try cli.run(["import", published, "--db", folder.file("f.sqlite")])
+        #expect(fromFile.status == 0)
+        let a = try cli.run(["table", "--through", "2021-04", "--format", "csv", "--db", folder.file("p.sqlite")])
+        let b = try cli.run(["table", "--through", "2021-04", "--format", "csv", "--db", folder.file("f.sqlite")])
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+        #expect(a.stdout == b.stdout && a.stdout.contains("15644.5"))
+        // A plain panel through the pipe (the fast path), and a bad one: the message names the line.
+        let panel = Data("period,region,sector,flow,value\n2021-01,R001,SA,X,1.5\n2021-02,R001,SA,X,2\n".utf8)
+        let fast = try cli.run(
+            ["import", "/dev/stdin", "--db", folder.file("p.sqlite"), "--release", "panel"],
+            environment: ["TMPDIR": scratch], input: panel)
+        #expect(fast.stdout.contains("/dev/stdin: 2 rows (tidy long layout): 0 figures, 2 monthly values in 1 series"))
+        let bad = try cli.run(
+            ["import", "/dev/stdin", "--db", folder.file("p.sqlite"), "--release", "bad"],
+            environment: ["TMPDIR": scratch], input: Data("period,region,sector,flow,value\n2021-13,R001,SA,X,1\n".utf8)
+        )
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("/dev/stdin:2:1: period: \"2021-13\""), "\(bad.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty, "the copies are removed")
+    }
+
     @Test func importsThePublishedFiguresAndListsTheNationalSeries() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

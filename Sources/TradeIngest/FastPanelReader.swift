@@ -74,7 +74,8 @@ struct FastPanelReader {
         let first = Self.parse(
             fd: fd, from: 0, to: size > 0 ? bounds[1] : Int.max, header: true, reader: reader, done: done
         ) { progress?(done.total, size) }
-        group.wait()
+        // The progress line goes on until the other parts are done too.
+        while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut { progress?(done.total, size) }
         guard var state = first else { return nil }
         for k in 1..<Swift.max(1, parts) {
             guard let part = others.withLock({ $0[k].take() }), state.merge(part) else { return nil }

@@ -272,7 +272,14 @@ struct FastPanelReader {
             let e = Int(entry)
             if h < 0 && !allowsNegative[e] { return false }
             if places > decimals[e] { decimals[e] = places }
-            // Store.
+            guard put(h, slot: slot(of: month), entry: e) else { return false }
+            rows += 1
+            return true
+        }
+
+        /// The staging row of `month`, made (with rows for earlier months put in front) when missing.
+        @inline(__always)
+        mutating func slot(of month: Int) -> Int {
             if months.isEmpty { baseMonth = month }
             if month < baseMonth {
                 months.insert(contentsOf: repeatElement([], count: baseMonth - month), at: 0)
@@ -280,6 +287,13 @@ struct FastPanelReader {
             }
             let slot = month - baseMonth
             if slot >= months.count { months.append(contentsOf: repeatElement([], count: slot + 1 - months.count)) }
+            return slot
+        }
+
+        /// Stores value `v` of series `e` in staging row `slot`: the same value again is a repeat, another
+        /// value a conflict (`false`: the general path reports it).
+        @inline(__always)
+        mutating func put(_ v: Int64, slot: Int, entry e: Int) -> Bool {
             if e >= months[slot].count {
                 months[slot].append(
                     contentsOf: repeatElement(
@@ -287,11 +301,10 @@ struct FastPanelReader {
             }
             let old = months[slot][e]
             if old != FastPanelReader.absent {
-                if old != h { return false }
+                if old != v { return false }
                 repeated += 1
             }
-            months[slot][e] = h
-            rows += 1
+            months[slot][e] = v
             return true
         }
 
@@ -337,28 +350,10 @@ struct FastPanelReader {
                 }
                 map[e1] = e
             }
-            if months.isEmpty { baseMonth = other.baseMonth }
-            for s1 in 0..<other.months.count {
-                let month = other.baseMonth + s1
-                if month < baseMonth {
-                    months.insert(contentsOf: repeatElement([], count: baseMonth - month), at: 0)
-                    baseMonth = month
-                }
-                let slot = month - baseMonth
-                if slot >= months.count { months.append(contentsOf: repeatElement([], count: slot + 1 - months.count)) }
-                for (e1, v) in other.months[s1].enumerated() where v != FastPanelReader.absent {
-                    let e = map[e1]
-                    if e >= months[slot].count {
-                        months[slot].append(
-                            contentsOf: repeatElement(
-                                FastPanelReader.absent, count: Swift.max(e + 1, keys.count) - months[slot].count))
-                    }
-                    let old = months[slot][e]
-                    if old != FastPanelReader.absent {
-                        if old != v { return false }
-                        repeated += 1
-                    }
-                    months[slot][e] = v
+            for (s1, row) in other.months.enumerated() {
+                let target = slot(of: other.baseMonth + s1)
+                for (e1, v) in row.enumerated() where v != FastPanelReader.absent {
+                    guard put(v, slot: target, entry: map[e1]) else { return false }
                 }
             }
             rows += other.rows

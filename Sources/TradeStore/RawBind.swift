@@ -39,3 +39,28 @@ struct RawBind {
         }
     }
 }
+
+/// **Hot path** of the panel reads: a prepared statement stepped with the SQLite C API, each row's
+/// columns read straight from SQLite's buffers (valid until the next step), nothing copied by GRDB.
+struct RawRows {
+    let statement: Statement
+
+    /// One row; `statement` for the C calls not wrapped here.
+    struct Row {
+        let statement: OpaquePointer
+
+        /// Column `i` as text ("" when NULL).
+        func text(_ i: Int32) -> String { sqlite3_column_text(statement, i).map { String(cString: $0) } ?? "" }
+    }
+
+    /// Calls `body` with every row, in order.
+    func forEach(_ body: (Row) throws -> Void) throws {
+        let st = statement.sqliteStatement
+        while true {
+            let rc = sqlite3_step(st)
+            if rc == SQLITE_DONE { return }
+            guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+            try body(Row(statement: st))
+        }
+    }
+}

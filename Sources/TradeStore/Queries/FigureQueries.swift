@@ -213,25 +213,21 @@ extension TradeDatabase {
         // asked for, and nothing else is copied (the panel path's technique).
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(StatementArguments(args))
-        let st = statement.sqliteStatement
-        func text(_ i: Int32) -> String { sqlite3_column_text(st, i).map { String(cString: $0) } ?? "" }
-        while true {
-            let rc = sqlite3_step(st)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+        try RawRows(statement: statement).forEach { row in
+            let st = row.statement
             let releaseID = sqlite3_column_int64(st, 10)
-            guard let release = releases[releaseID] else { continue }  // published after asOf
-            let unitText = text(6)
-            guard let flow = Flow(rawValue: text(2)), let currency = Currency(rawValue: text(3)),
+            guard let release = releases[releaseID] else { return }  // published after asOf
+            let unitText = row.text(6)
+            guard let flow = Flow(rawValue: row.text(2)), let currency = Currency(rawValue: row.text(3)),
                 let unit = units[unitText] ?? MonetaryUnit(parsing: unitText)
-            else { continue }
+            else { return }
             units[unitText] = unit
             let first = Int(sqlite3_column_int64(st, 4))
             let stored = Int(sqlite3_column_int64(st, 5))
             let count = min(stored, hi == Int.max ? Int.max : hi - first + 1)
-            guard count > 0 else { continue }
+            guard count > 0 else { return }
             let skip = max(0, lo == Int.min ? 0 : lo - first)
-            guard skip < count else { continue }
+            guard skip < count else { return }
             let bits = sqlite3_column_blob(st, 8)?.assumingMemoryBound(to: UInt8.self)
             let bitBytes = Int(sqlite3_column_bytes(st, 8))
             let values = MonthlyBlockCodec.decodeValues(
@@ -246,7 +242,8 @@ extension TradeDatabase {
                 PanelBlock(
                     order: PanelBlock.Order(
                         seriesID: sqlite3_column_int64(st, 12), published: release.published, releaseID: releaseID),
-                    key: SeriesKey(region: text(0), sector: text(1), flow: flow, currency: currency), unit: unit,
+                    key: SeriesKey(region: row.text(0), sector: row.text(1), flow: flow, currency: currency),
+                    unit: unit,
                     decimals: Int(sqlite3_column_int64(st, 7)), release: release.name,
                     source: sources[sqlite3_column_int64(st, 11)] ?? "", start: first + skip, values: values,
                     present: present))

@@ -52,24 +52,20 @@ extension TradeDatabase {
         let highest = months.max() ?? 0
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(StatementArguments(args))
-        let s = statement.sqliteStatement
-        func text(_ i: Int32) -> String { sqlite3_column_text(s, i).map { String(cString: $0) } ?? "" }
-        while true {
-            let rc = sqlite3_step(s)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
-            guard let release = releases[sqlite3_column_int64(s, 10)] else { continue }  // after asOf
-            let unitText = text(5)
+        try RawRows(statement: statement).forEach { row in
+            let s = row.statement
+            guard let release = releases[sqlite3_column_int64(s, 10)] else { return }  // after asOf
+            let unitText = row.text(5)
             guard let unit = unitCache[unitText] ?? MonetaryUnit(parsing: unitText),
-                let flow = Flow(rawValue: text(3)), let currency = Currency(rawValue: text(4))
-            else { continue }
+                let flow = Flow(rawValue: row.text(3)), let currency = Currency(rawValue: row.text(4))
+            else { return }
             unitCache[unitText] = unit
             let first = Int(sqlite3_column_int64(s, 6))
             let count = Int(sqlite3_column_int64(s, 7))
             // Decode only the months from the first to the last asked for, straight from SQLite's buffers.
             let needed = min(count, highest - first + 1)
             let skip = max(0, lowest - first)
-            guard needed > skip else { continue }
+            guard needed > skip else { return }
             let values = MonthlyBlockCodec.decodeValues(
                 pointer: sqlite3_column_blob(s, 9), bytes: Int(sqlite3_column_bytes(s, 9)), from: skip, count: needed)
             let bits = sqlite3_column_blob(s, 8)?.assumingMemoryBound(to: UInt8.self)
@@ -85,7 +81,8 @@ extension TradeDatabase {
                     order: PanelBlock.Order(
                         seriesID: sqlite3_column_int64(s, 0), published: release.published,
                         releaseID: sqlite3_column_int64(s, 10)),
-                    key: SeriesKey(region: text(1), sector: text(2), flow: flow, currency: currency), unit: unit,
+                    key: SeriesKey(region: row.text(1), sector: row.text(2), flow: flow, currency: currency),
+                    unit: unit,
                     picked: picked))
         }
         return blocks

@@ -510,9 +510,10 @@ public enum BulletinComposer {
                 t.rows[i][c] = (zh ? "其中：" : "of which: ") + t.rows[i][c]
             }
             if let c = flowColumn { t.rows[i][c] = flows[t.rows[i][c]] ?? t.rows[i][c] }
-            // Contributions to 0.1 point, as the growth rates they add up to.
-            if let c = contributionColumn, let d = DecimalNumber(parsing: t.rows[i][c]) {
-                t.rows[i][c] = d.rounded(places: 1).description
+            // Contributions to 0.1 point, as the growth rates they add up to: rounded once from the
+            // exact ratio (2021-04 excluding travel: 14.846 → 14.8, never 14.85 → 14.9).
+            if let c = contributionColumn {
+                t.rows[i][c] = row.contributionExact?.rounded(places: 1)?.description ?? ""
             }
             // A derived level says so (the notes explain the mark).
             if let c = valueColumn, let v = row.value, v.status >= .derived, !t.rows[i][c].isEmpty {

@@ -118,20 +118,29 @@ extension BulletinCharts {
         }
         var items: [RankingChart.Item] = []
         var usedSpan = span
+        let universe = Sectors.standard.partition(of: "S").map(\.code)
+        var compared = ComparedSet(universe: universe, compared: [])
         for candidate in [span, PeriodSpan(month: through)] {
-            items = Sectors.standard.all.filter { $0.code != "S" && !$0.isGroup }.compactMap { sector in
-                calculator.yearOnYear(key(sector.code, flow), candidate).0.value.map {
-                    .init(label: words.sector(sector.code), value: $0.doubleValue)
-                }
+            let rated = universe.compactMap { code in
+                calculator.yearOnYear(key(code, flow), candidate).0.value.map { (code, $0) }
             }
+            items = rated.map { .init(label: words.sector($0.0), value: $0.1.doubleValue) }
+            compared = ComparedSet(universe: universe, compared: rated.map(\.0))
             usedSpan = candidate
             if items.count >= 3 { break }
         }
-        let top = items.max { $0.value < $1.value }
+        // "Grew fastest" is a claim over every category (``RankingClaim``): with some categories
+        // unpublished the title says what was compared instead.
+        let top = compared.isComplete ? items.max { $0.value < $1.value } : nil
         let flowName =
             zh ? ["total": "进出口", "export": "出口", "import": "进口", "balance": "差额"][flow.rawValue] ?? "" : flow.rawValue
         let title: String
-        if let top {
+        if !compared.isComplete, !items.isEmpty {
+            title =
+                zh
+                ? "\(words.span(usedSpan))公布增速的\(items.count)个服务领域\(flowName)增速（共\(universe.count)个领域）"
+                : "Growth of the \(items.count) of \(universe.count) service categories with a published rate, \(words.span(usedSpan))"
+        } else if let top {
             title =
                 zh
                 ? "\(words.span(usedSpan))\(top.label)\(flowName)\(top.value < 0 ? "降幅最小" : "增长最快")"

@@ -138,7 +138,7 @@
             }
             if let asOf = selection.asOf {
                 binds.append(asOf)
-                sql += " AND (r.published IS NULL OR r.published <= $\(binds.count))"
+                sql += " AND \(FigureSelection.knownByDateSQL(figure: "f", release: "r")) <= $\(binds.count)"
             }
             sql += " ORDER BY s.region, s.sector, s.flow, s.currency, f.period_to, f.period_from, r.id, f.line"
             return try rows(sql, binds).compactMap(Self.decodeFigure)

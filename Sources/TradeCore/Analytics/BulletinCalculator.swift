@@ -26,15 +26,37 @@ public struct BulletinCalculator {
     }
 
     func yearOnYear(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> (RateQuote, base: Estimate?) {
-        let published = book.figure(key, span)?.rates.yearOnYear
+        // A rate printed next to a reporter's dollar conversion is the reporter's, not the publisher's.
+        let published = book.figure(key, span).flatMap { f in
+            FigureStatus.ofStoredFigure(currency: key.currency, source: f.source, hasOwnRate: f.rates.yearOnYear != nil)
+                == .published
+                ? f.rates.yearOnYear : nil
+        }
         guard let current = resolver.estimate(key, span) else {
             return (RateQuote.choose(computed: nil, interval: nil, published: published), nil)
         }
         if key.flow == .balance {
             return balanceYearOnYear(key, span, current: current, published: published, depth: depth)
         }
-        let computedBase =
-            resolver.estimate(key, span.yearAgo) ?? (depth < 3 ? memberBase(key, span, depth: depth + 1) : nil)
+        // A series made of parts (a group, excluding travel, exports + imports) whose parts' rates
+        // rest on bases the agency restated has no comparable base in the stored year-ago levels:
+        // the parts' implied bases are its base (January–July 2024: excluding travel 6.6% on the
+        // first-printed 2023 levels is not comparable with the published 14.7%).
+        let restatedParts = depth < 3 && partsRestated(key, span, depth: depth + 1)
+        var computedBase =
+            restatedParts
+            ? memberBase(key, span, depth: depth + 1)
+            : resolver.estimate(key, span.yearAgo) ?? (depth < 3 ? memberBase(key, span, depth: depth + 1) : nil)
+        // A group's stored year-ago level that disagrees, beyond the rounding of both, with its parts'
+        // comparable bases (total services less travel as first printed against the revised total) is
+        // not the base of the parts' rates: their bases are.
+        if !restatedParts, depth < 3, let stored = computedBase, resolver.sectors.sector(code: key.sector)?.members != nil,
+            let fromParts = memberBase(key, span, depth: depth + 1),
+            (stored.level.hundredths - fromParts.level.hundredths).magnitude
+                > UInt64(stored.halfWidth.magnitude + fromParts.halfWidth.magnitude)
+        {
+            computedBase = fromParts
+        }
         let growth = computedBase.flatMap { Growth.percent(current, over: $0) }
         let inputs = FigureStatus.combining([current.status] + (computedBase.map { [$0.status] } ?? []))
         let quote = RateQuote.choose(computed: growth?.0, interval: growth?.1, published: published, inputs: inputs)
@@ -49,24 +71,34 @@ public struct BulletinCalculator {
         yearOnYear(key, span).base
     }
 
-    /// The base of a group or a total built from its parts' comparable bases (excluding travel: the
-    /// base of total services minus the base of travel; <doc:Methodology>).
-    func memberBase(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
-        var parts: [(SeriesKey, Int64)] = []
+    /// The parts of a series whose bases must agree with its own: a group's members and excluded
+    /// items, or the exports and imports of a total or a balance.
+    func parts(of key: SeriesKey) -> [(SeriesKey, Int64)] {
         if let s = resolver.sectors.sector(code: key.sector), let members = s.members {
-            parts =
-                members.map { (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), 1) }
+            return members.map { (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), 1) }
                 + s.excluded.map {
                     (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), -1)
                 }
-        } else if key.flow == .total {
-            parts = [
-                (.init(region: key.region, sector: key.sector, flow: .export, currency: key.currency), 1),
-                (.init(region: key.region, sector: key.sector, flow: .import, currency: key.currency), 1),
-            ]
-        } else {
-            return nil
         }
+        guard key.flow == .total || key.flow == .balance else { return [] }
+        return [
+            (.init(region: key.region, sector: key.sector, flow: .export, currency: key.currency), 1),
+            (.init(region: key.region, sector: key.sector, flow: .import, currency: key.currency),
+                key.flow == .total ? 1 : -1),
+        ]
+    }
+
+    /// Whether any part of `key` is quoted at a published rate on the agency's own base
+    /// (``RateQuote/restsOnAgencyBase``).
+    func partsRestated(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Bool {
+        parts(of: key).contains { yearOnYear($0.0, span, depth: depth).0.restsOnAgencyBase }
+    }
+
+    /// The base of a group or a total built from its parts' comparable bases (excluding travel: the
+    /// base of total services minus the base of travel; <doc:Methodology>).
+    func memberBase(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {
+        let parts = parts(of: key)
+        guard !parts.isEmpty else { return nil }
         var bases: [(Estimate, Int64)] = []
         for (k, sign) in parts {
             guard let b = yearOnYear(k, span, depth: depth).base else { return nil }
@@ -80,8 +112,11 @@ public struct BulletinCalculator {
     )
         -> (RateQuote, base: Estimate?)
     {
-        var prior = resolver.estimate(key, span.yearAgo)
-        if prior == nil, let change = book.figure(key, span)?.rates.balanceChange, let f = book.figure(key, span) {
+        // Exports or imports quoted on a restated base: the balance a year ago as first printed is not
+        // comparable; the parts' implied bases are (January–July 2024).
+        let restated = depth < 3 && partsRestated(key, span, depth: depth + 1)
+        var prior = restated ? nil : resolver.estimate(key, span.yearAgo)
+        if prior == nil, !restated, let change = book.figure(key, span)?.rates.balanceChange, let f = book.figure(key, span) {
             let hw = (f.roundingHalfWidth ?? 0)
             prior = Estimate(
                 level: Level(hundredths: current.level.hundredths - change.hundredths),
@@ -201,15 +236,26 @@ public struct BulletinCalculator {
             row.share = published?.share
             row.shareStatus = row.share == nil ? nil : .published
         }
-        let parentBase = comparableBase(parentKey, row.span)
-        if let v = row.value, let t = parentValue, let b = row.prior, let tb = parentBase, t.level.hundredths > 0,
+        let parentQuote = yearOnYear(parentKey, row.span)
+        let parentBase = parentQuote.base
+        // A share change and a contribution compare the part's base with the parent's: both as first
+        // printed, or both restated by the agency; a mixture would not add up (January–July 2024:
+        // 15.3 points of contributions against 14.7% growth).
+        let partRestated = row.yearOnYear.restsOnAgencyBase || partsRestated(row.key, row.span, depth: 1)
+        let parentRestated = parentQuote.0.restsOnAgencyBase || partsRestated(parentKey, row.span, depth: 1)
+        if row.prior != nil, parentBase != nil, partRestated != parentRestated {
+            row.contributionWithheld =
+                "the \(parentRestated ? "total's" : "part's") base was restated by the agency "
+                + "(published rate outside what the first-printed levels allow) and the "
+                + "\(parentRestated ? "part's" : "total's") was not: the two bases are not comparable"
+        } else if let v = row.value, let t = parentValue, let b = row.prior, let tb = parentBase, t.level.hundredths > 0,
             tb.level.hundredths > 0
         {
             let x = Int128(v.level.hundredths), bx = Int128(b.level.hundredths)
             let tt = Int128(t.level.hundredths), bt = Int128(tb.level.hundredths)
             // s_t − s_{t−1} = (x/T − b/B) × 100, exactly.
             row.shareChange = DecimalNumber.quotient((x * bt - bx * tt) * 100, tt * bt, places: 1)
-            row.contribution = DecimalNumber.quotient((x - bx) * 100, bt, places: 2)
+            row.contributionExact = ExactRatio((x - bx) * 100, bt)
             if tt != bt { row.contributionRate = DecimalNumber.quotient((x - bx) * 100, tt - bt, places: 1) }
             row.shareChangeStatus = FigureStatus.combining([v.status, t.status, b.status, tb.status])
         }

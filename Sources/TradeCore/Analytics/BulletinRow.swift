@@ -31,8 +31,16 @@ public struct BulletinRow: Sendable, Equatable {
     public var share: DecimalNumber?
     /// Change of that share versus a year earlier, percentage points (comparable bases).
     public var shareChange: DecimalNumber?
-    /// Contribution to the parent's growth, percentage points (拉动), to 0.01.
-    public var contribution: DecimalNumber?
+    /// Contribution to the parent's growth, percentage points (拉动), to 0.01 (rounded once from
+    /// ``contributionExact``).
+    public var contribution: DecimalNumber? { contributionExact?.rounded(places: 2) }
+    /// The contribution as an exact ratio of the levels, `(x_t − x_{t−1}) × 100 / T_{t−1}`: round it
+    /// once at the precision printed (a bulletin's 0.1 point: 14.846 prints 14.8, never 14.85 → 14.9).
+    public var contributionExact: ExactRatio?
+    /// Why the share change and contribution are not given although the levels are known: the part's
+    /// and the parent's bases are not on the same basis (one restated by the agency, the other as
+    /// first printed).
+    public var contributionWithheld: String?
     /// Contribution rate: share of the parent's increase, percent (贡献率).
     public var contributionRate: DecimalNumber?
     /// Month-on-month change of a single month, percent, not seasonally adjusted.
@@ -61,5 +69,25 @@ public struct BulletinRow: Sendable, Equatable {
     public init(key: SeriesKey, span: PeriodSpan) {
         self.key = key
         self.span = span
+    }
+}
+
+/// An exact ratio of two integers, rounded half away from zero only when it is printed.
+public struct ExactRatio: Sendable, Equatable, Hashable {
+    /// Numerator.
+    public var numerator: Int128
+    /// Denominator, never zero.
+    public var denominator: Int128
+
+    /// Creates a ratio; `nil` for a zero denominator.
+    public init?(_ numerator: Int128, _ denominator: Int128) {
+        guard denominator != 0 else { return nil }
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    /// The ratio rounded half away from zero to `places` decimals, once.
+    public func rounded(places: Int) -> DecimalNumber? {
+        DecimalNumber.quotient(numerator, denominator, places: places)
     }
 }

@@ -16,6 +16,10 @@ public enum FigureStatus: String, Sendable, Codable, CaseIterable, Comparable {
     /// A base implied by a published rate, `X_t / (1 + g)`, or a prior balance implied by a published
     /// change: what the agency's comparable base must have been, never a published level.
     case implied
+    /// A US-dollar figure that only a news report printed, converted from the yuan figure at a spot
+    /// rate ("about 286.4 billion U.S. dollars"): the publisher never printed it (``isPublisherUSD``).
+    /// Kept and labelled; never a key figure, never in press text, never the base of a rate.
+    case reportedConversion = "reported-conversion"
     /// Generated data (`svctrade generate`): shows a layout, never quotable.
     case illustrative
 
@@ -31,5 +35,41 @@ public enum FigureStatus: String, Sendable, Codable, CaseIterable, Comparable {
     /// and at least ``computed``.
     public static func combining(_ inputs: some Sequence<FigureStatus>) -> FigureStatus {
         inputs.reduce(.computed) { max($0, $1) }
+    }
+}
+
+extension FigureStatus {
+    /// The status of a figure as stored, from where it was read: a US-dollar figure counts as
+    /// published only when read in the publisher's own text (``isPublisherUSD(source:hosts:)``);
+    /// read anywhere else it is a ``reportedConversion``. Yuan figures are the publisher's own
+    /// figures wherever read.
+    ///
+    /// A dollar level printed with its own dollar year-on-year rate is the publisher's too, wherever it
+    /// was read: a reporter converting at a spot rate has no dollar growth rate to give (MOFCOM,
+    /// 8 April 2021: January–February USD 110.35 bn, +3.7%, read in a People's Daily report).
+    public static func ofStoredFigure(
+        currency: Currency, source: String, hasOwnRate: Bool = false, hosts: SourceHosts = .standard
+    ) -> FigureStatus {
+        guard currency == .usd, !hasOwnRate else { return .published }
+        return isPublisherUSD(source: source, hosts: hosts) ? .published : .reportedConversion
+    }
+
+    /// Whether a US-dollar figure read at `source` is the publisher's own (see ``ofStoredFigure``):
+    /// read on a page of the publisher's own text — its site, or a copy of one of its pages (MOFCOM's
+    /// `/article/…` addresses on a mirror host, e.g. the 3 June 2021 release "以美元计…"). News reports,
+    /// and official sites reprinting them, convert the yuan figure at the day's rate (January–April 2022:
+    /// "about 286.4 billion U.S. dollars" is 19074.9 / 6.66, the late-May rate; datasets/README.md,
+    /// "US-dollar figures").
+    public static func isPublisherUSD(source: String, hosts: SourceHosts = .standard) -> Bool {
+        switch hosts.kind(ofAddress: source) {
+        case .publisher: return true
+        case .mirror:
+            let lower = source.lowercased()
+            guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
+            let rest = lower.dropFirst(scheme.count)
+            guard let slash = rest.firstIndex(of: "/") else { return false }
+            return rest[slash...].hasPrefix("/article/")
+        default: return false
+        }
     }
 }

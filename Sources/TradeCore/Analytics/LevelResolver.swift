@@ -100,12 +100,14 @@ public struct LevelResolver {
     /// A published level or a panel month, with no arithmetic.
     public func direct(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
         if let f = book.figure(key, span), let v = f.value, let unit = f.unit {
+            let status = FigureStatus.ofStoredFigure(
+                currency: key.currency, source: f.source, hasOwnRate: f.rates.yearOnYear != nil)
             let input =
                 recordsInputs
-                ? [Estimate.Input(key: key, span: span, level: v, sign: 1, status: .published, source: f.source)] : []
+                ? [Estimate.Input(key: key, span: span, level: v, sign: 1, status: status, source: f.source)] : []
             return Estimate(
                 level: v, halfWidth: f.roundingHalfWidth ?? 0, origin: .published, unit: unit, sources: [f.source],
-                inputs: input)
+                status: status, inputs: input)
         }
         if span.isMonth, let s = book.panelSeries(key) { return panelMonth(key, s, span.start) }
         return nil
@@ -176,11 +178,10 @@ public struct LevelResolver {
             plus = members
             origin = .groupSum
         } else {
-            // Children that are reported for this region, flow and currency (an unreported category
-            // such as SN is not a gap); every reported child must then have a level.
-            let children = sectors.children(of: sector.code).map(\.code).filter { code in
-                book.keys.contains(SeriesKey(region: key.region, sector: code, flow: key.flow, currency: key.currency))
-            }
+            // The children are a total only as a complete partition of it (``Sectors/partition(of:)``):
+            // every category must have a level for the span, or there is no sum. Summing the reported
+            // ones made July 2024's total the travel figure alone (1789.8 亿元, −66.3%).
+            let children = sectors.partition(of: sector.code).map(\.code)
             guard !children.isEmpty else { return nil }
             plus = children
             origin = .sumOfChildren

@@ -64,3 +64,52 @@ public enum ConsistencyCheck {
         return out
     }
 }
+
+/// The set a comparison claim ranges over: the codes that must be compared and those that were.
+public struct ComparedSet: Sendable, Equatable {
+    /// Every code the claim speaks of ("the categories": the twelve EBOPS main categories).
+    public var universe: [String]
+    /// The codes with a value to compare, in universe order.
+    public var compared: [String]
+
+    /// Creates the set; codes outside `universe` are ignored.
+    public init(universe: [String], compared: some Sequence<String>) {
+        let have = Set(compared)
+        self.universe = universe
+        self.compared = universe.filter { have.contains($0) }
+    }
+
+    /// The codes of the universe without a value.
+    public var missing: [String] {
+        let have = Set(compared)
+        return universe.filter { !have.contains($0) }
+    }
+
+    /// Whether every code of the universe was compared: the precondition of "fastest", "largest",
+    /// "first since" and "above/below all others".
+    public var isComplete: Bool { !universe.isEmpty && compared.count == universe.count }
+}
+
+/// A ranking claim ("the fastest-growing areas were A, B and C"): stated only over a complete compared
+/// set. Ranking three of twelve categories and calling them the fastest is a claim the data do not
+/// support (January–October 2025: three published rates, one below the total's).
+public struct RankingClaim: Sendable {
+    /// What was compared.
+    public let set: ComparedSet
+    /// The first `limit` rows by quoted growth, fastest first; `nil` when the set is incomplete.
+    public let ranked: [BulletinRow]?
+
+    /// Ranks `rows` (those with a quoted rate count as compared) over `universe`.
+    public init(rows: [BulletinRow], universe: [String], limit: Int) {
+        let withRate = rows.filter { $0.yearOnYear.value != nil }
+        set = ComparedSet(universe: universe, compared: withRate.map(\.key.sector))
+        ranked = set.isComplete ? Rankings.fastestGrowing(withRate, limit: limit) : nil
+    }
+
+    /// Why no ranking is stated, when it is not.
+    public var withheldReason: String? {
+        guard ranked == nil else { return nil }
+        return "a ranking needs all \(set.universe.count) categories; \(set.compared.count) have a rate "
+            + "(missing \(set.missing.joined(separator: ", ")))"
+    }
+}

@@ -55,6 +55,19 @@ public struct RateQuote: Sendable, Equatable {
         self.withheld = withheld
     }
 
+    /// Whether the quoted rate is the agency's and the stored levels do not give it: the agency's
+    /// comparable base is then not the year-ago level as first printed, and every difference, share
+    /// change or contribution built on this series must use the base implied by the rate
+    /// (``Growth/impliedBase(_:rate:)``), never the stored one. True for a restated base
+    /// (``isBaseRestated``) and for a published rate the rounding of the levels would have let pass
+    /// but that differs from the computed one (January–July 2024 total services: 14.7% published,
+    /// 15.4% from the 2023 levels as first printed).
+    public var restsOnAgencyBase: Bool {
+        guard source == .published, let p = published else { return false }
+        guard let c = computed else { return true }
+        return !c.isNumericallyEqual(to: p)
+    }
+
     /// Nothing known.
     public static let none = RateQuote(
         value: nil, source: nil, computed: nil, interval: nil, published: nil, isBaseRestated: false)

@@ -107,7 +107,7 @@ public enum SDMXCodes {
     public static func observationStatus(_ status: FigureStatus) -> String {
         switch status {
         case .published, .computed: "A"
-        case .derived: "E"
+        case .derived, .reportedConversion: "E"
         case .implied: "I"
         case .illustrative: "G"
         }

@@ -59,6 +59,17 @@ public struct Sectors: Sendable {
     /// The main components (`SA`…`SL`, `SN`).
     public var mainComponents: [Sector] { children(of: "S") }
 
+    /// The codes whose sum is `code`'s level: its children, without the residual "services not
+    /// allocated" (SN), which MOFCOM does not publish — its twelve categories SA…SL are its partition of
+    /// total services (MSITS 2010 Annex I; domain reference §2.1). A sum of children is a total only
+    /// when every code of the partition has a level for the span; empty for a code without children.
+    public func partition(of code: String) -> [Sector] {
+        children(of: code).filter { !Self.residuals.contains($0.code) }
+    }
+
+    /// Residual categories left out of a parent's partition.
+    static let residuals: Set<String> = ["SN"]
+
     /// The leaf codes a group or category sums over (the members of a group, or the code itself).
     public func constituents(of code: String) -> [String] {
         guard let s = sector(code: code) else { return [] }

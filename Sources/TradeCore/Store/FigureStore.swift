@@ -11,9 +11,20 @@ public struct FigureSelection: Sendable, Equatable {
     public var currencies: Set<Currency>?
     /// Figures whose span ends in this window, and panel months inside it; `nil` for all.
     public var months: ClosedRange<Period>?
-    /// Only releases published by this date (`YYYY-MM-DD`; releases without a date count as
-    /// published); `nil` for the latest.
+    /// Only what was published by this date (`YYYY-MM-DD`), `nil` for the latest. A published figure
+    /// counts from its own publication date (`published_on`, a month alone meaning its last day), else
+    /// its release's; a figure with neither date is left out, since it cannot be shown to have been
+    /// known that day. Panel months count from their release's date (undated releases count).
     public var asOf: String?
+
+    /// The SQL expression of the date from which a figure counts as known (``asOf``), over the figure
+    /// table alias `figure` (column `published_on`) and the release alias `release` (`published`);
+    /// `NULL` when neither is known, which no comparison admits. Shared by the SQLite and PostgreSQL
+    /// stores.
+    public static func knownByDateSQL(figure: String, release: String) -> String {
+        "COALESCE(CASE WHEN length(\(figure).published_on) = 7 THEN \(figure).published_on || '-31' "
+            + "ELSE \(figure).published_on END, \(release).published)"
+    }
 
     /// Creates a selection; every criterion defaults to "all".
     public init(

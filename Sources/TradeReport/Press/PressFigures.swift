@@ -28,6 +28,12 @@ public struct PressFigures: Sendable {
     public private(set) var notApplicable: Set<String> = []
     /// Numbers known but not stated, with why (status, or too coarse to be a point).
     public private(set) var withheld: [String: String] = [:]
+    /// The numbers the release itself prints: published ones, and the identities the agency prints
+    /// with them (total = exports + imports and balance = exports − imports of published levels; the
+    /// export–import growth gap in points when both rates are published). Every other stated number
+    /// is computed from published figures and goes in the press file's block of its own
+    /// (``PressRelease/computed``).
+    public private(set) var inRelease: Set<String> = []
     /// Whether derived numbers may be stated (marked).
     public let allowDerived: Bool
     /// The mark after a derived number in a sentence; the note explains it.
@@ -235,7 +241,7 @@ public struct PressFigures: Sendable {
     mutating func put(
         _ key: String, text: String, value: Double?, unit: String, rounding: String, formula: String,
         status: FigureStatus,
-        inputs: [PressInput]
+        inputs: [PressInput], identity: Bool = false
     ) {
         var shown = text
         switch status {
@@ -246,11 +252,12 @@ public struct PressFigures: Sendable {
         case .derived:
             withheld[key] = "derived (\(formula)); not published as such: --allow-derived states it, marked"
             return
-        case .implied, .illustrative:
+        case .implied, .reportedConversion, .illustrative:
             withheld[key] = "\(status.rawValue): never stated in press sentences"
             return
         }
         values[key] = shown
+        if status == .published || identity { inRelease.insert(key) } else { inRelease.remove(key) }
         numbers[key] = PressNumber(
             key: key, text: shown, value: value, unit: unit, rounding: rounding, formula: formula,
             status: status.rawValue,
@@ -269,7 +276,9 @@ public struct PressFigures: Sendable {
             unit: (v.unit.currency == .cny ? Self.yi : Self.yiUSD).description,
             rounding: "half away from zero to the step of its finest input (at least 0.1 亿元), once",
             formula: "level of \(row.key) over \(row.span) (\(v.origin.rawValue))", status: v.status,
-            inputs: Self.inputs(v))
+            inputs: Self.inputs(v),
+            identity: [.exportsPlusImports, .exportsMinusImports].contains(v.origin)
+                && !v.inputs.isEmpty && v.inputs.allSatisfy { $0.status == .published })
     }
 
     /// Growth in three forms: `key` ("up 3.3%"), `key.by` ("up by 3.3%"), `key.verb` ("rose 3.3%").
@@ -316,7 +325,8 @@ public struct PressFigures: Sendable {
             "gap", text: text, value: g.doubleValue, unit: "percentage points",
             rounding: "difference of two rates at 0.1", formula: "g_X − g_M",
             status: FigureStatus.combining([sx, sm]),
-            inputs: Self.rateInputs(x, x.yearOnYear) + Self.rateInputs(m, m.yearOnYear))
+            inputs: Self.rateInputs(x, x.yearOnYear) + Self.rateInputs(m, m.yearOnYear),
+            identity: sx == .published && sm == .published)
     }
 
     mutating func balanceFigures(_ row: BulletinRow) {
@@ -390,16 +400,22 @@ public struct PressFigures: Sendable {
             inputs: Self.inputs(row.value))
     }
 
-    /// The fastest-growing main categories, among those whose rates may be stated.
+    /// The fastest-growing main categories: stated only when every category of the partition of total
+    /// services has a rate that may be stated (``RankingClaim``); otherwise withheld with what was
+    /// compared.
     mutating func ranking(_ calculator: BulletinCalculator, ytd: PeriodSpan, month: PeriodSpan) {
-        let sectors = Sectors.standard.mainComponents.map(\.code)
+        let sectors = Sectors.standard.partition(of: "S").map(\.code)
         for span in [ytd, month] {
             let rows = sectors.map {
                 calculator.row(SeriesKey(region: "CN", sector: $0, flow: .total, currency: .cny), span)
             }
             .filter { r in r.yearOnYear.status.map { $0.isQuotable || ($0 == .derived && allowDerived) } ?? false }
-            let ranked = Rankings.fastestGrowing(rows, limit: 3)
-            guard ranked.count >= 2 else { continue }
+            let claim = RankingClaim(rows: rows, universe: sectors, limit: 3)
+            guard let ranked = claim.ranked, ranked.count >= 2 else {
+                if span == ytd, let why = claim.withheldReason { withheld["fastest.names"] = why }
+                continue
+            }
+            withheld["fastest.names"] = nil
             let names = ranked.map { r -> String in
                 let s = Sectors.standard.sector(code: r.key.sector)
                 return zh
@@ -424,9 +440,15 @@ public struct PressFigures: Sendable {
         }
     }
 
-    /// "A、B和C" / "A, B and C".
+    /// "A、B和C" / "A, B and C"; English items that contain a comma are separated by semicolons
+    /// ("telecommunications, computer and information services; travel services; and other business
+    /// services"), so that three items never read as five.
     static func list(_ items: [String], zh: Bool) -> String {
         guard items.count > 1, let last = items.last else { return items.first ?? "" }
-        return items.dropLast().joined(separator: zh ? "、" : ", ") + (zh ? "和" : " and ") + last
+        if zh { return items.dropLast().joined(separator: "、") + "和" + last }
+        if items.contains(where: { $0.contains(",") }) {
+            return items.dropLast().joined(separator: "; ") + "; and " + last
+        }
+        return items.dropLast().joined(separator: ", ") + " and " + last
     }
 }

@@ -11,6 +11,18 @@ public struct PressRelease: Sendable, Codable, Equatable {
         public var text: String
         /// Every number in it, with value, unit, rounding, formula, inputs and sources.
         public var numbers: [PressNumber]
+        /// Whether it belongs to the block of figures computed from published ones (not in the release).
+        public var computedBlock: Bool = false
+
+        enum CodingKeys: String, CodingKey {
+            case id, text, numbers
+            case computedBlock = "computed_block"
+        }
+    }
+
+    /// The heading of the block of sentences with figures computed from published ones.
+    public static func computedHeading(zh: Bool) -> String {
+        zh ? "根据公布数据计算（非发布数）" : "Computed from published figures, not in the release"
     }
 
     /// A sentence left out.
@@ -25,8 +37,13 @@ public struct PressRelease: Sendable, Codable, Equatable {
     public var through: String
     /// `zh` or `en`.
     public var language: String
-    /// The sentences, in template order.
+    /// The sentences a press office may read out as the release's: published figures only (and the
+    /// identities the release prints, ``PressFigures/inRelease``), in template order.
     public var sentences: [Sentence]
+    /// The sentences that need a figure computed from published ones (a rate on published levels, a
+    /// change of a share, month on month): written under ``computedHeading(zh:)``, never mixed with
+    /// ``sentences``.
+    public var computed: [Sentence] = []
     /// Sentences not written, with what they lacked (standard error and JSON; never the press text).
     public var missing: [Missing]
     /// Parts of written sentences left out for lack of a figure, by block.
@@ -46,7 +63,17 @@ public struct PressRelease: Sendable, Codable, Equatable {
         withheld = figures.withheld
         notes = []
         let zh = figures.language == .zh
+        // Published figures only, then the full sentences of those that needed a computed figure.
+        let releaseValues = figures.values.filter { figures.numbers[$0.key] == nil || figures.inRelease.contains($0.key) }
         for r in template.render(figures.values) {
+            guard let text = r.text, r.used.contains(where: { !figures.inRelease.contains($0) && figures.numbers[$0] != nil })
+            else { continue }
+            var sentence = Sentence(
+                id: r.id, text: zh ? text : Self.capitalisingFirst(text), numbers: r.used.compactMap { figures.numbers[$0] })
+            sentence.computedBlock = true
+            computed.append(sentence)
+        }
+        for r in template.render(releaseValues) {
             if let text = r.text {
                 sentences.append(
                     Sentence(
@@ -59,7 +86,7 @@ public struct PressRelease: Sendable, Codable, Equatable {
                 if !lacking.isEmpty { missing.append(Missing(id: r.id, lacking: lacking)) }
             }
         }
-        if sentences.contains(where: { $0.numbers.contains { $0.status == FigureStatus.derived.rawValue } }) {
+        if (sentences + computed).contains(where: { $0.numbers.contains { $0.status == FigureStatus.derived.rawValue } }) {
             notes.append(
                 zh
                     ? "\(PressFigures.derivedMarker) 由累计数推算，非公布数。"
@@ -82,6 +109,10 @@ public struct PressRelease: Sendable, Codable, Equatable {
     /// not part of it (``report``).
     public var plainText: String {
         var out = sentences.map(\.text).joined(separator: "\n\n") + "\n"
+        if !computed.isEmpty {
+            out += "\n" + Self.computedHeading(zh: language == "zh") + "\n\n"
+            out += computed.map(\.text).joined(separator: "\n\n") + "\n"
+        }
         if !notes.isEmpty { out += "\n" + notes.joined(separator: "\n") + "\n" }
         return out
     }

@@ -17,7 +17,7 @@ public struct StoredFigure: Sendable, Equatable {
 
 extension TradeDatabase {
     /// Figures of the store, optionally only one series' and only what was published by `asOf`
-    /// (`YYYY-MM-DD`; releases without a date count as published), in key, period and release order.
+    /// (`YYYY-MM-DD`, see ``FigureSelection/asOf``: undated figures are left out), in key, period and release order.
     ///
     /// - Parameter preferredOnly: leave out less precise copies from other sources (default).
     public func figures(key: SeriesKey? = nil, asOf: String? = nil, preferredOnly: Bool = true) throws -> [StoredFigure]
@@ -62,7 +62,7 @@ extension TradeDatabase {
                 args += [months.lowerBound.yyyymm, months.upperBound.yyyymm]
             }
             if let asOf = selection.asOf {
-                sql += " AND (r.published IS NULL OR r.published <= ?)"
+                sql += " AND \(FigureSelection.knownByDateSQL(figure: "f", release: "r")) <= ?"
                 args.append(asOf)
             }
             sql += " ORDER BY s.region, s.sector, s.flow, s.currency, f.period_to, f.period_from, r.id, f.line"

@@ -42,7 +42,7 @@ public enum BulletinComposer {
     /// for callers that show the documents' parts (the press page) as well as offering the files.
     public static func composition(
         book: FigureBook, through: Period, languages: [Language], baseYear: Int?, templates: String?, datasets: String,
-        history: [Observation] = []
+        history: [Observation] = [], header given: ReleaseHeader? = nil
     ) throws -> Composition {
         var files: [File] = []
         let practicesPath = datasets + "/pilot-practices.csv"
@@ -118,7 +118,11 @@ public enum BulletinComposer {
                     pilotFigures: hasRegions ? pilotSentence(book: book, through: through, language: language) : nil,
                     citations: citations))
         }
-        let header = try releaseHeader(templates: templates)
+        var header = try given ?? releaseHeader(templates: templates)
+        // The bulletin's date: as set for the month, else the publication date of its newest input.
+        if header.releaseDate(through: through) == nil, let newest = newestInput(book: book, through: through) {
+            header.values["\(through).release_date"] = newest
+        }
         for i in documents.indices {
             documents[i].header = header
             documents[i].categoryTable = categoryTable(book: book, through: through, language: documents[i].language)
@@ -202,6 +206,12 @@ public enum BulletinComposer {
             : ["Item", "Flow", "From", "To", "CNY 100m", "Status of level", "YoY %", "Status of rate", "Rate from"]
         for (i, h) in headers.enumerated() where i < t.columns.count { t.columns[i].name = h }
         return t
+    }
+
+    /// The publication date of the newest figure the bulletin draws on (`YYYY-MM-DD`, or `YYYY-MM` when
+    /// only the month is known), `nil` when no input carries a date.
+    public static func newestInput(book: FigureBook, through: Period) -> String? {
+        cited(book: book, through: through).compactMap(\.publishedOn).max()
     }
 
     /// The national figures the bulletin's text, tables and charts can draw on: every figure of the

@@ -129,7 +129,8 @@
         func figureRows(_ selection: FigureSelection, preferredOnly: Bool) throws -> [(Observation, String?, Bool)] {
             try requireSchema()
             var binds = PostgresBindings()
-            var sql = PostgresSQL.figures + (preferredOnly ? " AND f.preferred" : "")
+            let chooseCopies = preferredOnly && selection.asOf != nil
+            var sql = PostgresSQL.figures + (preferredOnly && !chooseCopies ? " AND f.preferred" : "")
             sql += try PostgresSQL.seriesFilter(selection, binds: &binds)
             if let months = selection.months {
                 binds.append(months.lowerBound.yyyymm)
@@ -141,7 +142,9 @@
                 sql += " AND \(FigureSelection.knownByDateSQL(figure: "f", release: "r")) <= $\(binds.count)"
             }
             sql += " ORDER BY s.region, s.sector, s.flow, s.currency, f.period_to, f.period_from, r.id, f.line"
-            return try rows(sql, binds).compactMap(Self.decodeFigure)
+            let found = try rows(sql, binds).compactMap(Self.decodeFigure)
+            guard chooseCopies else { return found }
+            return FigureSelection.bestCopies(found, observation: \.0, preferred: \.2).map { ($0.0, $0.1, true) }
         }
 
         static func decodeFigure(_ row: PostgresRow) throws -> (Observation, String?, Bool)? {

@@ -72,8 +72,18 @@ public struct BulletinDocument: Sendable {
 
     var zh: Bool { language == .zh }
 
-    /// "2021年1—4月我国服务贸易发展情况" / "China's trade in services, January–April 2021".
-    public var title: String {
+    /// Whether the bulletin is a draft: every page says so (title, banner), and `svctrade check`
+    /// refuses to pass it.
+    public var isDraft: Bool { header.isDraft(through: through) }
+
+    /// The release date: the publication date of the bulletin's newest input (``BulletinComposer``).
+    public var releaseDate: String? { header.releaseDate(through: through) }
+
+    /// "2021年1—4月我国服务贸易发展情况" / "China's trade in services, January–April 2021"; a draft
+    /// begins "草稿 — " / "DRAFT — ".
+    public var title: String { (isDraft ? (zh ? "草稿 — " : "DRAFT — ") : "") + plainTitle }
+
+    var plainTitle: String {
         let m = through.month
         if zh { return m == 1 ? "\(through.year)年1月我国服务贸易发展情况" : "\(through.year)年1—\(m)月我国服务贸易发展情况" }
         let names = PressFigures.monthNames
@@ -129,10 +139,12 @@ public struct BulletinDocument: Sendable {
     /// (the publisher's own site, official sites and media reports; never a mirror copy).
     public var sources: [String] {
         var out = [citations.line(zh: zh)]
-        out.append(
-            zh
-                ? "试点工作情况：商务部2021年6月3日例行新闻发布会答问（英文稿）。"
-                : "Pilot programme: MOFCOM regular press conference, 3 June 2021 (English transcript).")
+        if showsPilotProgramme {
+            out.append(
+                zh
+                    ? "试点工作情况：商务部2021年6月3日例行新闻发布会答问（英文稿）。"
+                    : "Pilot programme: MOFCOM regular press conference, 3 June 2021 (English transcript).")
+        }
         for e in citations.entries {
             for (address, kind) in e.addresses {
                 let label = kind == .publisher ? (zh ? "发布机构网站" : "publisher's site") : (zh ? "转载" : "reported by")
@@ -177,10 +189,26 @@ public struct BulletinDocument: Sendable {
             : "Appendix: pilot localities, illustrative data (generated, not statistics; not for quotation)"
     }
 
+    /// The pilot section describes the 2020 round as MOFCOM presented it on 3 June 2021: it appears only
+    /// in bulletins released on or after that day (never citing what was published later), and says
+    /// which round it describes.
+    var showsPilotProgramme: Bool {
+        guard let date = releaseDate else { return false }
+        return date >= PilotProgramme.describedOn
+    }
+
     var pilotIntro: String {
-        zh
-            ? "2020年8月，国务院决定在\(PilotProgramme.localities)个省市（区域）全面深化服务贸易创新发展试点，为期\(PilotProgramme.years)年，\(PilotProgramme.measures)项试点任务有序推进。国务院服务贸易发展部际联席会议办公室印发了试点地区的\(PilotProgramme.bestPractices)项“最佳实践案例”，主要做法如下（中文由本项目译自商务部英文发布稿）："
-            : "In August 2020 the State Council launched pilot projects for deepening innovation-driven development of trade in services in \(PilotProgramme.localities) localities for \(PilotProgramme.years) years; \(PilotProgramme.measures) pilot measures are under way. The office for the State Council inter-ministerial meeting for the development of trade in services circulated \(PilotProgramme.bestPractices) \"best practices\" from the pilot projects. What the pilot areas have done:"
+        let ended = (releaseDate ?? "") > PilotProgramme.ended
+        if zh {
+            return
+                "据商务部2021年6月3日例行新闻发布会介绍：2020年8月，国务院决定在\(PilotProgramme.localities)个省市（区域）全面深化服务贸易创新发展试点，为期\(PilotProgramme.years)年"
+                + (ended ? "（本节所述为该轮试点，已于2023年8月期满）" : "")
+                + "；当时\(PilotProgramme.measures)项试点任务正有序推进。国务院服务贸易发展部际联席会议办公室印发了试点地区的\(PilotProgramme.bestPractices)项“最佳实践案例”，按主题归纳，各主题下所列地区共同形成相关做法（中文由本项目译自商务部英文发布稿）："
+        }
+        return
+            "As MOFCOM described it at its press conference of 3 June 2021: in August 2020 the State Council launched pilot projects for deepening innovation-driven development of trade in services in \(PilotProgramme.localities) localities for \(PilotProgramme.years) years"
+            + (ended ? " (this section describes that round, which ended in August 2023)" : "")
+            + "; at the time, \(PilotProgramme.measures) pilot measures were under way. The office for the State Council inter-ministerial meeting for the development of trade in services circulated \(PilotProgramme.bestPractices) \"best practices\" from the pilot projects; by theme, the localities named under each theme jointly stand for its practices:"
     }
 
     func practiceLine(_ theme: PilotPractice, _ items: [(PilotPractice, [String])]) -> String {
@@ -350,14 +378,19 @@ public struct BulletinDocument: Sendable {
                     : features.enumerated().map { "\($0.offset + 1). \($0.element)" }
                         .joined(separator: "\n")) + "\n\n"
         }
+        if !release.computed.isEmpty {
+            out += "### \(PressRelease.computedHeading(zh: zh))\n\n" + release.computed.map(\.text).joined(separator: "\n\n") + "\n\n"
+        }
         out += "## \(h.tables)\n\n" + MarkdownRenderer.render(table) + "\n"
         for (heading, table) in extraTables {
             out += "### \(heading)\n\n" + MarkdownRenderer.render(table) + "\n"
         }
         if let (heading, sentence) = noRevisions { out += "### \(heading)\n\n\(sentence)\n\n" }
         out += "## \(h.charts)\n\n" + charts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + "\n"
-        out += "## \(h.pilot)\n\n" + pilotIntro + "\n\n"
-        out += themes.map { "- " + practiceLine($0.0, $0.1) }.joined(separator: "\n") + "\n\n"
+        if showsPilotProgramme {
+            out += "## \(h.pilot)\n\n" + pilotIntro + "\n\n"
+            out += themes.map { "- " + practiceLine($0.0, $0.1) }.joined(separator: "\n") + "\n\n"
+        }
         out += "## \(methodologyHeading)\n\n" + methodology.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         out += "## \(h.sources)\n\n" + sources.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         out += "## \(h.notes)\n\n" + notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
@@ -375,7 +408,9 @@ public struct BulletinDocument: Sendable {
     public func htmlArticle() -> String {
         let e = HTMLRenderer.escape
         let h = headings
-        var out = "<article lang=\"\(zh ? "zh-CN" : "en")\">\n<h1>\(e(title))</h1>\n"
+        var out = "<article lang=\"\(zh ? "zh-CN" : "en")\">\n"
+        if isDraft { out += "<div class=\"draft\">\(zh ? "草稿 — 不得发布" : "DRAFT — not for release")</div>\n" }
+        out += "<h1>\(e(title))</h1>\n"
         out +=
             "<dl class=\"release\">\n"
             + header.lines(through: through, zh: zh).map { "<dt>\(e($0.0))</dt><dd>\(e($0.1))</dd>\n" }.joined()
@@ -395,15 +430,22 @@ public struct BulletinDocument: Sendable {
                 ? features.map { "<p>\(e($0))</p>\n" }.joined()
                 : "<ol>\n" + features.map { "<li>\(e($0))</li>\n" }.joined() + "</ol>\n"
         }
+        if !release.computed.isEmpty {
+            out +=
+                "<section class=\"computed\">\n<h3>\(e(PressRelease.computedHeading(zh: zh)))</h3>\n"
+                + release.computed.map { "<p>\(e($0.text))</p>\n" }.joined() + "</section>\n"
+        }
         out += "<h2>\(e(h.tables))</h2>\n<div class=\"table\">\n" + HTMLRenderer.render(table) + "</div>\n"
         for (heading, table) in extraTables {
             out += "<h3>\(e(heading))</h3>\n<div class=\"table\">\n" + HTMLRenderer.render(table) + "</div>\n"
         }
         if let (heading, sentence) = noRevisions { out += "<h3>\(e(heading))</h3>\n<p>\(e(sentence))</p>\n" }
         out += "<h2>\(e(h.charts))</h2>\n" + charts.map(figure).joined()
-        out +=
-            "<h2>\(e(h.pilot))</h2>\n<p>\(e(pilotIntro))</p>\n<ul>\n"
-            + themes.map { "<li>\(e(practiceLine($0.0, $0.1)))</li>\n" }.joined() + "</ul>\n"
+        if showsPilotProgramme {
+            out +=
+                "<h2>\(e(h.pilot))</h2>\n<p>\(e(pilotIntro))</p>\n<ul>\n"
+                + themes.map { "<li>\(e(practiceLine($0.0, $0.1)))</li>\n" }.joined() + "</ul>\n"
+        }
         out +=
             "<h2>\(e(h.sources))</h2>\n<ul class=\"sources\">\n" + sources.map { "<li>\(e($0))</li>\n" }.joined()
             + "</ul>\n"
@@ -449,6 +491,8 @@ public struct BulletinDocument: Sendable {
             @media print { @page { size: A4; margin: 15mm 12mm; } body { max-width: none; margin: 0; font-size: 10pt; }
               table, figure, dl.release, .key-figures { break-inside: avoid; page-break-inside: avoid; } h2, h3 { break-after: avoid; page-break-after: avoid; }
               article + article { break-before: page; page-break-before: always; border-top: none; } .table { overflow: visible; } }
+            .draft { position: fixed; top: 0; right: 0; color: #B00020; font-weight: 700; border: 2px solid #B00020; padding: 0.1rem 0.5rem; background: #fff; }
+            section.computed { border-left: 3px solid #E69F00; padding-left: 0.8rem; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; } .sources li { word-break: break-all; font-size: 0.85rem; }
             </style>
             </head>

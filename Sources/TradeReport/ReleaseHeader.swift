@@ -58,6 +58,24 @@ public struct ReleaseHeader: Sendable, Equatable {
         }
     }
 
+    /// Words a header value must not contain: the placeholders of the shipped `release.toml`.
+    public static let placeholders = ["请在此填写", "set the issuing office here", "set the issuer in"]
+
+    /// The issuer for a bulletin through `period` in a language; `nil` when unset or still a
+    /// placeholder (a bulletin is then refused unless it is a draft).
+    public func issuer(through period: Period, zh: Bool) -> String? {
+        guard let v = value("issuer", period, zh: zh), !Self.placeholders.contains(where: { v.contains($0) }) else {
+            return nil
+        }
+        return v
+    }
+
+    /// The release date of the bulletin through `period` (`[YYYY-MM] release_date`), when set.
+    public func releaseDate(through period: Period) -> String? { value("release_date", period, zh: false) }
+
+    /// Whether the bulletin through `period` is a draft (`[YYYY-MM] draft = "true"` or `draft = "true"`).
+    public func isDraft(through period: Period) -> Bool { value("draft", period, zh: false) == "true" }
+
     func value(_ key: String, _ period: Period, zh: Bool) -> String? {
         let keys = zh ? ["\(period).\(key)_zh", "\(period).\(key)", "\(key)_zh", key] : ["\(period).\(key)", key]
         return keys.lazy.compactMap { self.values[$0] }.first { !$0.isEmpty }
@@ -66,10 +84,7 @@ public struct ReleaseHeader: Sendable, Equatable {
     /// The header lines for a bulletin through `period`, in a language: (label, value) pairs.
     public func lines(through period: Period, zh: Bool) -> [(String, String)] {
         let issuer =
-            value("issuer", period, zh: zh)
-            ?? (zh
-                ? "根据商务部公布数据整理（发布单位请在 templates/release.toml 填写）"
-                : "Compiled from MOFCOM's published figures (set the issuer in templates/release.toml)")
+            issuer(through: period, zh: zh) ?? (zh ? "草稿：未设发布单位" : "DRAFT: no issuer set")
         let month = PressFiguresWords.monthName(period.month)
         let reference =
             zh
@@ -85,7 +100,7 @@ public struct ReleaseHeader: Sendable, Equatable {
         ]
         if let date = value("release_date", period, zh: zh) {
             let time = value("release_time", period, zh: zh).map { " " + $0 } ?? ""
-            out.append((zh ? "发布时间" : "Released", date + time))
+            out.append((zh ? "发布日期" : "Release date", date + time))
         }
         out.append((zh ? "数据状态" : "Status", statusText))
         if let next = value("next_release", period, zh: zh) { out.append((zh ? "下次发布" : "Next release", next)) }

@@ -47,18 +47,49 @@ struct BulletinCommand: ParsableCommand {
     @Option(help: "Folder with pilot-practices.csv.")
     var datasets: String = "datasets"
 
+    @Option(
+        name: .customLong("as-of"),
+        help: """
+            Only figures published by this date, YYYY-MM-DD (default: the month's release_date in release.toml, \
+            else everything). Figures without a known publication date are left out.
+            """,
+        transform: Arguments.date)
+    var asOf: String?
+
+    @Option(help: "The issuing office, English (overrides issuer in release.toml).")
+    var issuer: String?
+
+    @Option(name: .customLong("issuer-zh"), help: "The issuing office, Chinese (overrides issuer_zh in release.toml).")
+    var issuerZh: String?
+
+    @Flag(help: "Write a draft: allowed without an issuer; every page is marked DRAFT.")
+    var draft = false
+
     func run() throws {
         let database = try store.existing()
         let month = through
+        var header = try BulletinComposer.releaseHeader(templates: templates)
+        if let issuer { header.values["\(month).issuer"] = issuer }
+        if let issuerZh { header.values["\(month).issuer_zh"] = issuerZh }
+        if draft { header.values["\(month).draft"] = "true" }
+        let unset = lang.languages.filter { header.issuer(through: month, zh: $0 == .zh) == nil }
+        if !draft, !unset.isEmpty {
+            throw BulletinError(
+                "no issuing office set for \(unset.map(\.rawValue).joined(separator: " and ")): set issuer"
+                    + " (and issuer_zh) in templates/release.toml or give --issuer/--issuer-zh, or write a --draft")
+        }
+        let vintage = asOf ?? header.releaseDate(through: month)
         let book = try database.figureBook(
             FigureSelection(
-                months: FigureSelection.window(through: month, baseYear: vsYear, yearsBack: 4)))
+                months: FigureSelection.window(through: month, baseYear: vsYear, yearsBack: 4), asOf: vintage))
         let history = try database.figureHistory(
-            FigureSelection(regions: ["CN"], months: FigureSelection.window(through: month, yearsBack: 1))
+            FigureSelection(
+                regions: ["CN"], months: FigureSelection.window(through: month, yearsBack: 1), asOf: vintage)
         ).map(\.observation)
-        let files = try BulletinComposer.compose(
+        let files = try BulletinComposer.composition(
             book: book, through: through, languages: lang.languages, baseYear: vsYear,
-            templates: templates, datasets: datasets, history: history)
+            templates: templates, datasets: datasets, history: history, header: header
+        ).files
         try FileOutput.write(files, into: out)
         print("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)/")
     }

@@ -83,11 +83,23 @@ struct DemoCommand: ParsableCommand {
         let charts = try DemoOutputs.charts(book: full)
         try FileOutput.write(charts, into: out)
         print("wrote \(charts.count) charts to \(out)/charts/")
+        // Each bulletin sees the figures published by its release date (release.toml), if one is set.
+        func vintage(_ month: String) throws -> String? {
+            try DemoOutputs.header(month: month).releaseDate(through: try Period(parsing: month))
+        }
+        func vintageBook(_ month: String) throws -> FigureBook {
+            try vintage(month).map { try database.figureBook(FigureSelection(asOf: $0)) } ?? full
+        }
         for (month, baseYear) in DemoOutputs.bulletins {
             // Charts left out this time must not linger from an earlier run.
             try? FileManager.default.removeItem(atPath: "\(out)/bulletin-\(month)/charts")
+            let asOf = try vintage(month)
             let files = try DemoOutputs.bulletin(
-                month: month, baseYear: baseYear, book: full, history: history, datasets: datasets)
+                month: month, baseYear: baseYear, book: try vintageBook(month),
+                history: asOf == nil
+                    ? history
+                    : try database.figureHistory(FigureSelection(regions: ["CN"], asOf: asOf)).map(\.observation),
+                datasets: datasets)
             try FileOutput.write(files, into: out)
             print("wrote the \(month) bulletin (\(files.count) files) to \(out)/bulletin-\(month)/")
         }
@@ -102,7 +114,7 @@ struct DemoCommand: ParsableCommand {
             print(
                 "no Chromium on PATH: the bulletins are not printed to PDF (install chromium, or print bulletin.html)")
         }
-        try FileOutput.write(try DemoOutputs.pressTexts(book: full), into: out)
+        try FileOutput.write(try DemoOutputs.pressTexts(book: vintageBook), into: out)
 
         print("\nJanuary–April 2021 as stored (CNY 100m, published year-on-year %):")
         let jan = try PeriodSpan(parsing: "2021-01/2021-04")

@@ -43,4 +43,9 @@ public enum PilotProgramme {
     public static let launched = "2020-08"
     /// Duration of the programme in years.
     public static let years = 3
+    /// The day MOFCOM described the programme and its best practices (regular press conference), the
+    /// earliest release date of a bulletin that may carry the pilot section.
+    public static let describedOn = "2021-06-03"
+    /// The end of the 2020 round (August 2020 + 3 years).
+    public static let ended = "2023-08-31"
 }

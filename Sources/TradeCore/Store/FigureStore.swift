@@ -17,6 +17,36 @@ public struct FigureSelection: Sendable, Equatable {
     /// known that day. Panel months count from their release's date (undated releases count).
     public var asOf: String?
 
+    /// The copies to keep of each figure (series, span, release) among those a date admits: the
+    /// preferred copy when it is among them, else the finest of the others. A preferred copy read at an
+    /// undated page must not take its dated, coarser copies with it (January–October 2025: the
+    /// Global Times copy of 3 December, "6.58 trillion", stands in for the undated 65844.3).
+    /// `preferred` says which input is the preferred copy; the order of the input is kept.
+    public static func bestCopies<T>(_ copies: [T], observation: (T) -> Observation, preferred: (T) -> Bool) -> [T] {
+        var best: [CopyKey: Int] = [:]
+        for (i, c) in copies.enumerated() {
+            let o = observation(c)
+            let k = CopyKey(key: o.key, span: o.span, release: o.release)
+            guard let j = best[k] else {
+                best[k] = i
+                continue
+            }
+            let (a, b) = (copies[j], c)
+            if preferred(a) { continue }
+            if preferred(b) || (observation(b).roundingHalfWidth ?? .max) < (observation(a).roundingHalfWidth ?? .max) {
+                best[k] = i
+            }
+        }
+        let keep = Set(best.values)
+        return copies.indices.filter { keep.contains($0) }.map { copies[$0] }
+    }
+
+    struct CopyKey: Hashable {
+        let key: SeriesKey
+        let span: PeriodSpan
+        let release: String
+    }
+
     /// The SQL expression of the date from which a figure counts as known (``asOf``), over the figure
     /// table alias `figure` (column `published_on`) and the release alias `release` (`published`);
     /// `NULL` when neither is known, which no comparison admits. Shared by the SQLite and PostgreSQL

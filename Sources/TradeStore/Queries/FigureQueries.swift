@@ -55,7 +55,9 @@ extension TradeDatabase {
                 WHERE 1 = 1
                 """
             var args: [(any DatabaseValueConvertible)?] = []
-            if preferredOnly { sql += " AND f.preferred = 1" }
+            // As of a date, the preferred copy may not be known yet: choose among the copies that are.
+            let chooseCopies = preferredOnly && selection.asOf != nil
+            if preferredOnly && !chooseCopies { sql += " AND f.preferred = 1" }
             Self.seriesFilter(selection, sql: &sql, args: &args)
             if let months = selection.months {
                 sql += " AND f.period_to BETWEEN ? AND ?"
@@ -66,7 +68,13 @@ extension TradeDatabase {
                 args.append(asOf)
             }
             sql += " ORDER BY s.region, s.sector, s.flow, s.currency, f.period_to, f.period_from, r.id, f.line"
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).compactMap(Self.decodeFigure)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).compactMap(Self.decodeFigure)
+            guard chooseCopies else { return rows }
+            return FigureSelection.bestCopies(rows, observation: \.observation, preferred: \.isPreferred).map {
+                var f = $0
+                f.isPreferred = true
+                return f
+            }
         }
     }
 

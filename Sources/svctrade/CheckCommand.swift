@@ -9,25 +9,26 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a bulletin before it is sent: placeholders, citations, dates, computed figures, tables.",
         discussion: """
-            PATH is a bulletin directory (bulletin.md, bulletin.html, figures-zh.json, figures-en.json; the
-            press files press-figures-YYYY-MM-LANG.txt next to a bulletin-YYYY-MM directory are checked with
-            it), a press file (press-figures-*.txt or .md; read against the figures JSON of the bulletin
-            directory beside it), a bulletin Markdown or HTML file, or a table CSV written by
-            `svctrade table --format csv`.
+            PATH is a bulletin directory (bulletin.md, bulletin.html, figures-LANG.json; the press files \
+            press-figures-YYYY-MM-LANG.txt beside a bulletin-YYYY-MM directory are checked with it), a press \
+            file (read against the figures JSON of the bulletin directory beside it), a bulletin Markdown or \
+            HTML file, or a table CSV written by `svctrade table --format csv`.
 
             Rules (stable ids):
-              placeholder        "请在此填写", "set the issuing office here", TODO, TBD, XXX, lorem
-              mirror-host        a cited address on a mirror or unclassified host (datasets/source-hosts.csv)
-              no-release-date    no **发布日期** / **Release date** line in a bulletin's header
-              newer-input        an input (figures JSON published_on) or a source dated after the release date
-              unmarked-computed  a figure that is not published, stated before the heading
-                                 根据公布数据计算（非发布数） / Computed from published figures, not in the release
-              precision          a derived month (*) printed finer than its year-to-date inputs support
-              legend-missing     "*" in a table with no line explaining it
-              coherence          totals, exports, imports, balances and months that do not add up within rounding
+              placeholder        请在此填写, "set the issuing office here", TODO, TBD, XXX
+              mirror-host        a cited address on a mirror or unclassified host
+              no-release-date    no **发布日期** / **Release date** line in a header
+              newer-input        an input or a source dated after the release date
+              unmarked-computed  a figure not published, stated before the heading
+                                 根据公布数据计算（非发布数） / Computed from
+                                 published figures, not in the release
+              precision          a derived month (*) printed finer than its inputs
+              legend-missing     "*" in a table, no line explaining it
+              coherence          totals, balances or months that do not add up
+                                 within their rounding
               draft              DRAFT or 草稿 in a bulletin's header
 
-            Each finding is printed as FILE:LINE: RULE: message — "excerpt", then a summary line.
+            Each finding is printed as FILE:LINE: RULE: message — "excerpt", then a summary line. \
             Exit status: 0 nothing found, 1 findings, 2 a path that cannot be read.
 
             Example: svctrade check notebooks-output/bulletin-2025-10

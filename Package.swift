@@ -118,6 +118,9 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(
+            name: "TradeBulletinTests",
+            dependencies: ["TradeBulletin", "TradeCore", "TradeTestSupport"]),
+        .testTarget(
             name: "SvctradeEndToEndTests",
             dependencies: ["svctrade", "TradeStore", "TradeTestSupport", "TradePostgres", "TradePress"]),
     ],

@@ -22,7 +22,7 @@ struct Svctrade: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, SeriesCommand.self, TableCommand.self, ChartCommand.self, FiguresCommand.self,
             BulletinCommand.self, GenerateCommand.self, DeriveCommand.self, ExportCommand.self, DbCommand.self,
-            DemoCommand.self, ServeCommand.self,
+            DemoCommand.self, ServeCommand.self, CheckCommand.self,
         ]
     )
 
@@ -35,6 +35,8 @@ struct Svctrade: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)  // the command has said why (svctrade check's findings)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

@@ -338,7 +338,14 @@ public enum BulletinComposer {
                 let row = calculator.row(SeriesKey(region: "CN", sector: "S", flow: flow, currency: .cny), span)
                 let mark = { (s: FigureStatus) in s == .derived ? PressFigures.derivedMarker : "" }
                 if let v = row.value, v.status <= .derived {
-                    cells.append(v.level.formatted(in: yi, places: v.places(in: yi, limit: 1)) + mark(v.status))
+                    // A derived month is printed only to a precision its interval supports: from
+                    // totals rounded to 0.01 trillion (±50 亿元) it is left out, never "6444.3*".
+                    let places = v.places(in: yi, limit: 1)
+                    if v.status >= .derived, v.halfWidth > LevelResolver.halfWidth(unit: yi, decimals: places) {
+                        cells.append("—")
+                    } else {
+                        cells.append(v.level.formatted(in: yi, places: places) + mark(v.status))
+                    }
                 } else {
                     cells.append("")
                 }

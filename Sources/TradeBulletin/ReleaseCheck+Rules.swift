@@ -283,7 +283,7 @@ extension ReleaseCheck {
                 for number in sentence.numbers {
                     guard let text = number.text, text.contains(where: \.isNumber) else { continue }
                     let status = number.status ?? "unknown"
-                    if status == "published" {
+                    if number.inRelease ?? (status == "published") {
                         published.insert(text)
                     } else if !computed.contains(where: { $0.text == text }) {
                         computed.append((text, status, number.key ?? sentence.id ?? "?"))

@@ -137,7 +137,18 @@ extension ReleaseCheck {
         var isMarked: Bool
 
         /// Half the last printed digit: the rounding error the printed figure may carry.
-        var halfWidth: Double { 0.5 * pow(10, -Double(decimals)) }
+        /// Half the rounding step. A whole number ending in zeros may be rounded to those zeros
+        /// ("29100" 亿元 printed from "2.91 trillion" is ±50): trailing zeros widen the step.
+        var halfWidth: Double {
+            guard decimals == 0, value != 0 else { return 0.5 * pow(10, -Double(decimals)) }
+            var zeros = 0
+            var v = abs(value).rounded()
+            while v >= 10, v.truncatingRemainder(dividingBy: 10) == 0 {
+                v /= 10
+                zeros += 1
+            }
+            return 0.5 * pow(10, Double(zeros))
+        }
 
         init?(_ cell: String) {
             var body = cell.trimmingCharacters(in: .whitespaces)

@@ -272,15 +272,21 @@ extension ReleaseCheck {
         struct Number: Decodable {
             var key: String?
             var status: String?
+            /// Whether the release itself prints it (a published figure or an identity it prints).
+            var inRelease: Bool?
             var text: String?
             var inputs: [Input]
 
-            enum CodingKeys: String, CodingKey { case key, status, text, inputs }
+            enum CodingKeys: String, CodingKey {
+                case key, status, text, inputs
+                case inRelease = "in_release"
+            }
 
             init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
                 key = try? c.decodeIfPresent(String.self, forKey: .key)
                 status = try? c.decodeIfPresent(String.self, forKey: .status)
+                inRelease = try? c.decodeIfPresent(Bool.self, forKey: .inRelease)
                 text = try? c.decodeIfPresent(String.self, forKey: .text)
                 inputs = (try? c.decodeIfPresent([Input].self, forKey: .inputs)) ?? []
             }

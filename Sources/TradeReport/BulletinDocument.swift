@@ -352,6 +352,20 @@ public struct BulletinDocument: Sendable {
         return out
     }
 
+    /// Whether a table marks a cell with ``PressFigures/derivedMarker``: the legend then follows the tables.
+    var usesDerivedMark: Bool {
+        ([table] + extraTables.map(\.1)).contains { t in
+            t.rows.contains { row in row.contains { $0.hasSuffix(PressFigures.derivedMarker) } }
+        }
+    }
+
+    /// What the mark means, under the tables.
+    var derivedLegend: String {
+        zh
+            ? "注：带 * 的数字由两期累计数相减推算，非公布数；其区间过宽的月份以“—”表示。"
+            : "Note: * marks a figure derived from two year-to-date releases, not published as such; a month whose interval is too wide is shown as “—”."
+    }
+
     var categoryHeading: String { zh ? "分领域服务进出口（1月至当月累计）" : "Trade by service category, January to date" }
     var methodologyHeading: String { zh ? "方法说明" : "Methodology" }
     var keyFiguresHeading: String { zh ? "关键数据" : "Key figures" }
@@ -385,6 +399,7 @@ public struct BulletinDocument: Sendable {
         for (heading, table) in extraTables {
             out += "### \(heading)\n\n" + MarkdownRenderer.render(table) + "\n"
         }
+        if usesDerivedMark { out += derivedLegend.replacingAll("*", with: "\\*") + "\n\n" }
         if let (heading, sentence) = noRevisions { out += "### \(heading)\n\n\(sentence)\n\n" }
         out += "## \(h.charts)\n\n" + charts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + "\n"
         if showsPilotProgramme {
@@ -439,6 +454,7 @@ public struct BulletinDocument: Sendable {
         for (heading, table) in extraTables {
             out += "<h3>\(e(heading))</h3>\n<div class=\"table\">\n" + HTMLRenderer.render(table) + "</div>\n"
         }
+        if usesDerivedMark { out += "<p class=\"legend\">\(e(derivedLegend))</p>\n" }
         if let (heading, sentence) = noRevisions { out += "<h3>\(e(heading))</h3>\n<p>\(e(sentence))</p>\n" }
         out += "<h2>\(e(h.charts))</h2>\n" + charts.map(figure).joined()
         if showsPilotProgramme {

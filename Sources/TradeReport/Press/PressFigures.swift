@@ -257,11 +257,12 @@ public struct PressFigures: Sendable {
             return
         }
         values[key] = shown
-        if status == .published || identity { inRelease.insert(key) } else { inRelease.remove(key) }
+        let printed = status == .published || identity
+        if printed { inRelease.insert(key) } else { inRelease.remove(key) }
         numbers[key] = PressNumber(
             key: key, text: shown, value: value, unit: unit, rounding: rounding, formula: formula,
             status: status.rawValue,
-            inputs: inputs)
+            inputs: inputs, inRelease: printed)
     }
 
     mutating func amount(_ key: String, _ row: BulletinRow) {
@@ -278,7 +279,9 @@ public struct PressFigures: Sendable {
             formula: "level of \(row.key) over \(row.span) (\(v.origin.rawValue))", status: v.status,
             inputs: Self.inputs(v),
             identity: [.exportsPlusImports, .exportsMinusImports].contains(v.origin)
-                && !v.inputs.isEmpty && v.inputs.allSatisfy { $0.status == .published })
+                && !v.inputs.isEmpty && v.inputs.allSatisfy { $0.status == .published }
+                // …at the agency's own precision (0.1 亿元): a balance of "2.91" and "3.68 trillion" is not.
+                && v.halfWidth <= 2 * LevelResolver.halfWidth(unit: Self.yi, decimals: 1))
     }
 
     /// Growth in three forms: `key` ("up 3.3%"), `key.by` ("up by 3.3%"), `key.verb` ("rose 3.3%").

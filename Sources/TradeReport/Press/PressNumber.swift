@@ -19,6 +19,14 @@ public struct PressNumber: Sendable, Equatable, Codable {
     public var status: String
     /// The figures it rests on.
     public var inputs: [PressInput]
+    /// Whether the release itself prints it: a published figure, or an identity the agency prints with
+    /// published ones (``PressFigures/inRelease``). Every other number belongs to the computed block.
+    public var inRelease: Bool = false
+
+    enum CodingKeys: String, CodingKey {
+        case key, text, value, unit, rounding, formula, status, inputs
+        case inRelease = "in_release"
+    }
 }
 
 /// A figure a press number rests on.

@@ -119,6 +119,11 @@ public enum BulletinComposer {
                     citations: citations))
         }
         var header = try given ?? releaseHeader(templates: templates)
+        // Without an issuing office a bulletin is a draft, marked on every page (`svctrade bulletin`
+        // refuses one unless --draft is given).
+        if languages.contains(where: { header.issuer(through: through, zh: $0 == .zh) == nil }) {
+            header.values["\(through).draft"] = "true"
+        }
         // The bulletin's date: as set for the month, else the publication date of its newest input.
         if header.releaseDate(through: through) == nil, let newest = newestInput(book: book, through: through) {
             header.values["\(through).release_date"] = newest

@@ -393,7 +393,9 @@ public struct BulletinDocument: Sendable {
                         .joined(separator: "\n")) + "\n\n"
         }
         if !release.computed.isEmpty {
-            out += "### \(PressRelease.computedHeading(zh: zh))\n\n" + release.computed.map(\.text).joined(separator: "\n\n") + "\n\n"
+            out +=
+                "### \(PressRelease.computedHeading(zh: zh))\n\n"
+                + release.computed.map(\.text).joined(separator: "\n\n") + "\n\n"
         }
         out += "## \(h.tables)\n\n" + MarkdownRenderer.render(table) + "\n"
         for (heading, table) in extraTables {

@@ -55,7 +55,8 @@ import TradeTestSupport
         #expect(try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", db]).status == 0)
         let out = folder.file("b")
         let b = try cli.run(
-            ["bulletin", "--db", db, "--through", "2018-06", "--lang", "en", "--out", out], in: Repository.root)
+            ["bulletin", "--db", db, "--through", "2018-06", "--lang", "en", "--out", out, "--draft"],
+            in: Repository.root)
         #expect(b.status == 0, "\(b.stderr)")
         let md = try String(contentsOfFile: out + "/bulletin.md", encoding: .utf8)
         #expect(md.contains("Revisions: figures printed again with another value or rate"))
@@ -72,7 +73,8 @@ import TradeTestSupport
         let db = try demoStore(folder)
         let out = folder.file("bulletin")
         let b = try cli.run(
-            ["bulletin", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--out", out], in: Repository.root)
+            ["bulletin", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--out", out, "--draft"],
+            in: Repository.root)
         #expect(b.status == 0, "\(b.stderr)")
         let html = try String(contentsOfFile: out + "/bulletin.html", encoding: .utf8)
         #expect(html.contains("<svg"))

@@ -49,7 +49,7 @@ import TradeTestSupport
 
     func sentence(_ r: PressRelease, _ id: String) -> PressRelease.Sentence? { r.sentences.first { $0.id == id } }
     func number(_ r: PressRelease, _ key: String) -> PressNumber? {
-        r.sentences.flatMap(\.numbers).first { $0.key == key }
+        (r.sentences + r.computed).flatMap(\.numbers).first { $0.key == key }
     }
 
     @Test func chineseLinesOfJanuaryToApril2021() throws {
@@ -63,8 +63,10 @@ import TradeTestSupport
                 == "与2019年同期相比，服务进出口下降10.3%，两年平均下降5.3%；其中出口增长20.5%，两年平均增长9.8%；进口下降27.3%，两年平均下降14.7%。")
         #expect(sentence(r, "kis")?.text == "今年1—4月，我国知识密集型服务进出口7325.3亿元，同比增长14.9%，占服务进出口总额的46.8%，比重提升4.7个百分点。")
         #expect(sentence(r, "excluding-travel")?.text == "剔除旅行服务，我国服务进出口增长20.6%；其中出口增长27.9%，进口增长12.7%。")
-        // MOFCOM's dollar figures are not in the data for January–April 2021: said, not invented.
-        #expect(r.missing.map(\.id) == ["usd"])
+        // MOFCOM's dollar figures are not in the data for January–April 2021: said, not invented; and
+        // "fastest" needs all twelve categories' rates (one was published): withheld, with the reason.
+        #expect(r.missing.map(\.id) == ["usd", "fastest"])
+        #expect(r.withheld["fastest.names"]?.hasPrefix("a ranking needs all 12 categories; 1 have a rate") == true)
         // April 2021 month on month rests on a March derived as 11581.9 − 7139.8: not stated by default.
         #expect(r.withheld["month.total.mom"]?.hasPrefix("derived") == true)
         #expect(sentence(r, "month")?.text.contains("环比") == false)
@@ -119,9 +121,8 @@ import TradeTestSupport
         let average = try #require(number(r, "total.avg"))
         #expect(average.value == -5.3)
         #expect(average.formula.contains("geometric mean"))
-        // The fastest-growing list names its inputs: the three rates and the levels behind them.
-        let fastest = try #require(number(r, "fastest.names"))
-        #expect(fastest.inputs.count >= 3)
+        // No fastest-growing list over an incomplete set of categories.
+        #expect(number(r, "fastest.names") == nil)
         // The JSON carries the same numbers.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -292,7 +293,7 @@ import TradeTestSupport
             }
             month = month.advanced(by: 1)
         }
-        #expect(sentences > 600)  // a floor: the loop really ran over 105 months
+        #expect(sentences > 550)  // a floor: the loop really ran over 105 months
     }
 }
 

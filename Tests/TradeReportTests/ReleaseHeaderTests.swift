@@ -19,7 +19,7 @@ import TradeReport
                 """)
         let april = try Period(parsing: "2021-04")
         let zh = header.lines(through: april, zh: true)
-        #expect(zh.map(\.0) == ["发布单位", "统计期", "发布时间", "数据状态", "下次发布"])
+        #expect(zh.map(\.0) == ["发布单位", "统计期", "发布日期", "数据状态", "下次发布"])
         #expect(zh[0].1 == "服务贸易统计处")
         #expect(zh[1].1 == "2021年1—4月")
         #expect(zh[2].1 == "2021-06-03 15:00")
@@ -28,9 +28,9 @@ import TradeReport
         #expect(en.map(\.0) == ["Issued by", "Reference period", "Status"])
         #expect(en[1].1 == "January–May 2021")
         #expect(en[2].1 == "Preliminary; may be revised")
-        // No file: the defaults say plainly what the document is.
-        #expect(
-            ReleaseHeader().lines(through: april, zh: false)[0].1.hasPrefix("Compiled from MOFCOM's published figures"))
+        // No file: no issuer, and the header says plainly that the document is a draft.
+        #expect(ReleaseHeader().lines(through: april, zh: false)[0].1 == "DRAFT: no issuer set")
+        #expect(ReleaseHeader().issuer(through: april, zh: true) == nil)
     }
 
     @Test func aMalformedLineIsNamed() {

@@ -50,7 +50,8 @@ public struct BulletinCalculator {
         // A group's stored year-ago level that disagrees, beyond the rounding of both, with its parts'
         // comparable bases (total services less travel as first printed against the revised total) is
         // not the base of the parts' rates: their bases are.
-        if !restatedParts, depth < 3, let stored = computedBase, resolver.sectors.sector(code: key.sector)?.members != nil,
+        if !restatedParts, depth < 3, let stored = computedBase,
+            resolver.sectors.sector(code: key.sector)?.members != nil,
             let fromParts = memberBase(key, span, depth: depth + 1),
             (stored.level.hundredths - fromParts.level.hundredths).magnitude
                 > UInt64(stored.halfWidth.magnitude + fromParts.halfWidth.magnitude)
@@ -75,7 +76,9 @@ public struct BulletinCalculator {
     /// items, or the exports and imports of a total or a balance.
     func parts(of key: SeriesKey) -> [(SeriesKey, Int64)] {
         if let s = resolver.sectors.sector(code: key.sector), let members = s.members {
-            return members.map { (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), 1) }
+            return members.map {
+                (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), 1)
+            }
                 + s.excluded.map {
                     (SeriesKey(region: key.region, sector: $0, flow: key.flow, currency: key.currency), -1)
                 }
@@ -83,8 +86,10 @@ public struct BulletinCalculator {
         guard key.flow == .total || key.flow == .balance else { return [] }
         return [
             (.init(region: key.region, sector: key.sector, flow: .export, currency: key.currency), 1),
-            (.init(region: key.region, sector: key.sector, flow: .import, currency: key.currency),
-                key.flow == .total ? 1 : -1),
+            (
+                .init(region: key.region, sector: key.sector, flow: .import, currency: key.currency),
+                key.flow == .total ? 1 : -1
+            ),
         ]
     }
 
@@ -116,7 +121,9 @@ public struct BulletinCalculator {
         // comparable; the parts' implied bases are (January–July 2024).
         let restated = depth < 3 && partsRestated(key, span, depth: depth + 1)
         var prior = restated ? nil : resolver.estimate(key, span.yearAgo)
-        if prior == nil, !restated, let change = book.figure(key, span)?.rates.balanceChange, let f = book.figure(key, span) {
+        if prior == nil, !restated, let change = book.figure(key, span)?.rates.balanceChange,
+            let f = book.figure(key, span)
+        {
             let hw = (f.roundingHalfWidth ?? 0)
             prior = Estimate(
                 level: Level(hundredths: current.level.hundredths - change.hundredths),
@@ -248,7 +255,8 @@ public struct BulletinCalculator {
                 "the \(parentRestated ? "total's" : "part's") base was restated by the agency "
                 + "(published rate outside what the first-printed levels allow) and the "
                 + "\(parentRestated ? "part's" : "total's") was not: the two bases are not comparable"
-        } else if let v = row.value, let t = parentValue, let b = row.prior, let tb = parentBase, t.level.hundredths > 0,
+        } else if let v = row.value, let t = parentValue, let b = row.prior, let tb = parentBase,
+            t.level.hundredths > 0,
             tb.level.hundredths > 0
         {
             let x = Int128(v.level.hundredths), bx = Int128(b.level.hundredths)

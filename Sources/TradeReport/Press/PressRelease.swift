@@ -64,12 +64,16 @@ public struct PressRelease: Sendable, Codable, Equatable {
         notes = []
         let zh = figures.language == .zh
         // Published figures only, then the full sentences of those that needed a computed figure.
-        let releaseValues = figures.values.filter { figures.numbers[$0.key] == nil || figures.inRelease.contains($0.key) }
+        let releaseValues = figures.values.filter {
+            figures.numbers[$0.key] == nil || figures.inRelease.contains($0.key)
+        }
         for r in template.render(figures.values) {
-            guard let text = r.text, r.used.contains(where: { !figures.inRelease.contains($0) && figures.numbers[$0] != nil })
+            guard let text = r.text,
+                r.used.contains(where: { !figures.inRelease.contains($0) && figures.numbers[$0] != nil })
             else { continue }
             var sentence = Sentence(
-                id: r.id, text: zh ? text : Self.capitalisingFirst(text), numbers: r.used.compactMap { figures.numbers[$0] })
+                id: r.id, text: zh ? text : Self.capitalisingFirst(text),
+                numbers: r.used.compactMap { figures.numbers[$0] })
             sentence.computedBlock = true
             computed.append(sentence)
         }
@@ -86,7 +90,8 @@ public struct PressRelease: Sendable, Codable, Equatable {
                 if !lacking.isEmpty { missing.append(Missing(id: r.id, lacking: lacking)) }
             }
         }
-        if (sentences + computed).contains(where: { $0.numbers.contains { $0.status == FigureStatus.derived.rawValue } }) {
+        if (sentences + computed).contains(where: { $0.numbers.contains { $0.status == FigureStatus.derived.rawValue } }
+        ) {
             notes.append(
                 zh
                     ? "\(PressFigures.derivedMarker) 由累计数推算，非公布数。"

@@ -227,6 +227,33 @@ public enum BulletinComposer {
         }
     }
 
+    /// The date a month's bulletin and press figures are read as of: `given` (`--as-of`; ``latest``
+    /// for every figure), else the month's `release_date` in `release.toml`, else `nil` (every figure).
+    public static func vintage(through: Period, given: String?, header: ReleaseHeader) -> String? {
+        if given == latest { return nil }
+        return given ?? header.releaseDate(through: through)
+    }
+
+    /// The `--as-of` word for "every figure stored", whatever the month's release date.
+    public static let latest = "latest"
+
+    /// What a bulletin through `through` draws on, as of `asOf`: the figures of its window (four
+    /// years back, or from `baseYear`) and the national history of the last year (revised prints).
+    /// One reading for `svctrade bulletin`, the demo and the press page.
+    public static func inputs(store: any FigureStore, through: Period, baseYear: Int?, asOf: String?) throws -> (
+        book: FigureBook, history: [Observation]
+    ) {
+        let book = try store.figureBook(
+            FigureSelection(
+                months: FigureSelection.window(through: through, baseYear: baseYear, yearsBack: 4), asOf: asOf))
+        let history = try store.figureHistory(
+            FigureSelection(
+                regions: [Regions.nation.code], months: FigureSelection.window(through: through, yearsBack: 1),
+                asOf: asOf)
+        ).map(\.observation)
+        return (book, history)
+    }
+
     /// The release header from `release.toml` in the templates folder; the defaults when the file is
     /// absent.
     public static func releaseHeader(templates: String?) throws -> ReleaseHeader {

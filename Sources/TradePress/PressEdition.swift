@@ -40,12 +40,11 @@ struct PressEdition: Sendable {
     static func compose(
         store: any FigureStore, month: Period, baseYear: Int?, templates: String?, datasets: String
     ) throws -> PressEdition {
-        let book = try store.figureBook(
-            FigureSelection(months: FigureSelection.window(through: month, baseYear: baseYear, yearsBack: 4)))
-        let history = try store.figureHistory(
-            FigureSelection(
-                regions: [Regions.nation.code], months: FigureSelection.window(through: month, yearsBack: 1))
-        ).map(\.observation)
+        // As of the month's release date, as `svctrade bulletin` reads it.
+        let asOf = BulletinComposer.vintage(
+            through: month, given: nil, header: try BulletinComposer.releaseHeader(templates: templates))
+        let (book, history) = try BulletinComposer.inputs(
+            store: store, through: month, baseYear: baseYear, asOf: asOf)
         let composition = try BulletinComposer.composition(
             book: book, through: month, languages: [.zh, .en], baseYear: baseYear, templates: templates,
             datasets: datasets, history: history)

@@ -184,7 +184,9 @@ public final class PressSite: Sendable {
         case .apiMonths:
             return Self.ok(Data(PressAPI.months(knownMonths()).utf8), type: "application/json")
         case .apiFigures(let month, let language, let baseYear):
-            let book = try store.figureBook(PressDocuments.selection(through: month, baseYear: baseYear, asOf: nil))
+            let asOf = BulletinComposer.vintage(
+                through: month, given: nil, header: try BulletinComposer.releaseHeader(templates: templates))
+            let book = try store.figureBook(PressDocuments.selection(through: month, baseYear: baseYear, asOf: asOf))
             let release = try PressDocuments.release(
                 book: book, through: month, baseYear: baseYear, language: language, templates: templates)
             return Self.ok(Data(try PressDocuments.json(release).utf8), type: "application/json")

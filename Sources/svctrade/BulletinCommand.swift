@@ -50,10 +50,11 @@ struct BulletinCommand: ParsableCommand {
     @Option(
         name: .customLong("as-of"),
         help: """
-            Only figures published by this date, YYYY-MM-DD (default: the month's release_date in release.toml, \
-            else everything). Figures without a known publication date are left out.
+            Only figures published by this date, YYYY-MM-DD, or latest for every figure stored (default: the \
+            month's release_date in release.toml, else latest). Figures without a known publication date are left \
+            out of a dated reading.
             """,
-        transform: Arguments.date)
+        transform: Arguments.vintage)
     var asOf: String?
 
     @Option(help: "The issuing office, English (overrides issuer in release.toml).")
@@ -78,14 +79,9 @@ struct BulletinCommand: ParsableCommand {
                 "no issuing office set for \(unset.map(\.rawValue).joined(separator: " and ")): set issuer"
                     + " (and issuer_zh) in templates/release.toml or give --issuer/--issuer-zh, or write a --draft")
         }
-        let vintage = asOf ?? header.releaseDate(through: month)
-        let book = try database.figureBook(
-            FigureSelection(
-                months: FigureSelection.window(through: month, baseYear: vsYear, yearsBack: 4), asOf: vintage))
-        let history = try database.figureHistory(
-            FigureSelection(
-                regions: ["CN"], months: FigureSelection.window(through: month, yearsBack: 1), asOf: vintage)
-        ).map(\.observation)
+        let (book, history) = try BulletinComposer.inputs(
+            store: database, through: month, baseYear: vsYear,
+            asOf: BulletinComposer.vintage(through: month, given: asOf, header: header))
         let files = try BulletinComposer.composition(
             book: book, through: through, languages: lang.languages, baseYear: vsYear,
             templates: templates, datasets: datasets, history: history, header: header

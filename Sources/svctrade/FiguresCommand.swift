@@ -46,8 +46,13 @@ struct FiguresCommand: ParsableCommand {
     var templates: String?
 
     @Option(
-        name: .customLong("as-of"), help: "Only releases published by this date, YYYY-MM-DD.", transform: Arguments.date
-    )
+        name: .customLong("as-of"),
+        help: """
+            Only figures published by this date, YYYY-MM-DD, or latest for every figure stored (default: the \
+            month's release_date in release.toml, else latest). Figures without a known publication date are left \
+            out of a dated reading.
+            """,
+        transform: Arguments.vintage)
     var asOf: String?
 
     @Flag(
@@ -60,7 +65,10 @@ struct FiguresCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.existing()
-        let book = try database.figureBook(PressDocuments.selection(through: through, baseYear: vsYear, asOf: asOf))
+        let vintage = BulletinComposer.vintage(
+            through: through, given: asOf, header: try BulletinComposer.releaseHeader(templates: templates))
+        let book = try database.figureBook(
+            PressDocuments.selection(through: through, baseYear: vsYear, asOf: vintage))
         let release = try PressDocuments.release(
             book: book, through: through, baseYear: vsYear, language: lang, templates: templates,
             allowDerived: allowDerived)

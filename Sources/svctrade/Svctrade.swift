@@ -185,6 +185,11 @@ enum Arguments {
         }
         return text
     }
+
+    /// A vintage: a date, or `latest` for every figure stored (``BulletinComposer/latest``).
+    static func vintage(_ text: String) throws -> String {
+        text == BulletinComposer.latest ? text : try date(text)
+    }
 }
 
 /// Writes composed files under a folder (creating it and its subfolders).

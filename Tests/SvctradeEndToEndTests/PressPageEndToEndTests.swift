@@ -14,11 +14,7 @@ import TradeTestSupport
         try cli.shippedStore(folder, name: "press.sqlite")
     }
 
-    @Test(
-        .disabled(
-            "the press page composes from the latest figures; the CLI now applies the month's release_date as --as-of (issue 20), the site does not yet"
-        ))
-    func theSiteGivesTheCommandLinesBytes() throws {
+    @Test func theSiteGivesTheCommandLinesBytes() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = try Self.store(folder, cli: cli)

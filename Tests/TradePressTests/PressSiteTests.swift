@@ -89,11 +89,11 @@ import TradeTestSupport
         let (site, writer, folder) = try Self.site()
         defer { folder.remove() }
         let month = try Period(parsing: "2021-04")
-        let book = try writer.figureBook(
-            FigureSelection(months: FigureSelection.window(through: month, baseYear: 2019, yearsBack: 4)))
-        let history = try writer.figureHistory(
-            FigureSelection(regions: ["CN"], months: FigureSelection.window(through: month, yearsBack: 1))
-        ).map(\.observation)
+        // As `svctrade bulletin` reads it: as of the month's release date in release.toml.
+        let header = try BulletinComposer.releaseHeader(templates: Repository.root + "/templates")
+        let (book, history) = try BulletinComposer.inputs(
+            store: writer, through: month, baseYear: 2019,
+            asOf: BulletinComposer.vintage(through: month, given: nil, header: header))
         let files = try BulletinComposer.compose(
             book: book, through: month, languages: [.zh, .en], baseYear: 2019,
             templates: Repository.root + "/templates",

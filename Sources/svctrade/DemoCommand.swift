@@ -76,16 +76,16 @@ struct DemoCommand: ParsableCommand {
             )
         }
         let full = try database.figureBook()
-        let history = try database.figureHistory(FigureSelection(regions: ["CN"])).map(\.observation)
         let tables = try DemoOutputs.tables(book: full)
         try FileOutput.write(tables, into: out)
         print("wrote \(tables.count) tables to \(out)/tables/")
         let charts = try DemoOutputs.charts(book: full)
         try FileOutput.write(charts, into: out)
         print("wrote \(charts.count) charts to \(out)/charts/")
-        // Each bulletin sees the figures published by its release date (release.toml), if one is set.
+        // Each bulletin reads what was published by its release date (release.toml), as `bulletin` does.
         func vintage(_ month: String) throws -> String? {
-            try DemoOutputs.header(month: month).releaseDate(through: try Period(parsing: month))
+            BulletinComposer.vintage(
+                through: try Period(parsing: month), given: nil, header: try DemoOutputs.header(month: month))
         }
         func vintageBook(_ month: String) throws -> FigureBook {
             try vintage(month).map { try database.figureBook(FigureSelection(asOf: $0)) } ?? full
@@ -93,13 +93,10 @@ struct DemoCommand: ParsableCommand {
         for (month, baseYear) in DemoOutputs.bulletins {
             // Charts left out this time must not linger from an earlier run.
             try? FileManager.default.removeItem(atPath: "\(out)/bulletin-\(month)/charts")
-            let asOf = try vintage(month)
+            let inputs = try BulletinComposer.inputs(
+                store: database, through: try Period(parsing: month), baseYear: baseYear, asOf: try vintage(month))
             let files = try DemoOutputs.bulletin(
-                month: month, baseYear: baseYear, book: try vintageBook(month),
-                history: asOf == nil
-                    ? history
-                    : try database.figureHistory(FigureSelection(regions: ["CN"], asOf: asOf)).map(\.observation),
-                datasets: datasets)
+                month: month, baseYear: baseYear, book: inputs.book, history: inputs.history, datasets: datasets)
             try FileOutput.write(files, into: out)
             print("wrote the \(month) bulletin (\(files.count) files) to \(out)/bulletin-\(month)/")
         }

@@ -26,12 +26,9 @@ public struct BulletinCalculator {
     }
 
     func yearOnYear(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> (RateQuote, base: Estimate?) {
-        // A rate printed next to a reporter's dollar conversion is the reporter's, not the publisher's.
-        let published = book.figure(key, span).flatMap { f in
-            FigureStatus.ofStoredFigure(currency: key.currency, source: f.source, hasOwnRate: f.rates.yearOnYear != nil)
-                == .published
-                ? f.rates.yearOnYear : nil
-        }
+        // A dollar rate is the publisher's wherever it was read (a reporter converting at a spot rate has
+        // none to give: ``FigureStatus/ofStoredFigure(currency:source:hasOwnRate:hosts:)``).
+        let published = book.figure(key, span)?.rates.yearOnYear
         guard let current = resolver.estimate(key, span) else {
             return (RateQuote.choose(computed: nil, interval: nil, published: published), nil)
         }

@@ -416,7 +416,6 @@ public enum BulletinComposer {
             Table.Column(zh ? "公布月度数（亿元）" : "Published month, CNY 100m", .right),
             Table.Column(zh ? "累计数推算（亿元）" : "From cumulative totals", .right),
             Table.Column(zh ? "隐含修订（亿元）" : "Implied revision", .right),
-            Table.Column(zh ? "超出修约误差" : "Beyond rounding"),
         ])
         let flows: [(Flow, String)] =
             zh
@@ -427,23 +426,25 @@ public enum BulletinComposer {
             for (flow, name) in flows {
                 let row = calculator.row(
                     SeriesKey(region: "CN", sector: "S", flow: flow, currency: .cny), PeriodSpan(month: month))
-                guard let revision = row.impliedRevision, let direct = calculator.resolver.direct(row.key, row.span)
+                guard let revision = row.impliedRevision, let direct = calculator.resolver.direct(row.key, row.span),
+                    let end = calculator.resolver.cumulative(row.key, through: month),
+                    let before = calculator.resolver.cumulative(row.key, through: month.advanced(by: -1))
                 else { continue }
-                let places = direct.places(in: yi, limit: 1)
+                // A revision is one only beyond the rounding of the month and of both totals (4502 against
+                // 4400 from "1.9" and "1.46 trillion" is not one); it is printed at the coarsest input's step.
+                let tolerance = direct.halfWidth + end.halfWidth + before.halfWidth
+                let beyond = revision.hundredths.magnitude > UInt64(tolerance)
+                guard beyond else { continue }
+                let places = [direct, end, before].map { $0.places(in: yi, limit: 1) }.min() ?? 0
                 let derived = Level(hundredths: direct.level.hundredths - revision.hundredths)
                 let label =
                     zh
                     ? "\(month.year)年\(month.month)月"
                     : "\(PressFigures.monthNames[month.month - 1].prefix(3)) \(month.year)"
-                // The derived month is only as precise as the two totals it comes from.
-                let end = calculator.resolver.cumulative(row.key, through: month)
-                let before = calculator.resolver.cumulative(row.key, through: month.advanced(by: -1))
-                let tolerance = direct.halfWidth + (end?.halfWidth ?? 0) + (before?.halfWidth ?? 0)
-                let beyond = revision.hundredths.magnitude > UInt64(tolerance)
                 t.rows.append([
                     label, name, direct.level.formatted(in: yi, places: places),
                     derived.formatted(in: yi, places: places),
-                    revision.formatted(in: yi, places: places), beyond ? (zh ? "是" : "yes") : (zh ? "否" : "no"),
+                    revision.formatted(in: yi, places: places),
                 ])
             }
         }

@@ -18,10 +18,12 @@ extension BulletinCharts {
         let periodName =
             through.month == 12
             ? (zh ? "全年" : "full year") : (zh ? "1-\(through.month)月" : "Jan–\(Words.monthsEN[through.month - 1])")
-        // The finding: how the latest balance compares with the previous year that has one.
+        // The finding: how the latest balance compares with the year before. Only the year before: across
+        // a gap in the figures the claim would skip the years between (2025 "larger than 2022" while it
+        // shrank from 2024).
         var title = zh ? "服务贸易进出口与差额" : "Services exports, imports and balance"
-        if let lastIndex = b.lastIndex(where: { $0 != nil }), let last = b[lastIndex],
-            let prevIndex = b[..<lastIndex].lastIndex(where: { $0 != nil }), let prev = b[prevIndex], last < 0, prev < 0
+        if let lastIndex = b.lastIndex(where: { $0 != nil }), let last = b[lastIndex], lastIndex > 0,
+            case let prevIndex = lastIndex - 1, let prev = b[prevIndex], last < 0, prev < 0
         {
             let narrowed = abs(last) < abs(prev)
             title =

@@ -310,11 +310,11 @@ public struct BulletinDocument: Sendable {
         guard revisionsTable == nil, revisedTable == nil else { return nil }
         return zh
             ? (
-                "修订", "近13个月中，没有既单独公布、又可由相邻两期累计数推算的月份，因此无隐含修订可列；也没有在后续发布中数值或增速有变化的数字（以库中各次公布为准）。"
+                "修订", "近13个月中，没有单独公布的月度数与由相邻两期累计数推算的结果相差超出修约误差，因此无隐含修订可列；也没有在后续发布中数值或增速有变化的数字（以库中各次公布为准）。"
             )
             : (
                 "Revisions",
-                "No month of the last thirteen was both published on its own and implied by two consecutive cumulative releases, so there is no implied revision to show; and no figure was printed again with another value or rate (as far as the store's releases show)."
+                "No month of the last thirteen published on its own differs from the one implied by two consecutive cumulative releases by more than their rounding, so there is no implied revision to show; and no figure was printed again with another value or rate (as far as the store's releases show)."
             )
     }
 

@@ -119,7 +119,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "TradeBulletinTests",
-            dependencies: ["TradeBulletin", "TradeCore", "TradeTestSupport"]),
+            dependencies: [
+                "TradeBulletin", "TradeCore", "TradeReport", "TradeStore", "TradeIngest", "TradeTestSupport",
+            ]),
         .testTarget(
             name: "SvctradeEndToEndTests",
             dependencies: ["svctrade", "TradeStore", "TradeTestSupport", "TradePostgres", "TradePress"]),

@@ -81,6 +81,16 @@ PAGE_DATELINES = {
     "http://www.crapshirt.com/article/newsrelease/press/202106/20210603069409.shtml": (
         "2021-06-03", "transcript of MOFCOM's regular press conference of 3 June 2021 (mirror copy)"),
     "https://www.globaltimes.cn/page/202512/1349678.shtml": ("2025-12-03", "published Dec 03, 2025"),
+    "https://www.marketscreener.com/news/latest/Central-People-Government-of-People-Re-China-s-service-trade-up-9-4-in-Jan-Aug--36589490/?utm_medium=RSS&utm_content=20211003": (
+        "2021-10-03", "timestamp 10/03/2021 09:11am EDT"),
+    "http://www.chinesetoday.com/?c=224&m=42893": ("2025-08-08", "dateline 2025/8/8 under the headline"),
+    "https://en.imsilkroad.com/p/322436.html": ("2021-06-30", "June 30, 2021; BEIJING, June 30 (Xinhua)"),
+    "http://russian.hisupplier.com/message/134.html": ("2018-07-06", "timestamp 2018-07-06 08:07:03"),
+    # No dateline in the text; the date of the stored copy, which is on or after the page's publication.
+    "https://news.livedoor.com/article/detail/30149792/": ("2025-12-06", "date of the stored copy"),
+    "https://www.livetradingnews.com/chinas-service-trade-thrives-a-comprehensive-look-at-the-past-and-present-223583.html": (
+        "2023-12-02", "date of the stored copy"),
+    "http://www.globaltimes.cn/content/1165854.shtml": ("2019-09-29", "date of the stored copy"),
 }
 
 

@@ -362,8 +362,24 @@ public enum BulletinComposer {
             Table.Column(zh ? "出口（亿元）" : "Exports, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
             Table.Column(zh ? "进口（亿元）" : "Imports, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
         ])
-        var spans = (0...12).reversed().map { PeriodSpan(month: through.advanced(by: -$0)) }
-        spans.append(PeriodSpan.yearToDate(through: through))
+        let services = SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny)
+        let window = (0...12).reversed().map { through.advanced(by: -$0) }
+        // Every month of the window has a row ("—" when nothing is known). MOFCOM publishes January and
+        // February together: without a January figure of its own, the two are one row, "1—2月".
+        var spans: [PeriodSpan] = []
+        for month in window {
+            let janFeb = PeriodSpan.yearToDate(through: month.advanced(by: month.month == 1 ? 1 : 0))
+            let januaryAlone = calculator.row(services, PeriodSpan(month: month.advanced(by: 1 - month.month)))
+            switch month.month {
+            case 1 where month < through && januaryAlone.value == nil: spans.append(janFeb)
+            case 2 where januaryAlone.value == nil: if spans.last != janFeb { spans.append(janFeb) }
+            default: spans.append(PeriodSpan(month: month))
+            }
+        }
+        if spans.last != PeriodSpan.yearToDate(through: through) {
+            spans.append(PeriodSpan.yearToDate(through: through))
+        }
+        var known = 0
         for span in spans {
             var cells: [String] = []
             for flow in [Flow.total, .export, .import] {
@@ -372,14 +388,13 @@ public enum BulletinComposer {
                 if let v = row.value, v.status <= .derived {
                     // A derived month is printed only to a precision its interval supports: from
                     // totals rounded to 0.01 trillion (±50 亿元) it is left out, never "6444.3*".
-                    let places = v.places(in: yi, limit: 1)
-                    if v.status >= .derived, v.halfWidth > LevelResolver.halfWidth(unit: yi, decimals: places) {
-                        cells.append("—")
-                    } else {
+                    if let places = v.printablePlaces(in: yi, limit: 1) {
                         cells.append(v.level.formatted(in: yi, places: places) + mark(v.status))
+                    } else {
+                        cells.append("—")
                     }
                 } else {
-                    cells.append("")
+                    cells.append("—")
                 }
                 if let r = row.yearOnYear.value, let s = row.yearOnYear.status, s <= .derived {
                     cells.append(r.rounded(places: 1).description + mark(s))
@@ -387,7 +402,7 @@ public enum BulletinComposer {
                     cells.append("")
                 }
             }
-            guard cells.contains(where: { !$0.isEmpty }) else { continue }
+            if cells.contains(where: { !$0.isEmpty && $0 != "—" }) { known += 1 }
             let label: String
             if span.isMonth {
                 label =
@@ -402,7 +417,7 @@ public enum BulletinComposer {
             }
             t.rows.append([label] + cells)
         }
-        return t.rows.count > 1 ? t : nil
+        return known > 0 ? t : nil
     }
 
     /// Months published on their own against the same months derived from two year-to-date totals:
@@ -491,7 +506,11 @@ public enum BulletinComposer {
                     levelChanged = (a.hundredths - b.hundredths).magnitude > UInt64(tolerance)
                 }
                 var rateChanged = false
-                if let a = first.rates.yearOnYear, let b = last.rates.yearOnYear { rateChanged = a != b }
+                if let a = first.rates.yearOnYear, let b = last.rates.yearOnYear {
+                    // Beyond the rounding of both prints: "8" (7.5 to 8.5) and "8.0" are one rate.
+                    func half(_ r: DecimalNumber) -> Double { 0.5 * pow(10, -Double(r.places)) }
+                    rateChanged = abs(a.doubleValue - b.doubleValue) > half(a) + half(b) + 1e-9
+                }
                 guard levelChanged || rateChanged else { continue }
                 func level(_ o: Observation) -> String {
                     guard let v = o.value else { return "" }

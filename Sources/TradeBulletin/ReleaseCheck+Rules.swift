@@ -516,17 +516,29 @@ extension ReleaseCheck {
             }
             // Months add up to the year to date where every month is in the table.
             if Self.isMonthlyTable(table) {
+                // A "1—2月" row stands for January and February together.
                 var months: [String: [String]] = [:]
+                var januaryFebruary: [Int: [String]] = [:]
                 for row in table.rows {
-                    if let label = row.cells.first, let m = Self.monthOfLabel(label) {
+                    guard let label = row.cells.first else { continue }
+                    if let m = Self.monthOfLabel(label) {
                         months[String(format: "%04d-%02d", m.year, m.month)] = row.cells
+                    } else if let ytd = Self.yearToDateOfLabel(label), ytd.month == 2 {
+                        januaryFebruary[ytd.year] = row.cells
                     }
                 }
                 for row in table.rows {
-                    guard let label = row.cells.first, let ytd = Self.yearToDateOfLabel(label) else { continue }
-                    let keys = (1...max(1, ytd.month)).map { String(format: "%04d-%02d", ytd.year, $0) }
-                    let rows = keys.compactMap { months[$0] }
-                    guard rows.count == keys.count else { continue }
+                    guard let label = row.cells.first, let ytd = Self.yearToDateOfLabel(label), ytd.month > 1 else {
+                        continue
+                    }
+                    let keys = (1...ytd.month).map { String(format: "%04d-%02d", ytd.year, $0) }
+                    var rows = keys.compactMap { months[$0] }
+                    if rows.count != keys.count, ytd.month > 2, let first = januaryFebruary[ytd.year] {
+                        rows = [first] + keys.dropFirst(2).compactMap { months[$0] }
+                        guard rows.count == keys.count - 1 else { continue }
+                    } else if rows.count != keys.count {
+                        continue
+                    }
                     for column in amountColumns where column < row.cells.count {
                         guard let t = Printed(row.cells[column]) else { continue }
                         let parts = rows.compactMap { column < $0.count ? Printed($0[column]) : nil }

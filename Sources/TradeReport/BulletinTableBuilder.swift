@@ -34,7 +34,7 @@ public struct BulletinTableBuilder: Sendable {
         "name", "period_kind", "value_origin", "computed_yoy_pct", "computed_yoy_low", "computed_yoy_high",
         "yoy_change_pp", "vs_base_year", "vs_base_source", "avg_growth_source", "contribution_rate_pct",
         "mom_pct_nsa", "implied_revision", "balance_change", "balance_movement", "export_import_gap_pp",
-        "illustrative",
+        "illustrative", "value_low", "value_high",
     ]
 
     /// Columns shown on a terminal.
@@ -47,7 +47,7 @@ public struct BulletinTableBuilder: Sendable {
         "value", "prior_value", "yoy_pct", "published_yoy_pct", "vs_base_pct", "avg_growth_pct", "share_pct",
         "share_change_pp", "contribution_pp", "computed_yoy_pct", "computed_yoy_low", "computed_yoy_high",
         "yoy_change_pp", "vs_base_year", "contribution_rate_pct", "mom_pct_nsa", "implied_revision", "balance_change",
-        "export_import_gap_pp",
+        "export_import_gap_pp", "value_low", "value_high",
     ]
 
     /// Chinese headers of the columns, for tables a reader reads (text, Markdown, HTML); CSV and JSON
@@ -63,6 +63,7 @@ public struct BulletinTableBuilder: Sendable {
         "vs_base_source": "比基期来源", "avg_growth_source": "年均增长来源", "contribution_rate_pct": "贡献率（%）",
         "mom_pct_nsa": "环比（%）", "implied_revision": "隐含修订", "balance_change": "差额变化",
         "balance_movement": "差额变动", "export_import_gap_pp": "进出口增速差（百分点）", "illustrative": "示意数据",
+        "value_low": "金额下限", "value_high": "金额上限",
     ]
 
     /// The table with reader-facing headers in `language` (Chinese labels; English keeps the names).
@@ -120,7 +121,16 @@ public struct BulletinTableBuilder: Sendable {
             c["name"] = sectorName
         }
         if let v = r.value {
-            c["value"] = v.level.formatted(in: u, places: v.places(in: u, limit: maxPlaces))
+            // A level derived from others is printed at the precision its interval supports, or not at
+            // all (a month from two totals rounded to 0.01 trillion, ±50 亿元, is not "6444.3"); its
+            // bounds are always given.
+            if let places = v.printablePlaces(in: u, limit: maxPlaces) {
+                c["value"] = v.level.formatted(in: u, places: places)
+            }
+            if v.status == .derived || v.status == .implied {
+                c["value_low"] = Level(hundredths: v.lower).formatted(in: u, places: maxPlaces)
+                c["value_high"] = Level(hundredths: v.upper).formatted(in: u, places: maxPlaces)
+            }
             c["value_origin"] = v.origin.rawValue
             c["status"] = v.status.rawValue
         }

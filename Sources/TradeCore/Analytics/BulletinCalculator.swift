@@ -166,6 +166,7 @@ public struct BulletinCalculator {
     public func row(_ key: SeriesKey, _ span: PeriodSpan) -> BulletinRow {
         var row = BulletinRow(key: key, span: span)
         row.value = resolver.estimate(key, span)
+        if row.value == nil { row.valueWithheld = resolver.incoherenceReason(key, span) }
         let (quote, base) = yearOnYear(key, span)
         row.yearOnYear = quote
         row.prior = base

@@ -14,6 +14,8 @@ public struct BulletinRow: Sendable, Equatable {
     public var span: PeriodSpan
     /// The level.
     public var value: Estimate?
+    /// Why ``value`` is empty although a level can be derived (``LevelResolver/incoherenceReason(_:_:)``).
+    public var valueWithheld: String?
     /// The comparable prior-year level behind the growth rate: the stored level a year earlier when
     /// the computed rate is quoted, else the base implied by the published rate.
     public var prior: Estimate?

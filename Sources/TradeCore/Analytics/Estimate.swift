@@ -157,6 +157,21 @@ public struct Estimate: Sendable, Equatable {
         return min(limit, max(0, unit.magnitude.exponent + 2 - digits))
     }
 
+    /// The fraction digits at which this level can be printed without claiming more than it knows: a
+    /// published or computed level at the precision of its finest input (``places(in:limit:)``); a
+    /// derived, implied or illustrative one at the finest step whose half is at least its half width
+    /// (−369.2 ± 0.1 from two year-to-date totals prints as −369), or `nil` when even whole units of
+    /// `unit` would be too fine (a month from two totals rounded to 0.01 trillion, ±50 亿元).
+    public func printablePlaces(in unit: MonetaryUnit, limit: Int = 6) -> Int? {
+        var p = places(in: unit, limit: limit)
+        guard status >= .derived else { return p }
+        while p >= 0 {
+            if halfWidth <= LevelResolver.halfWidth(unit: unit, decimals: p) { return p }
+            p -= 1
+        }
+        return nil
+    }
+
     /// The exact sum of estimates (half widths add); `nil` on overflow or an empty list.
     static func combine(_ parts: [(Estimate, Int64)], origin: Origin) -> Estimate? {
         guard let first = parts.first else { return nil }

@@ -35,6 +35,7 @@ public struct LevelResolver {
             let span: PeriodSpan
         }
         var estimates: [Key: Estimate?] = Dictionary(minimumCapacity: 1024)
+        var coherent: [Key: Estimate?] = Dictionary(minimumCapacity: 1024)
     }
 
     /// Creates a resolver.
@@ -45,8 +46,54 @@ public struct LevelResolver {
     }
 
     /// The best level of `key` over `span`, or `nil` when it cannot be known from the figures.
+    ///
+    /// A level derived from others (``FigureStatus/derived`` or worse) is withheld when it breaks an
+    /// identity of its own period — total = exports + imports, balance = exports − imports — beyond the
+    /// rounding of the levels involved (``coherentWithItsFlows(_:_:_:)``).
     public func estimate(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
-        estimate(key, span, depth: 0)
+        let mk = Memo.Key(key: key, span: span)
+        if let known = memo.coherent[mk] { return known }
+        var result = estimate(key, span, depth: 0)
+        if let e = result, e.status >= .derived, !coherentWithItsFlows(key, span, e) { result = nil }
+        memo.coherent[mk] = result
+        return result
+    }
+
+    /// Why ``estimate(_:_:)`` gives no level of `key` over `span` although one can be derived: the
+    /// derived level breaks an identity with the other flows of its period; `nil` otherwise.
+    public func incoherenceReason(_ key: SeriesKey, _ span: PeriodSpan) -> String? {
+        guard estimate(key, span) == nil, let raw = estimate(key, span, depth: 0) else { return nil }
+        return
+            "derived (\(raw.origin.rawValue)) but contradicts the other flows of \(span) beyond rounding (an implied revision): withheld"
+    }
+
+    /// Whether a derived level agrees, within the rounding of every level involved, with the other flows
+    /// of its region, sector and period: total = exports + imports and balance = exports − imports.
+    ///
+    /// MOFCOM revises earlier months silently, so a month taken as the difference of two year-to-date
+    /// releases can contradict a month it published on its own (April 2022: total 4502 亿元 published;
+    /// exports 2193 and imports 2312 from the year-to-date releases add up to 4505). Such a derived
+    /// level is not a figure anyone published or could have: it is withheld, and the published one
+    /// stands with its implied revision. An identity whose levels are all published is the agency's own
+    /// and is left alone. Regions with only panel months are consistent by construction and not checked.
+    public func coherentWithItsFlows(_ key: SeriesKey, _ span: PeriodSpan, _ e: Estimate) -> Bool {
+        guard book.hasPublishedFigures(region: key.region) else { return true }
+        func level(_ flow: Flow) -> Estimate? {
+            flow == key.flow
+                ? e
+                : estimate(
+                    SeriesKey(region: key.region, sector: key.sector, flow: flow, currency: key.currency), span,
+                    depth: 0)
+        }
+        // (result, exports, imports, sign): result = exports + sign × imports.
+        let identities: [(Flow, Int64)] = [(.total, 1), (.balance, -1)]
+        for (flow, sign) in identities where key.flow == flow || key.flow == .export || key.flow == .import {
+            guard let r = level(flow), let x = level(.export), let m = level(.import) else { continue }
+            let residual = r.level.hundredths - (x.level.hundredths + sign * m.level.hundredths)
+            let slack = r.halfWidth + x.halfWidth + m.halfWidth
+            if residual.magnitude > UInt64(slack) { return false }
+        }
+        return true
     }
 
     func estimate(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> Estimate? {

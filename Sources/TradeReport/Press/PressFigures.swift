@@ -266,7 +266,10 @@ public struct PressFigures: Sendable {
     }
 
     mutating func amount(_ key: String, _ row: BulletinRow) {
-        guard let v = row.value else { return }
+        guard let v = row.value else {
+            if let why = row.valueWithheld { withheld[key] = why }
+            return
+        }
         let texts = LevelText.texts(v)
         put(
             key, text: zh ? texts.zh : texts.en,

@@ -120,7 +120,8 @@ extension ReleaseCheck {
                             : "no release date in the header; add “**Release date**: YYYY-MM-DD”"))
             }
             if let release {
-                for line in section.sources {
+                // Sources and prose alike: nothing published after the release date is cited or described.
+                for line in section.lines where !line.text.hasPrefix("|") && line.index != release.line - 1 {
                     for (date, text) in Self.dates(in: line.text)
                     where date.count == 7 ? date > release.date.prefix(7) : date > release.date {
                         out.append(
@@ -135,6 +136,7 @@ extension ReleaseCheck {
             let figures = reference.figures(section.language)
             out += unmarkedComputed(
                 document, lines: section.lead.map { ($0.index, $0.text) }, figures: figures, language: section.language)
+            out += unsupportedClaims(document, lines: section.lead.map { ($0.index, $0.text) }, figures: figures)
             let tables = MarkdownTable.tables(in: section.lines)
             out += precision(document, tables, figures: reference.figures(nil))
             out += legend(document, tables: tables, lines: section.lines)
@@ -296,6 +298,7 @@ extension ReleaseCheck {
             (language ?? document.language) == .en
             ? "Computed from published figures, not in the release" : "根据公布数据计算（非发布数）"
         var out: [Finding] = []
+        let known = published.union(computed.map(\.text))
         for (index, line) in lines {
             if Self.isComputedHeading(line) { break }
             if line.hasPrefix("|") || line.hasPrefix("**") || line.hasPrefix("#") { continue }
@@ -307,6 +310,63 @@ extension ReleaseCheck {
                             "\(number.status) figure (\(number.key)) stated among published figures; move it under “\(heading)”"
                     ))
             }
+            // An amount the figures file does not hold at all: a reporter's conversion, a figure from
+            // elsewhere, a typing slip. Only press files: a bulletin's prose is checked against its tables.
+            guard document.kind == .press else { continue }
+            for amount in Self.amounts(in: line) where !known.contains(where: { $0.contains(amount) }) {
+                out.append(
+                    Finding(
+                        file: document.path, line: index + 1, text: amount, rule: .unmarkedComputed,
+                        message:
+                            "an amount that is not among the release's figures (figures-\((language ?? document.language) == .en ? "en" : "zh").json): a reported conversion or a figure from elsewhere is not read out"
+                    ))
+            }
+        }
+        return out
+    }
+
+    /// Currency amounts in a line: "6.58万亿元", "9260亿美元", "RMB6.58 trillion", "USD 926 billion".
+    static func amounts(in line: String) -> [String] {
+        let patterns = [
+            #"[0-9][0-9,.]*(?:万亿|亿|万)?(?:美元|元)"#,
+            #"(?:RMB|USD|US\$|\$) ?[0-9][0-9,.]*(?: (?:trillion|billion|million))?"#,
+        ]
+        var out: [String] = []
+        for pattern in patterns {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+            let range = NSRange(line.startIndex..<line.endIndex, in: line)
+            for match in regex.matches(in: line, range: range) {
+                if let r = Range(match.range, in: line) { out.append(String(line[r])) }
+            }
+        }
+        return out
+    }
+
+    // MARK: - claims
+
+    /// Words of a ranking or superlative claim.
+    static let claimWords = [
+        "最快", "最大", "最高", "最多", "居首", "首次", "fastest", "largest", "highest", "biggest", "first since",
+        "for the first time", "ranked first",
+    ]
+
+    /// A ranking or superlative stated in prose that the figures file does not back: only the claims
+    /// the composer wrote after checking the whole compared set (sentence id `fastest`, written when all
+    /// twelve categories have a rate) may be stated.
+    func unsupportedClaims(_ document: Document, lines: [(Int, String)], figures: [FiguresFile]) -> [Finding] {
+        let backed = figures.flatMap(\.sentences).filter { ($0.id ?? "").hasPrefix("fastest") }.compactMap(\.text)
+        var out: [Finding] = []
+        for (index, line) in lines {
+            if line.hasPrefix("|") || line.hasPrefix("#") || line.hasPrefix("![") { continue }
+            let lower = line.lowercased()
+            guard let word = Self.claimWords.first(where: { lower.contains($0) }) else { continue }
+            if backed.contains(where: { line.contains($0) || $0.contains(line) }) { continue }
+            out.append(
+                Finding(
+                    file: document.path, line: index + 1, text: Self.excerpt(line), rule: .unsupportedClaim,
+                    message:
+                        "“\(word)”: a ranking or superlative needs the whole compared set (all twelve categories, every period); say what was compared or leave it out"
+                ))
         }
         return out
     }

@@ -58,6 +58,8 @@ public struct ReleaseCheck: Sendable {
                 found += unmarkedComputed(
                     document, lines: Array(document.lines.enumerated()), figures: reference.figures(document.language),
                     language: document.language)
+                found += unsupportedClaims(
+                    document, lines: Array(document.lines.enumerated()), figures: reference.figures(document.language))
             case .tableCSV:
                 found += csvCoherence(document)
             }
@@ -90,6 +92,8 @@ extension ReleaseCheck {
         case coherence
         /// A bulletin marked as a draft.
         case draft
+        /// A ranking or superlative ("fastest", "最快") not backed by a check of the whole compared set.
+        case unsupportedClaim = "unsupported-claim"
     }
 
     /// One thing that must be fixed before the files are sent.
@@ -247,7 +251,20 @@ extension ReleaseCheck {
     /// file still decodes.
     struct FiguresFile: Decodable {
         var language: String?
+        /// Every sentence: the release block (`sentences`) and the computed block (`computed`).
         var sentences: [Sentence]
+
+        enum CodingKeys: String, CodingKey {
+            case language, sentences, computed
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            language = try? c.decodeIfPresent(String.self, forKey: .language)
+            sentences =
+                ((try? c.decodeIfPresent([Sentence].self, forKey: .sentences)) ?? [])
+                + ((try? c.decodeIfPresent([Sentence].self, forKey: .computed)) ?? [])
+        }
 
         struct Sentence: Decodable {
             var id: String?
@@ -311,12 +328,5 @@ extension ReleaseCheck {
             }
         }
 
-        enum CodingKeys: String, CodingKey { case language, sentences }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            language = try? c.decodeIfPresent(String.self, forKey: .language)
-            sentences = (try? c.decodeIfPresent([Sentence].self, forKey: .sentences)) ?? []
-        }
     }
 }

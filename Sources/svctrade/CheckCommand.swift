@@ -27,6 +27,9 @@ struct CheckCommand: ParsableCommand {
               coherence          totals, balances or months that do not add up
                                  within their rounding
               draft              DRAFT or 草稿 in a bulletin's header
+              unsupported-claim  "fastest", "最快", "largest", "first since" … in
+                                 prose, unless the figures file holds the claim
+                                 (written only over all twelve categories)
 
             Each finding is printed as FILE:LINE: RULE: message — "excerpt", then a summary line. \
             Exit status: 0 nothing found, 1 findings, 2 a path that cannot be read.

@@ -182,7 +182,7 @@ struct Seed: Sendable, CustomTestStringConvertible {
         #expect(
             ReleaseCheck.Rule.allCases.map(\.rawValue) == [
                 "placeholder", "mirror-host", "newer-input", "no-release-date", "unmarked-computed", "precision",
-                "legend-missing", "coherence", "draft",
+                "legend-missing", "coherence", "draft", "unsupported-claim",
             ])
     }
 }

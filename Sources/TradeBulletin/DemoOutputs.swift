@@ -16,11 +16,19 @@ public enum DemoOutputs {
     ]
 
     /// The bulletin tables under `tables/`.
-    public static func tables(book: FigureBook) throws -> [File] {
+    ///
+    /// A month's bulletin table reads the figures of `vintage(month)` (what was published by its release
+    /// date, as the bulletin does), so the table and the bulletin agree; the illustrative regional
+    /// tables read `latest`.
+    public static func tables(latest: FigureBook, vintage: (String) throws -> FigureBook) throws -> [File] {
         var files: [File] = []
+        let april2021Book = try vintage("2021-04")
+        let april2022Book = try vintage("2022-04")
         func add(
             _ name: String, _ query: BulletinQuery, baseYear: Int?, _ format: TableFormat, lang: Language = .en
         ) {
+            let book =
+                query.breakdown == .region ? latest : query.through.year == 2022 ? april2022Book : april2021Book
             let result = BulletinTables.render(
                 book: book, query: query, baseYear: baseYear, format: format, unit: nil, lang: lang)
             files.append(File(name: "tables/" + name, data: Data(result.text.utf8)))

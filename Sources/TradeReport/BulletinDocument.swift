@@ -278,8 +278,16 @@ public struct BulletinDocument: Sendable {
             ]
         return rows.compactMap { label, level, rate in
             guard let l = numbers[level] else { return nil }
-            let r = rate.flatMap { numbers[$0]?.text }
-            return (label, l.text + (r.map { zh ? "，同比" + $0 : ", " + $0 + " year on year" } ?? ""))
+            if zh {
+                let r = rate.flatMap { numbers[$0]?.text }
+                return (label, l.text + (r.map { "，同比" + $0 } ?? ""))
+            }
+            // English sentences use the rate as "up by 7.5%" or "rose 7.5%": the box says "up 7.5% year on year".
+            let number = rate.flatMap { numbers[$0] ?? numbers[$0 + ".by"] ?? numbers[$0 + ".verb"] }
+            guard let value = number?.value else { return (label, l.text) }
+            let magnitude = DecimalNumber(mantissa: Int64((abs(value) * 10).rounded()), places: 1).trimmedDescription
+            let word = value > 0 ? "up" : value < 0 ? "down" : "unchanged at"
+            return (label, l.text + ", \(word) \(magnitude)% year on year")
         }
     }
 
@@ -359,11 +367,26 @@ public struct BulletinDocument: Sendable {
         }
     }
 
-    /// What the mark means, under the tables.
+    /// Whether a table shows "—" for a figure not known: the legend says it is not zero.
+    var usesDash: Bool {
+        ([table] + extraTables.map(\.1)).contains { t in t.rows.contains { row in row.contains("—") } }
+    }
+
+    /// Whether the tables need a legend line.
+    var needsLegend: Bool { usesDerivedMark || usesDash }
+
+    /// What "*" and "—" mean, under the tables.
     var derivedLegend: String {
-        zh
-            ? "注：带 * 的数字由两期累计数相减推算，非公布数；其区间过宽的月份以“—”表示。"
-            : "Note: * marks a figure derived from two year-to-date releases, not published as such; a month whose interval is too wide is shown as “—”."
+        let mark =
+            zh
+            ? "带 * 的数字由两期累计数相减推算，非公布数"
+            : "* marks a figure derived from two year-to-date releases, not published as such"
+        let dash =
+            zh
+            ? "“—”表示截至发布日期没有公布数，或推算区间过宽，不是零"
+            : "“—” marks a figure not published by the release date, or one whose derived interval is too wide; it is not zero"
+        let parts = (usesDerivedMark ? [mark] : []) + (usesDash ? [dash] : [])
+        return zh ? "注：" + parts.joined(separator: "；") + "。" : "Note: " + parts.joined(separator: "; ") + "."
     }
 
     var categoryHeading: String { zh ? "分领域服务进出口（1月至当月累计）" : "Trade by service category, January to date" }
@@ -401,7 +424,7 @@ public struct BulletinDocument: Sendable {
         for (heading, table) in extraTables {
             out += "### \(heading)\n\n" + MarkdownRenderer.render(table) + "\n"
         }
-        if usesDerivedMark { out += derivedLegend.replacingAll("*", with: "\\*") + "\n\n" }
+        if needsLegend { out += derivedLegend.replacingAll("*", with: "\\*") + "\n\n" }
         if let (heading, sentence) = noRevisions { out += "### \(heading)\n\n\(sentence)\n\n" }
         out += "## \(h.charts)\n\n" + charts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + "\n"
         if showsPilotProgramme {
@@ -456,7 +479,7 @@ public struct BulletinDocument: Sendable {
         for (heading, table) in extraTables {
             out += "<h3>\(e(heading))</h3>\n<div class=\"table\">\n" + HTMLRenderer.render(table) + "</div>\n"
         }
-        if usesDerivedMark { out += "<p class=\"legend\">\(e(derivedLegend))</p>\n" }
+        if needsLegend { out += "<p class=\"legend\">\(e(derivedLegend))</p>\n" }
         if let (heading, sentence) = noRevisions { out += "<h3>\(e(heading))</h3>\n<p>\(e(sentence))</p>\n" }
         out += "<h2>\(e(h.charts))</h2>\n" + charts.map(figure).joined()
         if showsPilotProgramme {

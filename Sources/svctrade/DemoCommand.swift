@@ -76,13 +76,8 @@ struct DemoCommand: ParsableCommand {
             )
         }
         let full = try database.figureBook()
-        let tables = try DemoOutputs.tables(book: full)
-        try FileOutput.write(tables, into: out)
-        print("wrote \(tables.count) tables to \(out)/tables/")
-        let charts = try DemoOutputs.charts(book: full)
-        try FileOutput.write(charts, into: out)
-        print("wrote \(charts.count) charts to \(out)/charts/")
-        // Each bulletin reads what was published by its release date (release.toml), as `bulletin` does.
+        // Each bulletin and its table read what was published by its release date (release.toml), as
+        // `bulletin` does.
         func vintage(_ month: String) throws -> String? {
             BulletinComposer.vintage(
                 through: try Period(parsing: month), given: nil, header: try DemoOutputs.header(month: month))
@@ -90,6 +85,12 @@ struct DemoCommand: ParsableCommand {
         func vintageBook(_ month: String) throws -> FigureBook {
             try vintage(month).map { try database.figureBook(FigureSelection(asOf: $0)) } ?? full
         }
+        let tables = try DemoOutputs.tables(latest: full, vintage: vintageBook)
+        try FileOutput.write(tables, into: out)
+        print("wrote \(tables.count) tables to \(out)/tables/")
+        let charts = try DemoOutputs.charts(book: full)
+        try FileOutput.write(charts, into: out)
+        print("wrote \(charts.count) charts to \(out)/charts/")
         for (month, baseYear) in DemoOutputs.bulletins {
             // Charts left out this time must not linger from an earlier run.
             try? FileManager.default.removeItem(atPath: "\(out)/bulletin-\(month)/charts")

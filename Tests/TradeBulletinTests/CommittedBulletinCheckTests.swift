@@ -99,7 +99,7 @@ import TradeTestSupport
         Case(
             month: "2025-10",
             seed: Seed(
-                file: "bulletin.md", replace: "注：带 \\* 的数字由两期累计数相减推算，非公布数；其区间过宽的月份以“—”表示。\n", with: "",
+                file: "bulletin.md", replace: "注：带 \\* 的数字由两期累计数相减推算，非公布数；“—”表示截至发布日期没有公布数，或推算区间过宽，不是零。\n", with: "",
                 rule: .legendMissing, excerpt: "6329*")),
         // A total below its part (a total summed from one of its parts), and a balance that is not X − M.
         Case(

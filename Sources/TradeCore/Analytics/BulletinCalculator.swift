@@ -167,6 +167,9 @@ public struct BulletinCalculator {
         var row = BulletinRow(key: key, span: span)
         row.value = resolver.estimate(key, span)
         if row.value == nil { row.valueWithheld = resolver.incoherenceReason(key, span) }
+        if let v = row.value, v.origin != .published, let d = resolver.direct(key, span), d.status == .published {
+            row.publishedValue = d
+        }
         let (quote, base) = yearOnYear(key, span)
         row.yearOnYear = quote
         row.prior = base

@@ -16,6 +16,10 @@ public struct BulletinRow: Sendable, Equatable {
     public var value: Estimate?
     /// Why ``value`` is empty although a level can be derived (``LevelResolver/incoherenceReason(_:_:)``).
     public var valueWithheld: String?
+    /// The level the agency printed for exactly this series and span, when ``value`` is another,
+    /// better-known candidate (January–April 2022: "1.9 trillion" published, 19074.9 from exports +
+    /// imports). Press text read out as the release quotes this one.
+    public var publishedValue: Estimate?
     /// The comparable prior-year level behind the growth rate: the stored level a year earlier when
     /// the computed rate is quoted, else the base implied by the published rate.
     public var prior: Estimate?

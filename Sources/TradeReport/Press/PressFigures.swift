@@ -266,10 +266,20 @@ public struct PressFigures: Sendable {
     }
 
     mutating func amount(_ key: String, _ row: BulletinRow) {
-        guard let v = row.value else {
+        guard let best = row.value else {
             if let why = row.valueWithheld { withheld[key] = why }
             return
         }
+        func isIdentity(_ v: Estimate) -> Bool {
+            [.exportsPlusImports, .exportsMinusImports].contains(v.origin)
+                && !v.inputs.isEmpty && v.inputs.allSatisfy { $0.status == .published }
+                // …at the agency's own precision (0.1 亿元): a balance of "2.91" and "3.68 trillion" is not.
+                && v.halfWidth <= 2 * LevelResolver.halfWidth(unit: Self.yi, decimals: 1)
+        }
+        // What is read out is what the release printed: a better-known sum that the release does not
+        // print (19075亿元 from exports + imports) gives way to the published level ("1.9万亿元").
+        var v = best
+        if best.status != .published, !isIdentity(best), let published = row.publishedValue { v = published }
         let texts = LevelText.texts(v)
         put(
             key, text: zh ? texts.zh : texts.en,
@@ -280,11 +290,7 @@ public struct PressFigures: Sendable {
             unit: (v.unit.currency == .cny ? Self.yi : Self.yiUSD).description,
             rounding: "half away from zero to the step of its finest input (at least 0.1 亿元), once",
             formula: "level of \(row.key) over \(row.span) (\(v.origin.rawValue))", status: v.status,
-            inputs: Self.inputs(v),
-            identity: [.exportsPlusImports, .exportsMinusImports].contains(v.origin)
-                && !v.inputs.isEmpty && v.inputs.allSatisfy { $0.status == .published }
-                // …at the agency's own precision (0.1 亿元): a balance of "2.91" and "3.68 trillion" is not.
-                && v.halfWidth <= 2 * LevelResolver.halfWidth(unit: Self.yi, decimals: 1))
+            inputs: Self.inputs(v), identity: isIdentity(v))
     }
 
     /// Growth in three forms: `key` ("up 3.3%"), `key.by` ("up by 3.3%"), `key.verb` ("rose 3.3%").
@@ -358,10 +364,17 @@ public struct PressFigures: Sendable {
             let sizeChange = deficit ? -d.hundredths : d.hundredths
             let status = row.balanceChangeStatus ?? .computed
             let level = Level(hundredths: abs(sizeChange))
+            // A published change is printed with the digits it was published with (269.39 bn is
+            // 2693.9亿元, not "2700亿元" at the step of the deficit's own coarse levels).
+            var resolution = v.resolution
+            if status == .published {
+                resolution = 1
+                while resolution < 1_000_000_000_000, sizeChange % (resolution * 10) == 0 { resolution *= 10 }
+            }
             let amount =
                 zh
-                ? LevelText.chinese(level, resolution: v.resolution)
-                : LevelText.english(level, resolution: v.resolution)
+                ? LevelText.chinese(level, resolution: resolution)
+                : LevelText.english(level, resolution: resolution)
             let text =
                 zh
                 ? (sizeChange < 0 ? "减少\(amount)" : "增加\(amount)")

@@ -30,6 +30,25 @@ public struct StoreError: UserFacingError, Equatable, Sendable {
     /// The message.
     public var description: String { message }
 
+    /// The store error for any error a store operation threw, when it is SQLite's: damaged, locked,
+    /// not a database. `nil` for other errors.
+    public static func translating(_ error: any Error) -> StoreError? {
+        if let own = error as? StoreError { return own }
+        guard let e = error as? DatabaseError else { return nil }
+        switch e.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return StoreError(
+                .corrupt,
+                "the store is damaged (SQLite: \(ControlCharacters.escaped(e.message ?? "malformed"))); check it with sqlite3 FILE 'PRAGMA integrity_check', restore it from a backup, or import into a new file"
+            )
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(.locked, "the store stayed locked by another process; try again when it has finished")
+        default:
+            return StoreError(
+                .cannotOpen, "the store could not be read (SQLite: \(ControlCharacters.escaped(e.message ?? "error")))")
+        }
+    }
+
     /// The error for a database failure on `path`, saying which: not a database, damaged, locked.
     static func opening(_ path: String, _ e: DatabaseError) -> StoreError {
         let shown = ControlCharacters.escaped(path)

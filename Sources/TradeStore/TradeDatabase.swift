@@ -59,7 +59,12 @@ public struct TradeDatabase: Sendable {
             usleep(20_000)
             return true
         }
+        if readOnly {
+            // A reader never changes a byte: no statement that writes, even by mistake.
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
+        }
         do {
+            if path != ":memory:" { try StoreStamp.check(path: path, forWriting: !readOnly) }
             if path == ":memory:" {
                 queue = try DatabaseQueue(path: path, configuration: config)
             } else {
@@ -74,11 +79,37 @@ public struct TradeDatabase: Sendable {
                 }
             } else {
                 try Migrations.migrator.migrate(queue)
+                try queue.write { db in try StoreStamp.stamp(db) }
             }
         } catch let e as DatabaseError {
             throw StoreError.opening(path, e)
         }
         self.path = path
+    }
+
+    /// Refuses a damaged store: SQLite's `PRAGMA quick_check` (every page and index entry, without
+    /// comparing index contents with their tables) must answer "ok".
+    ///
+    /// - Throws: ``StoreError/Kind/corrupt`` with the first problem SQLite reports.
+    public func checkIntegrity() throws {
+        try Self.integrity(of: queue, path: path)
+    }
+
+    static func integrity(of reader: any DatabaseReader, path: String) throws {
+        let answers: [String]
+        do {
+            answers = try reader.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+        } catch let e as DatabaseError {
+            throw StoreError.opening(path, e)
+        }
+        guard answers != ["ok"] else { return }
+        let first =
+            answers.flatMap { $0.split(separator: "\n") }.map(String.init)
+            .first { !$0.hasPrefix("*** in database") } ?? "no answer"
+        throw StoreError(
+            .corrupt,
+            "the store \(ControlCharacters.escaped(path)) is damaged (SQLite's quick_check: \(ControlCharacters.escaped(first))); nothing was written. Restore it from a backup, or import into a new file"
+        )
     }
 
     /// An empty store in memory (tests).
@@ -97,6 +128,9 @@ public struct TradeDatabase: Sendable {
         let clock = ContinuousClock()
         let t0 = clock.now
         let summary: ImportSummary
+        // Nothing is added to a damaged store: its pages would carry the new release along with
+        // whatever the damage did to the old ones.
+        try checkIntegrity()
         do {
             summary = try queue.write { db in try ObservationWriter(db: db).write(batches) }
         } catch let e as DatabaseError {

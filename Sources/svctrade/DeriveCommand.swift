@@ -34,7 +34,7 @@ struct DeriveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try store.existingSQLite()
+        let database = try store.readOnlySQLite()
         let panel = try database.monthlyPanel()
         let series = panel.series.filter { $0.key.flow == .export || $0.key.flow == .import }
         guard !series.isEmpty else {

@@ -45,7 +45,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try store.existing()
+        let database = try store.existingWritable()
         let book = try database.figureBook(.everything)
         guard let panel = IllustrativePanel.generate(book: book, years: fromYear...toYear, seed: seed) else {
             throw InputRejected(

@@ -47,6 +47,11 @@ struct Svctrade: AsyncParsableCommand {
                 FileHandle.standardError.write(Data((rejected.message + "\n").utf8))
                 Foundation.exit(1)
             }
+            if let store = StoreError.translating(error) {
+                // A read that met a damaged or locked store: one line, never SQLite's raw report.
+                FileHandle.standardError.write(Data(("error: " + store.description + "\n").utf8))
+                Foundation.exit(1)
+            }
             if let rejected = error as? any UserFacingError {
                 FileHandle.standardError.write(
                     Data(("error: " + ControlCharacters.escaped(rejected.description) + "\n").utf8))
@@ -87,13 +92,21 @@ struct StoreOptions: ParsableArguments {
         return c.string ?? path
     }
 
-    /// Opens an existing store for reading commands; a missing file is an error, never a new empty store.
+    /// Opens an existing store for reading commands, read-only: a reader never changes a byte of it,
+    /// needs no write permission and never waits behind a writer. A missing file is an error, never a
+    /// new empty store.
     func existing() throws -> any FigureStore {
+        if isPostgres { return try postgres() }
+        return try readOnlySQLite()
+    }
+
+    /// Opens an existing SQLite store to write to it (`generate --import`).
+    func existingWritable() throws -> any FigureStore {
         if isPostgres { return try postgres() }
         return try existingSQLite()
     }
 
-    /// Opens an existing SQLite store (commands that write SQLite files of their own need one).
+    /// Opens an existing SQLite store for writing.
     func existingSQLite() throws -> TradeDatabase {
         if isPostgres {
             throw InputRejected(message: "error: this command works on a SQLite store; give --db FILE.sqlite")

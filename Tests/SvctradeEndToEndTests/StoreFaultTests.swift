@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import TradeTestSupport
+
+/// Stores that are not ours, damaged, or only to be read: nothing is written to them without a word.
+@Suite struct StoreFaultTests {
+    let cli = CommandRunner()
+
+    func bytes(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
+
+    func sqlite(_ path: String, _ sql: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys;c=sqlite3.connect(sys.argv[1]);c.executescript(sys.argv[2]);c.commit()", path, sql,
+        ]
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+    }
+
+    func store(_ folder: TemporaryFolder, _ name: String = "s.sqlite") throws -> String {
+        let db = folder.file(name)
+        let r = try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        return db
+    }
+
+    @Test func someoneElsesDatabaseIsNeverWrittenTo() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let other = folder.file("other.sqlite")
+        try sqlite(other, "CREATE TABLE accounts(id INTEGER, name TEXT); INSERT INTO accounts VALUES (1, 'a');")
+        let before = bytes(other)
+        let r = try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", other])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("error: \(other) is an SQLite database of another application (tables accounts…"))
+        #expect(bytes(other) == before)
+
+        let marked = folder.file("marked.sqlite")
+        try sqlite(marked, "PRAGMA application_id = 42; CREATE TABLE t(x);")
+        let m = try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", marked])
+        #expect(m.status == 1)
+        #expect(m.stderr.contains("another application's SQLite database (application_id 42)"))
+    }
+
+    @Test func aStoreIsStampedAndANewerFormatIsRefused() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        let header = bytes(db)
+        // application_id "SvTr" at offset 68, user_version 1 at offset 60 (SQLite file format).
+        #expect(Array(header[68..<72]) == Array("SvTr".utf8))
+        #expect(Array(header[60..<64]) == [0, 0, 0, 1])
+        try sqlite(db, "PRAGMA user_version = 7;")
+        let r = try cli.run(["table", "--db", db, "--through", "2021-04"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("is an svctrade store of a newer format (7; this svctrade knows 1)"))
+    }
+
+    @Test func readingCommandsNeverChangeAByte() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        let before = bytes(db)
+        let modified = try FileManager.default.attributesOfItem(atPath: db)[.modificationDate] as? Date
+        for arguments in [
+            ["series", "--db", db], ["table", "--db", db, "--through", "2021-04"],
+            ["figures", "--db", db, "--through", "2021-04", "--templates", Repository.root + "/templates"],
+            ["export", "--format", "sdmx-csv", "--db", db, "-o", folder.file("x.csv")],
+        ] {
+            let r = try cli.run(arguments)
+            #expect(r.status == 0, "\(arguments[0]): \(r.stderr)")
+        }
+        #expect(bytes(db) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: db)[.modificationDate] as? Date == modified)
+    }
+
+    @Test func aDamagedStoreTakesNoImportAndSaysSoInOneLine() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        // Random bytes over the b-tree pages (not the 100-byte header).
+        var data = bytes(db)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<40 {
+            let at = Int.random(in: 4096..<(data.count - 16), using: &generator)
+            for k in 0..<16 { data[at + k] = UInt8.random(in: 0...255, using: &generator) }
+        }
+        try data.write(to: URL(fileURLWithPath: db))
+        let damaged = bytes(db)
+        let r = try cli.run(["import", Repository.dataset("mofcom-published-2023-2025.csv"), "--db", db])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("error: the store \(db) is damaged"), "\(r.stderr)")
+        #expect(bytes(db) == damaged)
+        let t = try cli.run(["table", "--db", db, "--through", "2021-04", "--format", "csv"])
+        if t.status != 0 {
+            #expect(t.stderr.split(separator: "\n").count == 1)
+            #expect(t.stderr.hasPrefix("error: the store"))
+            #expect(!t.stderr.contains("SQLite error"))
+        }
+    }
+}

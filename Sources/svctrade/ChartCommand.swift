@@ -67,7 +67,7 @@ struct ChartCommand: ParsableCommand {
         let svg = try kind.render(
             book: book, theme: ChartTheme(size: size, language: lang), from: start, through: end,
             sector: Sectors.standard.lookup(sector)?.code ?? sector, flow: flow, by: by, panels: panels)
-        try Data(svg.utf8).write(to: URL(fileURLWithPath: output))
+        try OutputFile.write(Data(svg.utf8), to: output)
         print("wrote \(output)")
     }
 }

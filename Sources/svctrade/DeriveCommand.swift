@@ -43,13 +43,10 @@ struct DeriveCommand: ParsableCommand {
         // Blocks of series, each split over both cores; CSV text is written block by block so memory
         // stays flat.
         var derived = [PanelDerivation.Derived?](repeating: nil, count: series.count)
-        var handle: FileHandle?
+        var handle: OutputFile?
         if let csv {
-            guard FileManager.default.createFile(atPath: csv, contents: nil), let h = FileHandle(forWritingAtPath: csv)
-            else {
-                throw InputRejected(message: "error: cannot write \(csv)")
-            }
-            h.write(Data("period,region,sector,flow,value,ytd,yoy_month_pct,yoy_ytd_pct\n".utf8))
+            let h = try OutputFile(path: csv)
+            try h.write(Data("period,region,sector,flow,value,ytd,yoy_month_pct,yoy_ytd_pct\n".utf8))
             handle = h
         }
         let wantCSV = csv != nil
@@ -78,10 +75,10 @@ struct DeriveCommand: ParsableCommand {
                     }
                 }
             }
-            if let handle { for c in chunks { handle.write(Data(c)) } }
+            if let handle { for c in chunks { try handle.write(c) } }
             start = end
         }
-        handle?.closeFile()
+        try handle?.finish()
         if let sqlite {
             if FileManager.default.fileExists(atPath: sqlite) {
                 throw InputRejected(message: "error: \(sqlite) exists; derive writes a new SQLite file")

@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
         let panel = try database.figureBook(selection).panel
         let text = SDMXCSVWriter.render(figures: figures, panel: panel, version: version)
         if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            try OutputFile.write(Data(text.utf8), to: output)
             writeStandardError(
                 "wrote \(figures.count) figures and \(panel.observationCount) panel months to \(output)\n")
         } else {

@@ -56,7 +56,7 @@ struct GenerateCommand: ParsableCommand {
         let csv = TidyCSVWriter.render(panel)
         let path =
             output ?? NSTemporaryDirectory() + "svctrade-illustrative-\(ProcessInfo.processInfo.processIdentifier).csv"
-        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        try OutputFile.write(Data(csv.utf8), to: path)
         defer { if output == nil { try? FileManager.default.removeItem(atPath: path) } }
         print(
             "illustrative panel: \(panel.series.count) series, \(panel.observationCount) monthly values, \(fromYear)–\(toYear), seed \(seed)"

@@ -35,7 +35,14 @@ struct Svctrade: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            guard StandardOutput.flush() else {
+                if let message = StandardOutput.failureMessage() {
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
+                Foundation.exit(1)
+            }
         } catch let exit as ExitCode {
+            guard StandardOutput.flush() else { Foundation.exit(1) }
             Foundation.exit(exit.rawValue)  // the command has said why (svctrade check's findings)
         } catch {
             let code = exitCode(for: error)
@@ -211,9 +218,16 @@ enum FileOutput {
         let fm = FileManager.default
         for file in files {
             let path = folder + "/" + file.name
-            try fm.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try file.data.write(to: URL(fileURLWithPath: path))
+            do {
+                try fm.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch {
+                throw InputRejected(
+                    message:
+                        "error: cannot create the folder of \(ControlCharacters.escaped(path)); check that \(ControlCharacters.escaped(folder)) is writable"
+                )
+            }
+            try OutputFile.write(file.data, to: path)
         }
     }
 }

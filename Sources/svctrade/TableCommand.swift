@@ -121,7 +121,7 @@ struct TableCommand: ParsableCommand {
                 )
             }
             let rows = PanelBulletin.rows(keys: slice.keys, values: slice.values, months: months, month: month)
-            FileHandle.standardOutput.write(
+            try StandardOutput.write(
                 Data(PanelBulletinCSV.render(rows, unit: slice.units.first ?? MonetaryUnit(.cny, .tenThousand))))
             return
         }
@@ -158,8 +158,8 @@ struct TableCommand: ParsableCommand {
                 book: book, query: query, baseYear: vsYear, unit: unit.flatMap { MonetaryUnit(parsing: $0) },
                 lang: lang,
                 rank: rank)
-            try XLSXWorkbook.data([XLSXWorkbook.Sheet(name: "svctrade table", table: csvLike)])
-                .write(to: URL(fileURLWithPath: xlsx))
+            try OutputFile.write(
+                try XLSXWorkbook.data([XLSXWorkbook.Sheet(name: "svctrade table", table: csvLike)]), to: xlsx)
             writeStandardError("wrote \(xlsx)\n")
         }
         if check {

@@ -102,3 +102,50 @@ import TradeTestSupport
         }
     }
 }
+
+/// Output that cannot be written is an error, never success, and leaves no partial file.
+@Suite struct OutputFaultTests {
+    let cli = CommandRunner()
+
+    @Test func aFullStandardOutputIsAnError() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = folder.file("s.sqlite")
+        #expect(try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", db]).status == 0)
+        for arguments in [
+            ["table", "--db", db, "--through", "2021-04"], ["export", "--format", "sdmx-csv", "--db", db],
+            ["series", "--db", db],
+        ] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "\"$0\" \"$@\" > /dev/full", cli.executable] + arguments
+            let err = Pipe()
+            p.standardError = err
+            try p.run()
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 1, "\(arguments[0])")
+            #expect(stderr.hasPrefix("error: could not write"), "\(arguments[0]): \(stderr)")
+            #expect(stderr.split(separator: "\n").count == 1)
+        }
+    }
+
+    @Test func aFileThatCannotBeWrittenLeavesNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = folder.file("s.sqlite")
+        #expect(try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", db]).status == 0)
+        let target = folder.file("missing-folder/out.csv")
+        let r = try cli.run(["export", "--format", "sdmx-csv", "--db", db, "-o", target])
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: cannot write \(target): No such file or directory; nothing was written there\n")
+        // A target replaced only when complete: an existing file keeps its bytes when the write fails.
+        let chart = folder.file("c.svg")
+        try Data("old".utf8).write(to: URL(fileURLWithPath: chart))
+        let c = try cli.run(["chart", "combo", "--db", db, "--through", "2021-04", "-o", chart])
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect((try String(contentsOfFile: chart, encoding: .utf8)).hasPrefix("<svg"))
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".partial-") } == [])
+    }
+}

@@ -291,7 +291,8 @@
             let usage = "write postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
             guard let url = URLComponents(string: text), url.scheme == "postgres" || url.scheme == "postgresql" else {
                 throw PostgresStoreError(
-                    "error: \(ControlCharacters.escaped(text)) is not a PostgreSQL address; \(usage)")
+                    "error: \(ControlCharacters.escaped(AddressRedaction.redacted(text))) is not a PostgreSQL address; \(usage)"
+                )
             }
             guard let host = url.host, !host.isEmpty else {
                 throw PostgresStoreError("error: no host in the address; \(usage)")

@@ -94,9 +94,10 @@ struct StoreOptions: ParsableArguments {
 
     /// The store as shown in messages: a PostgreSQL address without its password.
     var display: String {
-        guard isPostgres, var c = URLComponents(string: path), c.password != nil else { return path }
+        guard isPostgres else { return path }
+        guard var c = URLComponents(string: path), c.password != nil else { return AddressRedaction.redacted(path) }
         c.password = nil
-        return c.string ?? path
+        return c.string ?? AddressRedaction.redacted(path)
     }
 
     /// Opens an existing store for reading commands, read-only: a reader never changes a byte of it,

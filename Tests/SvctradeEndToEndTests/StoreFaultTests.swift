@@ -149,3 +149,54 @@ import TradeTestSupport
             try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".partial-") } == [])
     }
 }
+
+/// Values read from the store are checked: a crafted or damaged one is an error naming the series.
+@Suite struct CraftedValueTests {
+    let cli = CommandRunner()
+
+    func edit(_ path: String, _ sql: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys;c=sqlite3.connect(sys.argv[1]);c.executescript(sys.argv[2]);c.commit()", path, sql,
+        ]
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+    }
+
+    func store(_ folder: TemporaryFolder) throws -> String {
+        let db = folder.file("s.sqlite")
+        #expect(try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", db]).status == 0)
+        #expect(try cli.run(["generate", "--db", db, "--import"]).status == 0)
+        return db
+    }
+
+    @Test func aHugeMonthCountIsAnErrorNotAnAllocation() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        try edit(
+            db,
+            "UPDATE monthly_block SET month_count = 4000000000000 WHERE rowid = (SELECT min(rowid) FROM monthly_block);"
+        )
+        for arguments in [["table", "--db", db, "--through", "2021-04", "--by", "region"], ["series", "--db", db]] {
+            let r = try cli.run(arguments)
+            #expect(r.status == 1, "\(arguments[0]): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("error: the store holds an impossible monthly block"), "\(r.stderr)")
+            #expect(r.stderr.contains("4000000000000 months"))
+        }
+    }
+
+    @Test func anOverflowingLevelIsAnErrorNotATrap() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        try edit(db, "UPDATE figure SET value = 9223372036854775807 WHERE value IS NOT NULL;")
+        let r = try cli.run(["table", "--db", db, "--through", "2021-04"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(
+            r.stderr.hasPrefix("error: the store holds an impossible level (9223372036854775807 hundredths) for CN/"))
+    }
+}

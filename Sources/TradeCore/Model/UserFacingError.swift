@@ -19,3 +19,25 @@ public enum ControlCharacters {
         return out
     }
 }
+
+/// Store addresses as they may be shown: a password is never printed, whatever else is wrong with
+/// the address (`postgres://press:secret@127.0.0.1:notaport/db` → `postgres://press:…@127.0.0.1:notaport/db`).
+public enum AddressRedaction {
+    /// `text` with the password of a `scheme://user:password@host…` address replaced by "…"; other
+    /// text unchanged.
+    public static func redacted(_ text: String) -> String {
+        let chars = Array(text)
+        guard
+            let mark = (0..<max(0, chars.count - 2)).first(where: {
+                chars[$0] == ":" && chars[$0 + 1] == "/" && chars[$0 + 2] == "/"
+            })
+        else { return text }
+        let start = mark + 3
+        // The user information ends at the last "@" before any query (a password may hold "@" or "/").
+        let end = chars[start...].firstIndex(of: "?") ?? chars.count
+        guard let at = chars[start..<end].lastIndex(of: "@"), let colon = chars[start..<at].firstIndex(of: ":") else {
+            return text
+        }
+        return String(chars[...colon]) + "…" + String(chars[at...])
+    }
+}

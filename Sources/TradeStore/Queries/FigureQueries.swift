@@ -68,7 +68,15 @@ extension TradeDatabase {
                 args.append(asOf)
             }
             sql += " ORDER BY s.region, s.sector, s.flow, s.currency, f.period_to, f.period_from, r.id, f.line"
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).compactMap(Self.decodeFigure)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).compactMap {
+                row -> StoredFigure? in
+                for column in [6, 14] {
+                    if let v = row[column] as Int64? {
+                        try StoredValueCheck.level(v, key: "\(row[0] as String? ?? "")/\(row[1] as String? ?? "")")
+                    }
+                }
+                return Self.decodeFigure(row)
+            }
             guard chooseCopies else { return rows }
             return FigureSelection.bestCopies(rows, observation: \.observation, preferred: \.isPreferred).map {
                 var f = $0
@@ -232,6 +240,9 @@ extension TradeDatabase {
             units[unitText] = unit
             let first = Int(sqlite3_column_int64(st, 4))
             let stored = Int(sqlite3_column_int64(st, 5))
+            try StoredValueCheck.block(
+                first: first, count: stored, bitmapBytes: Int(sqlite3_column_bytes(st, 8)),
+                key: "\(row.text(0))/\(row.text(1))/\(row.text(2))/\(row.text(3))")
             let count = min(stored, hi == Int.max ? Int.max : hi - first + 1)
             guard count > 0 else { return }
             let skip = max(0, lo == Int.min ? 0 : lo - first)
@@ -240,6 +251,7 @@ extension TradeDatabase {
             let bitBytes = Int(sqlite3_column_bytes(st, 8))
             let values = MonthlyBlockCodec.decodeValues(
                 pointer: sqlite3_column_blob(st, 9), bytes: Int(sqlite3_column_bytes(st, 9)), from: skip, count: count)
+            try StoredValueCheck.levels(values, key: "\(row.text(0))/\(row.text(1))/\(row.text(2))/\(row.text(3))")
             var present = [Bool](repeating: false, count: count - skip)
             if let bits {
                 for i in skip..<count where i >> 3 < bitBytes {

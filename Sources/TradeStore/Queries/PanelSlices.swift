@@ -62,12 +62,16 @@ extension TradeDatabase {
             unitCache[unitText] = unit
             let first = Int(sqlite3_column_int64(s, 6))
             let count = Int(sqlite3_column_int64(s, 7))
+            try StoredValueCheck.block(
+                first: first, count: count, bitmapBytes: Int(sqlite3_column_bytes(s, 8)),
+                key: "\(row.text(1))/\(row.text(2))/\(row.text(3))/\(row.text(4))")
             // Decode only the months from the first to the last asked for, straight from SQLite's buffers.
             let needed = min(count, highest - first + 1)
             let skip = max(0, lowest - first)
             guard needed > skip else { return }
             let values = MonthlyBlockCodec.decodeValues(
                 pointer: sqlite3_column_blob(s, 9), bytes: Int(sqlite3_column_bytes(s, 9)), from: skip, count: needed)
+            try StoredValueCheck.levels(values, key: "\(row.text(1))/\(row.text(2))/\(row.text(3))/\(row.text(4))")
             let bits = sqlite3_column_blob(s, 8)?.assumingMemoryBound(to: UInt8.self)
             let bitBytes = Int(sqlite3_column_bytes(s, 8))
             var picked = [Int64?](repeating: nil, count: months.count)

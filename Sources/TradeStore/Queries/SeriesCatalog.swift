@@ -48,7 +48,10 @@ extension TradeDatabase {
             {
                 let id: Int64 = row[0]
                 let first: Int = row[2]
-                let present = MonthlyBlockCodec.decodePresence(row[4], count: row[3])
+                let presence: Data = row[4] ?? Data()
+                try StoredValueCheck.block(
+                    first: first, count: row[3], bitmapBytes: presence.count, key: "series \(id)")
+                let present = MonthlyBlockCodec.decodePresence(presence, count: row[3])
                 var set = covered[id, default: []]
                 for (k, p) in present.enumerated() where p { set.insert(first + k) }
                 covered[id] = set

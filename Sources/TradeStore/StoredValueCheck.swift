@@ -1,0 +1,43 @@
+import TradeCore
+
+/// Bounds on what a store may hold, checked as values are read: a damaged or hand-edited store gives
+/// an error naming the series, never a crash (a month count of 4e12 would ask for terabytes; a level
+/// of `Int64.max` hundredths would overflow the first sum).
+enum StoredValueCheck {
+    /// The most months one block may cover: three centuries.
+    static let maximumMonths = 12 * 300
+    /// The largest magnitude of a stored level, hundredths of its own unit: 10^18 (a yuan amount in
+    /// yuan reaches 10^17 hundredths), a ninth of `Int64`'s range, so that a sum of a few of them
+    /// cannot trap; longer sums check for overflow themselves.
+    static let maximumMagnitude: Int64 = 1_000_000_000_000_000_000
+
+    static func damaged(_ what: String, _ key: String) -> StoreError {
+        StoreError(
+            .corrupt,
+            "the store holds \(what) for \(ControlCharacters.escaped(key)); the file is damaged or was edited outside svctrade. Restore it from a backup, or import into a new file"
+        )
+    }
+
+    /// A block's shape: its month count fits the bounds and its presence bitmap.
+    static func block(first: Int, count: Int, bitmapBytes: Int, key: @autoclosure () -> String) throws {
+        guard (1...maximumMonths).contains(count), bitmapBytes >= (count + 7) / 8, first >= 0,
+            first <= 12 * 10_000
+        else {
+            throw damaged("an impossible monthly block (first month index \(first), \(count) months)", key())
+        }
+    }
+
+    /// A level read from the store.
+    static func level(_ hundredths: Int64, key: @autoclosure () -> String) throws {
+        guard hundredths.magnitude <= UInt64(maximumMagnitude) else {
+            throw damaged("an impossible level (\(hundredths) hundredths)", key())
+        }
+    }
+
+    /// Every level of a decoded block.
+    static func levels(_ values: [Int64], key: @autoclosure () -> String) throws {
+        for v in values where v.magnitude > UInt64(maximumMagnitude) {
+            throw damaged("an impossible level (\(v) hundredths)", key())
+        }
+    }
+}

@@ -11,6 +11,14 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case badNumber, badPeriod, badSpan, periodKindMismatch
         case unknownSector, unknownRegion, unknownFlow, unknownCurrency, unknownUnit, missingUnit, currencyMismatch
         case negativeLevel, tooPrecise, noValue, conflictingDuplicate, badDate, releaseExists
+        /// A code outside its codelist (SDMX `DATAFLOW`, `FREQ`, `OBS_STATUS`, `ACTION` …).
+        case unknownCode
+        /// A flag that is not `1`/`0`/`true`/`false`.
+        case badFlag
+        /// Rows of one stored series disagree on an attribute the store keeps once per series.
+        case conflictingAttribute
+        /// Line ends the reader does not read (a carriage return alone).
+        case unsupportedLineEnds
     }
 
     /// The class of problem.
@@ -43,5 +51,37 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         if column > 0 { place += ":\(column)" }
         if let field { return "\(place): \(field): \(message)" }
         return "\(place): \(message)"
+    }
+}
+
+extension ImportError {
+    /// The error for a failure of the CSV scanner: one line with file:line:column, the column's name
+    /// (`field`, when known) and how to fix the file.
+    init(_ failure: CSVScanner.Failure, file: String, field: String?) {
+        let kind: Kind
+        switch failure.kind {
+        case .invalidUTF8: kind = .notUTF8
+        case .unterminatedQuote: kind = .unterminatedQuote
+        case .textAfterClosingQuote: kind = .textAfterQuote
+        case .unreadable: kind = .unreadableFile
+        }
+        if case .unreadable = failure.kind {
+            self.init(kind, file: file, line: failure.line, message: failure.kind.explanation)
+        } else {
+            self.init(
+                kind, file: file, line: failure.line, column: failure.column, field: field,
+                message: failure.kind.explanation)
+        }
+    }
+
+    /// The error for a field that holds a carriage return alone: a file with old Mac line ends reads
+    /// as one long line.
+    static func carriageReturn(file: String, line: Int, column: Int, field: String?) -> ImportError {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return ImportError(
+            .unsupportedLineEnds, file: file, line: line, column: column, field: field,
+            message:
+                "a line ends in a carriage return alone (old Mac line ends), which svctrade does not read; save the file with LF or CRLF line ends (e.g. tr '\\r' '\\n' < \(name) > fixed.csv)"
+        )
     }
 }

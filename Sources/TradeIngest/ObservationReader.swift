@@ -100,24 +100,9 @@ public struct ObservationReader: Sendable {
             throw e
         } catch let f as CSVScanner.Failure {
             let field = state.layout.flatMap { f.fieldIndex < $0.names.count ? $0.names[f.fieldIndex] : nil }
-            switch f.kind {
-            case .invalidUTF8:
-                throw ImportError(
-                    .notUTF8, file: file, line: f.line, column: f.column, field: field,
-                    message: "bytes that are not UTF-8; save the file as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)")
-            case .unterminatedQuote:
-                throw ImportError(
-                    .unterminatedQuote, file: file, line: f.line, column: f.column, field: field,
-                    message: "a quoted field is never closed; add the closing \"")
-            case .textAfterClosingQuote:
-                throw ImportError(
-                    .textAfterQuote, file: file, line: f.line, column: f.column, field: field,
-                    message: "text after a closing quote; quote the whole field and write an inner quote as \"\"")
-            case .unreadable(let why):
-                throw ImportError(.unreadableFile, file: file, message: "cannot read the file (\(why))")
-            }
+            throw ImportError(f, file: file, field: field)
         } catch {
-            throw ImportError(.unreadableFile, file: file, message: "cannot read the file (\(error))")
+            throw ImportError(.unreadableFile, file: file, message: "cannot read the file")
         }
         guard state.layout != nil else {
             throw ImportError(
@@ -129,7 +114,7 @@ public struct ObservationReader: Sendable {
 
     static func reason(_ kind: CSVScanner.Failure.Kind) -> String {
         if case .unreadable(let why) = kind { return why }
-        return "\(kind)"
+        return kind.explanation
     }
 
     static func baseName(_ path: String) -> String {

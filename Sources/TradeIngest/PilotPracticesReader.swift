@@ -10,7 +10,7 @@ public enum PilotPracticesReader {
         do {
             scanner = try CSVScanner(path: path)
         } catch {
-            throw ImportError(.unreadableFile, file: path, message: "cannot read the file")
+            throw ImportError(error, file: path, field: nil)
         }
         defer { scanner.close() }
         var out: [PilotPractice] = []
@@ -46,8 +46,10 @@ public enum PilotPracticesReader {
                         theme: f[0], themeEnglish: f[1], themeChinese: f[2], locality: f[3], practiceEnglish: f[4],
                         practiceChinese: f[5], source: f[6]))
             }
+        } catch let f as CSVScanner.Failure {
+            throw ImportError(f, file: path, field: f.fieldIndex < header.count ? header[f.fieldIndex] : nil)
         } catch {
-            throw ImportError(.unreadableFile, file: path, message: "cannot read the file (\(error))")
+            throw ImportError(.unreadableFile, file: path, message: "cannot read the file")
         }
         if let failure { throw failure }
         return out

@@ -53,6 +53,14 @@ struct ReadState {
                     .missingHeader, file: file, line: line,
                     message: "the first line is blank; expected a header such as period,region,sector,flow,value")
             }
+            // Old Mac line ends (CR alone) make the whole file one header line.
+            if let i = names.indices.first(where: { !fields[$0].isQuoted && names[$0].contains("\r") }) {
+                let before = names[i].prefix { $0 != "\r" }
+                let name = String(before).trimmingCharacters(in: " \t")
+                throw ImportError.carriageReturn(
+                    file: file, line: line, column: fields[i].column(in: bytes) + before.count,
+                    field: name.isEmpty ? nil : name)
+            }
             let parsed = try ImportLayout.parse(names, columns: fields.map { $0.column(in: bytes) }, file: file)
             layout = parsed
             expectedFields = names.count

@@ -108,10 +108,12 @@ import TradeTestSupport
         #expect(ok.stdout.contains("1 figures"), "\(ok.stdout)")  // the NaN row is a missing value
         let delete = try importing(good.replacingOccurrences(of: ",I,", with: ",D,"))
         #expect(delete.status == 1)
-        #expect(delete.stderr.contains("x.csv:2:3") && delete.stderr.contains("ACTION D"), "\(delete.stderr)")
+        #expect(delete.stderr.contains("x.csv:2:37: ACTION:") && delete.stderr.contains("ACTION D"), "\(delete.stderr)")
         let item = try importing(good.replacingOccurrences(of: ",C,S,", with: ",C,SZ,"))
         #expect(item.status == 1)
-        #expect(item.stderr.contains("x.csv:2:8") && item.stderr.contains("INT_ACC_ITEM \"SZ\""), "\(item.stderr)")
+        #expect(
+            item.stderr.contains("x.csv:2:51: INT_ACC_ITEM:") && item.stderr.contains("INT_ACC_ITEM \"SZ\""),
+            "\(item.stderr)")
         let period = try importing(good.replacingOccurrences(of: "2021-01/2021-04", with: "2021-13"))
         #expect(period.status == 1 && period.stderr.contains("TIME_PERIOD"), "\(period.stderr)")
     }

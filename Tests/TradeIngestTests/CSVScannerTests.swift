@@ -5,6 +5,35 @@ import TradeIngest
 import TradeTestSupport
 
 @Suite struct CSVScannerTests {
+    /// Issue 21 f: a failure prints as words with its place, never as a Swift value
+    /// (`Failure(kind: TradeIngest.CSVScanner.Failure.Kind.invalidUTF8, line: 122, …)`).
+    @Test func failuresDescribeThemselvesInWords() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cases: [(bytes: [UInt8], text: String)] = [
+            (
+                Array("a,b\n1,".utf8) + [0xFF] + Array("x\n".utf8),
+                "line 2, column 3: bytes that are not UTF-8; save the file as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)"
+            ),
+            (Array("a,b\n1,\"x\n".utf8), "line 2, column 3: a quoted field is never closed; add the closing \""),
+            (
+                Array("a,b\n1,\"x\"y\n".utf8),
+                "line 2, column 6: text after a closing quote; quote the whole field and write an inner quote as \"\""
+            ),
+        ]
+        for (n, c) in cases.enumerated() {
+            let path = try folder.write("f\(n).csv", bytes: c.bytes)
+            let scanner = try CSVScanner(path: path)
+            defer { scanner.close() }
+            let failure = #expect(throws: CSVScanner.Failure.self) {
+                try scanner.forEachRecord { _, _, _, _ in }
+            }
+            #expect(failure.map { "\($0)" } == c.text)
+        }
+        let directory = #expect(throws: CSVScanner.Failure.self) { _ = try CSVScanner(path: folder.path) }
+        #expect(directory.map { "\($0)" } == "cannot read the file (is a directory)")
+    }
+
     static func scan(_ path: String, chunkSize: Int) throws -> [[String]] {
         let scanner = try CSVScanner(path: path, chunkSize: chunkSize)
         defer { scanner.close() }

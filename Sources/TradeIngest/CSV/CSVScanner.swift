@@ -31,7 +31,7 @@ public struct CSVScanner {
     }
 
     /// A scanning failure, with its position.
-    public struct Failure: Error, Sendable {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
         /// What went wrong.
         public enum Kind: Sendable, Equatable {
             /// A quoted field runs to the end of the file.
@@ -51,6 +51,12 @@ public struct CSVScanner {
         public let column: Int
         /// 0-based index of the field on its line.
         public let fieldIndex: Int
+
+        /// `line L, column C: what is wrong; how to fix it` (``ImportError`` adds the file and column name).
+        public var description: String {
+            if case .unreadable = kind { return kind.explanation }
+            return "line \(line), column \(column): \(kind.explanation)"
+        }
     }
 
     private let fd: Int32
@@ -351,5 +357,18 @@ extension CSVScanner.Field {
     public func column(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let p = bytes.baseAddress else { return 1 }
         return CSVScanner.column(p, lineStart, rawStart)
+    }
+}
+
+extension CSVScanner.Failure.Kind {
+    /// What is wrong and how to fix it, in words for the person who wrote the file.
+    public var explanation: String {
+        switch self {
+        case .invalidUTF8: "bytes that are not UTF-8; save the file as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)"
+        case .unterminatedQuote: "a quoted field is never closed; add the closing \""
+        case .textAfterClosingQuote:
+            "text after a closing quote; quote the whole field and write an inner quote as \"\""
+        case .unreadable(let why): "cannot read the file (\(why))"
+        }
     }
 }

@@ -63,9 +63,10 @@ public enum SDMXCSVWriter {
             if let x = r.share { add(.share, x.description) }
             if let x = r.shareChange { add(.shareChange, x.description) }
             if let x = r.balanceChange, let unit = o.unit {
-                add(
-                    .balanceChange, x.formatted(in: unit, places: max(0, o.decimals ?? 0)),
-                    mult: String(unit.magnitude.exponent))
+                // Every digit of the change, even when the level is printed with fewer (or is absent):
+                // 874.9 亿元 stays 874.9, not 875.
+                let places = max(0, o.decimals ?? 0, x.exactDecimal(in: unit).places)
+                add(.balanceChange, x.formatted(in: unit, places: places), mult: String(unit.magnitude.exponent))
             }
         }
         for s in panel.series {

@@ -90,22 +90,39 @@ public final class PressSite: Sendable {
         state.withLock { $0.months }
     }
 
-    /// Drops everything cached when the store's releases changed since the last check.
+    /// Replaces the cached edition when the store's releases changed since the last check, in one
+    /// step: readers keep the old edition (months, pages) until the new one is complete. The months
+    /// are read between two reads of the release list, and used only when both agree (an import that
+    /// commits in between is picked up by the next check); a failed read keeps the old edition.
     private func revalidate() throws {
         let now = ContinuousClock.now
-        let due = state.withLock { s in s.checked.map { now - $0 >= revalidateInterval } ?? true }
-        guard due else { return }
-        let version = try store.storedReleases().map { "\($0.name)\u{1F}\($0.published ?? "")\u{1F}\($0.file)" }
-            .joined(separator: "\u{1E}")
-        let changed = state.withLock { s -> Bool in
-            s.checked = now
-            guard s.storeVersion != version else { return false }
-            s = State(checked: now, storeVersion: version)
-            return true
+        let (due, current) = state.withLock { s in
+            (s.checked.map { now - $0 >= revalidateInterval } ?? true, s.storeVersion)
         }
-        if changed {
-            let months = try PressEdition.months(store: store)
-            state.withLock { $0.months = months }
+        guard due else { return }
+        func version() throws -> String {
+            try store.storedReleases().map { "\($0.name)\u{1F}\($0.published ?? "")\u{1F}\($0.file)" }
+                .joined(separator: "\u{1E}")
+        }
+        let before: String
+        do {
+            before = try version()
+        } catch  where current != nil {
+            return  // the store cannot be read just now: keep answering from the edition we have
+        }
+        if before == current {
+            state.withLock { $0.checked = now }
+            return
+        }
+        let months: [Period]
+        do {
+            months = try PressEdition.months(store: store)
+            guard try version() == before else { return }  // changed meanwhile: the next check takes it
+        } catch  where current != nil {
+            return
+        }
+        state.withLock { s in
+            s = State(checked: now, storeVersion: before, months: months)
         }
     }
 

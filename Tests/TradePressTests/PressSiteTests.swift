@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import Synchronization
 import Testing
 import TradeBulletin
 import TradeCore
@@ -259,5 +260,58 @@ import TradeTestSupport
         #expect(table.text.contains("15644.5"))
         #expect(try Self.get(site, "/api/table/2021-04?format=xml").status == 400)
         #expect(try Self.get(site, "/api/").text.contains("/api/months"))
+    }
+}
+
+/// A store whose book reads can be made to fail, as a read can in the middle of an import.
+final class FlakyStore: FigureStore, @unchecked Sendable {
+    let inner: TradeDatabase
+    let failing = Mutex(false)
+    init(_ inner: TradeDatabase) { self.inner = inner }
+    struct ReadFailed: Error {}
+    func importBatches(_ batches: [ImportBatch]) throws -> ImportSummary { try inner.importBatches(batches) }
+    func storedReleases() throws -> [StoredRelease] { try inner.storedReleases() }
+    func figureBook(_ selection: FigureSelection) throws -> FigureBook {
+        if failing.withLock({ $0 }) { throw ReadFailed() }
+        return try inner.figureBook(selection)
+    }
+    func seriesSummaries(_ selection: FigureSelection) throws -> [SeriesSummary] {
+        try inner.seriesSummaries(selection)
+    }
+    func figureHistory(_ selection: FigureSelection) throws -> [FigureCopy] { try inner.figureHistory(selection) }
+    func panelSlice(months: [Int], asOf: String?) throws -> PanelSlice {
+        try inner.panelSlice(months: months, asOf: asOf)
+    }
+}
+
+@Suite struct PressEditionRefreshTests {
+    @Test func theMonthListSurvivesAnImportUntilTheNewEditionIsComplete() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("press.sqlite")
+        let writer = try TradeDatabase(path: path)
+        _ = try writer.importBatches([
+            try ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv"))
+        ])
+        let store = FlakyStore(try TradeDatabase.readOnly(path: path))
+        let site = PressSite(
+            store: store, templates: Repository.root + "/templates", datasets: Repository.root + "/datasets",
+            chromium: nil, revalidateInterval: .zero)
+        func months() throws -> String { try PressSiteTests.get(site, "/api/months").text }
+        let before = try months()
+        #expect(before.contains("\"latest\" : \"2022-12\"") || before.contains("\"latest\":\"2022-12\""), "\(before)")
+        let page = try PressSiteTests.get(site, "/figures?month=2021-04&lang=en")
+        #expect(page.status == 200)
+        // A new release lands while the store's book cannot be read: the old edition keeps answering.
+        _ = try writer.importBatches([
+            try ObservationReader().read(path: Repository.dataset("mofcom-published-2023-2025.csv"))
+        ])
+        store.failing.withLock { $0 = true }
+        #expect(try months() == before)
+        #expect(try PressSiteTests.get(site, "/figures?month=2021-04&lang=en").body == page.body)
+        // Once it can be read, the new edition replaces the old one whole.
+        store.failing.withLock { $0 = false }
+        let after = try months()
+        #expect(after.contains("2025-10"), "\(after)")
     }
 }

@@ -29,6 +29,8 @@ public final class PressSite: Sendable {
     let chromium: String?
     /// How long a check that the store has not changed is trusted.
     public let revalidateInterval: Duration
+    /// The most bytes of answers kept in the cache (bodies); past it the cache starts again empty.
+    public let cacheByteLimit: Int
 
     private struct State {
         var checked: ContinuousClock.Instant?
@@ -36,6 +38,7 @@ public final class PressSite: Sendable {
         var months: [Period] = []
         var editions: [String: PressEdition] = [:]
         var responses: [String: PressResponse] = [:]
+        var responseBytes = 0
         var pdfs: [String: Data] = [:]
     }
     private let state = Mutex(State())
@@ -44,8 +47,9 @@ public final class PressSite: Sendable {
     /// A site over `store`; `chromium` (e.g. ``BulletinPrinter/chromium(path:)``) enables the PDF.
     public init(
         store: any FigureStore, templates: String?, datasets: String, chromium: String?,
-        revalidateInterval: Duration = .seconds(1)
+        revalidateInterval: Duration = .seconds(1), cacheByteLimit: Int = 64 << 20
     ) {
+        self.cacheByteLimit = cacheByteLimit
         self.store = store
         self.templates = templates
         self.datasets = datasets
@@ -84,6 +88,9 @@ public final class PressSite: Sendable {
     }
 
     // MARK: - Cache
+
+    /// Bytes of answers held in the cache now (at most ``cacheByteLimit``).
+    public var cachedBytes: Int { state.withLock { $0.responseBytes } }
 
     /// The months of the store, as last read (error pages list them without reading again).
     private func knownMonths() -> [Period] {
@@ -138,8 +145,13 @@ public final class PressSite: Sendable {
         let stored = response
         if response.status == 200 || response.status == 303 {
             state.withLock { s in
-                if s.responses.count >= Self.cacheLimit { s.responses.removeAll() }
+                if s.responses.count >= Self.cacheLimit || s.responseBytes + stored.body.count > cacheByteLimit {
+                    s.responses.removeAll()
+                    s.responseBytes = 0
+                }
+                guard stored.body.count <= cacheByteLimit else { return }
                 s.responses[key] = stored
+                s.responseBytes += stored.body.count
             }
         }
         return response
@@ -251,7 +263,10 @@ public final class PressSite: Sendable {
                     "the PDF could not be printed (\(ControlCharacters.escaped("\(error)"))); download bulletin.html and print it instead"
             )
         }
-        state.withLock { $0.pdfs[key] = data }
+        state.withLock { s in
+            if s.pdfs.count >= 8 { s.pdfs.removeAll() }
+            s.pdfs[key] = data
+        }
         return data
     }
 

@@ -315,3 +315,30 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
         #expect(after.contains("2025-10"), "\(after)")
     }
 }
+
+@Suite struct PressCacheBoundTests {
+    @Test func theCacheStaysWithinItsByteLimit() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("press.sqlite")
+        let writer = try TradeDatabase(path: path)
+        _ = try writer.importBatches([
+            try ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv"))
+        ])
+        let limit = 300_000
+        let site = PressSite(
+            store: try TradeDatabase.readOnly(path: path), templates: Repository.root + "/templates",
+            datasets: Repository.root + "/datasets", chromium: nil, cacheByteLimit: limit)
+        var served = 0
+        for month in ["2021-04", "2021-06", "2021-08", "2021-10", "2021-12", "2022-04"] {
+            for lang in ["zh", "en", "both"] {
+                let page = try PressSiteTests.get(site, "/figures?month=\(month)&lang=\(lang)")
+                #expect(page.status == 200)
+                served += page.body.count
+                #expect(site.cachedBytes <= limit)
+            }
+        }
+        #expect(served > limit)  // more was served than the cache may hold
+        #expect(site.cachedBytes > 0)
+    }
+}

@@ -7,6 +7,8 @@
     /// blocks by `COPY … FROM STDIN`.
     struct PostgresImport {
         let connection: PostgresConnection
+        /// How long to wait for another import to finish, seconds.
+        var lockWait = 600
 
         @discardableResult
         func run(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) async throws -> [PostgresRow] {
@@ -21,7 +23,9 @@
 
         func write(_ batches: [ImportBatch]) async throws -> ImportSummary {
             var summary = ImportSummary(releases: [], newSeries: 0, figures: 0, monthlyValues: 0)
+            try await run(PostgresSQL.lockTimeout(seconds: lockWait))
             try await run(PostgresSQL.lockReleases)
+            try await run(PostgresSQL.noLockTimeout)
             var releaseIDs: [String: Int64] = [:]
             for batch in batches {
                 for (name, date) in batch.releases.sorted(by: { $0.key < $1.key }) {

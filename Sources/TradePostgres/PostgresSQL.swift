@@ -71,6 +71,13 @@
                 PRIMARY KEY (series_id, release_id)
             )
             """,
+            // Imports take a lock on this table, which only writers may lock in that mode (a reader has
+            // no privilege on it): one import at a time, and no reader can hold the imports up.
+            """
+            CREATE TABLE IF NOT EXISTS import_lock (
+                only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row)
+            )
+            """,
         ]
 
         /// The two roles of a team: a writer (imports) and a reader (the press office), as groups that
@@ -90,6 +97,7 @@
             "GRANT SELECT ON release, series, source, figure, monthly_block TO svctrade_reader",
             "GRANT SELECT, INSERT ON release, series, source, figure, monthly_block TO svctrade_writer",
             "GRANT USAGE ON SEQUENCE release_id_seq, series_id_seq, source_id_seq TO svctrade_writer",
+            "GRANT UPDATE ON import_lock TO svctrade_writer",
         ]
 
         static let releases = "SELECT name, published, imported_from FROM release ORDER BY id"
@@ -126,9 +134,13 @@
             FROM monthly_block b JOIN series s ON s.id = b.series_id WHERE true
             """
 
-        /// One writer at a time: a transaction-scoped advisory lock (no table privilege needed beyond the
-        /// writer's INSERT; readers never wait for it).
-        static let lockReleases = "SELECT pg_advisory_xact_lock(7411603)"
+        /// One writer at a time: `import_lock` locked for the transaction in EXCLUSIVE mode, which needs
+        /// UPDATE on it (writers have it, readers do not: an advisory lock, which any login can take,
+        /// let a reader hold every import up). Readers' own reads never conflict with it.
+        static let lockReleases = "LOCK TABLE import_lock IN EXCLUSIVE MODE"
+        /// How long the import waits for that lock, seconds (then SQLSTATE 55P03).
+        static func lockTimeout(seconds: Int) -> String { "SET LOCAL lock_timeout = '\(max(1, seconds))s'" }
+        static let noLockTimeout = "SET LOCAL lock_timeout = 0"
         static let existingRelease = "SELECT imported_from FROM release WHERE name = $1"
         static let insertRelease =
             "INSERT INTO release (name, published, imported_from, row_count) VALUES ($1, $2, $3, $4) RETURNING id"

@@ -30,7 +30,11 @@
 
         /// Connects to `postgres://user[:password]@host[:port]/database`; the password may also come from
         /// `$PGPASSWORD`.
-        public init(address text: String) throws {
+        /// How long an import waits for another import to finish, seconds (`svctrade import --wait`).
+        public let importLockWait: Int
+
+        public init(address text: String, importLockWait: Int = 600) throws {
+            self.importLockWait = importLockWait
             let config = try PostgresAddress.parse(text)
             address = config.redacted
             let configuration = PostgresConnection.Configuration(
@@ -60,7 +64,7 @@
             gate.lock()
             defer { gate.unlock() }
             do {
-                return try blocking {
+                return try blocking(onTimeout: { Task { try? await c.close() } }) {
                     var out: [PostgresRow] = []
                     for try await row in try await c.query(query, logger: Self.logger) { out.append(row) }
                     return out
@@ -261,14 +265,20 @@
             try requireSchema()
             let c = connection
             let address = address
+            let wait = importLockWait
             gate.lock()
             defer { gate.unlock() }
             do {
-                return try blocking {
+                return try blocking(deadline: wait + postgresCallDeadline, onTimeout: { Task { try? await c.close() } })
+                {
                     try await c.withTransaction(logger: Self.logger) { tx in
-                        try await PostgresImport(connection: tx).write(batches)
+                        try await PostgresImport(connection: tx, lockWait: wait).write(batches)
                     }
                 }
+            } catch let e where PostgresStoreError.sqlState(e) == "55P03" {
+                throw PostgresStoreError(
+                    "error: another import is writing to \(address) (it holds the import lock); waited \(wait) s and imported nothing. Try again when it has finished, or give svctrade import --wait SECONDS"
+                )
             } catch let e as PostgresStoreError {
                 throw e
             } catch {
@@ -319,9 +329,22 @@
 
         public var description: String { message }
 
+        /// The SQLSTATE of a server error, also inside a failed transaction.
+        static func sqlState(_ error: any Error) -> String? {
+            if let t = error as? PostgresTransactionError, let inner = t.closureError ?? t.beginError ?? t.commitError {
+                return sqlState(inner)
+            }
+            return (error as? PSQLError)?.serverInfo?[.sqlState]
+        }
+
         /// The one-line message for an error of PostgresNIO or the server.
         static func describing(_ error: any Error, address: String) -> PostgresStoreError {
             if let e = error as? PostgresStoreError { return e }
+            if let d = error as? PostgresDeadlineExceeded {
+                return PostgresStoreError(
+                    "error: no answer from the PostgreSQL server at \(address) within \(d.seconds) s; the connection was given up and nothing was changed (is the server running? $SVCTRADE_PG_TIMEOUT sets the wait)"
+                )
+            }
             if let t = error as? PostgresTransactionError {
                 // What failed inside the transaction (it was rolled back).
                 if let inner = t.closureError ?? t.beginError ?? t.commitError {
@@ -345,7 +368,8 @@
                 )
             case "42P01":
                 return PostgresStoreError(
-                    "error: \(address): the svctrade schema is missing (\(said)); run svctrade db init")
+                    "error: \(address): the svctrade schema is missing or older than this svctrade (\(said)); run svctrade db init (as an owner of the database)"
+                )
             case .some(let code):
                 return PostgresStoreError("error: \(address): the server said \(code): \(said)")
             case nil:
@@ -378,9 +402,27 @@
         var result: Result<T, any Error>?
     }
 
-    /// Runs async work from synchronous code and waits for it (the store interface is synchronous, as
-    /// the commands are; PostgresNIO is async).
-    func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    /// No answer from the server within the deadline of a call (``blocking(deadline:onTimeout:_:)``).
+    struct PostgresDeadlineExceeded: Error {
+        let seconds: Int
+    }
+
+    /// How long one call to the server (connecting, a query, a whole import) may take before svctrade
+    /// gives up, seconds: `$SVCTRADE_PG_TIMEOUT`, default 600. A server that stops answering (stopped
+    /// mid-COPY, a network that drops packets) is an error after this, never a hang.
+    let postgresCallDeadline: Int = {
+        let text = ProcessInfo.processInfo.environment["SVCTRADE_PG_TIMEOUT"] ?? ""
+        return Int(text).map { max(1, $0) } ?? 600
+    }()
+
+    /// Runs async work from synchronous code and waits for it, at most `deadline` seconds (the store
+    /// interface is synchronous, as the commands are; PostgresNIO is async). On timeout `onTimeout`
+    /// runs (the import closes its connection, so the server rolls the transaction back) and
+    /// ``PostgresDeadlineExceeded`` is thrown; the abandoned work ends on its own.
+    func blocking<T: Sendable>(
+        deadline: Int = postgresCallDeadline, onTimeout: @escaping @Sendable () -> Void = {},
+        _ body: @escaping @Sendable () async throws -> T
+    ) throws -> T {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         // On a queue of its own, not the cooperative pool: the caller may itself be a task on that
@@ -391,7 +433,10 @@
             box.lock.withLock { box.result = r }
             done.signal()
         }
-        done.wait()
+        if done.wait(timeout: .now() + .seconds(deadline)) == .timedOut {
+            onTimeout()
+            throw PostgresDeadlineExceeded(seconds: deadline)
+        }
         box.lock.lock()
         defer { box.lock.unlock() }
         guard let result = box.result else {

@@ -37,6 +37,12 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("release-date"), help: "Publication date of that release, YYYY-MM-DD (used by --as-of).")
     var releaseDate: String?
 
+    @Option(
+        help:
+            "Seconds to wait for another import to the same PostgreSQL store to finish (default 600); SQLite waits up to 600 s."
+    )
+    var wait: Int?
+
     @Flag(name: .customLong("dry-run"), help: "Check the files completely but write nothing.")
     var dryRun = false
 
@@ -86,7 +92,7 @@ struct ImportCommand: ParsableCommand {
         if timing { writeStandardError("read: \(clock.now - started)\n") }
         let summary: ImportSummary
         do {
-            summary = try store.forWriting().importBatches(batches)
+            summary = try store.forWriting(wait: wait).importBatches(batches)
             if timing { writeStandardError("written: \(clock.now - started)\n") }
         } catch let e as UserFacingError {
             let text = "\(e)"

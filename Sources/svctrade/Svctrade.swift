@@ -147,9 +147,10 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store for an import: a SQLite file is created when missing.
-    func forWriting() throws -> any FigureStore {
-        if isPostgres { return try postgres() }
+    /// Opens the store for an import: a SQLite file is created when missing. `wait` is how long a
+    /// PostgreSQL import waits for another one, seconds.
+    func forWriting(wait: Int? = nil) throws -> any FigureStore {
+        if isPostgres { return try postgres(importLockWait: wait) }
         do {
             return try TradeDatabase(path: path)
         } catch let e as StoreError {
@@ -158,10 +159,10 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The PostgreSQL store at `path`.
-    func postgres() throws -> PostgresStoreHandle {
+    func postgres(importLockWait: Int? = nil) throws -> PostgresStoreHandle {
         #if PostgreSQL
             do {
-                return try PostgresStore(address: path)
+                return try PostgresStore(address: path, importLockWait: importLockWait ?? 600)
             } catch let e as PostgresStoreError {
                 throw InputRejected(message: e.message)
             }

@@ -92,6 +92,41 @@
             #expect(after.stdout == before.stdout)
         }
 
+        @Test func aReaderCannotHoldImportsUpAndAWaitingImportGivesUp() throws {
+            let (pg, server, name) = try database()
+            defer { try? server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+            let role = "press_" + String(name.suffix(8))
+            try server.execute("CREATE ROLE \(role) LOGIN PASSWORD 'read-only' IN ROLE svctrade_reader")
+            defer { try? server.execute("DROP ROLE IF EXISTS \(role)") }
+            var components = try #require(URLComponents(string: pg))
+            components.user = role
+            components.password = "read-only"
+            let reader = try PostgresStore(address: try #require(components.string))
+            // The advisory lock imports used to take: any login may hold it.
+            try reader.execute("SELECT pg_advisory_lock(7411603)")
+            // The import lock itself: a reader may not take it.
+            try reader.execute("BEGIN")
+            #expect(throws: (any Error).self) { try reader.execute("LOCK TABLE import_lock IN EXCLUSIVE MODE") }
+            try? reader.execute("ROLLBACK")
+            let started = ContinuousClock.now
+            let r = try cli.run([
+                "import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", pg, "--wait", "5",
+            ])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(ContinuousClock.now - started < .seconds(60))
+            // An owner holding the lock makes an import wait, then give up in one line.
+            let owner = try PostgresStore(address: pg)
+            try owner.execute("BEGIN")
+            try owner.execute("LOCK TABLE import_lock IN EXCLUSIVE MODE")
+            let waited = try cli.run([
+                "import", Repository.dataset("mofcom-published-2023-2025.csv"), "--db", pg, "--wait", "1",
+            ])
+            try owner.execute("ROLLBACK")
+            #expect(waited.status == 1)
+            #expect(waited.stderr.contains("another import is writing to"), "\(waited.stderr)")
+            #expect(waited.stderr.contains("waited 1 s and imported nothing"))
+        }
+
         @Test func badAddressesGetOneClearLineEach() throws {
             let admin = try #require(Self.admin)
             var wrong = try #require(URLComponents(string: admin))
@@ -112,6 +147,38 @@
                 #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
                 #expect(!r.stderr.contains("not-the-password"))
             }
+        }
+    }
+    /// A server that accepts the connection and never answers (stopped mid-call, a black-holed network):
+    /// an error after the deadline, never a hang. Needs no PostgreSQL server.
+    @Suite struct PostgresDeadlineTests {
+        let cli = CommandRunner()
+
+        @Test func aServerThatNeverAnswersIsAnErrorAfterTheDeadline() throws {
+            let listener = Process()
+            listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            listener.arguments = [
+                "python3", "-c",
+                "import socket,time\ns=socket.socket()\ns.bind(('127.0.0.1',0))\ns.listen()\nprint(s.getsockname()[1],flush=True)\nc=s.accept()\ntime.sleep(120)",
+            ]
+            let out = Pipe()
+            listener.standardOutput = out
+            try listener.run()
+            defer { listener.terminate() }
+            let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+            let port = try #require(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)))
+            let started = ContinuousClock.now
+            let r = try cli.run(
+                ["series", "--db", "postgres://press:secret@127.0.0.1:\(port)/svctrade"],
+                environment: ["SVCTRADE_PG_TIMEOUT": "2"])
+            #expect(r.status == 1)
+            #expect(
+                r.stderr.hasPrefix(
+                    "error: no answer from the PostgreSQL server at postgres://press@127.0.0.1:\(port)/svctrade within 2 s"
+                ),
+                "\(r.stderr)")
+            #expect(!r.stderr.contains("secret"))
+            #expect(ContinuousClock.now - started < .seconds(60))
         }
     }
 #endif

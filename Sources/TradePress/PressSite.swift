@@ -82,7 +82,13 @@ public final class PressSite: Sendable {
             response = PressResponse(
                 status: 304, headers: response.headers.filter { $0.name != "Content-Length" }, body: Data())
         }
-        if request.method == "HEAD" { response.body = Data() }
+        if request.method == "HEAD" {
+            // A HEAD answer carries the length the GET answer would have, without the body.
+            if response.status != 304, response.header("Content-Length") == nil {
+                response.headers.append(.init(name: "Content-Length", value: String(response.body.count)))
+            }
+            response.body = Data()
+        }
         response.headers = Self.securityHeaders(for: request) + response.headers
         return response
     }
@@ -285,7 +291,17 @@ public final class PressSite: Sendable {
 
     /// Headers on every answer: a content security policy with no inline script or style (the
     /// page's script and style are files of the site), no sniffing, no framing, no referrer.
-    static func securityHeaders(for request: PressRequest) -> [PressResponse.Header] {
+    /// The answer to a request the server cannot read as a path (bad framing, bad encoding): 400, with
+    /// the same security headers as every other answer.
+    public static func badRequest(_ message: String = "not a request path") -> PressResponse {
+        PressResponse(
+            status: 400,
+            headers: securityHeaders()
+                + [.init(name: "Content-Type", value: "text/plain; charset=utf-8")],
+            body: Data((message + "\n").utf8))
+    }
+
+    static func securityHeaders(for request: PressRequest? = nil) -> [PressResponse.Header] {
         [
             .init(
                 name: "Content-Security-Policy",

@@ -43,9 +43,7 @@ public enum PressServer {
                         DispatchQueue.global().async { continuation.resume(returning: site.respond(to: press)) }
                     }
                 } else {
-                    answer = PressResponse(
-                        status: 400, headers: [.init(name: "Content-Type", value: "text/plain; charset=utf-8")],
-                        body: Data("not a request path\n".utf8))
+                    answer = PressSite.badRequest()
                 }
                 var fields = HTTPFields()
                 for header in answer.headers {

@@ -188,6 +188,13 @@ import TradeTestSupport
                     in: Repository.root
                 ).status == 0)
             #expect(xlsx == (try Data(contentsOf: URL(fileURLWithPath: out + "/bulletin-zh.xlsx"))))
+            // HEAD over HTTP: the GET answer's headers and length, no body.
+            let (headStatus, headers) = try Self.run(
+                "/usr/bin/curl", ["-s", "-I", base + "/download/2021-04/bulletin-zh.xlsx?vs=2019"])
+            #expect(headStatus == 0)
+            let headText = String(decoding: headers, as: UTF8.self).lowercased()
+            #expect(headText.contains("content-length: \(xlsx.count)"), "\(headText)")
+            #expect(headText.contains("x-content-type-options: nosniff"))
             // Refusals over HTTP: 4xx pages, never 5xx.
             for (target, expected) in [
                 ("/figures?month=2021-13", 400), ("/figures?month=2030-01", 404),

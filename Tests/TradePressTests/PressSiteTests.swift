@@ -342,3 +342,22 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
         #expect(site.cachedBytes > 0)
     }
 }
+
+@Suite struct PressHeadTests {
+    @Test func headCarriesTheGetLengthAndEveryAnswerTheSecurityHeaders() throws {
+        let (site, _, folder) = try PressSiteTests.site(files: ["mofcom-published-2017-2022.csv"])
+        defer { folder.remove() }
+        for target in ["/figures?month=2021-04&lang=en", "/api/months", "/static/press.css", "/nowhere"] {
+            let get = try PressSiteTests.get(site, target)
+            let head = site.respond(to: try #require(PressRequest(method: "HEAD", target: target, ifNoneMatch: nil)))
+            #expect(head.status == get.status, "\(target)")
+            #expect(head.body.isEmpty)
+            #expect(head.header("Content-Length") == String(get.body.count), "\(target)")
+            #expect(head.header("X-Content-Type-Options") == "nosniff")
+        }
+        let bad = PressSite.badRequest()
+        #expect(bad.status == 400)
+        #expect(bad.header("Content-Security-Policy")?.contains("default-src 'none'") == true)
+        #expect(bad.header("X-Frame-Options") == "DENY")
+    }
+}

@@ -32,23 +32,41 @@ public final class PressSite: Sendable {
     /// The most bytes of answers kept in the cache (bodies); past it the cache starts again empty.
     public let cacheByteLimit: Int
 
+    /// Whether a page cached before the store changed is still answered while its new version is
+    /// made in the background (`svctrade serve`: an import never makes the press office wait for a
+    /// page it has seen); off, the first request after a change waits for the new page.
+    public let staleWhileRefreshing: Bool
+
+    private struct Cached {
+        var response: PressResponse
+        /// The store version it was made from.
+        var version: String?
+    }
+
     private struct State {
         var checked: ContinuousClock.Instant?
         var storeVersion: String?
         var months: [Period] = []
         var editions: [String: PressEdition] = [:]
-        var responses: [String: PressResponse] = [:]
+        var responses: [String: Cached] = [:]
         var responseBytes = 0
         var pdfs: [String: Data] = [:]
+        /// Pages being made again in the background.
+        var refreshing: Set<String> = []
     }
+    /// One bulletin composed at a time: composing takes a core for about half a second, and cached
+    /// answers need the other one.
+    private let composing = NSLock()
     private let state = Mutex(State())
     private static let cacheLimit = 512
 
     /// A site over `store`; `chromium` (e.g. ``BulletinPrinter/chromium(path:)``) enables the PDF.
     public init(
         store: any FigureStore, templates: String?, datasets: String, chromium: String?,
-        revalidateInterval: Duration = .seconds(1), cacheByteLimit: Int = 64 << 20
+        revalidateInterval: Duration = .seconds(1), cacheByteLimit: Int = 64 << 20,
+        staleWhileRefreshing: Bool = false
     ) {
+        self.staleWhileRefreshing = staleWhileRefreshing
         self.cacheByteLimit = cacheByteLimit
         self.store = store
         self.templates = templates
@@ -135,7 +153,16 @@ public final class PressSite: Sendable {
             return
         }
         state.withLock { s in
-            s = State(checked: now, storeVersion: before, months: months)
+            if staleWhileRefreshing {
+                // Pages stay, marked old by their version; everything they were made from goes.
+                s.checked = now
+                s.storeVersion = before
+                s.months = months
+                s.editions = [:]
+                s.pdfs = [:]
+            } else {
+                s = State(checked: now, storeVersion: before, months: months)
+            }
         }
     }
 
@@ -144,28 +171,58 @@ public final class PressSite: Sendable {
         try revalidate()
         let route = try PressRoute(request, months: knownMonths())
         let key = route.cacheKey
-        if let cached = state.withLock({ $0.responses[key] }) { return cached }
+        let (hit, fresh) = state.withLock { s -> (PressResponse?, Bool) in
+            guard let c = s.responses[key] else { return (nil, false) }
+            return (c.response, c.version == s.storeVersion)
+        }
+        if let hit {
+            if !fresh { refreshInBackground(route, key: key) }
+            return hit
+        }
+        return try make(route, key: key)
+    }
+
+    /// Makes an answer and caches it under `key` with the store version it was made from.
+    private func make(_ route: PressRoute, key: String) throws -> PressResponse {
+        let version = state.withLock { $0.storeVersion }
         var response = try answer(route)
         response.headers.append(.init(name: "ETag", value: "\"\(ContentDigest.hex(response.body))\""))
         response.headers.append(.init(name: "Cache-Control", value: "no-cache"))
         let stored = response
         if response.status == 200 || response.status == 303 {
             state.withLock { s in
-                if s.responses.count >= Self.cacheLimit || s.responseBytes + stored.body.count > cacheByteLimit {
+                let replaced = s.responses[key]?.response.body.count ?? 0
+                if s.responses.count >= Self.cacheLimit
+                    || s.responseBytes - replaced + stored.body.count > cacheByteLimit
+                {
                     s.responses.removeAll()
                     s.responseBytes = 0
                 }
                 guard stored.body.count <= cacheByteLimit else { return }
-                s.responses[key] = stored
-                s.responseBytes += stored.body.count
+                s.responseBytes += stored.body.count - (s.responses[key]?.response.body.count ?? 0)
+                s.responses[key] = Cached(response: stored, version: version)
             }
         }
         return response
     }
 
+    /// Makes a page again after the store changed, once at a time per page, off the request path; the
+    /// old page is answered meanwhile.
+    private func refreshInBackground(_ route: PressRoute, key: String) {
+        let start = state.withLock { s -> Bool in s.refreshing.insert(key).inserted }
+        guard start else { return }
+        DispatchQueue.global().async {
+            _ = try? self.make(route, key: key)
+            self.state.withLock { s in _ = s.refreshing.remove(key) }
+        }
+    }
+
     private func edition(_ month: Period, _ baseYear: Int?) throws -> PressEdition {
         let key = "\(month)/\(baseYear.map(String.init) ?? "-")"
         if let cached = state.withLock({ $0.editions[key] }) { return cached }
+        composing.lock()
+        defer { composing.unlock() }
+        if let cached = state.withLock({ $0.editions[key] }) { return cached }  // made while we waited
         let edition = try PressEdition.compose(
             store: store, month: month, baseYear: baseYear, templates: templates, datasets: datasets)
         state.withLock { s in

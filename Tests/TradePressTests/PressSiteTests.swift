@@ -361,3 +361,33 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
         #expect(bad.header("X-Frame-Options") == "DENY")
     }
 }
+
+@Suite struct PressStaleWhileRefreshingTests {
+    @Test func aSeenPageIsAnsweredAtOnceWhileItsNewVersionIsMade() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("press.sqlite")
+        let writer = try TradeDatabase(path: path)
+        _ = try writer.importBatches([
+            try ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv"))
+        ])
+        let site = PressSite(
+            store: try TradeDatabase.readOnly(path: path), templates: Repository.root + "/templates",
+            datasets: Repository.root + "/datasets", chromium: nil, revalidateInterval: .zero,
+            staleWhileRefreshing: true)
+        func months() throws -> String { try PressSiteTests.get(site, "/api/months").text }
+        let old = try months()
+        #expect(!old.contains("2025-10"))
+        _ = try writer.importBatches([
+            try ObservationReader().read(path: Repository.dataset("mofcom-published-2023-2025.csv"))
+        ])
+        // The first answer after the import is the page already made; its new version is made meanwhile.
+        #expect(try months() == old)
+        var now = old
+        for _ in 0..<300 where !now.contains("2025-10") {
+            usleep(100_000)
+            now = try months()
+        }
+        #expect(now.contains("\"latest\" : \"2025-10\""), "\(now)")
+    }
+}

@@ -91,7 +91,8 @@ def main():
         while time.monotonic() < stop:
             month = months[k % len(months)]
             vs = 2017 + (k // len(months)) % 3
-            get("uncached", f"/figures?month={month}&lang=en&vs={vs}")
+            comparison = f"&vs={vs}" if vs < int(month[:4]) else ""  # a base year before the month's
+            get("uncached", f"/figures?month={month}&lang=en{comparison}")
             k += 1
 
     def importer():

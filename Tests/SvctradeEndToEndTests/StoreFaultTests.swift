@@ -2,23 +2,27 @@ import Foundation
 import Testing
 import TradeTestSupport
 
+/// Runs SQL on a SQLite file with Python's sqlite3 module (another program than svctrade, as a user's
+/// tool or a damaged disk would be).
+func editWithSQLite(_ path: String, _ sql: String) throws {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = [
+        "python3", "-c", "import sqlite3,sys;c=sqlite3.connect(sys.argv[1]);c.executescript(sys.argv[2]);c.commit()",
+        path, sql,
+    ]
+    try p.run()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+}
+
 /// Stores that are not ours, damaged, or only to be read: nothing is written to them without a word.
 @Suite struct StoreFaultTests {
     let cli = CommandRunner()
 
     func bytes(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
 
-    func sqlite(_ path: String, _ sql: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [
-            "python3", "-c",
-            "import sqlite3,sys;c=sqlite3.connect(sys.argv[1]);c.executescript(sys.argv[2]);c.commit()", path, sql,
-        ]
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
-    }
+    func sqlite(_ path: String, _ sql: String) throws { try editWithSQLite(path, sql) }
 
     func store(_ folder: TemporaryFolder, _ name: String = "s.sqlite") throws -> String {
         let db = folder.file(name)
@@ -154,17 +158,7 @@ import TradeTestSupport
 @Suite struct CraftedValueTests {
     let cli = CommandRunner()
 
-    func edit(_ path: String, _ sql: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [
-            "python3", "-c",
-            "import sqlite3,sys;c=sqlite3.connect(sys.argv[1]);c.executescript(sys.argv[2]);c.commit()", path, sql,
-        ]
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
-    }
+    func edit(_ path: String, _ sql: String) throws { try editWithSQLite(path, sql) }
 
     func store(_ folder: TemporaryFolder) throws -> String {
         let db = folder.file("s.sqlite")

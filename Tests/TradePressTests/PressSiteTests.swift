@@ -28,6 +28,17 @@ import TradeTestSupport
         return (site, writer, folder)
     }
 
+    /// A store file with the 2017–2022 published record, its path and a writer to import more.
+    static func storeOf2017To2022() throws -> (TemporaryFolder, String, TradeDatabase) {
+        let folder = try TemporaryFolder()
+        let path = folder.file("press.sqlite")
+        let writer = try TradeDatabase(path: path)
+        _ = try writer.importBatches([
+            try ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv"))
+        ])
+        return (folder, path, writer)
+    }
+
     static func get(_ site: PressSite, _ target: String, ifNoneMatch: String? = nil) throws -> PressResponse {
         let request = try #require(PressRequest(target: target, ifNoneMatch: ifNoneMatch))
         return site.respond(to: request)
@@ -286,13 +297,8 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
 
 @Suite struct PressEditionRefreshTests {
     @Test func theMonthListSurvivesAnImportUntilTheNewEditionIsComplete() throws {
-        let folder = try TemporaryFolder()
+        let (folder, path, writer) = try PressSiteTests.storeOf2017To2022()
         defer { folder.remove() }
-        let path = folder.file("press.sqlite")
-        let writer = try TradeDatabase(path: path)
-        _ = try writer.importBatches([
-            try ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv"))
-        ])
         let store = FlakyStore(try TradeDatabase.readOnly(path: path))
         let site = PressSite(
             store: store, templates: Repository.root + "/templates", datasets: Repository.root + "/datasets",
@@ -318,13 +324,8 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
 
 @Suite struct PressCacheBoundTests {
     @Test func theCacheStaysWithinItsByteLimit() throws {
-        let folder = try TemporaryFolder()
+        let (folder, path, _) = try PressSiteTests.storeOf2017To2022()
         defer { folder.remove() }
-        let path = folder.file("press.sqlite")
-        let writer = try TradeDatabase(path: path)
-        _ = try writer.importBatches([
-            try ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv"))
-        ])
         let limit = 300_000
         let site = PressSite(
             store: try TradeDatabase.readOnly(path: path), templates: Repository.root + "/templates",
@@ -364,13 +365,8 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
 
 @Suite struct PressStaleWhileRefreshingTests {
     @Test func aSeenPageIsAnsweredAtOnceWhileItsNewVersionIsMade() throws {
-        let folder = try TemporaryFolder()
+        let (folder, path, writer) = try PressSiteTests.storeOf2017To2022()
         defer { folder.remove() }
-        let path = folder.file("press.sqlite")
-        let writer = try TradeDatabase(path: path)
-        _ = try writer.importBatches([
-            try ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv"))
-        ])
         let site = PressSite(
             store: try TradeDatabase.readOnly(path: path), templates: Repository.root + "/templates",
             datasets: Repository.root + "/datasets", chromium: nil, revalidateInterval: .zero,

@@ -58,8 +58,12 @@ public enum PressServer {
             // The server's own log: warnings and errors only (the command prints where it listens).
             var logger = Logger(label: "svctrade.serve")
             logger.logLevel = .warning
+            // A connection that sends nothing for this long (an idle keep-alive, or a request whose header
+            // never ends) is closed: idle connections must not pile up and hold the server's memory.
+            let idle = ProcessInfo.processInfo.environment["SVCTRADE_SERVE_IDLE_TIMEOUT"].flatMap(Int64.init) ?? 15
             let app = Application(
                 responder: responder,
+                server: .http1(configuration: .init(idleTimeout: .seconds(max(1, idle)))),
                 configuration: ApplicationConfiguration(
                     address: .hostname(host, port: port), serverName: "svctrade", reuseAddress: true),
                 onServerRunning: { channel in

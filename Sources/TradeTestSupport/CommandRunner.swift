@@ -69,12 +69,15 @@ public struct CommandRunner: Sendable {
 
     /// Starts `svctrade arguments…` in the background, its output going to files in `directory`;
     /// the caller waits for it or kills it.
-    public func start(_ arguments: [String], outputIn directory: String, name: String) throws -> Process {
+    public func start(
+        _ arguments: [String], outputIn directory: String, name: String, environment: [String: String] = [:]
+    ) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["SVCTRADE_DB"] = nil
+        for (k, v) in environment { env[k] = v }
         process.environment = env
         FileManager.default.createFile(atPath: "\(directory)/\(name).out", contents: nil)
         FileManager.default.createFile(atPath: "\(directory)/\(name).err", contents: nil)

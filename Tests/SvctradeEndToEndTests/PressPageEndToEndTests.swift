@@ -134,7 +134,7 @@ import TradeTestSupport
                 [
                     "serve", "--db", db, "--port", "\(port)", "--templates", Repository.root + "/templates",
                     "--datasets", Repository.root + "/datasets",
-                ], outputIn: folder.path, name: "serve")
+                ], outputIn: folder.path, name: "serve", environment: ["SVCTRADE_SERVE_IDLE_TIMEOUT": "2"])
             defer {
                 if server.isRunning { server.terminate() }
                 server.waitUntilExit()
@@ -188,6 +188,15 @@ import TradeTestSupport
                     in: Repository.root
                 ).status == 0)
             #expect(xlsx == (try Data(contentsOf: URL(fileURLWithPath: out + "/bulletin-zh.xlsx"))))
+            // A request whose header never ends is closed after the idle timeout (2 s in this test).
+            let socket = try Self.run(
+                "/usr/bin/env",
+                [
+                    "python3", "-c",
+                    "import socket,time\ns=socket.create_connection(('127.0.0.1',\(port)))\ns.sendall(b'GET /figures HTTP/1.1\\r\\nHost: x\\r\\n')\ns.settimeout(20)\nt=time.time()\nd=s.recv(1)\nprint('closed' if d==b'' else 'open', round(time.time()-t))",
+                ])
+            let closed = String(decoding: socket.1, as: UTF8.self)
+            #expect(closed.hasPrefix("closed"), "\(closed)")
             // HEAD over HTTP: the GET answer's headers and length, no body.
             let (headStatus, headers) = try Self.run(
                 "/usr/bin/curl", ["-s", "-I", base + "/download/2021-04/bulletin-zh.xlsx?vs=2019"])

@@ -138,8 +138,10 @@ public final class PressSite: Sendable {
         let before: String
         do {
             before = try version()
-        } catch  where current != nil {
-            return  // the store cannot be read just now: keep answering from the edition we have
+        } catch {
+            // The store cannot be read just now: keep answering from the edition we have (if any).
+            if current == nil { throw error }
+            return
         }
         if before == current {
             state.withLock { $0.checked = now }
@@ -149,7 +151,8 @@ public final class PressSite: Sendable {
         do {
             months = try PressEdition.months(store: store)
             guard try version() == before else { return }  // changed meanwhile: the next check takes it
-        } catch  where current != nil {
+        } catch {
+            if current == nil { throw error }
             return
         }
         state.withLock { s in

@@ -17,18 +17,23 @@ struct OutputFile {
         guard descriptor >= 0 else { throw Self.failure(path, errno) }
     }
 
-    /// Appends bytes; on failure the temporary file is removed.
-    func write(_ bytes: some DataProtocol) throws {
-        var pending = Array(bytes)[...]
-        while !pending.isEmpty {
-            let n = pending.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                abandon()
-                throw Self.failure(path, code)
+    /// Appends bytes (written in place, not copied); on failure the temporary file is removed.
+    func write(_ bytes: some ContiguousBytes) throws {
+        let failed: Int32? = bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(descriptor, raw.baseAddress?.advanced(by: offset), raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
             }
-            pending = pending.dropFirst(n)
+            return nil
+        }
+        if let code = failed {
+            abandon()
+            throw Self.failure(path, code)
         }
     }
 

@@ -52,7 +52,7 @@ let package = Package(
             dependencies: ["TradeCore", "TradeReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "TradeBulletin",
-            dependencies: ["TradeCore", "TradeIngest", "TradeReport", "TradeCharts", "TradeXLSX"]),
+            dependencies: ["TradeCore", "TradeReport", "TradeCharts", "TradeXLSX"]),
         .target(
             name: "TradePostgres",
             dependencies: [
@@ -75,7 +75,7 @@ let package = Package(
                 "TradePostgres", "TradeServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "TradeTestSupport", dependencies: ["TradeCore"]),
+        .target(name: "TradeTestSupport", dependencies: ["TradeCore", "TradeIngest", "TradeBulletin"]),
         .testTarget(
             name: "TradeCoreTests",
             dependencies: [

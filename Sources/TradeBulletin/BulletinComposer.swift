@@ -1,7 +1,6 @@
 import Foundation
 import TradeCharts
 import TradeCore
-import TradeIngest
 import TradeReport
 import TradeXLSX
 
@@ -25,40 +24,35 @@ public enum BulletinComposer {
         public var files: [File]
     }
 
-    /// Composes the bulletin through `through` in each language; `templates` and `datasets` are the
-    /// folders of the press templates and of `pilot-practices.csv`. The files come back in order;
-    /// the caller writes them (nothing is written here).
+    /// Composes the bulletin through `through` in each language from the press templates, release
+    /// settings and pilot practices of `resources`. The files come back in order; the caller writes
+    /// them (nothing is written here).
     public static func compose(
-        book: FigureBook, through: Period, languages: [Language], baseYear: Int?, templates: String?, datasets: String,
+        book: FigureBook, through: Period, languages: [Language], baseYear: Int?, resources: BulletinResources,
         history: [Observation] = []
     ) throws -> [File] {
         try composition(
-            book: book, through: through, languages: languages, baseYear: baseYear, templates: templates,
-            datasets: datasets, history: history
+            book: book, through: through, languages: languages, baseYear: baseYear, resources: resources,
+            history: history
         ).files
     }
 
-    /// The documents and files of ``compose(book:through:languages:baseYear:templates:datasets:history:)``:
+    /// The documents and files of ``compose(book:through:languages:baseYear:resources:history:)``:
     /// for callers that show the documents' parts (the press page) as well as offering the files.
+    /// `header` replaces the release settings of `resources` (`--issuer`, the demo's example issuer).
     public static func composition(
-        book: FigureBook, through: Period, languages: [Language], baseYear: Int?, templates: String?, datasets: String,
+        book: FigureBook, through: Period, languages: [Language], baseYear: Int?, resources: BulletinResources,
         history: [Observation] = [], header given: ReleaseHeader? = nil
     ) throws -> Composition {
         var files: [File] = []
-        let practicesPath = datasets + "/pilot-practices.csv"
-        let practices: [PilotPractice]
-        do {
-            practices = try PilotPracticesReader.read(path: practicesPath)
-        } catch {
-            throw BulletinError("\(error); run from the repository root or give --datasets DIR")
-        }
+        let practices = resources.practices
         let hasRegions = book.panel.series.contains { Regions.standard.region(code: $0.key.region)?.kind != .country }
         var documents: [BulletinDocument] = []
         // Who the figures are cited to: the same for every language and every file.
         let citations = BulletinCitations(figures: cited(book: book, through: through), through: through)
         for language in languages {
             let release = try PressDocuments.release(
-                book: book, through: through, baseYear: baseYear, language: language, templates: templates)
+                book: book, through: through, baseYear: baseYear, language: language, resources: resources)
             files.append(
                 File(name: "figures-\(language.rawValue).json", data: Data(try PressDocuments.json(release).utf8)))
             let theme = ChartTheme(size: .bulletin, language: language == .zh ? .zh : .en)
@@ -118,7 +112,7 @@ public enum BulletinComposer {
                     pilotFigures: hasRegions ? pilotSentence(book: book, through: through, language: language) : nil,
                     citations: citations))
         }
-        var header = try given ?? releaseHeader(templates: templates)
+        var header = given ?? resources.release
         // Without an issuing office a bulletin is a draft, marked on every page (`svctrade bulletin`
         // refuses one unless --draft is given).
         if languages.contains(where: { header.issuer(through: through, zh: $0 == .zh) == nil }) {
@@ -252,18 +246,6 @@ public enum BulletinComposer {
                 asOf: asOf)
         ).map(\.observation)
         return (book, history)
-    }
-
-    /// The release header from `release.toml` in the templates folder; the defaults when the file is
-    /// absent.
-    public static func releaseHeader(templates: String?) throws -> ReleaseHeader {
-        let path = PressDocuments.templateFolder(templates) + "/release.toml"
-        guard let data = FileManager.default.contents(atPath: path) else { return ReleaseHeader() }
-        do {
-            return try ReleaseHeader(parsing: String(decoding: data, as: UTF8.self))
-        } catch {
-            throw BulletinError("\(path): \(error)")
-        }
     }
 
     /// Exports, imports and total of each EBOPS main component over the year to date, with growth and

@@ -13,8 +13,9 @@ public enum BulletinPrinter {
         public var description: String { message }
     }
 
-    /// The first Chromium found on `PATH` (`chromium`, `chromium-browser`, `google-chrome`), or `nil`.
-    public static func chromium(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+    /// The first Chromium found in the folders of `path` (the caller's `$PATH`; `nil`: `/usr/bin:/bin`)
+    /// called `chromium`, `chromium-browser` or `google-chrome`, or `nil`.
+    public static func chromium(path: String?) -> String? {
         let folders = (path ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
         for name in ["chromium", "chromium-browser", "google-chrome"] {
             for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {

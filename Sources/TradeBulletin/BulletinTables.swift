@@ -88,7 +88,7 @@ public enum BulletinTables {
         if let unit {
             if unit.currency == .cny { builder.unitCNY = unit } else { builder.unitUSD = unit }
         }
-        let illustrative = { (r: BulletinRow) in r.value?.sources.contains { $0.contains("illustrative") } ?? false }
+        let illustrative = { (r: BulletinRow) in r.value?.status == .illustrative }
         return builder.table(rows, illustrative: illustrative)
     }
 
@@ -104,7 +104,7 @@ public enum BulletinTables {
         if let unit {
             if unit.currency == .cny { builder.unitCNY = unit } else { builder.unitUSD = unit }
         }
-        let illustrative = { (r: BulletinRow) in r.value?.sources.contains { $0.contains("illustrative") } ?? false }
+        let illustrative = { (r: BulletinRow) in r.value?.status == .illustrative }
         let renderer = format.renderer
         var table: Table
         if var columns = renderer.columns {

@@ -83,9 +83,9 @@ public enum DemoOutputs {
         zh: "svctrade 示例公报（根据商务部公布数据整理，非官方发布）"
     )
 
-    /// The release header of a demo bulletin: `release.toml` with the example issuer.
-    public static func header(month: String) throws -> ReleaseHeader {
-        var header = try BulletinComposer.releaseHeader(templates: nil)
+    /// The release header of a demo bulletin: the release settings of `resources` with the example issuer.
+    public static func header(month: String, resources: BulletinResources) -> ReleaseHeader {
+        var header = resources.release
         header.values["\(month).issuer"] = exampleIssuer.en
         header.values["\(month).issuer_zh"] = exampleIssuer.zh
         return header
@@ -94,23 +94,23 @@ public enum DemoOutputs {
     /// One bulletin, zh and en, under `bulletin-MONTH/`; `book` and `history` as of the bulletin's
     /// release date (``header(month:)``).
     public static func bulletin(
-        month: String, baseYear: Int?, book: FigureBook, history: [Observation], datasets: String
+        month: String, baseYear: Int?, book: FigureBook, history: [Observation], resources: BulletinResources
     ) throws -> [File] {
         try BulletinComposer.composition(
             book: book, through: try Period(parsing: month), languages: [.zh, .en], baseYear: baseYear,
-            templates: nil, datasets: datasets, history: history, header: try header(month: month)
+            resources: resources, history: history, header: header(month: month, resources: resources)
         ).files.map { File(name: "bulletin-\(month)/" + $0.name, data: $0.data) }
     }
 
     /// The press texts of the three bulletins in both languages (`press-figures-MONTH-LANG.txt`), each
     /// from the figures as of its bulletin's release date (`book(month)`).
-    public static func pressTexts(book: (String) throws -> FigureBook) throws -> [File] {
+    public static func pressTexts(resources: BulletinResources, book: (String) throws -> FigureBook) throws -> [File] {
         var files: [File] = []
         for language in Language.allCases {
             for (month, baseYear) in bulletins {
                 let release = try PressDocuments.release(
                     book: try book(month), through: try Period(parsing: month), baseYear: baseYear, language: language,
-                    templates: nil)
+                    resources: resources)
                 files.append(
                     File(name: "press-figures-\(month)-\(language.rawValue).txt", data: Data(release.plainText.utf8)))
             }

@@ -2,7 +2,7 @@ import Foundation
 import TradeCore
 import TradeReport
 
-/// A request that cannot be composed (a missing template or dataset), with what to do.
+/// A request that cannot be composed (a missing or invalid template), with what to do.
 public struct BulletinError: UserFacingError, Equatable {
     /// What went wrong and how to fix it.
     public var message: String
@@ -17,12 +17,6 @@ public struct BulletinError: UserFacingError, Equatable {
 
 /// Press texts from the editable templates: the composition of figures and template for one period.
 public enum PressDocuments {
-    public static func templateFolder(_ given: String?) -> String {
-        if let given { return given }
-        if let env = ProcessInfo.processInfo.environment["SVCTRADE_TEMPLATES"], !env.isEmpty { return env }
-        return "templates"
-    }
-
     /// What `svctrade figures` reads for a period: the nation's figures from January of the
     /// comparison year (the year before, or `baseYear`) through `through`.
     public static func selection(through: Period, baseYear: Int?, asOf: String?) -> FigureSelection {
@@ -31,17 +25,15 @@ public enum PressDocuments {
             asOf: asOf)
     }
 
+    /// The press text of `language` for the period: the figures of `book` through `through` in the
+    /// language's template from `resources`.
+    ///
+    /// - Throws: ``BulletinError`` when `resources` has no template for `language`.
     public static func release(
-        book: FigureBook, through: Period, baseYear: Int?, language: PressFigures.Language, templates: String?,
-        allowDerived: Bool = false
+        book: FigureBook, through: Period, baseYear: Int?, language: PressFigures.Language,
+        resources: BulletinResources, allowDerived: Bool = false
     ) throws -> PressRelease {
-        let path = templateFolder(templates) + "/press-\(language.rawValue).txt"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BulletinError(
-                "template \(path) not found; run from the repository root, or give --templates DIR (or $SVCTRADE_TEMPLATES)"
-            )
-        }
-        let template = PressTemplate(parsing: String(decoding: data, as: UTF8.self), joiner: language == .zh ? "" : " ")
+        let template = try resources.pressTemplate(language)
         let figures = PressFigures(
             book: book, through: through, baseYear: baseYear, language: language, allowDerived: allowDerived)
         return PressRelease(figures: figures, template: template)

@@ -564,7 +564,7 @@ extension SDMXCSVReader.State {
             throw located(.conflictingAttribute, "FIGURE", "a PANEL month is not part of a figure; leave FIGURE empty")
         }
         // The store marks a panel month illustrative by its release alone.
-        let implied: FigureStatus = release == IllustrativePanel.release ? .illustrative : .published
+        let implied = FigureStatus.ofPanelMonth(release: release)
         if let status, status != implied {
             throw located(
                 .conflictingAttribute, "OBS_STATUS",

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -22,7 +24,8 @@ enum StreamSpool {
         let input = open(path, O_RDONLY)
         guard input >= 0 else { return .failure(SpoolFailure(reason: String(cString: strerror(errno)))) }
         defer { _ = close(input) }
-        let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        // The system's temporary folder (Foundation honours $TMPDIR); the library reads no variable itself.
+        let folder = FileManager.default.temporaryDirectory.path
         var template = Array("\(folder)/svctrade-stream-XXXXXX.csv".utf8CString)
         let output = template.withUnsafeMutableBufferPointer { b -> Int32 in
             guard let base = b.baseAddress else { return -1 }

@@ -38,16 +38,15 @@ struct PressEdition: Sendable {
     /// both [--vs-year baseYear]`) and the bulletin table in CSV (`svctrade table --through month
     /// --format csv [--lang zh]`).
     static func compose(
-        store: any FigureStore, month: Period, baseYear: Int?, templates: String?, datasets: String
+        store: any FigureStore, month: Period, baseYear: Int?, resources: BulletinResources
     ) throws -> PressEdition {
         // As of the month's release date, as `svctrade bulletin` reads it.
-        let asOf = BulletinComposer.vintage(
-            through: month, given: nil, header: try BulletinComposer.releaseHeader(templates: templates))
+        let asOf = BulletinComposer.vintage(through: month, given: nil, header: resources.release)
         let (book, history) = try BulletinComposer.inputs(
             store: store, through: month, baseYear: baseYear, asOf: asOf)
         let composition = try BulletinComposer.composition(
-            book: book, through: month, languages: [.zh, .en], baseYear: baseYear, templates: templates,
-            datasets: datasets, history: history)
+            book: book, through: month, languages: [.zh, .en], baseYear: baseYear, resources: resources,
+            history: history)
         var downloads = composition.files.map { Download(name: $0.name, data: $0.data) }
         let query = BulletinQuery(through: month)
         let tableBook = try store.figureBook(query.selection(baseYear: baseYear, asOf: nil))

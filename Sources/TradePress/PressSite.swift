@@ -21,10 +21,8 @@ import TradeReport
 public final class PressSite: Sendable {
     /// The store read.
     let store: any FigureStore
-    /// Folder of the press templates (`nil`: `$SVCTRADE_TEMPLATES`, else `templates`).
-    let templates: String?
-    /// Folder with `pilot-practices.csv`.
-    let datasets: String
+    /// The press templates, release settings and pilot practices, loaded when the site was made.
+    let resources: BulletinResources
     /// Chromium for the PDF download, when the machine has it.
     let chromium: String?
     /// How long a check that the store has not changed is trusted.
@@ -60,17 +58,17 @@ public final class PressSite: Sendable {
     private let state = Mutex(State())
     private static let cacheLimit = 512
 
-    /// A site over `store`; `chromium` (e.g. ``BulletinPrinter/chromium(path:)``) enables the PDF.
+    /// A site over `store` with the bulletin's `resources` (loaded once, when the server starts);
+    /// `chromium` (e.g. ``BulletinPrinter/chromium(path:)``) enables the PDF.
     public init(
-        store: any FigureStore, templates: String?, datasets: String, chromium: String?,
+        store: any FigureStore, resources: BulletinResources, chromium: String?,
         revalidateInterval: Duration = .seconds(1), cacheByteLimit: Int = 64 << 20,
         staleWhileRefreshing: Bool = false
     ) {
         self.staleWhileRefreshing = staleWhileRefreshing
         self.cacheByteLimit = cacheByteLimit
         self.store = store
-        self.templates = templates
-        self.datasets = datasets
+        self.resources = resources
         self.chromium = chromium
         self.revalidateInterval = revalidateInterval
     }
@@ -227,7 +225,7 @@ public final class PressSite: Sendable {
         defer { composing.unlock() }
         if let cached = state.withLock({ $0.editions[key] }) { return cached }  // made while we waited
         let edition = try PressEdition.compose(
-            store: store, month: month, baseYear: baseYear, templates: templates, datasets: datasets)
+            store: store, month: month, baseYear: baseYear, resources: resources)
         state.withLock { s in
             if s.editions.count >= 64 { s.editions.removeAll() }
             s.editions[key] = edition
@@ -279,11 +277,10 @@ public final class PressSite: Sendable {
         case .apiMonths:
             return Self.ok(Data(PressAPI.months(knownMonths()).utf8), type: "application/json")
         case .apiFigures(let month, let language, let baseYear):
-            let asOf = BulletinComposer.vintage(
-                through: month, given: nil, header: try BulletinComposer.releaseHeader(templates: templates))
+            let asOf = BulletinComposer.vintage(through: month, given: nil, header: resources.release)
             let book = try store.figureBook(PressDocuments.selection(through: month, baseYear: baseYear, asOf: asOf))
             let release = try PressDocuments.release(
-                book: book, through: month, baseYear: baseYear, language: language, templates: templates)
+                book: book, through: month, baseYear: baseYear, language: language, resources: resources)
             return Self.ok(Data(try PressDocuments.json(release).utf8), type: "application/json")
         case .apiTable(let month, let format, let language, let baseYear):
             let query = BulletinQuery(through: month)

@@ -69,7 +69,8 @@ struct BulletinCommand: ParsableCommand {
     func run() throws {
         let database = try store.existing()
         let month = through
-        var header = try BulletinComposer.releaseHeader(templates: templates)
+        let resources = try ResourceFolders.load(templates: templates, datasets: datasets)
+        var header = resources.release
         if let issuer { header.values["\(month).issuer"] = issuer }
         if let issuerZh { header.values["\(month).issuer_zh"] = issuerZh }
         if draft { header.values["\(month).draft"] = "true" }
@@ -84,7 +85,7 @@ struct BulletinCommand: ParsableCommand {
             asOf: BulletinComposer.vintage(through: month, given: asOf, header: header))
         let files = try BulletinComposer.composition(
             book: book, through: through, languages: lang.languages, baseYear: vsYear,
-            templates: templates, datasets: datasets, history: history, header: header
+            resources: resources, history: history, header: header
         ).files
         try FileOutput.write(files, into: out)
         print("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)/")

@@ -76,11 +76,13 @@ struct DemoCommand: ParsableCommand {
             )
         }
         let full = try database.figureBook()
+        let resources = try ResourceFolders.load(templates: nil, datasets: datasets)
         // Each bulletin and its table read what was published by its release date (release.toml), as
         // `bulletin` does.
         func vintage(_ month: String) throws -> String? {
             BulletinComposer.vintage(
-                through: try Period(parsing: month), given: nil, header: try DemoOutputs.header(month: month))
+                through: try Period(parsing: month), given: nil,
+                header: DemoOutputs.header(month: month, resources: resources))
         }
         func vintageBook(_ month: String) throws -> FigureBook {
             try vintage(month).map { try database.figureBook(FigureSelection(asOf: $0)) } ?? full
@@ -97,11 +99,11 @@ struct DemoCommand: ParsableCommand {
             let inputs = try BulletinComposer.inputs(
                 store: database, through: try Period(parsing: month), baseYear: baseYear, asOf: try vintage(month))
             let files = try DemoOutputs.bulletin(
-                month: month, baseYear: baseYear, book: inputs.book, history: inputs.history, datasets: datasets)
+                month: month, baseYear: baseYear, book: inputs.book, history: inputs.history, resources: resources)
             try FileOutput.write(files, into: out)
             print("wrote the \(month) bulletin (\(files.count) files) to \(out)/bulletin-\(month)/")
         }
-        if let chromium = BulletinPrinter.chromium() {
+        if let chromium = ResourceFolders.chromium {
             for (month, _) in DemoOutputs.bulletins {
                 let folder = out + "/bulletin-" + month
                 try BulletinPrinter.print(
@@ -112,7 +114,7 @@ struct DemoCommand: ParsableCommand {
             print(
                 "no Chromium on PATH: the bulletins are not printed to PDF (install chromium, or print bulletin.html)")
         }
-        try FileOutput.write(try DemoOutputs.pressTexts(book: vintageBook), into: out)
+        try FileOutput.write(try DemoOutputs.pressTexts(resources: resources, book: vintageBook), into: out)
 
         print("\nJanuary–April 2021 as stored (CNY 100m, published year-on-year %):")
         let jan = try PeriodSpan(parsing: "2021-01/2021-04")

@@ -65,12 +65,12 @@ struct FiguresCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.existing()
-        let vintage = BulletinComposer.vintage(
-            through: through, given: asOf, header: try BulletinComposer.releaseHeader(templates: templates))
+        let resources = try ResourceFolders.load(templates: templates, datasets: nil)
+        let vintage = BulletinComposer.vintage(through: through, given: asOf, header: resources.release)
         let book = try database.figureBook(
             PressDocuments.selection(through: through, baseYear: vsYear, asOf: vintage))
         let release = try PressDocuments.release(
-            book: book, through: through, baseYear: vsYear, language: lang, templates: templates,
+            book: book, through: through, baseYear: vsYear, language: lang, resources: resources,
             allowDerived: allowDerived)
         print(format == .json ? try PressDocuments.json(release) : release.plainText, terminator: "")
         let report = release.report(explain: explain)

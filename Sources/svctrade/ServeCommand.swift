@@ -46,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let database: any FigureStore = store.isPostgres ? try store.existing() : try store.readOnlySQLite()
         let site = PressSite(
-            store: database, templates: templates, datasets: datasets, chromium: BulletinPrinter.chromium(),
+            store: database, resources: try ResourceFolders.load(templates: templates, datasets: datasets),
+            chromium: ResourceFolders.chromium,
             staleWhileRefreshing: true)
         let shown = store.display
         do {

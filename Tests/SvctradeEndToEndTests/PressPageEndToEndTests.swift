@@ -19,8 +19,7 @@ import TradeTestSupport
         defer { folder.remove() }
         let db = try Self.store(folder, cli: cli)
         let site = PressSite(
-            store: try TradeDatabase.readOnly(path: db), templates: Repository.root + "/templates",
-            datasets: Repository.root + "/datasets", chromium: nil)
+            store: try TradeDatabase.readOnly(path: db), resources: try ShippedData.resources(), chromium: nil)
         func get(_ target: String) throws -> PressResponse {
             let answer = site.respond(to: try #require(PressRequest(target: target)))
             #expect(answer.status == 200, "\(target): \(answer.text)")

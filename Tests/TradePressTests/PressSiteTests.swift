@@ -23,8 +23,8 @@ import TradeTestSupport
         let writer = try TradeDatabase(path: path)
         _ = try writer.importBatches(files.map { try ObservationReader().read(path: Repository.dataset($0)) })
         let site = PressSite(
-            store: try TradeDatabase.readOnly(path: path), templates: Repository.root + "/templates",
-            datasets: Repository.root + "/datasets", chromium: nil, revalidateInterval: .zero)
+            store: try TradeDatabase.readOnly(path: path), resources: try ShippedData.resources(), chromium: nil,
+            revalidateInterval: .zero)
         return (site, writer, folder)
     }
 
@@ -102,14 +102,14 @@ import TradeTestSupport
         defer { folder.remove() }
         let month = try Period(parsing: "2021-04")
         // As `svctrade bulletin` reads it: as of the month's release date in release.toml.
-        let header = try BulletinComposer.releaseHeader(templates: Repository.root + "/templates")
+        let resources = try ShippedData.resources()
+        let header = resources.release
         let (book, history) = try BulletinComposer.inputs(
             store: writer, through: month, baseYear: 2019,
             asOf: BulletinComposer.vintage(through: month, given: nil, header: header))
         let files = try BulletinComposer.compose(
             book: book, through: month, languages: [.zh, .en], baseYear: 2019,
-            templates: Repository.root + "/templates",
-            datasets: Repository.root + "/datasets", history: history)
+            resources: try ShippedData.resources(), history: history)
         #expect(files.count >= 8)
         for file in files {
             let answer = try Self.get(site, "/download/2021-04/\(file.name)?vs=2019")
@@ -138,8 +138,8 @@ import TradeTestSupport
         let writer = try TradeDatabase(path: path)
         _ = try writer.importBatches([try ObservationReader().read(path: Repository.dataset(Self.shippedFiles[0]))])
         let site = PressSite(
-            store: try TradeDatabase.readOnly(path: path), templates: Repository.root + "/templates",
-            datasets: Repository.root + "/datasets", chromium: try #require(Self.chromium), revalidateInterval: .zero)
+            store: try TradeDatabase.readOnly(path: path), resources: try ShippedData.resources(),
+            chromium: try #require(Self.chromium), revalidateInterval: .zero)
         #expect(try Self.get(site, "/figures?month=2021-04").text.contains("bulletin.pdf"))
         let pdf = try Self.get(site, "/download/2021-04/bulletin.pdf")
         #expect(pdf.status == 200, "\(pdf.text.prefix(300))")
@@ -240,8 +240,8 @@ import TradeTestSupport
         let (_, _, folder) = try Self.site(files: ["mofcom-published-2017-2022.csv"])
         defer { folder.remove() }
         let site = PressSite(
-            store: try TradeDatabase.readOnly(path: folder.file("press.sqlite")), templates: folder.file("nowhere"),
-            datasets: Repository.root + "/datasets", chromium: nil)
+            store: try TradeDatabase.readOnly(path: folder.file("press.sqlite")),
+            resources: try BulletinResources(templatesFolder: folder.file("nowhere")), chromium: nil)
         let answer = try Self.get(site, "/figures?month=2021-04")
         #expect(answer.status == 503)
         #expect(answer.text.contains("press-zh.txt not found"))
@@ -301,7 +301,7 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
         defer { folder.remove() }
         let store = FlakyStore(try TradeDatabase.readOnly(path: path))
         let site = PressSite(
-            store: store, templates: Repository.root + "/templates", datasets: Repository.root + "/datasets",
+            store: store, resources: try ShippedData.resources(),
             chromium: nil, revalidateInterval: .zero)
         func months() throws -> String { try PressSiteTests.get(site, "/api/months").text }
         let before = try months()
@@ -328,8 +328,8 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
         defer { folder.remove() }
         let limit = 300_000
         let site = PressSite(
-            store: try TradeDatabase.readOnly(path: path), templates: Repository.root + "/templates",
-            datasets: Repository.root + "/datasets", chromium: nil, cacheByteLimit: limit)
+            store: try TradeDatabase.readOnly(path: path), resources: try ShippedData.resources(), chromium: nil,
+            cacheByteLimit: limit)
         var served = 0
         for month in ["2021-04", "2021-06", "2021-08", "2021-10", "2021-12", "2022-04"] {
             for lang in ["zh", "en", "both"] {
@@ -368,8 +368,8 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
         let (folder, path, writer) = try PressSiteTests.storeOf2017To2022()
         defer { folder.remove() }
         let site = PressSite(
-            store: try TradeDatabase.readOnly(path: path), templates: Repository.root + "/templates",
-            datasets: Repository.root + "/datasets", chromium: nil, revalidateInterval: .zero,
+            store: try TradeDatabase.readOnly(path: path), resources: try ShippedData.resources(), chromium: nil,
+            revalidateInterval: .zero,
             staleWhileRefreshing: true)
         func months() throws -> String { try PressSiteTests.get(site, "/api/months").text }
         let old = try months()

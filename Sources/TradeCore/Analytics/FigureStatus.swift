@@ -39,6 +39,13 @@ public enum FigureStatus: String, Sendable, Codable, CaseIterable, Comparable {
 }
 
 extension FigureStatus {
+    /// The status of a stored panel month, from its release: ``illustrative`` for the generated
+    /// panel's release (``IllustrativePanel/release``), else ``published``. The one place a month is
+    /// told illustrative; everything after reads the status (never the release name or the source).
+    public static func ofPanelMonth(release: String) -> FigureStatus {
+        release == IllustrativePanel.release ? .illustrative : .published
+    }
+
     /// The status of a figure as stored, from where it was read: a US-dollar figure counts as
     /// published only when read in the publisher's own text (``isPublisherUSD(source:hosts:)``);
     /// read anywhere else it is a ``reportedConversion``. Yuan figures are the publisher's own

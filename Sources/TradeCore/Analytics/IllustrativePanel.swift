@@ -18,7 +18,8 @@ public struct IllustrativePanel {
     /// The release name every generated value carries.
     public static let release = "illustrative-pilot-panel"
 
-    /// Source text of every generated value (contains the word "illustrative", which outputs look for).
+    /// Source text of every generated value; outputs tell generated values by their status
+    /// (``FigureStatus/illustrative``), never by this text.
     public static func source(seed: UInt64) -> String { "svctrade generate (illustrative, seed \(seed))" }
 
     /// A generated panel as an import batch (release ``release``), stored without a file in between.

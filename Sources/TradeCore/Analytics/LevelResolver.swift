@@ -162,7 +162,7 @@ public struct LevelResolver {
 
     private func panelMonth(_ key: SeriesKey, _ s: MonthlyPanel.Series, _ month: Period) -> Estimate? {
         guard let v = s.value(at: month) else { return nil }
-        let status: FigureStatus = s.release == IllustrativePanel.release ? .illustrative : .published
+        let status = s.status
         let input =
             recordsInputs
             ? [
@@ -272,7 +272,7 @@ public struct LevelResolver {
         for (codes, sign) in [(plus, Int64(1)), (minus, Int64(-1))] {
             for code in codes {
                 let k = SeriesKey(region: key.region, sector: code, flow: key.flow, currency: key.currency)
-                guard let s = book.panelSeries(k), s.release != IllustrativePanel.release else { return nil }
+                guard let s = book.panelSeries(k), s.status != .illustrative else { return nil }
                 let h = Self.halfWidth(unit: s.unit, decimals: s.decimals)
                 guard h == book.finestHalfWidth else { return nil }
                 for m in span.months {

@@ -35,6 +35,9 @@ public struct MonthlyPanel: Sendable {
             self.source = source
         }
 
+        /// What the months are: ``FigureStatus/illustrative`` for the generated panel, else published.
+        public var status: FigureStatus { FigureStatus.ofPanelMonth(release: release) }
+
         /// The value of a month, or `nil` when absent.
         public func value(at month: Period) -> Level? {
             let k = month.index - firstMonth

@@ -70,7 +70,7 @@ public enum SDMXCSVWriter {
             }
         }
         for s in panel.series {
-            let status: FigureStatus = s.release == IllustrativePanel.release ? .illustrative : .published
+            let status = s.status
             for (k, present) in s.present.enumerated() where present {
                 guard let month = Period(index: s.firstMonth + k) else { continue }
                 row(

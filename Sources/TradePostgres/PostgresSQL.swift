@@ -8,7 +8,7 @@
         /// The schema, idempotent. Big tables keyed by `series_id` (the distribution column); reference
         /// tables small. With Citus: `SELECT create_reference_table('series')` (and `release`, `source`),
         /// then `create_distributed_table('figure', 'series_id')` and `('monthly_block', 'series_id',
-        /// colocate_with => 'figure')` (README "PostgreSQL").
+        /// colocate_with => 'figure')` (<doc:PostgreSQL>).
         public static let schema = [
             """
             CREATE TABLE IF NOT EXISTS release (

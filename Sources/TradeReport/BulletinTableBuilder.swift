@@ -1,7 +1,7 @@
 import Foundation
 import TradeCore
 
-/// Turns bulletin rows into a ``Table`` with the documented columns (README, "Table columns").
+/// Turns bulletin rows into a ``Table`` with the documented columns (command reference, "Table columns").
 ///
 /// Values are written in one unit (default CNY 100m, 亿元) with the precision their rounding allows;
 /// rates to 0.1 (contributions to 0.01), rounded half away from zero, once.

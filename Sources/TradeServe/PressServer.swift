@@ -76,7 +76,7 @@ public enum PressServer {
         #else
             throw Unavailable(
                 description:
-                    "error: this svctrade was built without the web server; build it with swift build --traits PressServer (README \"Press page\")"
+                    "error: this svctrade was built without the web server; build it with swift build --traits PressServer (Sources/TradePress/TradePress.docc/PressPage.md)"
             )
         #endif
     }

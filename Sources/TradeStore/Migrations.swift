@@ -2,7 +2,7 @@ import GRDB
 
 /// The store's schema, created and upgraded by GRDB's `DatabaseMigrator`.
 ///
-/// Layout (measured choice, see README "Store layout"):
+/// Layout (measured choice, see the article <doc:StoreLayout>):
 /// - `series`: one row per series key, integer id; every other table refers to it.
 /// - `release`: one row per vintage (name, publication date, file it came from).
 /// - `source`: distinct source addresses.
@@ -69,7 +69,7 @@ enum Migrations {
                     ) STRICT;
                     """)
         }
-        // v2: who published a figure and the date its address gives (README "Sources").
+        // v2: who published a figure and the date its address gives (the command reference, "Sources").
         m.registerMigration("v2") { db in
             try db.execute(
                 sql: """

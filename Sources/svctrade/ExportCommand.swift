@@ -11,7 +11,7 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Every stored figure (each release, each source) becomes a level row and one row per rate it
             was published with; monthly panels follow with PANEL=1. The dataflow and its codes are in the
-            README ("SDMX-CSV"). svctrade import reads the file back.
+            the command reference ("export"). svctrade import reads the file back.
 
             Examples:
               svctrade export --format sdmx-csv -o figures.csv

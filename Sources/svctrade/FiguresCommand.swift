@@ -17,7 +17,7 @@ struct FiguresCommand: ParsableCommand {
         abstract: "Quote-ready press sentences for a period, in Chinese or English, every number traceable.",
         discussion: """
             The sentences come from editable templates (templates/press-zh.txt, templates/press-en.txt;
-            syntax in those files and the README). Only published and computed figures are stated; a derived
+            syntax in those files and the command reference). Only published and computed figures are stated; a derived
             figure (a month from two year-to-date releases) only with --allow-derived, and then marked; implied
             and illustrative figures never. A rate that its inputs' rounding leaves wider than ±0.15 points is
             not stated unless published. A sentence degrades to the parts it can support; what was left out

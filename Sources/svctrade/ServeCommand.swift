@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
             A read-only web server over the store (build with --traits PressServer). It listens on loopback
             unless --host says otherwise, never writes to the store, and answers a bad month, language or file
             name with a 4xx page that says what is valid. Pages and files are the same bytes as the commands
-            that write them (bulletin, figures, table). JSON for other tools under /api/ (README "Press page").
+            that write them (bulletin, figures, table). JSON for other tools under /api/ (TradePress article "Press page").
 
             Example: svctrade serve --db svctrade.sqlite --port 8080   (then open http://127.0.0.1:8080/)
             """)
@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard PressServer.isAvailable else {
             throw InputRejected(
                 message:
-                    "error: this svctrade was built without the web server; build it with swift build --traits PressServer (README \"Press page\")"
+                    "error: this svctrade was built without the web server; build it with swift build --traits PressServer (Sources/TradePress/TradePress.docc/PressPage.md)"
             )
         }
         let database: any FigureStore = store.isPostgres ? try store.existing() : try store.readOnlySQLite()

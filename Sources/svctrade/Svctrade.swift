@@ -169,7 +169,7 @@ struct StoreOptions: ParsableArguments {
         #else
             throw InputRejected(
                 message:
-                    "error: this svctrade was built without the PostgreSQL store; build it with swift build --traits PostgreSQL (README \"PostgreSQL\")"
+                    "error: this svctrade was built without the PostgreSQL store; build it with swift build --traits PostgreSQL (Sources/TradePostgres/TradePostgres.docc/PostgreSQL.md)"
             )
         #endif
     }

@@ -20,7 +20,7 @@ struct TableCommand: ParsableCommand {
         discussion: """
             Every rate is computed from the store's unrounded levels and rounded once (half away from zero),
             or taken as published when the levels cannot support it (yoy_source says which). Columns are
-            documented in the README ("Table columns").
+            documented in the command reference ("Table columns").
 
             Examples:
               svctrade table --through 2021-04 --vs-year 2019

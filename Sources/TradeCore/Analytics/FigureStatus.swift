@@ -1,5 +1,5 @@
 /// What a number is, so that a press officer never reads out as official a figure the agency did not
-/// print (README "Statuses").
+/// print (<doc:Methodology>; command reference, "figures").
 ///
 /// Ordered from most to least quotable; a number built from several inputs takes the least quotable
 /// status among them, and at least ``computed``.

@@ -1,6 +1,6 @@
 /// Finds the level of any series over any span to quote from what was published and imported.
 ///
-/// Candidates (README "Published beats derived"; the DocC article *Methodology*):
+/// Candidates (command reference, "figures": published beats derived; <doc:Methodology>):
 /// 1. the level published for exactly that series and span, or a month of an imported panel;
 /// 2. the sum of the span's months, only when every month is present (an incomplete quarter or
 ///    half is refused, never summed);

@@ -1,7 +1,7 @@
 /// The bulletin of one month over a whole panel: for every region and sector of a monthly panel and
 /// their rollups (each region over all sectors, each sector over all regions, everything), the month,
 /// the year to date, the same a year earlier, the year to date two years earlier, and their growth
-/// rates — the W2 workload of the README's "Performance" workload.
+/// rates — the W2 workload of the bench workload of `Benchmarks/RESULTS.md`.
 ///
 /// Sectors are treated as disjoint (a flat panel's codes, as bench/gen.py writes them): `ALL` sums
 /// every code present. A year-to-date total needs every month from January (a missing month makes it

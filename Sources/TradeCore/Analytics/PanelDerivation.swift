@@ -1,5 +1,5 @@
 /// Year to date and year-on-year growth for every series and month of a panel (the W3 workload of
-/// the README's "Performance" workload), calendar-matched: month t is compared with month t − 12 of the same
+/// the bench workload of `Benchmarks/RESULTS.md`), calendar-matched: month t is compared with month t − 12 of the same
 /// series, whatever rows are missing.
 ///
 /// `ytd_t` is the sum of January…t of t's year, empty unless every one of those months is present;

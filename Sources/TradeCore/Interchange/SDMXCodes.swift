@@ -7,7 +7,7 @@
 /// rounded to tens or hundreds of its unit), `OBS_STATUS`, `SOURCE`, `RELEASE`, `PUBLISHER`,
 /// `PUBLICATION_DATE`, `PREFERRED` (the copy kept among sources of one release), `PANEL` (`1` for a
 /// month of an imported monthly panel rather than a published figure), `FIGURE` (rows of one stored
-/// figure share a number: a level and the rates printed with it). README "SDMX-CSV" documents every code.
+/// figure share a number: a level and the rates printed with it). The command reference ("export") documents every code.
 public enum SDMXCodes {
     /// The dataflow reference written in `DATAFLOW` (1.0) or `STRUCTURE_ID` (2.0).
     public static let dataflow = "SVCTRADE:DF_SVC_TRADE(1.0)"

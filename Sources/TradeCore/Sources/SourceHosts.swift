@@ -4,7 +4,7 @@
 /// the site only says where the number was read. Ordered from most to least authoritative: where
 /// copies of a figure disagree beyond rounding, the copy read at the better kind of site is kept
 /// (the publisher's own site, then other official sites, then state media, media, industry, and
-/// last unknown hosts and mirrors). See the README, "Sources".
+/// last unknown hosts and mirrors). See the command reference, "Sources".
 public enum SourceKind: String, Sendable, Codable, CaseIterable, Comparable {
     /// The agency's own site (english.mofcom.gov.cn).
     case publisher

@@ -2,7 +2,7 @@ import TradeCore
 
 /// The figures of a press release for one period, in one language, each with its status and provenance.
 ///
-/// Number style (README "Press figures"): levels as MOFCOM prints them, at the precision of their
+/// Number style (command reference, "figures"): levels as MOFCOM prints them, at the precision of their
 /// best input (``LevelText``: `15644.5亿元` / `RMB1.56445 trillion`, `3.27万亿元` / `RMB3.27 trillion`);
 /// rates to 0.1 with ".0" dropped and a growth word instead of a minus sign ("down 10%", "下降10%");
 /// differences of rates in percentage points.

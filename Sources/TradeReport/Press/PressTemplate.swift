@@ -3,7 +3,7 @@
 /// Syntax (files `templates/press-zh.txt`, `templates/press-en.txt`):
 /// - a line `[id]` starts a sentence block; the following lines up to the next block are its text
 ///   (joined without line breaks for Chinese, with a space for English);
-/// - `{name}` is a placeholder for a figure or word computed by svctrade (the README lists them);
+/// - `{name}` is a placeholder for a figure or word computed by svctrade (the command reference lists them, under "figures");
 /// - `[[ … ]]` is an optional part: written when every placeholder in it has a value, dropped
 ///   otherwise (parts nest: `[[; exports {export.growth}[[ to {export.amount}]]]]`);
 /// - `{name?}` is an optional placeholder (empty when missing);

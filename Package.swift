@@ -45,11 +45,11 @@ let package = Package(
                 "TradeCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .target(name: "TradeReport", dependencies: ["TradeCore"]),
+        .target(name: "TradeReport", dependencies: ["TradeCore", "TradeXLSX"]),
         .target(name: "TradeCharts", dependencies: ["TradeCore"]),
         .target(
             name: "TradeXLSX",
-            dependencies: ["TradeCore", "TradeReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["TradeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "TradeBulletin",
             dependencies: ["TradeCore", "TradeReport", "TradeCharts", "TradeXLSX"]),

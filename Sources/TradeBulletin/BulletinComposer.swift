@@ -66,10 +66,10 @@ public enum BulletinComposer {
                 _ kind: ChartKind, from: Period, to: Period, by: BulletinQuery.Breakdown = .sector, caption: String,
                 into list: inout [BulletinDocument.Chart]
             ) {
-                guard
-                    let svg = try? kind.render(
-                        book: book, theme: theme, from: from, through: to, by: by, slugSuffix: suffix)
-                else { return }
+                var request = ChartRequest(book: book, theme: theme, from: from, through: to)
+                request.breakdown = by
+                request.slugSuffix = suffix
+                guard let svg = try? kind.render(request) else { return }
                 figureNumber += 1
                 let numbered = language == .zh ? "图\(figureNumber) \(caption)" : "Figure \(figureNumber). \(caption)"
                 let file = "charts/\(kind.rawValue)\(by == .region ? "-regions" : "")\(suffix).svg"
@@ -268,12 +268,9 @@ public enum BulletinComposer {
             return r.rounded(places: 1).description + (s == .derived ? PressFigures.derivedMarker : "")
         }
         var t = Table(columns: [
-            Table.Column(zh ? "领域" : "Category"),
-            Table.Column(zh ? "出口（亿元）" : "Exports, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
-            Table.Column(zh ? "进口（亿元）" : "Imports, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
-            Table.Column(zh ? "进出口（亿元）" : "Total, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
-            Table.Column(zh ? "占比（%）" : "Share %", .right),
-        ])
+            BulletinColumn.category, BulletinColumn.exports, BulletinColumn.yoy, BulletinColumn.imports,
+            BulletinColumn.yoy, BulletinColumn.total, BulletinColumn.yoy, BulletinColumn.share,
+        ]).headed(in: language)
         for sector in Sectors.standard.mainComponents + [Sectors.standard.sector(code: "KIS")].compactMap({ $0 }) {
             let rows = [Flow.export, .import, .total].map {
                 calculator.row(SeriesKey(region: "CN", sector: sector.code, flow: $0, currency: .cny), span)
@@ -302,10 +299,8 @@ public enum BulletinComposer {
         let span = PeriodSpan.yearToDate(through: through)
         let zh = language == .zh
         var t = Table(columns: [
-            Table.Column(zh ? "流向" : "Flow"),
-            Table.Column(zh ? "人民币（亿元）" : "CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
-            Table.Column(zh ? "美元（亿美元）" : "USD 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
-        ])
+            BulletinColumn.flow, BulletinColumn.yuan, BulletinColumn.yoy, BulletinColumn.dollars, BulletinColumn.yoy,
+        ]).headed(in: language)
         var hasDollars = false
         let flows: [(Flow, String)] =
             zh
@@ -339,11 +334,9 @@ public enum BulletinComposer {
         let zh = language == .zh
         let yi = MonetaryUnit(.cny, .hundredMillion)
         var t = Table(columns: [
-            Table.Column(zh ? "月份" : "Month"),
-            Table.Column(zh ? "进出口（亿元）" : "Total, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
-            Table.Column(zh ? "出口（亿元）" : "Exports, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
-            Table.Column(zh ? "进口（亿元）" : "Imports, CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
-        ])
+            BulletinColumn.month, BulletinColumn.total, BulletinColumn.yoy, BulletinColumn.exports, BulletinColumn.yoy,
+            BulletinColumn.imports, BulletinColumn.yoy,
+        ]).headed(in: language)
         let services = SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny)
         let window = (0...12).reversed().map { through.advanced(by: -$0) }
         // Every month of the window has a row ("—" when nothing is known). MOFCOM publishes January and
@@ -409,11 +402,9 @@ public enum BulletinComposer {
         let zh = language == .zh
         let yi = MonetaryUnit(.cny, .hundredMillion)
         var t = Table(columns: [
-            Table.Column(zh ? "月份" : "Month"), Table.Column(zh ? "流向" : "Flow"),
-            Table.Column(zh ? "公布月度数（亿元）" : "Published month, CNY 100m", .right),
-            Table.Column(zh ? "累计数推算（亿元）" : "From cumulative totals", .right),
-            Table.Column(zh ? "隐含修订（亿元）" : "Implied revision", .right),
-        ])
+            BulletinColumn.month, BulletinColumn.flow, BulletinColumn.publishedMonth, BulletinColumn.fromTotals,
+            BulletinColumn.impliedRevision,
+        ]).headed(in: language)
         let flows: [(Flow, String)] =
             zh
             ? [(.total, "进出口"), (.export, "出口"), (.import, "进口")]
@@ -465,11 +456,10 @@ public enum BulletinComposer {
             groups[o.key, default: [:]][o.span, default: []].append(o)
         }
         var t = Table(columns: [
-            Table.Column(zh ? "时期" : "Period"), Table.Column(zh ? "项目" : "Item"), Table.Column(zh ? "流向" : "Flow"),
-            Table.Column(zh ? "首次公布" : "First printed"), Table.Column(zh ? "金额（亿元）" : "CNY 100m", .right),
-            Table.Column(zh ? "同比（%）" : "YoY %", .right), Table.Column(zh ? "最新公布" : "Latest print"),
-            Table.Column(zh ? "金额（亿元）" : "CNY 100m", .right), Table.Column(zh ? "同比（%）" : "YoY %", .right),
-        ])
+            BulletinColumn.period, BulletinColumn.item, BulletinColumn.flow, BulletinColumn.firstPrinted,
+            BulletinColumn.amount, BulletinColumn.yoy, BulletinColumn.latestPrint, BulletinColumn.amount,
+            BulletinColumn.yoy,
+        ]).headed(in: language)
         let flowNames: [Flow: String] =
             zh
             ? [.total: "进出口", .export: "出口", .import: "进口", .balance: "差额"]
@@ -555,7 +545,7 @@ public enum BulletinComposer {
         let flowColumn = columns.firstIndex(of: "flow")
         let contributionColumn = columns.firstIndex(of: "contribution_pp")
         let valueColumn = columns.firstIndex(of: "value")
-        t.columns = t.columns.map { Table.Column(headers[$0.name] ?? $0.name, $0.alignment) }
+        t.columns = t.columns.map { Table.Column(headers[$0.name] ?? $0.name, numeric: $0.isNumeric) }
         for (i, row) in rows.enumerated() {
             if let c = nameColumn, ["KIS", "SD"].contains(row.key.sector) {
                 t.rows[i][c] = (zh ? "其中：" : "of which: ") + t.rows[i][c]
@@ -604,4 +594,26 @@ public enum BulletinComposer {
             + (growth.map { ", \($0) year on year" } ?? "")
             + ", \(share)% of the national total, the rest of the country \(rest)% (\(left.map(\.englishName).joined(separator: " and ")) overlap the cities they adjoin and are not counted twice). This shows the layout only; it is not a statistic."
     }
+}
+
+/// The columns of the bulletin's own tables: the English header as the name, the Chinese for readers.
+enum BulletinColumn {
+    static let category = Table.Column("Category", zh: "领域")
+    static let exports = Table.Column("Exports, CNY 100m", numeric: true, zh: "出口（亿元）")
+    static let yoy = Table.Column("YoY %", numeric: true, zh: "同比（%）")
+    static let imports = Table.Column("Imports, CNY 100m", numeric: true, zh: "进口（亿元）")
+    static let total = Table.Column("Total, CNY 100m", numeric: true, zh: "进出口（亿元）")
+    static let share = Table.Column("Share %", numeric: true, zh: "占比（%）")
+    static let flow = Table.Column("Flow", zh: "流向")
+    static let yuan = Table.Column("CNY 100m", numeric: true, zh: "人民币（亿元）")
+    static let dollars = Table.Column("USD 100m", numeric: true, zh: "美元（亿美元）")
+    static let month = Table.Column("Month", zh: "月份")
+    static let publishedMonth = Table.Column("Published month, CNY 100m", numeric: true, zh: "公布月度数（亿元）")
+    static let fromTotals = Table.Column("From cumulative totals", numeric: true, zh: "累计数推算（亿元）")
+    static let impliedRevision = Table.Column("Implied revision", numeric: true, zh: "隐含修订（亿元）")
+    static let period = Table.Column("Period", zh: "时期")
+    static let item = Table.Column("Item", zh: "项目")
+    static let firstPrinted = Table.Column("First printed", zh: "首次公布")
+    static let amount = Table.Column("CNY 100m", numeric: true, zh: "金额（亿元）")
+    static let latestPrint = Table.Column("Latest print", zh: "最新公布")
 }

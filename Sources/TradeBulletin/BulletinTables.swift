@@ -2,16 +2,8 @@ import Foundation
 import TradeCore
 import TradeReport
 
-/// The bulletin table of a query, as rows or rendered (shared by `table`, `demo` and the bulletin).
+/// The rows of the bulletin table of a query (shared by `table`, `demo`, the press site and the bulletin).
 public enum BulletinTables {
-    /// A rendered table and how many rows it has.
-    public struct Result: Sendable {
-        /// The text in the format asked.
-        public let text: String
-        /// Rows (an empty table is the caller's error to report).
-        public let rowCount: Int
-    }
-
     /// The `limit` fastest-growing items per flow and span: sectors other than total services and
     /// groups, or regions other than the nation and aggregates.
     public static func ranked(_ rows: [BulletinRow], query: BulletinQuery, limit: Int) -> [BulletinRow] {
@@ -76,51 +68,41 @@ public enum BulletinTables {
         }
         return runs
     }
+}
 
-    /// The table of the query with every documented column (as CSV and Excel write it).
-    public static func table(
-        book: FigureBook, query: BulletinQuery, baseYear: Int?, unit: MonetaryUnit?, lang: Language, rank: Int? = nil
-    ) -> Table {
-        var rows = rows(book: book, query: query, baseYear: baseYear)
-        if let rank { rows = ranked(rows, query: query, limit: rank) }
+/// The bulletin table of a query, computed once and rendered in any ``TradeReport/TableFormat``:
+/// every documented column, the title and the footnotes of its language.
+public struct BulletinTable: Sendable {
+    /// Every documented column of every row.
+    public let table: Table
+    /// What readers' formats print with it: title and footnotes (unit, statuses, illustrative data).
+    public let context: TableContext
+    /// Rows (an empty table is the caller's error to report, ``BulletinTableEmpty``).
+    public var rowCount: Int { table.rows.count }
+    let hasBaseYear: Bool
+
+    /// Computes the table of `query` from the book: rows, ranked to the `rank` fastest-growing
+    /// when given, levels in `unit` (default CNY/USD 100m), names and notes in `lang`.
+    public init(
+        book: FigureBook, query: BulletinQuery, baseYear: Int?, unit: MonetaryUnit? = nil, lang: Language,
+        rank: Int? = nil
+    ) {
+        var rows = BulletinTables.rows(book: book, query: query, baseYear: baseYear)
+        if let rank { rows = BulletinTables.ranked(rows, query: query, limit: rank) }
         var builder = BulletinTableBuilder()
         builder.language = lang
         if let unit {
             if unit.currency == .cny { builder.unitCNY = unit } else { builder.unitUSD = unit }
         }
         let illustrative = { (r: BulletinRow) in r.value?.status == .illustrative }
-        return builder.table(rows, illustrative: illustrative)
-    }
-
-    /// The table of the query in a format.
-    public static func render(
-        book: FigureBook, query: BulletinQuery, baseYear: Int?, format: TableFormat, unit: MonetaryUnit?,
-        lang: BulletinTableBuilder.Language, rank: Int? = nil
-    ) -> Result {
-        var rows = rows(book: book, query: query, baseYear: baseYear)
-        if let rank { rows = ranked(rows, query: query, limit: rank) }
-        var builder = BulletinTableBuilder()
-        builder.language = lang
-        if let unit {
-            if unit.currency == .cny { builder.unitCNY = unit } else { builder.unitUSD = unit }
-        }
-        let illustrative = { (r: BulletinRow) in r.value?.status == .illustrative }
-        let renderer = format.renderer
-        var table: Table
-        if var columns = renderer.columns {
-            if baseYear == nil { columns.removeAll { $0 == "vs_base_pct" || $0 == "avg_growth_pct" } }
-            table = builder.table(rows, columns: columns, illustrative: illustrative)
-        } else {
-            table = builder.table(rows, illustrative: illustrative)
-        }
-        if renderer.isForReaders { table = BulletinTableBuilder.withHeaders(table, language: lang) }
-        var footnotes: [String] = []
+        table = builder.table(rows, illustrative: illustrative)
+        hasBaseYear = baseYear != nil
         let u = query.currency == .cny ? builder.unitCNY : builder.unitUSD
-        footnotes.append(
+        var footnotes = [
             lang == .zh
                 ? "金额单位：\(u)；增速为%，变化为百分点；数字性质：published 公布数、computed 由公布数计算、derived 由累计数推算"
                 : "values in \(u); rates in %, changes in percentage points; status: published, computed from published figures, derived from cumulative releases"
-        )
+        ]
         if rows.contains(where: illustrative) {
             footnotes.append(
                 lang == .zh
@@ -128,11 +110,77 @@ public enum BulletinTables {
                     : "illustrative data: regional figures come from svctrade generate, not from any statistical release"
             )
         }
-        let context = TableContext(
+        context = TableContext(
             language: lang,
             title: lang == .zh ? "服务贸易（截至\(query.through)）" : "Services trade through \(query.through)",
             footnotes: footnotes)
-        let text = renderer.text(table, context: context)
-        return Result(text: text, rowCount: rows.count)
+    }
+
+    /// The bytes of the table in `format`; a format that shows chosen columns (the terminal's)
+    /// leaves out the comparison with a base year when none was asked.
+    public func rendered(_ format: TableFormat) throws -> Data {
+        var shown = table
+        if format.renderer.columns != nil && !hasBaseYear {
+            shown = table.selecting(table.columns.map(\.name).filter { $0 != "vs_base_pct" && $0 != "avg_growth_pct" })
+        }
+        return try format.render(shown, context: context)
+    }
+}
+
+/// A bulletin table without rows: the store has no figures for what was asked.
+public struct BulletinTableEmpty: UserFacingError, Equatable {
+    /// The region of a sector breakdown; `nil` for a breakdown by region.
+    public var region: String?
+    /// The currency asked.
+    public var currency: Currency
+    /// The last month asked.
+    public var through: Period
+    /// The vintage read, if any.
+    public var asOf: String?
+
+    /// The error of a query read as of `asOf`.
+    public init(query: BulletinQuery, asOf: String?) {
+        region = query.breakdown == .sector ? query.region : nil
+        currency = query.currency
+        through = query.through
+        self.asOf = asOf
+    }
+
+    public var description: String {
+        "the store has no figures for \(region.map { "region \($0)" } ?? "the regions") in \(currency.rawValue) through \(through)\(asOf.map { " as of \($0)" } ?? ""); see svctrade series"
+    }
+}
+
+extension BulletinTables {
+    /// `svctrade table --check`: published totals against the sum of their parts, for every key and
+    /// span of the query, as printed under the table.
+    public static func consistencyReport(book: FigureBook, query: BulletinQuery) -> String {
+        let resolver = LevelResolver(book: book)
+        let findings = query.spans.flatMap {
+            ConsistencyCheck.findings(resolver, keys: query.keys(in: book), span: $0)
+        }
+        return
+            "\nconsistency of published totals with their parts (\(findings.filter(\.isBeyondRounding).count) beyond rounding of \(findings.count)):\n"
+            + findings.map { "  \($0)\n" }.joined()
+    }
+
+    /// `svctrade table --panel`: the panel bulletin of `month` (every region × sector of the stored
+    /// monthly panel, the W2 shape) as CSV bytes, from the slice of ``PanelBulletin/months(for:)``.
+    ///
+    /// - Throws: ``NoMonthlyPanel`` when the slice has no series.
+    public static func panelCSV(_ slice: PanelSlice, month: Period) throws -> [UInt8] {
+        guard !slice.keys.isEmpty else { throw NoMonthlyPanel() }
+        let rows = PanelBulletin.rows(keys: slice.keys, values: slice.values, months: slice.months, month: month)
+        return PanelBulletinCSV.render(rows, unit: slice.units.first ?? MonetaryUnit(.cny, .tenThousand))
+    }
+}
+
+/// A panel bulletin asked of a store without a monthly panel.
+public struct NoMonthlyPanel: UserFacingError, Equatable {
+    /// Creates the error.
+    public init() {}
+
+    public var description: String {
+        "the store has no monthly panel; import a tidy period,region,sector,flow,value file first"
     }
 }

@@ -24,25 +24,28 @@ public enum DemoOutputs {
         var files: [File] = []
         let april2021Book = try vintage("2021-04")
         let april2022Book = try vintage("2022-04")
-        func add(
-            _ name: String, _ query: BulletinQuery, baseYear: Int?, _ format: TableFormat, lang: Language = .en
-        ) {
-            let book =
-                query.breakdown == .region ? latest : query.through.year == 2022 ? april2022Book : april2021Book
-            let result = BulletinTables.render(
-                book: book, query: query, baseYear: baseYear, format: format, unit: nil, lang: lang)
-            files.append(File(name: "tables/" + name, data: Data(result.text.utf8)))
+        /// One table, computed once, written in each format asked.
+        func add(_ table: BulletinTable, _ outputs: [(name: String, format: TableFormat)]) throws {
+            for (name, format) in outputs {
+                files.append(File(name: "tables/" + name, data: try table.rendered(format)))
+            }
         }
         let april2021 = BulletinQuery(through: try Period(parsing: "2021-04"))
-        for format in [TableFormat.text, .csv, .md, .html, .json] {
-            add("bulletin-2021-04.\(format == .text ? "txt" : format.rawValue)", april2021, baseYear: 2019, format)
-        }
-        add("bulletin-2021-04-zh.txt", april2021, baseYear: 2019, .text, lang: .zh)
-        add("bulletin-2022-04.csv", BulletinQuery(through: try Period(parsing: "2022-04")), baseYear: 2019, .csv)
+        try add(
+            BulletinTable(book: april2021Book, query: april2021, baseYear: 2019, lang: .en),
+            [TableFormat.text, .csv, .md, .html, .json].map { ("bulletin-2021-04.\($0.renderer.fileExtension)", $0) })
+        try add(
+            BulletinTable(book: april2021Book, query: april2021, baseYear: 2019, lang: .zh),
+            [("bulletin-2021-04-zh.txt", .text)])
+        let april2022 = BulletinQuery(through: try Period(parsing: "2022-04"))
+        try add(
+            BulletinTable(book: april2022Book, query: april2022, baseYear: 2019, lang: .en),
+            [("bulletin-2022-04.csv", .csv)])
         var regions = april2021
         regions.breakdown = .region
-        add("regions-2021-04-illustrative.csv", regions, baseYear: nil, .csv)
-        add("regions-2021-04-illustrative.md", regions, baseYear: nil, .md)
+        try add(
+            BulletinTable(book: latest, query: regions, baseYear: nil, lang: .en),
+            [("regions-2021-04-illustrative.csv", .csv), ("regions-2021-04-illustrative.md", .md)])
         return files
     }
 
@@ -62,16 +65,19 @@ public enum DemoOutputs {
         var files: [File] = []
         for (kind, name, from, through, by) in plan {
             for lang in ChartTheme.Language.allCases {
-                let svg = try kind.render(
-                    book: book, theme: ChartTheme(size: .bulletin, language: lang), from: from, through: through, by: by
-                )
+                var request = ChartRequest(
+                    book: book, theme: ChartTheme(size: .bulletin, language: lang), from: from, through: through)
+                request.breakdown = by
+                let svg = try kind.render(request)
                 files.append(File(name: "charts/\(name)-\(lang.rawValue).svg", data: Data(svg.utf8)))
             }
         }
         for lang in ChartTheme.Language.allCases {
-            let slide = try ChartKind.combo.render(
+            var request = ChartRequest(
                 book: book, theme: ChartTheme(size: .slide, language: lang), from: try Period(parsing: "2020-01"),
-                through: april, panels: true)
+                through: april)
+            request.panels = true
+            let slide = try ChartKind.combo.render(request)
             files.append(File(name: "charts/combo-panels-slide-\(lang.rawValue).svg", data: Data(slide.utf8)))
         }
         return files

@@ -1,17 +1,105 @@
 import TradeCore
 
-/// The chart kinds of a bulletin (the chart spec's five kinds).
-public enum ChartKind: String, Sendable, CaseIterable {
+/// What a chart is asked to show: the figures, the look, the period, and the options some kinds
+/// read (each kind reads what it needs and ignores the rest).
+public struct ChartRequest: Sendable {
+    /// The figures.
+    public var book: FigureBook
+    /// Language and size.
+    public var theme: ChartTheme
+    /// First month (a kind over whole years reads its year).
+    public var from: Period
+    /// Last month.
+    public var through: Period
+    /// The sector of a combo chart.
+    public var sector: String = "S"
+    /// The flow of a combo or ranking chart.
+    public var flow: Flow = .total
+    /// What a ranking ranks: sectors by growth, or regions by value.
+    public var breakdown: BulletinQuery.Breakdown = .sector
+    /// A combo chart as two stacked panels instead of a dual axis.
+    public var panels = false
+    /// Appended to the SVG's element ids (`svc-combo-zh`), so several charts can share a page.
+    public var slugSuffix = ""
+
+    /// A request for the charts of `book` from `from` through `through`.
+    public init(book: FigureBook, theme: ChartTheme, from: Period, through: Period) {
+        self.book = book
+        self.theme = theme
+        self.from = from
+        self.through = through
+    }
+}
+
+/// A kind of chart (DocC article *Adding a chart kind*): its name, a line for help texts, and how
+/// it is drawn from a ``ChartRequest``. One file per kind, and its line in ``ChartKind/allCases``.
+public protocol BulletinChart: Sendable {
+    /// The kind's name (`svctrade chart NAME`, file names of the bulletin's charts).
+    static var name: String { get }
+    /// What the chart shows, one line (help texts).
+    static var summary: String { get }
+    /// The chart of the request's figures (``hasData`` false when there are too few).
+    static func chart(for request: ChartRequest) -> Self
+    /// Whether there are figures enough to draw it.
+    var hasData: Bool { get }
+    /// The SVG, its element ids starting with `slug`.
+    func svg(theme: ChartTheme, slug: String) -> String
+}
+
+/// A chart kind: a registered ``BulletinChart``.
+public struct ChartKind: RegisteredCase {
+    /// The chart type.
+    public let chart: any BulletinChart.Type
+
+    /// Wraps a chart type.
+    public init(_ chart: any BulletinChart.Type) { self.chart = chart }
+
+    /// Every kind, in the order help texts list them. A new kind registers here, one line:
+    /// `ChartKind(HeatmapChart.self),`.
+    public static let allCases: [ChartKind] = [
+        .combo, .lines, .ranking, .composition, .multiples,
+    ]
+
     /// Year-to-date bars with the growth line.
-    case combo
+    public static let combo = ChartKind(ComboChart.self)
     /// Exports, imports and balance over the years.
-    case lines
+    public static let lines = ChartKind(LineChart.self)
     /// Sectors by growth, or regions by value.
-    case ranking
+    public static let ranking = ChartKind(RankingChart.self)
     /// Composition of services trade by category.
-    case composition
+    public static let composition = ChartKind(CompositionChart.self)
     /// One small panel per pilot region.
-    case multiples
+    public static let multiples = ChartKind(SmallMultiples.self)
+
+    /// The kind's name.
+    public var rawValue: String { chart.name }
+
+    /// Every kind with its summary, one per line, names aligned (help texts).
+    public static var summaries: String {
+        let width = allCases.map(\.rawValue.count).max() ?? 0
+        return allCases.map { $0.rawValue.padding(toLength: width + 2) + $0.chart.summary }.joined(separator: "\n")
+    }
+
+    /// Draws this kind of chart for the request, as SVG.
+    ///
+    /// - Throws: ``ChartUnavailable`` when the book has too few figures for it over the period.
+    public func render(_ request: ChartRequest) throws -> String {
+        try Self.draw(chart, request)
+    }
+
+    private static func draw<C: BulletinChart>(_ type: C.Type, _ request: ChartRequest) throws -> String {
+        let chart = type.chart(for: request)
+        guard chart.hasData else {
+            throw ChartUnavailable(kind: ChartKind(type), from: request.from, through: request.through)
+        }
+        return chart.svg(theme: request.theme, slug: "svc-\(type.name)" + request.slugSuffix)
+    }
+}
+
+extension String {
+    fileprivate func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
 }
 
 /// No figures, or too few to carry the chart (fewer than three bars of a ranking, fewer than two
@@ -24,46 +112,14 @@ public struct ChartUnavailable: UserFacingError, Equatable {
     /// Last month asked.
     public var through: Period
 
+    /// The error of a kind asked over `from` … `through`.
+    public init(kind: ChartKind, from: Period, through: Period) {
+        self.kind = kind
+        self.from = from
+        self.through = through
+    }
+
     public var description: String {
         "too few figures for a \(kind.rawValue) chart from \(from) to \(through) in the store; see svctrade series (regional charts need svctrade generate --import)"
-    }
-}
-
-extension ChartKind {
-    /// Draws this kind of chart from the book (one registration line per kind: the `switch` below).
-    ///
-    /// - Throws: ``ChartUnavailable`` when the book has no figures for it over the period.
-    public func render(
-        book: FigureBook, theme: ChartTheme, from: Period, through: Period, sector: String = "S",
-        flow: Flow = .total, by: BulletinQuery.Breakdown = .sector, panels: Bool = false, slugSuffix: String = ""
-    ) throws -> String {
-        let charts = BulletinCharts(book: book, theme: theme)
-        let kind = self
-        let slug = "svc-\(kind.rawValue)" + slugSuffix
-        func checked(_ hasData: Bool, _ svg: () -> String) throws -> String {
-            guard hasData else {
-                throw ChartUnavailable(kind: kind, from: from, through: through)
-            }
-            return svg()
-        }
-        switch kind {
-        case .combo:
-            let c = charts.combo(
-                sector: sector, flow: flow, fromYear: from.year, through: through,
-                layout: panels ? .stackedPanels : .dualAxis)
-            return try checked(c.hasData) { c.svg(theme: theme, slug: slug) }
-        case .lines:
-            let c = charts.lines(fromYear: from.year, through: through)
-            return try checked(c.hasData) { c.svg(theme: theme, slug: slug) }
-        case .ranking:
-            let c = charts.ranking(through: through, flow: flow, by: by)
-            return try checked(c.hasData) { c.svg(theme: theme, slug: slug) }
-        case .composition:
-            let c = charts.composition(fromYear: from.year, toYear: through.year)
-            return try checked(c.hasData) { c.svg(theme: theme, slug: slug) }
-        case .multiples:
-            let c = charts.multiples(fromYear: from.year, through: through)
-            return try checked(c.hasData) { c.svg(theme: theme, slug: slug) }
-        }
     }
 }

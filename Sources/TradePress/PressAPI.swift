@@ -11,11 +11,15 @@ enum PressAPI {
             "/api/figures/{YYYY-MM}?lang=zh|en&vs={YYYY}" : "the press sentences of a month with every number's provenance (svctrade figures --format json)",
             "/api/months" : "the months with national January-to-month figures, oldest first",
             "/api/series?format=json|csv&region={code}&sector={code}" : "the series in the store (svctrade series)",
-            "/api/table/{YYYY-MM}?format=json|csv&lang=en|zh&vs={YYYY}" : "the bulletin table of the nation (svctrade table --format json|csv)"
+            "/api/table/{YYYY-MM}?format=\(formats)&lang=en|zh&vs={YYYY}" : "the bulletin table of the nation (svctrade table --format \(formats))"
           }
         }
 
         """
+
+    /// The table formats, `json|csv|…` (JSON first, the default).
+    static let formats = (["json"] + TableFormat.allCases.map(\.rawValue).filter { $0 != "json" }).joined(
+        separator: "|")
 
     /// `/api/months`: `{"latest": "2025-10", "months": ["2017-02", …]}`.
     static func months(_ months: [Period]) -> String {

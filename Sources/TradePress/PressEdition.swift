@@ -51,9 +51,8 @@ struct PressEdition: Sendable {
         let query = BulletinQuery(through: month)
         let tableBook = try store.figureBook(query.selection(baseYear: baseYear, asOf: nil))
         for (name, language) in [("table-en.csv", Language.en), ("table-zh.csv", .zh)] {
-            let table = BulletinTables.render(
-                book: tableBook, query: query, baseYear: baseYear, format: .csv, unit: nil, lang: language)
-            if table.rowCount > 0 { downloads.append(Download(name: name, data: Data(table.text.utf8))) }
+            let table = BulletinTable(book: tableBook, query: query, baseYear: baseYear, lang: language)
+            if table.rowCount > 0 { downloads.append(Download(name: name, data: try table.rendered(.csv))) }
         }
         return PressEdition(
             month: month, baseYear: baseYear, documents: composition.documents, downloads: downloads)

@@ -45,14 +45,13 @@ enum PressRoute: Sendable {
             self = .apiFigures(month: month, language: language, baseYear: try Self.baseYear(q["vs"], month: month))
         case "api" where s.count == 3 && s[1] == "table":
             let month = try Self.month(s[2], months: months)
-            let format: TableFormat
-            switch q["format"] ?? "json" {
-            case "json": format = .json
-            case "csv": format = .csv
-            case let other:
+            let asked = q["format"] ?? "json"
+            guard let format = TableFormat(rawValue: asked) else {
                 throw PressRefusal(
                     status: 400,
-                    message: "format \"\(Self.shown(other))\" is not offered; give format=json or format=csv")
+                    message:
+                        "format \"\(Self.shown(asked))\" is not offered; give format=\(TableFormat.allCases.map(\.rawValue).joined(separator: ", format="))"
+                )
             }
             guard let language = try Self.languages(q["lang"] ?? "en", allowBoth: false).first else {
                 throw PressRefusal(status: 400, message: "lang must be zh or en")

@@ -11,7 +11,7 @@ import TradeReport
 /// - `/` → the latest month's page (303);
 /// - `/figures?month=YYYY-MM&lang=zh|en|both&vs=YYYY` → the page of a month;
 /// - `/download/YYYY-MM/NAME?vs=YYYY` → a file of the month (bulletin, workbooks, charts, JSON, CSV, PDF);
-/// - `/api/months`, `/api/figures/YYYY-MM?lang=zh|en&vs=YYYY`, `/api/table/YYYY-MM?format=csv|json&lang=en|zh&vs=YYYY`,
+/// - `/api/months`, `/api/figures/YYYY-MM?lang=zh|en&vs=YYYY`, `/api/table/YYYY-MM?format=json|csv|…&lang=en|zh&vs=YYYY` (any `TableFormat`),
 ///   `/api/series?format=json|csv&region=CN&sector=S` → JSON (or CSV) for other tools;
 /// - `/static/press.css`, `/static/press.js`.
 ///
@@ -285,10 +285,8 @@ public final class PressSite: Sendable {
         case .apiTable(let month, let format, let language, let baseYear):
             let query = BulletinQuery(through: month)
             let book = try store.figureBook(query.selection(baseYear: baseYear, asOf: nil))
-            let table = BulletinTables.render(
-                book: book, query: query, baseYear: baseYear, format: format, unit: nil, lang: language)
-            return Self.ok(
-                Data(table.text.utf8), type: format == .csv ? "text/csv; charset=utf-8" : "application/json")
+            let table = BulletinTable(book: book, query: query, baseYear: baseYear, lang: language)
+            return Self.ok(try table.rendered(format), type: format.renderer.mediaType)
         case .apiSeries(let selection, let csv):
             let table = SeriesListing.table(try store.seriesSummaries(selection))
             return csv

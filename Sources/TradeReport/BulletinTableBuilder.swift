@@ -25,57 +25,38 @@ public struct BulletinTableBuilder: Sendable {
     /// Creates a builder.
     public init() {}
 
-    /// The machine-readable columns (CSV, JSON, HTML, Markdown), in order.
-    public static let columns: [String] = [
-        "region", "sector", "flow", "currency", "period_from", "period_to", "value", "unit", "status", "prior_value",
-        "yoy_pct", "yoy_source", "yoy_status", "published_yoy_pct", "base_restated", "vs_base_pct", "avg_growth_pct",
-        "share_pct",
-        "share_change_pp", "contribution_pp",
-        "name", "period_kind", "value_origin", "computed_yoy_pct", "computed_yoy_low", "computed_yoy_high",
-        "yoy_change_pp", "vs_base_year", "vs_base_source", "avg_growth_source", "contribution_rate_pct",
-        "mom_pct_nsa", "implied_revision", "balance_change", "balance_movement", "export_import_gap_pp",
-        "illustrative", "value_low", "value_high",
+    /// Every documented column, in the order of CSV and JSON (README, "Table columns"): its name,
+    /// whether it holds numbers, and its Chinese header for readers (English readers see the name).
+    public static let allColumns: [Table.Column] = [
+        .init("region", zh: "地区"), .init("sector", zh: "领域代码"), .init("flow", zh: "流向"), .init("currency", zh: "币种"),
+        .init("period_from", zh: "起始月"), .init("period_to", zh: "截止月"), .init("value", numeric: true, zh: "金额"),
+        .init("unit", zh: "单位"), .init("status", zh: "数字性质"), .init("prior_value", numeric: true, zh: "上年同期"),
+        .init("yoy_pct", numeric: true, zh: "同比（%）"), .init("yoy_source", zh: "增速来源"), .init("yoy_status", zh: "增速性质"),
+        .init("published_yoy_pct", numeric: true, zh: "公布增速（%）"), .init("base_restated", zh: "基数已修订"),
+        .init("vs_base_pct", numeric: true, zh: "比基期（%）"), .init("avg_growth_pct", numeric: true, zh: "年均增长（%）"),
+        .init("share_pct", numeric: true, zh: "占比（%）"), .init("share_change_pp", numeric: true, zh: "占比变化（百分点）"),
+        .init("contribution_pp", numeric: true, zh: "拉动（百分点）"), .init("name", zh: "名称"),
+        .init("period_kind", zh: "期别"), .init("value_origin", zh: "金额来源"),
+        .init("computed_yoy_pct", numeric: true, zh: "计算增速（%）"),
+        .init("computed_yoy_low", numeric: true, zh: "计算增速下限"),
+        .init("computed_yoy_high", numeric: true, zh: "计算增速上限"),
+        .init("yoy_change_pp", numeric: true, zh: "增速变化（百分点）"), .init("vs_base_year", numeric: true, zh: "基期年"),
+        .init("vs_base_source", zh: "比基期来源"), .init("avg_growth_source", zh: "年均增长来源"),
+        .init("contribution_rate_pct", numeric: true, zh: "贡献率（%）"), .init("mom_pct_nsa", numeric: true, zh: "环比（%）"),
+        .init("implied_revision", numeric: true, zh: "隐含修订"), .init("balance_change", numeric: true, zh: "差额变化"),
+        .init("balance_movement", zh: "差额变动"), .init("export_import_gap_pp", numeric: true, zh: "进出口增速差（百分点）"),
+        .init("illustrative", zh: "示意数据"), .init("value_low", numeric: true, zh: "金额下限"),
+        .init("value_high", numeric: true, zh: "金额上限"),
     ]
+
+    /// The names of the documented columns, in order.
+    public static var columns: [String] { allColumns.map(\.name) }
 
     /// Columns shown on a terminal.
     public static let terminalColumns: [String] = [
         "region", "name", "flow", "period_from", "period_to", "value", "status", "yoy_pct", "yoy_status", "vs_base_pct",
         "avg_growth_pct", "share_pct", "share_change_pp", "contribution_pp",
     ]
-
-    static let numeric: Set<String> = [
-        "value", "prior_value", "yoy_pct", "published_yoy_pct", "vs_base_pct", "avg_growth_pct", "share_pct",
-        "share_change_pp", "contribution_pp", "computed_yoy_pct", "computed_yoy_low", "computed_yoy_high",
-        "yoy_change_pp", "vs_base_year", "contribution_rate_pct", "mom_pct_nsa", "implied_revision", "balance_change",
-        "export_import_gap_pp", "value_low", "value_high",
-    ]
-
-    /// Chinese headers of the columns, for tables a reader reads (text, Markdown, HTML); CSV and JSON
-    /// keep the documented column names as stable keys.
-    public static let chineseHeaders: [String: String] = [
-        "region": "地区", "sector": "领域代码", "flow": "流向", "currency": "币种", "period_from": "起始月",
-        "period_to": "截止月", "value": "金额", "unit": "单位", "status": "数字性质", "prior_value": "上年同期",
-        "yoy_pct": "同比（%）", "yoy_source": "增速来源", "yoy_status": "增速性质", "published_yoy_pct": "公布增速（%）",
-        "base_restated": "基数已修订", "vs_base_pct": "比基期（%）", "avg_growth_pct": "年均增长（%）", "share_pct": "占比（%）",
-        "share_change_pp": "占比变化（百分点）", "contribution_pp": "拉动（百分点）", "name": "名称", "period_kind": "期别",
-        "value_origin": "金额来源", "computed_yoy_pct": "计算增速（%）", "computed_yoy_low": "计算增速下限",
-        "computed_yoy_high": "计算增速上限", "yoy_change_pp": "增速变化（百分点）", "vs_base_year": "基期年",
-        "vs_base_source": "比基期来源", "avg_growth_source": "年均增长来源", "contribution_rate_pct": "贡献率（%）",
-        "mom_pct_nsa": "环比（%）", "implied_revision": "隐含修订", "balance_change": "差额变化",
-        "balance_movement": "差额变动", "export_import_gap_pp": "进出口增速差（百分点）", "illustrative": "示意数据",
-        "value_low": "金额下限", "value_high": "金额上限",
-    ]
-
-    /// The table with reader-facing headers in `language` (Chinese labels; English keeps the names).
-    public static func withHeaders(_ table: Table, language: Language) -> Table {
-        guard language == .zh else { return table }
-        var t = table
-        t.columns = t.columns.map { Table.Column(chineseHeaders[$0.name] ?? $0.name, $0.alignment) }
-        return t
-    }
-
-    /// True for columns whose cells are numbers (right-aligned; unquoted numbers in JSON).
-    public static func isNumeric(_ column: String) -> Bool { numeric.contains(column) }
 
     /// The full table.
     public func table(_ rows: [BulletinRow], illustrative: (BulletinRow) -> Bool = { _ in false }) -> Table {
@@ -86,7 +67,7 @@ public struct BulletinTableBuilder: Sendable {
     public func table(_ rows: [BulletinRow], columns: [String], illustrative: (BulletinRow) -> Bool = { _ in false })
         -> Table
     {
-        var t = Table(columns: columns.map { Table.Column($0, Self.isNumeric($0) ? .right : .left) })
+        var t = Table(columns: columns.map { name in Self.allColumns.first { $0.name == name } ?? Table.Column(name) })
         let flags = rows.map(illustrative)
         // Large tables (every region) are formatted in pieces side by side; the order is kept.
         let pieces = rows.count < 1024 ? 1 : 2 * ProcessInfo.processInfo.activeProcessorCount

@@ -7,7 +7,7 @@ public enum SeriesListing {
     public static func table(_ summaries: [SeriesSummary]) -> Table {
         var t = Table(columns: [
             .init("region"), .init("sector"), .init("flow"), .init("currency"), .init("first"), .init("last"),
-            .init("observations", .right), .init("vintages", .right), .init("gaps"),
+            .init("observations", numeric: true), .init("vintages", numeric: true), .init("gaps"),
         ])
         for s in summaries {
             let gaps = s.gaps.map {
@@ -23,6 +23,6 @@ public enum SeriesListing {
 
     /// The listing as JSON records (counts as numbers).
     public static func json(_ table: Table) -> String {
-        JSONRenderer.render(table) { $0 == "observations" || $0 == "vintages" }
+        JSONRenderer.render(table)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import TradeCore
-import TradeReport
 import ZIPFoundation
 
 /// An Excel workbook (Office Open XML SpreadsheetML, `.xlsx`) of tables, for the press office.
@@ -11,20 +10,23 @@ import ZIPFoundation
 /// text. The header row is bold and frozen; column widths follow the longest cell (CJK characters
 /// count double). Same tables, same bytes: entries carry a fixed modification date.
 public enum XLSXWorkbook {
-    /// A worksheet: a name (at most 31 characters, no `[]:*?/\`) and its table.
+    /// A worksheet: a name (at most 31 characters, no `[]:*?/\\`), a header row and rows of cells.
     public struct Sheet: Sendable {
         /// Sheet name.
         public var name: String
-        /// The table.
-        public var table: Table
+        /// The header row (bold, frozen).
+        public var header: [String]
+        /// The rows of cells under it.
+        public var rows: [[String]]
         /// Lines written under the table after a blank row (what a mark means, the source).
         public var notes: [String]
 
         /// Creates a sheet; the name is cleaned to Excel's rules.
-        public init(name: String, table: Table, notes: [String] = []) {
+        public init(name: String, header: [String], rows: [[String]], notes: [String] = []) {
             let cleaned = name.filter { !"[]:*?/\\".contains($0) }
             self.name = String(cleaned.prefix(31))
-            self.table = table
+            self.header = header
+            self.rows = rows
             self.notes = notes
         }
     }
@@ -48,7 +50,7 @@ public enum XLSXWorkbook {
         try add("xl/_rels/workbook.xml.rels", workbookRelationships(count: sheets.count))
         try add("xl/styles.xml", styles)
         for (i, sheet) in sheets.enumerated() {
-            try add("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.table, notes: sheet.notes))
+            try add("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet))
         }
         guard let data = archive.data else { throw XLSXError("the workbook could not be assembled in memory") }
         return data
@@ -88,11 +90,11 @@ public enum XLSXWorkbook {
         s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
     }
 
-    static func worksheet(_ table: Table, notes: [String] = []) -> String {
-        let header = table.columns.map(\.name)
-        let rows = [header] + table.rows
+    static func worksheet(_ sheet: Sheet) -> String {
+        let header = sheet.header
+        let rows = [header] + sheet.rows
         var widths = header.map(width)
-        for row in table.rows {
+        for row in sheet.rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], width(cell)) }
         }
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
@@ -118,7 +120,7 @@ public enum XLSXWorkbook {
             }
             out += "</row>"
         }
-        for (k, note) in notes.enumerated() {
+        for (k, note) in sheet.notes.enumerated() {
             let r = rows.count + 2 + k
             out +=
                 #"<row r="\#(r)"><c r="A\#(r)" t="inlineStr"><is><t xml:space="preserve">\#(escape(note))</t></is></c></row>"#
@@ -129,8 +131,9 @@ public enum XLSXWorkbook {
 
     /// Most decimals a number format is provided for.
     static let maxDecimals = 6
-    /// The mark of a derived figure (``PressFigures/derivedMarker``).
-    static let marker = PressFigures.derivedMarker
+    /// The mark of a derived figure, as tables print it (`3600*`; TradeReport's
+    /// `PressFigures.derivedMarker`, checked equal by its tests).
+    public static let marker = "*"
 
     /// A cell's number and its style (display decimals, derived mark), or `nil` for text.
     static func numberCell(_ cell: String) -> (value: String, style: Int)? {

@@ -12,13 +12,10 @@ extension ChartTheme.Size: ExpressibleByArgument {}
 struct ChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart",
-        abstract: "Write an SVG chart to the chart spec: combo, lines, ranking, composition or multiples.",
-        discussion: """
-            combo        year-to-date values (bars) and year-on-year growth (line), years separated
-            lines        exports, imports and balance over the years (January-to-month of each year)
-            ranking      sectors by growth, or regions by value (--by region; illustrative panel)
-            composition  100 % bars of sector shares by year
-            multiples    one small panel per pilot region (illustrative panel), index on a shared scale
+        abstract:
+            "Write an SVG chart to the chart spec: \(ChartKind.allCases.map(\.rawValue).dropLast().joined(separator: ", ")) or \(ChartKind.allCases.last?.rawValue ?? "").",
+        discussion: ChartKind.summaries + """
+
 
             Example: svctrade chart combo --through 2021-04 --from 2020-01 --lang zh -o combo.svg
             """)
@@ -60,14 +57,15 @@ struct ChartCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try store.existing()
-        let book = try database.figureBook(.everything)
-        let end = through
-        let start = from ?? Period(year: end.year - 2, month: 1) ?? end
-        let svg = try kind.render(
-            book: book, theme: ChartTheme(size: size, language: lang), from: start, through: end,
-            sector: Sectors.standard.lookup(sector)?.code ?? sector, flow: flow, by: by, panels: panels)
-        try OutputFile.write(Data(svg.utf8), to: output)
+        let book = try store.existing().figureBook(.everything)
+        var request = ChartRequest(
+            book: book, theme: ChartTheme(size: size, language: lang),
+            from: from ?? Period(year: through.year - 2, month: 1) ?? through, through: through)
+        request.sector = Sectors.standard.lookup(sector)?.code ?? sector
+        request.flow = flow
+        request.breakdown = by
+        request.panels = panels
+        try OutputFile.write(Data(try kind.render(request).utf8), to: output)
         print("wrote \(output)")
     }
 }

@@ -4,7 +4,6 @@ import TradeBulletin
 import TradeCore
 import TradeReport
 import TradeStore
-import TradeXLSX
 
 extension TableFormat: ExpressibleByArgument {}
 
@@ -27,6 +26,7 @@ struct TableCommand: ParsableCommand {
               svctrade table --through 2021-04 --sectors S,SD,KIS,EXTRAVEL --format csv
               svctrade table --through 2021-04 --by region --format md
               svctrade table --through 2021-04 --as-of 2021-06-30
+              svctrade table --through 2021-04 --format xlsx -o table.xlsx
             """)
 
     @OptionGroup var store: StoreOptions
@@ -59,8 +59,11 @@ struct TableCommand: ParsableCommand {
         transform: Arguments.date)
     var asOf: String?
 
-    @Option(help: "Output format: text, csv, md, html, json.")
+    @Option(help: "Output format: \(TableFormat.names).")
     var format: TableFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
+    var output: String?
 
     @Option(help: "Unit of levels (default CNY 100m / USD 100m).")
     var unit: String?
@@ -74,7 +77,9 @@ struct TableCommand: ParsableCommand {
     @Flag(help: "Also compare published totals with the sum of their parts (exports + imports, groups, children).")
     var check = false
 
-    @Option(name: .customLong("xlsx"), help: "Also write the table (every column, as in CSV) to this Excel file.")
+    @Option(
+        name: .customLong("xlsx"),
+        help: "Also write the table as Excel to this file (deprecated: --format xlsx -o FILE writes it alone).")
     var xlsx: String?
 
     @Flag(
@@ -106,23 +111,16 @@ struct TableCommand: ParsableCommand {
         if let vsYear, vsYear >= through.year {
             throw ValidationError("--vs-year \(vsYear) must be before the year of --through")
         }
+        if format.renderer.isBinary && output == nil && isatty(STDOUT_FILENO) != 0 {
+            throw ValidationError("--format \(format) is not text: give -o FILE or redirect standard output")
+        }
     }
 
     func run() throws {
         let database = try store.existing()
         if panel {
-            let month = through
-            let months = PanelBulletin.months(for: month)
-            let slice = try database.panelSlice(months: months, asOf: asOf)
-            guard !slice.keys.isEmpty else {
-                throw InputRejected(
-                    message:
-                        "error: the store has no monthly panel; import a tidy period,region,sector,flow,value file first"
-                )
-            }
-            let rows = PanelBulletin.rows(keys: slice.keys, values: slice.values, months: months, month: month)
-            try StandardOutput.write(
-                Data(PanelBulletinCSV.render(rows, unit: slice.units.first ?? MonetaryUnit(.cny, .tenThousand))))
+            let slice = try database.panelSlice(months: PanelBulletin.months(for: through), asOf: asOf)
+            try StandardOutput.write(Data(try BulletinTables.panelCSV(slice, month: through)))
             return
         }
         var query = BulletinQuery(through: through)
@@ -137,41 +135,27 @@ struct TableCommand: ParsableCommand {
         let started = clock.now
         let book = try database.figureBook(query.selection(baseYear: vsYear, asOf: asOf))
         let read = clock.now
-        let output = BulletinTables.render(
-            book: book, query: query, baseYear: vsYear, format: format,
-            unit: unit.flatMap { MonetaryUnit(parsing: $0) }, lang: lang, rank: rank)
-        if ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil {
-            writeStandardError("read \(read - started), computed and formatted \(clock.now - read)\n")
+        let table = BulletinTable(
+            book: book, query: query, baseYear: vsYear, unit: unit.flatMap { MonetaryUnit(parsing: $0) }, lang: lang,
+            rank: rank)
+        guard table.rowCount > 0 else { throw BulletinTableEmpty(query: query, asOf: asOf) }
+        let bytes = try table.rendered(format)
+        let timing = ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil
+        if timing { writeStandardError("read \(read - started), computed and formatted \(clock.now - read)\n") }
+        if let output {
+            try OutputFile.write(bytes, to: output)
+            writeStandardError("wrote \(output)\n")
+        } else {
+            try StandardOutput.write(bytes)
         }
-        if output.rowCount == 0 {
-            throw InputRejected(
-                message:
-                    "error: the store has no figures for \(query.breakdown == .sector ? "region \(query.region)" : "the regions") in \(currency.rawValue) through \(through)\(asOf.map { " as of \($0)" } ?? ""); see svctrade series"
-            )
-        }
-        print(output.text, terminator: "")
-        if ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil {
-            writeStandardError("printed at \(clock.now - started) after the store was opened\n")
-        }
+        if timing { writeStandardError("printed at \(clock.now - started) after the store was opened\n") }
         if let xlsx {
-            let csvLike = BulletinTables.table(
-                book: book, query: query, baseYear: vsYear, unit: unit.flatMap { MonetaryUnit(parsing: $0) },
-                lang: lang,
-                rank: rank)
-            try OutputFile.write(
-                try XLSXWorkbook.data([XLSXWorkbook.Sheet(name: "svctrade table", table: csvLike)]), to: xlsx)
+            try OutputFile.write(try table.rendered(.xlsx), to: xlsx)
             writeStandardError("wrote \(xlsx)\n")
         }
         if check {
-            let resolver = LevelResolver(book: book)
-            let findings = query.spans.flatMap {
-                ConsistencyCheck.findings(resolver, keys: query.keys(in: book), span: $0)
-            }
-            let text =
-                "\nconsistency of published totals with their parts (\(findings.filter(\.isBeyondRounding).count) beyond rounding of \(findings.count)):\n"
-                + findings.map { "  \($0)\n" }.joined()
-            if format == .text { print(text, terminator: "") } else { writeStandardError(text) }
+            let text = BulletinTables.consistencyReport(book: book, query: query)
+            if format == .text && output == nil { print(text, terminator: "") } else { writeStandardError(text) }
         }
     }
-
 }

@@ -51,6 +51,15 @@ import TradeTestSupport
             }
         }
         #expect(numbers > 50)
+        // --xlsx FILE (deprecated) writes what --format xlsx -o FILE writes: the same table computed once.
+        let workbook = folder.file("format.xlsx")
+        let w = try cli.run([
+            "table", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--format", "xlsx", "--sectors",
+            "S,KIS,SD,EXTRAVEL", "-o", workbook,
+        ])
+        #expect(w.status == 0, "\(w.stderr)")
+        #expect(w.stdout.isEmpty && w.stderr == "wrote \(workbook)\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)) == Data(contentsOf: URL(fileURLWithPath: xlsx)))
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(
             lines[0].hasPrefix(
@@ -158,7 +167,7 @@ import TradeTestSupport
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try cli.run(["table", "--through", "2021-13"]).status == 2)
         #expect(try cli.run(["table", "--through", "2021-04", "--sectors", "SZ"]).status == 2)
-        #expect(try cli.run(["table", "--through", "2021-04", "--format", "xlsx"]).status == 2)
+        #expect(try cli.run(["table", "--through", "2021-04", "--format", "tsv"]).status == 2)
         #expect(try cli.run(["table", "--through", "2021-04", "--vs-year", "2021"]).status == 2)
     }
 

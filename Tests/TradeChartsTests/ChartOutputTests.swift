@@ -134,6 +134,38 @@ enum SVGInspection {
         }
     }
 
+    /// Every registered kind draws from one request, in both languages, well-formed, its ids
+    /// starting with its name; the help lists it.
+    @Test(arguments: ChartKind.allCases)
+    func everyKindDrawsFromARequest(kind: ChartKind) throws {
+        for lang in ChartTheme.Language.allCases {
+            var request = ChartRequest(
+                book: try #require(Self.book), theme: ChartTheme(language: lang), from: try Period(parsing: "2019-01"),
+                through: try Period(parsing: "2021-04"))
+            request.slugSuffix = "-x"
+            let svg = try kind.render(request)
+            do { try SVGInspection.check(svg) } catch { Issue.record("\(kind)-\(lang): \(error)") }
+            #expect(svg.contains("id=\"svc-\(kind.rawValue)-x-title\""), "\(kind)")
+            #expect(try kind.render(request) == svg)
+        }
+        #expect(ChartKind(rawValue: kind.rawValue) == kind)
+        #expect(
+            ChartKind.summaries.split(separator: "\n").contains {
+                $0.hasPrefix(kind.rawValue + "  ") && $0.hasSuffix("  " + kind.chart.summary)
+            })
+    }
+
+    @Test func aKindWithoutFiguresIsUnavailable() throws {
+        let request = ChartRequest(
+            book: FigureBook(figures: []), theme: ChartTheme(), from: try Period(parsing: "2030-01"),
+            through: try Period(parsing: "2030-04"))
+        for kind in ChartKind.allCases {
+            #expect(throws: ChartUnavailable(kind: kind, from: request.from, through: request.through)) {
+                try kind.render(request)
+            }
+        }
+    }
+
     @Test func sameInputSameBytes() throws {
         #expect(try Self.charts(.zh).map(\.1) == Self.charts(.zh).map(\.1))
     }

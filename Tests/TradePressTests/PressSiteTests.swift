@@ -269,7 +269,16 @@ import TradeTestSupport
         let table = try Self.get(site, "/api/table/2021-04?format=json")
         #expect(table.status == 200)
         #expect(table.text.contains("15644.5"))
-        #expect(try Self.get(site, "/api/table/2021-04?format=xml").status == 400)
+        let refused = try Self.get(site, "/api/table/2021-04?format=xml")
+        #expect(refused.status == 400)
+        #expect(refused.text.contains("give format=text, format=csv, format=md, format=html, format=json, format=xlsx"))
+        // Every table format is offered, with its media type.
+        for format in TableFormat.allCases {
+            let answer = try Self.get(site, "/api/table/2021-04?format=\(format)")
+            #expect(answer.status == 200, "\(format)")
+            #expect(answer.header("Content-Type") == format.renderer.mediaType)
+        }
+        #expect(try Self.get(site, "/api/").text.contains("format=json|text|csv|md|html|xlsx"))
         #expect(try Self.get(site, "/api/").text.contains("/api/months"))
     }
 }

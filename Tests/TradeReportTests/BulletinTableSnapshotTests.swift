@@ -6,6 +6,7 @@ import TradeIngest
 import TradeReport
 import TradeStore
 import TradeTestSupport
+import TradeXLSX
 
 @Suite struct BulletinTableSnapshotTests {
     static func book() throws -> FigureBook {
@@ -47,12 +48,43 @@ import TradeTestSupport
     @Test func formatsAreDeterministicAndWellFormed() throws {
         let rows = try Self.rows(through: "2022-04", baseYear: nil)
         let table = BulletinTableBuilder().table(rows)
-        #expect(
-            JSONRenderer.render(table, isNumeric: BulletinTableBuilder.isNumeric)
-                == JSONRenderer.render(table, isNumeric: BulletinTableBuilder.isNumeric))
+        #expect(JSONRenderer.render(table) == JSONRenderer.render(table))
         let md = MarkdownRenderer.render(table)
         #expect(md.split(separator: "\n").count == rows.count + 2)
         let html = HTMLRenderer.render(table)
         #expect(html.components(separatedBy: "<tr>").count - 1 == rows.count + 1)
+    }
+
+    /// Every registered format renders the same table twice to the same bytes, readers' formats
+    /// with the headers of their language and programs' formats with the documented names.
+    @Test(arguments: TableFormat.allCases)
+    func everyFormatRendersTheTableItsWay(format: TableFormat) throws {
+        let table = BulletinTableBuilder().table(try Self.rows(through: "2021-04", baseYear: 2019))
+        let context = TableContext(language: .zh, title: "服务贸易", footnotes: ["注"])
+        let bytes = try format.render(table, context: context)
+        #expect(try format.render(table, context: context) == bytes)
+        #expect(TableFormat(rawValue: format.rawValue) == format)
+        #expect(!format.renderer.mediaType.isEmpty && !format.renderer.fileExtension.contains("."))
+        if format.renderer.isBinary {
+            #expect(String(data: bytes, encoding: .utf8) == nil, "\(format) is binary")
+            return
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let shown = format.renderer.columns ?? BulletinTableBuilder.columns
+        #expect(text.contains(format.renderer.isForReaders ? "同比（%）" : "yoy_pct"), "\(format)")
+        #expect(text.contains("yoy_source") == (shown.contains("yoy_source") && !format.renderer.isForReaders))
+    }
+
+    @Test func theFormatsAreListedOnceInTheirOrder() {
+        #expect(TableFormat.names.hasPrefix("text, csv, md, html, json, xlsx"))
+        #expect(Set(TableFormat.allCases).count == TableFormat.allCases.count)
+        #expect(TableFormat(rawValue: "tsv") == nil)
+    }
+
+    @Test func theWorkbookFormatWritesTheTableAsASheet() throws {
+        let table = BulletinTableBuilder().table(try Self.rows(through: "2021-04", baseYear: 2019))
+        let bytes = try TableFormat.xlsx.render(table, context: TableContext(language: .en, title: "t"))
+        #expect(bytes == (try XLSXWorkbook.data([XLSXWorkbook.Sheet(name: "svctrade table", table: table)])))
+        #expect(XLSXWorkbook.marker == PressFigures.derivedMarker)
     }
 }

@@ -14,7 +14,9 @@ import ZIPFoundation
     }
 
     @Test func numbersAreNumbersTextStaysTextAndTheBytesRepeat() throws {
-        var table = Table(columns: [Table.Column("项目"), Table.Column("金额（亿元）", .right), Table.Column("同比（%）", .right)])
+        var table = Table(columns: [
+            Table.Column("项目"), Table.Column("金额（亿元）", numeric: true), Table.Column("同比（%）", numeric: true),
+        ])
         table.rows = [["服务贸易", "15644.5", "3.3"], ["2020年8月", "3600*", ""], ["R&D <x>", "-720.4", "-76.3"]]
         let sheets = [XLSXWorkbook.Sheet(name: "数据表: 2021/04", table: table, notes: ["* derived"])]
         let data = try XLSXWorkbook.data(sheets)

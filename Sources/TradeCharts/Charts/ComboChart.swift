@@ -350,3 +350,13 @@ public struct ComboChart: Sendable {
 
     func n(_ x: Double) -> String { SVGDocument.number(x) }
 }
+
+extension ComboChart: BulletinChart {
+    public static var name: String { "combo" }
+    public static var summary: String { "year-to-date values (bars) and year-on-year growth (line), years separated" }
+    public static func chart(for request: ChartRequest) -> ComboChart {
+        BulletinCharts(book: request.book, theme: request.theme).combo(
+            sector: request.sector, flow: request.flow, fromYear: request.from.year, through: request.through,
+            layout: request.panels ? .stackedPanels : .dualAxis)
+    }
+}

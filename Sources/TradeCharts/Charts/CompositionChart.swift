@@ -127,3 +127,12 @@ public struct CompositionChart: Sendable {
 
     func n(_ x: Double) -> String { SVGDocument.number(x) }
 }
+
+extension CompositionChart: BulletinChart {
+    public static var name: String { "composition" }
+    public static var summary: String { "100 % bars of sector shares by year" }
+    public static func chart(for request: ChartRequest) -> CompositionChart {
+        BulletinCharts(book: request.book, theme: request.theme).composition(
+            fromYear: request.from.year, toYear: request.through.year)
+    }
+}

@@ -132,3 +132,12 @@ public struct LineChart: Sendable {
 
     func n(_ x: Double) -> String { SVGDocument.number(x) }
 }
+
+extension LineChart: BulletinChart {
+    public static var name: String { "lines" }
+    public static var summary: String { "exports, imports and balance over the years (January-to-month of each year)" }
+    public static func chart(for request: ChartRequest) -> LineChart {
+        BulletinCharts(book: request.book, theme: request.theme).lines(
+            fromYear: request.from.year, through: request.through)
+    }
+}

@@ -104,3 +104,12 @@ public struct RankingChart: Sendable {
 
     func n(_ x: Double) -> String { SVGDocument.number(x) }
 }
+
+extension RankingChart: BulletinChart {
+    public static var name: String { "ranking" }
+    public static var summary: String { "sectors by growth, or regions by value (--by region; illustrative panel)" }
+    public static func chart(for request: ChartRequest) -> RankingChart {
+        BulletinCharts(book: request.book, theme: request.theme).ranking(
+            through: request.through, flow: request.flow, by: request.breakdown)
+    }
+}

@@ -155,3 +155,14 @@ public struct SmallMultiples: Sendable {
 
     func n(_ x: Double) -> String { SVGDocument.number(x) }
 }
+
+extension SmallMultiples: BulletinChart {
+    public static var name: String { "multiples" }
+    public static var summary: String {
+        "one small panel per pilot region (illustrative panel), index on a shared scale"
+    }
+    public static func chart(for request: ChartRequest) -> SmallMultiples {
+        BulletinCharts(book: request.book, theme: request.theme).multiples(
+            fromYear: request.from.year, through: request.through)
+    }
+}

@@ -1,5 +1,12 @@
+import Foundation
+
 /// Renders a table as RFC 4180 CSV with LF line ends: a header, then one line per row.
-public enum CSVRenderer {
+public enum CSVRenderer: TableRenderer {
+    public static var name: String { "csv" }
+    public static var mediaType: String { "text/csv; charset=utf-8" }
+    public static var isForReaders: Bool { false }
+    public static func render(_ table: Table, context: TableContext) -> Data { Data(render(table).utf8) }
+
     /// The CSV text.
     public static func render(_ table: Table) -> String {
         var out = ""

@@ -1,7 +1,15 @@
+import Foundation
 import TradeCore
 
 /// Renders a table as an HTML `<table>` fragment (escaped, numbers right-aligned), or a whole page.
-public enum HTMLRenderer {
+public enum HTMLRenderer: TableRenderer {
+    public static var name: String { "html" }
+    public static var mediaType: String { "text/html; charset=utf-8" }
+    public static var isForReaders: Bool { true }
+    public static func render(_ table: Table, context: TableContext) -> Data {
+        Data(page(table, title: context.title, lang: context.language.tag).utf8)
+    }
+
     /// Escapes `& < > "`.
     public static func escape(_ s: String) -> String { MarkupEscaping.escape(s) }
 

@@ -1,8 +1,15 @@
+import Foundation
+
 /// Renders a table as a JSON array of objects, keys in column order, numbers as JSON numbers and
 /// empty cells as `null`; byte-stable for the same table.
-public enum JSONRenderer {
-    /// The JSON text; `isNumeric` says which columns hold numbers.
-    public static func render(_ table: Table, isNumeric: (String) -> Bool = { _ in false }) -> String {
+public enum JSONRenderer: TableRenderer {
+    public static var name: String { "json" }
+    public static var mediaType: String { "application/json" }
+    public static var isForReaders: Bool { false }
+    public static func render(_ table: Table, context: TableContext) -> Data { Data(render(table).utf8) }
+
+    /// The JSON text; cells of numeric columns are written as numbers.
+    public static func render(_ table: Table) -> String {
         var out = "[\n"
         for (r, row) in table.rows.enumerated() {
             out += "  {"
@@ -13,7 +20,7 @@ public enum JSONRenderer {
                     value = "null"
                 } else if cell == "true" || cell == "false" {
                     value = cell
-                } else if isNumeric(column.name) {
+                } else if column.isNumeric {
                     value = cell
                 } else {
                     value = quote(cell)

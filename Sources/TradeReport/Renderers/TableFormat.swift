@@ -1,10 +1,11 @@
+import Foundation
 import TradeCore
 
 /// What a table renderer is told besides the table.
 public struct TableContext: Sendable {
     /// Language of headers and notes.
     public var language: Language
-    /// A title for formats that carry one (an HTML page).
+    /// A title for formats that carry one (an HTML page, an Excel sheet).
     public var title: String
     /// Lines under the table for formats a person reads (units, what statuses mean).
     public var footnotes: [String]
@@ -17,66 +18,67 @@ public struct TableContext: Sendable {
     }
 }
 
-/// A table output format (DocC article *Adding an output format*): a renderer here plus one case
-/// of ``TableFormat``.
-public protocol TableRenderer {
-    /// Whether people read it (headers translated, footnotes kept) rather than programs (column
-    /// names as documented, every column).
+/// A table output format (DocC article *Adding an output format*): one file with a renderer, and
+/// its line in ``TableFormat/allCases``.
+public protocol TableRenderer: Sendable {
+    /// The format's name: the value of `--format` and of the press API's `format=`.
+    static var name: String { get }
+    /// The media type of the bytes (the press API's `Content-Type`).
+    static var mediaType: String { get }
+    /// The file name extension of a file in this format, without the dot.
+    static var fileExtension: String { get }
+    /// Whether the bytes are not text (a terminal is no place for them).
+    static var isBinary: Bool { get }
+    /// Whether people read it (headers in the reader's language, footnotes kept) rather than
+    /// programs (column names as documented, every column).
     static var isForReaders: Bool { get }
-    /// The columns it shows, or `nil` for every documented column.
+    /// The columns it shows, or `nil` for every column of the table.
     static var columns: [String]? { get }
-    /// The text of a table.
-    static func text(_ table: Table, context: TableContext) -> String
+    /// The bytes of a table (its headers already the reader's when ``isForReaders``).
+    static func render(_ table: Table, context: TableContext) throws -> Data
 }
 
 extension TableRenderer {
+    public static var fileExtension: String { name }
+    public static var isBinary: Bool { false }
     public static var columns: [String]? { nil }
 }
 
-/// Output formats of tables.
-public enum TableFormat: String, Sendable, CaseIterable {
-    case text, csv, md, html, json
+/// An output format of tables: a registered ``TableRenderer``.
+public struct TableFormat: RegisteredCase {
+    /// The renderer.
+    public let renderer: any TableRenderer.Type
 
-    /// The renderer of the format (the registration line of a new format).
-    public var renderer: any TableRenderer.Type {
-        switch self {
-        case .text: TextTableRenderer.self
-        case .csv: CSVRenderer.self
-        case .md: MarkdownRenderer.self
-        case .html: HTMLRenderer.self
-        case .json: JSONRenderer.self
-        }
+    /// Wraps a renderer.
+    public init(_ renderer: any TableRenderer.Type) { self.renderer = renderer }
+
+    /// Every format, in the order help texts list them. A new format registers here, one line:
+    /// `TableFormat(TSVRenderer.self),`.
+    public static let allCases: [TableFormat] = [
+        .text, .csv, .md, .html, .json, .xlsx,
+    ]
+
+    /// The format's name.
+    public var rawValue: String { renderer.name }
+
+    /// The bytes of `table` in this format: the renderer's columns, and the reader's headers when
+    /// the format is for readers.
+    public func render(_ table: Table, context: TableContext) throws -> Data {
+        var shown = renderer.columns.map { table.selecting($0) } ?? table
+        if renderer.isForReaders { shown = shown.headed(in: context.language) }
+        return try renderer.render(shown, context: context)
     }
-}
 
-extension TextTableRenderer: TableRenderer {
-    public static var isForReaders: Bool { true }
-    public static var columns: [String]? { BulletinTableBuilder.terminalColumns }
-    public static func text(_ table: Table, context: TableContext) -> String {
-        render(table) + context.footnotes.map { "\n" + $0 }.joined() + "\n"
-    }
-}
-
-extension CSVRenderer: TableRenderer {
-    public static var isForReaders: Bool { false }
-    public static func text(_ table: Table, context: TableContext) -> String { render(table) }
-}
-
-extension MarkdownRenderer: TableRenderer {
-    public static var isForReaders: Bool { true }
-    public static func text(_ table: Table, context: TableContext) -> String { render(table) }
-}
-
-extension HTMLRenderer: TableRenderer {
-    public static var isForReaders: Bool { true }
-    public static func text(_ table: Table, context: TableContext) -> String {
-        page(table, title: context.title, lang: context.language.tag)
-    }
-}
-
-extension JSONRenderer: TableRenderer {
-    public static var isForReaders: Bool { false }
-    public static func text(_ table: Table, context: TableContext) -> String {
-        render(table, isNumeric: BulletinTableBuilder.isNumeric)
-    }
+    /// Plain text.
+    public static let text = TableFormat(TextTableRenderer.self)
+    /// CSV.
+    public static let csv = TableFormat(CSVRenderer.self)
+    /// A Markdown pipe table.
+    public static let md = TableFormat(MarkdownRenderer.self)
+    /// An HTML page.
+    public static let html = TableFormat(HTMLRenderer.self)
+    /// JSON records.
+    public static let json = TableFormat(JSONRenderer.self)
+    /// An Excel workbook.
+    public static let xlsx = TableFormat(XLSXRenderer.self)
 }

@@ -1,5 +1,16 @@
+import Foundation
+
 /// Renders a table for a terminal: columns aligned by display width (CJK counts two), numbers right.
-public enum TextTableRenderer {
+public enum TextTableRenderer: TableRenderer {
+    public static var name: String { "text" }
+    public static var mediaType: String { "text/plain; charset=utf-8" }
+    public static var fileExtension: String { "txt" }
+    public static var isForReaders: Bool { true }
+    public static var columns: [String]? { BulletinTableBuilder.terminalColumns }
+    public static func render(_ table: Table, context: TableContext) -> Data {
+        Data((render(table) + context.footnotes.map { "\n" + $0 }.joined() + "\n").utf8)
+    }
+
     /// The table as lines of text, header underlined, two spaces between columns.
     public static func render(_ table: Table) -> String {
         let columns = table.columns.count

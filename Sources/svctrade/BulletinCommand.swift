@@ -70,16 +70,8 @@ struct BulletinCommand: ParsableCommand {
         let database = try store.existing()
         let month = through
         let resources = try ResourceFolders.load(templates: templates, datasets: datasets)
-        var header = resources.release
-        if let issuer { header.values["\(month).issuer"] = issuer }
-        if let issuerZh { header.values["\(month).issuer_zh"] = issuerZh }
-        if draft { header.values["\(month).draft"] = "true" }
-        let unset = lang.languages.filter { header.issuer(through: month, zh: $0 == .zh) == nil }
-        if !draft, !unset.isEmpty {
-            throw BulletinError(
-                "no issuing office set for \(unset.map(\.rawValue).joined(separator: " and ")): set issuer"
-                    + " (and issuer_zh) in templates/release.toml or give --issuer/--issuer-zh, or write a --draft")
-        }
+        let header = try resources.release.issued(
+            through: month, issuer: issuer, issuerZh: issuerZh, draft: draft, languages: lang.languages)
         let (book, history) = try BulletinComposer.inputs(
             store: database, through: month, baseYear: vsYear,
             asOf: BulletinComposer.vintage(through: month, given: asOf, header: header))

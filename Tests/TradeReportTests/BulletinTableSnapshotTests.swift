@@ -78,7 +78,7 @@ import TradeXLSX
     @Test func theFormatsAreListedOnceInTheirOrder() {
         #expect(TableFormat.names.hasPrefix("text, csv, md, html, json, xlsx"))
         #expect(Set(TableFormat.allCases).count == TableFormat.allCases.count)
-        #expect(TableFormat(rawValue: "tsv") == nil)
+        #expect(TableFormat(rawValue: "no-such-format") == nil)
     }
 
     @Test func theWorkbookFormatWritesTheTableAsASheet() throws {

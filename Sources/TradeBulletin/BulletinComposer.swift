@@ -2,7 +2,6 @@ import Foundation
 import TradeCharts
 import TradeCore
 import TradeReport
-import TradeXLSX
 
 /// The monthly bulletin: press texts, tables, charts, the pilot section and the illustrative
 /// appendix, composed into files (`bulletin.md`, `bulletin.html`, `charts/*.svg`, `figures-LANG.json`).
@@ -133,34 +132,11 @@ public enum BulletinComposer {
         }
         // The press office works in Excel: the bulletin's tables, one workbook per language.
         for document in documents {
-            let zh = document.language == .zh
-            let notes = [
-                zh
-                    ? "\(PressFigures.derivedMarker) 由累计数推算，非公布数。"
-                    : "\(PressFigures.derivedMarker) Derived from cumulative releases; not published as such.",
-                citations.line(zh: zh),
-            ]
-            var sheets = [XLSXWorkbook.Sheet(name: zh ? "数据表" : "Bulletin table", table: document.table, notes: notes)]
-            let statusNotes = [
-                zh
-                    ? "数字性质：published 公布数；computed 由公布数精确计算；derived 由不同期累计数推算；implied 由公布增速反推的基数。"
-                    : "Status: published as printed; computed exactly from published figures; derived from cumulative releases of different dates; implied by a published rate.",
-                citations.line(zh: zh),
-            ]
-            sheets.append(
-                XLSXWorkbook.Sheet(
-                    name: zh ? "数字性质" : "Status of figures",
-                    table: statusTable(book: book, through: through, baseYear: baseYear, language: document.language),
-                    notes: statusNotes))
-            for (name, table) in [
-                (zh ? "分领域" : "By category", document.categoryTable),
-                (zh ? "人民币与美元" : "CNY and USD", document.currencyTable), (zh ? "月度" : "Monthly", document.monthlyTable),
-                (zh ? "修订" : "Revisions", document.revisionsTable),
-                (zh ? "修订（各次公布）" : "Revised prints", document.revisedTable),
-            ] {
-                if let table { sheets.append(XLSXWorkbook.Sheet(name: name, table: table, notes: notes)) }
-            }
-            files.append(File(name: "bulletin-\(document.language.rawValue).xlsx", data: try XLSXWorkbook.data(sheets)))
+            let status = statusTable(book: book, through: through, baseYear: baseYear, language: document.language)
+            files.append(
+                File(
+                    name: "bulletin-\(document.language.rawValue).xlsx",
+                    data: try BulletinWorkbook.data(document, status: status, citations: citations)))
         }
         let markdown = documents.map { $0.markdown() }.joined(separator: "\n---\n\n")
         let bulletin = [

@@ -1,5 +1,45 @@
 import Foundation
 import TradeCore
+import TradeReport
+
+extension ReleaseCheck.Rule {
+    /// What the rule finds, one line (help texts).
+    public var summary: String {
+        switch self {
+        case .placeholder: "请在此填写, \"set the issuing office here\", TODO, TBD, XXX"
+        case .mirrorHost: "a cited address on a mirror or unclassified host"
+        case .newerInput: "an input or a source dated after the release date"
+        case .noReleaseDate: "no **发布日期** / **Release date** line in a header"
+        case .unmarkedComputed:
+            "a figure not published, stated before the heading 根据公布数据计算（非发布数） / Computed from published figures, not in the release"
+        case .precision: "a derived month (*) printed finer than its inputs"
+        case .legendMissing: "\"*\" in a table, no line explaining it"
+        case .coherence: "totals, balances or months that do not add up within their rounding"
+        case .draft: "DRAFT or 草稿 in a bulletin's header"
+        case .unsupportedClaim:
+            "\"fastest\", \"最快\", \"largest\", \"first since\" … in prose, unless the figures file holds the claim (written only over all twelve categories)"
+        }
+    }
+
+    /// Every rule with its summary, ids aligned, summaries wrapped to fit 80 columns (help texts).
+    public static var summaries: String {
+        let width = allCases.map(\.rawValue.count).max() ?? 0
+        let indent = String(repeating: " ", count: width + 4)
+        return allCases.map { rule in
+            var lines = [""]
+            for word in rule.summary.split(separator: " ") {
+                let line = lines[lines.count - 1]
+                if !line.isEmpty && DisplayWidth.of(line + " " + word) > 80 - indent.count {
+                    lines.append(String(word))
+                } else {
+                    lines[lines.count - 1] = line.isEmpty ? String(word) : line + " " + word
+                }
+            }
+            let id = "  " + rule.rawValue + String(repeating: " ", count: width + 2 - rule.rawValue.count)
+            return id + lines.joined(separator: "\n" + indent)
+        }.joined(separator: "\n")
+    }
+}
 
 extension ReleaseCheck {
     /// What `svctrade check` found in its paths: the findings, how many files were read, and the

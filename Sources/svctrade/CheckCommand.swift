@@ -14,21 +14,7 @@ struct CheckCommand: ParsableCommand {
             HTML file, or a table CSV written by `svctrade table --format csv`.
 
             Rules (stable ids):
-              placeholder        请在此填写, "set the issuing office here", TODO, TBD, XXX
-              mirror-host        a cited address on a mirror or unclassified host
-              no-release-date    no **发布日期** / **Release date** line in a header
-              newer-input        an input or a source dated after the release date
-              unmarked-computed  a figure not published, stated before the heading
-                                 根据公布数据计算（非发布数） / Computed from
-                                 published figures, not in the release
-              precision          a derived month (*) printed finer than its inputs
-              legend-missing     "*" in a table, no line explaining it
-              coherence          totals, balances or months that do not add up
-                                 within their rounding
-              draft              DRAFT or 草稿 in a bulletin's header
-              unsupported-claim  "fastest", "最快", "largest", "first since" … in
-                                 prose, unless the figures file holds the claim
-                                 (written only over all twelve categories)
+            \(ReleaseCheck.Rule.summaries)
 
             Each finding is printed as FILE:LINE: RULE: message — "excerpt", then a summary line. \
             Exit status: 0 nothing found, 1 findings, 2 a path that cannot be read.

@@ -89,23 +89,11 @@ struct TableCommand: ParsableCommand {
     var panel = false
 
     func validate() throws {
-        for f in flows.split(separator: ",") where Flow(code: f) == nil {
-            throw ValidationError("--flows: unknown flow \"\(f)\"; expected export, import, total or balance")
+        if let problem = BulletinQuery.problem(region: region, sectors: sectors, flows: flows) {
+            throw ValidationError(problem)
         }
         if let unit, MonetaryUnit(parsing: unit) == nil {
             throw ValidationError("--unit: unknown unit \"\(unit)\"; expected \(MonetaryUnit.accepted)")
-        }
-        if let s = sectors {
-            for code in s.split(separator: ",")
-            where Sectors.standard.lookup(code) == nil && Sectors.standard.extensionParent(of: code) == nil {
-                let near = Sectors.standard.suggestions(for: code)
-                throw ValidationError(
-                    "--sectors: unknown sector \"\(code)\""
-                        + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)"))
-            }
-        }
-        if Regions.standard.lookup(region) == nil {
-            throw ValidationError("--region: unknown region \"\(region)\"; e.g. CN, beijing, xixian")
         }
         if let rank, rank < 1 { throw ValidationError("--rank must be at least 1") }
         if let vsYear, vsYear >= through.year {
@@ -123,14 +111,8 @@ struct TableCommand: ParsableCommand {
             try StandardOutput.write(Data(try BulletinTables.panelCSV(slice, month: through)))
             return
         }
-        var query = BulletinQuery(through: through)
-        query.region = Regions.standard.lookup(region)?.code ?? region
-        query.breakdown = by
-        query.sectors = sectors.map {
-            $0.split(separator: ",").map { Sectors.standard.lookup($0)?.code ?? $0.uppercased() }
-        }
-        query.flows = flows.split(separator: ",").compactMap { Flow(code: $0) }
-        query.currency = currency
+        let query = BulletinQuery(
+            through: through, region: region, breakdown: by, sectors: sectors, flows: flows, currency: currency)
         let clock = ContinuousClock()
         let started = clock.now
         let book = try database.figureBook(query.selection(baseYear: vsYear, asOf: asOf))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TradeBulletin
 import TradeCore
+import TradeReport
 import TradeTestSupport
 
 /// One defect seeded into a bulletin: which file, what to replace, and the finding it must give.
@@ -184,5 +185,16 @@ struct Seed: Sendable, CustomTestStringConvertible {
                 "placeholder", "mirror-host", "newer-input", "no-release-date", "unmarked-computed", "precision",
                 "legend-missing", "coherence", "draft", "unsupported-claim",
             ])
+    }
+
+    /// The help lists every rule once, its summary wrapped under it within 80 columns.
+    @Test func theHelpListsEveryRuleWithinEightyColumns() {
+        let lines = ReleaseCheck.Rule.summaries.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }.count == ReleaseCheck.Rule.allCases.count)
+        for rule in ReleaseCheck.Rule.allCases {
+            #expect(lines.contains { $0.hasPrefix("  \(rule.rawValue)  ") }, "\(rule)")
+        }
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        #expect(lines.contains("                     all twelve categories)"))
     }
 }

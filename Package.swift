@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TradePostgres", targets: ["TradePostgres"]),
         .library(name: "TradePress", targets: ["TradePress"]),
         .library(name: "TradeServe", targets: ["TradeServe"]),
+        .library(name: "TradeWorkflows", targets: ["TradeWorkflows"]),
     ],
     traits: [
         // The PostgreSQL store (PostgresNIO, 2.5–4.5 minutes to build): off by default so that
@@ -68,11 +69,17 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["PressServer"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PressServer"])),
             ]),
+        .target(
+            name: "TradeWorkflows",
+            dependencies: [
+                "TradeCore", "TradeIngest", "TradeStore", "TradeReport", "TradeCharts", "TradeBulletin",
+                "TradePostgres",
+            ]),
         .executableTarget(
             name: "svctrade",
             dependencies: [
                 "TradeCore", "TradeIngest", "TradeStore", "TradeReport", "TradeCharts", "TradeBulletin", "TradeXLSX",
-                "TradePostgres", "TradeServe",
+                "TradePostgres", "TradeServe", "TradeWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TradeTestSupport", dependencies: ["TradeCore", "TradeIngest", "TradeBulletin"]),
@@ -124,7 +131,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "SvctradeEndToEndTests",
-            dependencies: ["svctrade", "TradeStore", "TradeTestSupport", "TradePostgres", "TradePress"]),
+            dependencies: [
+                "svctrade", "TradeStore", "TradeTestSupport", "TradePostgres", "TradePress", "TradeWorkflows",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -210,13 +210,13 @@ public enum BulletinComposer {
     /// What a bulletin through `through` draws on, as of `asOf`: the figures of its window (four
     /// years back, or from `baseYear`) and the national history of the last year (revised prints).
     /// One reading for `svctrade bulletin`, the demo and the press page.
-    public static func inputs(store: any FigureStore, through: Period, baseYear: Int?, asOf: String?) throws -> (
-        book: FigureBook, history: [Observation]
-    ) {
-        let book = try store.figureBook(
+    public static func inputs(store: any FigureReader, through: Period, baseYear: Int?, asOf: String?) async throws
+        -> (book: FigureBook, history: [Observation])
+    {
+        let book = try await store.figureBook(
             FigureSelection(
                 months: FigureSelection.window(through: through, baseYear: baseYear, yearsBack: 4), asOf: asOf))
-        let history = try store.figureHistory(
+        let history = try await store.figureHistory(
             FigureSelection(
                 regions: [Regions.nation.code], months: FigureSelection.window(through: through, yearsBack: 1),
                 asOf: asOf)

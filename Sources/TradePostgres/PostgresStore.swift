@@ -1,40 +1,43 @@
 #if PostgreSQL
     import Foundation
     import PostgresNIO
+    import Synchronization
     import TradeCore
 
     /// The PostgreSQL store: the same logical model as the SQLite one (series, releases, sources, figures,
-    /// monthly blocks) behind ``FigureStore``, for a team sharing one server (DocC article *Adding a
-    /// store backend*).
+    /// monthly blocks) behind ``TradeCore/FigureWriter``, for a team sharing one server (DocC article
+    /// *Adding a store backend*).
     ///
     /// Layout (ready for Citus): the big tables `figure` and `monthly_block` carry the distribution column
     /// `series_id` in their primary keys; `series`, `release` and `source` are small reference tables.
     /// Every query that touches a big table joins or filters on `series_id` (``PostgresSQL/statements``,
     /// checked by a test). Monthly values are arrays (`bigint[]`, `boolean[]`), and a window of months is
     /// cut in SQL with array slices, so reads are pushed down as in SQLite. Imports run in one
-    /// transaction that first takes a transaction-scoped advisory lock: one writer at a time (a second
-    /// waits), readers never blocked (PostgreSQL's MVCC snapshots).
-    public final class PostgresStore: FigureStore, Sendable {
+    /// transaction that first locks `import_lock`: one writer at a time (a second waits), readers never
+    /// blocked (PostgreSQL's MVCC snapshots). Every call is `async` (PostgresNIO's own), bounded by a
+    /// deadline: a server that stops answering is an error, never a hang.
+    public final class PostgresStore: FigureWriter, Sendable {
         /// The address with any password removed, for messages.
         public let address: String
         let connection: PostgresConnection
-        /// One call at a time on the connection (a connection runs one query or transaction at once);
-        /// recursive so that a read of several queries in one transaction holds it throughout.
-        let gate = NSRecursiveLock()
-        static let logger = Logger(label: "svctrade.postgres")
-
-        /// Whether a `--db` value names a PostgreSQL server (`postgres://` or `postgresql://`).
-        public static func isAddress(_ text: String) -> Bool {
-            text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
-        }
-
-        /// Connects to `postgres://user[:password]@host[:port]/database`; the password may also come from
-        /// `$PGPASSWORD`.
+        /// One call at a time on the connection (a read of several queries runs in one transaction).
+        let gate = AsyncGate()
         /// How long an import waits for another import to finish, seconds (`svctrade import --wait`).
         public let importLockWait: Int
+        /// How long one call to the server may take, seconds.
+        public let callDeadline: Int
+        static let logger = Logger(label: "svctrade.postgres")
 
-        public init(address text: String, importLockWait: Int = 600) throws {
+        /// Connects to `postgres://user[:password]@host[:port]/database`; the password may also come from
+        /// `$PGPASSWORD`. A `readOnly` session refuses every write on the server's side
+        /// (`default_transaction_read_only`). `callDeadline` bounds every call, seconds: a server that
+        /// stops answering (stopped mid-COPY, a network that drops packets) is an error after it.
+        public init(
+            address text: String, importLockWait: Int = 600, readOnly: Bool = false,
+            callDeadline: Int = 600
+        ) async throws {
             self.importLockWait = importLockWait
+            self.callDeadline = callDeadline
             let config = try PostgresAddress.parse(text)
             address = config.redacted
             let configuration = PostgresConnection.Configuration(
@@ -44,8 +47,13 @@
                 tls: .disable)
             let redacted = config.redacted
             do {
-                connection = try blocking {
-                    try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Self.logger)
+                connection = try await withDeadline(seconds: callDeadline) {
+                    let c = try await PostgresConnection.connect(
+                        configuration: configuration, id: 1, logger: Self.logger)
+                    if readOnly {
+                        try await c.query("SET default_transaction_read_only = on", logger: Self.logger)
+                    }
+                    return c
                 }
             } catch {
                 throw PostgresStoreError.describing(error, address: redacted)
@@ -54,84 +62,125 @@
 
         deinit {
             let c = connection
-            _ = try? blocking { try await c.close() }
+            Task { try? await c.close() }
         }
 
-        /// Runs a query and returns its rows.
-        func rows(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws -> [PostgresRow] {
+        /// Runs `body` with the connection to itself, within the call deadline (plus `extra` seconds);
+        /// on timeout the connection is closed (the server rolls back what was under way).
+        func exclusive<T: Sendable>(
+            extra: Int = 0, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+        ) async throws -> T {
             let c = connection
-            let query = PostgresQuery(unsafeSQL: sql, binds: binds)
-            gate.lock()
-            defer { gate.unlock() }
+            await gate.enter()
             do {
-                return try blocking(onTimeout: { Task { try? await c.close() } }) {
-                    var out: [PostgresRow] = []
-                    for try await row in try await c.query(query, logger: Self.logger) { out.append(row) }
-                    return out
-                }
+                let value = try await withDeadline(
+                    seconds: callDeadline + extra, onTimeout: { try? await c.close() }
+                ) { try await body(c) }
+                await gate.leave()
+                return value
             } catch {
-                throw PostgresStoreError.describing(error, address: address)
+                await gate.leave()
+                throw described(error)
             }
+        }
+
+        /// The one-line error for a failed call; a lock timeout can only be an import's.
+        func described(_ error: any Error) -> PostgresStoreError {
+            guard PostgresStoreError.sqlState(error) == "55P03" else {
+                return PostgresStoreError.describing(error, address: address)
+            }
+            return PostgresStoreError(
+                "error: another import is writing to \(address) (it holds the import lock); waited \(importLockWait) s and imported nothing. Try again when it has finished, or give svctrade import --wait SECONDS"
+            )
+        }
+
+        /// Runs a query on a connection and returns its rows.
+        static func rows(
+            _ c: PostgresConnection, _ sql: String, _ binds: PostgresBindings = PostgresBindings()
+        ) async throws -> [PostgresRow] {
+            var out: [PostgresRow] = []
+            for try await row in try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
+                out.append(row)
+            }
+            return out
         }
 
         /// Runs one statement that returns nothing the store reads (administration: `CREATE DATABASE`,
         /// roles and grants, as `svctrade db init` and the tests do).
-        public func execute(_ sql: String) throws {
-            _ = try rows(sql)
+        public func execute(_ sql: String) async throws {
+            _ = try await exclusive { c in try await Self.rows(c, sql).count }
         }
 
         /// Creates the schema when missing (idempotent) and, with `roles`, the writer and reader roles.
-        public func initialize(roles: Bool) throws {
-            for statement in PostgresSQL.schema { _ = try rows(statement) }
-            if roles { for statement in PostgresSQL.roles { _ = try rows(statement) } }
-        }
-
-        func requireSchema() throws {
-            let found = try rows("SELECT to_regclass('public.figure') IS NOT NULL")
-            let present = try found.first.map { try $0.decode(Bool.self) } ?? false
-            if !present {
-                throw PostgresStoreError(
-                    "error: \(address) has no svctrade schema; run svctrade db init --db \(address) (as an owner of the database)"
-                )
+        public func initialize(roles: Bool) async throws {
+            let statements = PostgresSQL.schema + (roles ? PostgresSQL.roles : [])
+            _ = try await exclusive { c in
+                for statement in statements { _ = try await Self.rows(c, statement) }
+                return 0
             }
         }
 
-        // MARK: - FigureStore
-
-        public func storedReleases() throws -> [StoredRelease] {
-            try requireSchema()
-            return try rows(PostgresSQL.releases).map {
-                let (name, published, file) = try $0.decode((String, String?, String).self)
-                return StoredRelease(name: name, published: published, file: file)
+        /// Runs `body` after checking that the schema exists, with the connection to itself.
+        func withSchema<T: Sendable>(
+            extra: Int = 0, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+        ) async throws -> T {
+            let address = address
+            return try await exclusive(extra: extra) { c in
+                let found = try await Self.rows(c, "SELECT to_regclass('public.figure') IS NOT NULL")
+                guard try found.first.map({ try $0.decode(Bool.self) }) ?? false else {
+                    throw PostgresStoreError(
+                        "error: \(address) has no svctrade schema; run svctrade db init --db \(address) (as an owner of the database)"
+                    )
+                }
+                return try await body(c)
             }
         }
 
-        public func figureHistory(_ selection: FigureSelection) throws -> [FigureCopy] {
-            try figureRows(selection, preferredOnly: false).map { FigureCopy(observation: $0.0, isPreferred: $0.2) }
+        // MARK: - FigureReader
+
+        public func storedReleases() async throws -> [StoredRelease] {
+            try await withSchema { c in
+                try await Self.rows(c, PostgresSQL.releases).map {
+                    let (name, published, file) = try $0.decode((String, String?, String).self)
+                    return StoredRelease(name: name, published: published, file: file)
+                }
+            }
+        }
+
+        public func figureHistory(_ selection: FigureSelection) async throws -> [FigureCopy] {
+            try await withSchema { c in
+                try await Self.figureRows(c, selection, preferredOnly: false).map {
+                    FigureCopy(observation: $0.0, isPreferred: $0.2)
+                }
+            }
         }
 
         /// The figures and the panel from one snapshot of the database (a read-only repeatable-read
         /// transaction): an import that commits in between is seen by neither or by both.
-        public func figureBook(_ selection: FigureSelection) throws -> FigureBook {
-            try requireSchema()
-            gate.lock()
-            defer { gate.unlock() }
-            _ = try rows("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            do {
-                let book = FigureBook(
-                    vintages: try figureRows(selection, preferredOnly: true).map { ($0.0, $0.1) },
-                    panel: try monthlyPanel(selection))
-                _ = try rows("COMMIT")
-                return book
-            } catch {
-                _ = try? rows("ROLLBACK")
-                throw error
+        public func figureBook(_ selection: FigureSelection) async throws -> FigureBook {
+            try await withSchema { c in
+                _ = try await Self.rows(c, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                do {
+                    let book = FigureBook(
+                        vintages: try await Self.figureRows(c, selection, preferredOnly: true).map { ($0.0, $0.1) },
+                        panel: try await Self.monthlyPanel(c, selection))
+                    _ = try await Self.rows(c, "COMMIT")
+                    return book
+                } catch {
+                    _ = try? await Self.rows(c, "ROLLBACK")
+                    throw error
+                }
             }
         }
 
+        public func monthlyPanel(_ selection: FigureSelection) async throws -> MonthlyPanel {
+            try await withSchema { c in try await Self.monthlyPanel(c, selection) }
+        }
+
         /// Figures with their release date and preferred flag, in key, period and release order.
-        func figureRows(_ selection: FigureSelection, preferredOnly: Bool) throws -> [(Observation, String?, Bool)] {
-            try requireSchema()
+        static func figureRows(
+            _ c: PostgresConnection, _ selection: FigureSelection, preferredOnly: Bool
+        ) async throws -> [(Observation, String?, Bool)] {
             var binds = PostgresBindings()
             let chooseCopies = preferredOnly && selection.asOf != nil
             var sql = PostgresSQL.figures + (preferredOnly && !chooseCopies ? " AND f.preferred" : "")
@@ -146,7 +195,7 @@
                 sql += " AND \(FigureSelection.knownByDateSQL(figure: "f", release: "r")) <= $\(binds.count)"
             }
             sql += " ORDER BY s.region, s.sector, s.flow, s.currency, f.period_to, f.period_from, r.id, f.line"
-            let found = try rows(sql, binds).compactMap(Self.decodeFigure)
+            let found = try await rows(c, sql, binds).compactMap(decodeFigure)
             guard chooseCopies else { return found }
             return FigureSelection.bestCopies(found, observation: \.0, preferred: \.2).map { ($0.0, $0.1, true) }
         }
@@ -174,8 +223,7 @@
         }
 
         /// The selected panel series over the selection's months only (array slices cut in SQL).
-        public func monthlyPanel(_ selection: FigureSelection) throws -> MonthlyPanel {
-            try requireSchema()
+        static func monthlyPanel(_ c: PostgresConnection, _ selection: FigureSelection) async throws -> MonthlyPanel {
             var binds = PostgresBindings()
             let lo = selection.months?.lowerBound.index ?? 0
             let hi = selection.months?.upperBound.index ?? 1_000_000
@@ -189,7 +237,7 @@
             }
             sql += " ORDER BY b.series_id, r.published, r.id"
             var assembler = MonthlyPanelAssembler()
-            for row in try rows(sql, binds) {
+            for row in try await rows(c, sql, binds) {
                 let (
                     region, sector, flowText, currencyText, start, unitText, decimals, present, values, release, source
                 ) =
@@ -206,12 +254,17 @@
             return assembler.panel
         }
 
-        public func seriesSummaries(_ selection: FigureSelection) throws -> [SeriesSummary] {
-            try requireSchema()
+        public func seriesSummaries(_ selection: FigureSelection) async throws -> [SeriesSummary] {
+            try await withSchema { c in try await Self.seriesSummaries(c, selection) }
+        }
+
+        static func seriesSummaries(_ c: PostgresConnection, _ selection: FigureSelection) async throws
+            -> [SeriesSummary]
+        {
             var binds = PostgresBindings()
             let filter = try PostgresSQL.seriesFilter(selection, binds: &binds)
             var keys: [Int64: SeriesKey] = [:]
-            for row in try rows(PostgresSQL.seriesKeys + filter, binds) {
+            for row in try await rows(c, PostgresSQL.seriesKeys + filter, binds) {
                 let (id, region, sector, flowText, currencyText) = try row.decode(
                     (Int64, String, String, String, String).self)
                 guard let flow = Flow(rawValue: flowText), let currency = Currency(rawValue: currencyText) else {
@@ -222,7 +275,7 @@
             var covered: [Int64: Set<Int>] = [:]
             var counts: [Int64: Int] = [:]
             var releases: [Int64: Set<Int64>] = [:]
-            for row in try rows(PostgresSQL.summaryFigures + filter, binds) {
+            for row in try await rows(c, PostgresSQL.summaryFigures + filter, binds) {
                 let (id, from, to, release) = try row.decode((Int64, Int, Int, Int64).self)
                 guard let a = Period(yyyymm: from), let b = Period(yyyymm: to),
                     let span = try? PeriodSpan(start: a, end: b)
@@ -231,7 +284,7 @@
                 counts[id, default: 0] += 1
                 releases[id, default: []].insert(release)
             }
-            for row in try rows(PostgresSQL.summaryBlocks + filter, binds) {
+            for row in try await rows(c, PostgresSQL.summaryBlocks + filter, binds) {
                 let (id, release, first, present) = try row.decode((Int64, Int64, Int, [Bool]).self)
                 for (k, p) in present.enumerated() where p { covered[id, default: []].insert(first + k) }
                 counts[id, default: 0] += present.lazy.filter { $0 }.count
@@ -244,12 +297,12 @@
             }.sorted { $0.key < $1.key }
         }
 
-        public func panelSlice(months: [Int], asOf: String?) throws -> PanelSlice {
+        public func panelSlice(months: [Int], asOf: String?) async throws -> PanelSlice {
             var selection = FigureSelection(asOf: asOf)
             if let lo = months.min(), let hi = months.max(), let a = Period(index: lo), let b = Period(index: hi) {
                 selection.months = a...b
             }
-            let panel = try monthlyPanel(selection)
+            let panel = try await monthlyPanel(selection)
             var slice = PanelSlice(keys: [], units: [], months: months, values: [])
             for s in panel.series.sorted(by: { $0.key < $1.key }) {
                 slice.keys.append(s.key)
@@ -261,28 +314,12 @@
             return slice
         }
 
-        public func importBatches(_ batches: [ImportBatch]) throws -> ImportSummary {
-            try requireSchema()
-            let c = connection
-            let address = address
+        public func importBatches(_ batches: [ImportBatch]) async throws -> ImportSummary {
             let wait = importLockWait
-            gate.lock()
-            defer { gate.unlock() }
-            do {
-                return try blocking(deadline: wait + postgresCallDeadline, onTimeout: { Task { try? await c.close() } })
-                {
-                    try await c.withTransaction(logger: Self.logger) { tx in
-                        try await PostgresImport(connection: tx, lockWait: wait).write(batches)
-                    }
+            return try await withSchema(extra: wait) { c in
+                try await c.withTransaction(logger: Self.logger) { tx in
+                    try await PostgresImport(connection: tx, lockWait: wait).write(batches)
                 }
-            } catch let e where PostgresStoreError.sqlState(e) == "55P03" {
-                throw PostgresStoreError(
-                    "error: another import is writing to \(address) (it holds the import lock); waited \(wait) s and imported nothing. Try again when it has finished, or give svctrade import --wait SECONDS"
-                )
-            } catch let e as PostgresStoreError {
-                throw e
-            } catch {
-                throw PostgresStoreError.describing(error, address: address)
             }
         }
     }
@@ -384,64 +421,41 @@
         }
     }
 
-    /// Runs the store's async work on a dispatch queue of its own (see ``blocking(_:)``).
-    final class PostgresExecutor: TaskExecutor, @unchecked Sendable {
-        static let shared = PostgresExecutor()
-        let queue = DispatchQueue(label: "svctrade.postgres", attributes: .concurrent)
-
-        func enqueue(_ job: consuming ExecutorJob) {
-            let job = UnownedJob(job)
-            let executor = asUnownedTaskExecutor()
-            queue.async { job.runSynchronously(on: executor) }
-        }
-    }
-
-    /// The result of async work, handed to the thread that waits for it.
-    final class ResultBox<T: Sendable>: @unchecked Sendable {
-        let lock = NSLock()
-        var result: Result<T, any Error>?
-    }
-
-    /// No answer from the server within the deadline of a call (``blocking(deadline:onTimeout:_:)``).
+    /// No answer from the server within the deadline of a call (``withDeadline(seconds:onTimeout:_:)``).
     struct PostgresDeadlineExceeded: Error {
         let seconds: Int
     }
 
-    /// How long one call to the server (connecting, a query, a whole import) may take before svctrade
-    /// gives up, seconds: `$SVCTRADE_PG_TIMEOUT`, default 600. A server that stops answering (stopped
-    /// mid-COPY, a network that drops packets) is an error after this, never a hang.
-    let postgresCallDeadline: Int = {
-        let text = ProcessInfo.processInfo.environment["SVCTRADE_PG_TIMEOUT"] ?? ""
-        return Int(text).map { max(1, $0) } ?? 600
-    }()
+    /// The continuation of a call with a deadline: resumed once, by the work or by the timer.
+    final class DeadlineRace<T: Sendable>: Sendable {
+        let continuation: Mutex<CheckedContinuation<T, any Error>?>
+        init(_ c: CheckedContinuation<T, any Error>) { continuation = Mutex(c) }
+        func finish(_ result: Result<T, any Error>) -> Bool {
+            guard let c = continuation.withLock({ $0.take() }) else { return false }
+            c.resume(with: result)
+            return true
+        }
+    }
 
-    /// Runs async work from synchronous code and waits for it, at most `deadline` seconds (the store
-    /// interface is synchronous, as the commands are; PostgresNIO is async). On timeout `onTimeout`
-    /// runs (the import closes its connection, so the server rolls the transaction back) and
-    /// ``PostgresDeadlineExceeded`` is thrown; the abandoned work ends on its own.
-    func blocking<T: Sendable>(
-        deadline: Int = postgresCallDeadline, onTimeout: @escaping @Sendable () -> Void = {},
+    /// `body`'s result, or ``PostgresDeadlineExceeded`` after `seconds` (then `onTimeout` runs: the
+    /// connection is closed, so the server rolls back; the abandoned work ends on its own). The caller
+    /// is never held by work that does not answer cancellation (a connect to a silent server).
+    func withDeadline<T: Sendable>(
+        seconds: Int, onTimeout: @escaping @Sendable () async -> Void = {},
         _ body: @escaping @Sendable () async throws -> T
-    ) throws -> T {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        // On a queue of its own, not the cooperative pool: the caller may itself be a task on that
-        // pool (a test, a server), and waiting there for work queued behind it would deadlock.
-        Task(executorPreference: PostgresExecutor.shared) {
-            let r: Result<T, any Error>
-            do { r = .success(try await body()) } catch { r = .failure(error) }
-            box.lock.withLock { box.result = r }
-            done.signal()
+    ) async throws -> T {
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in
+            let race = DeadlineRace(c)
+            let timer = Task {
+                try await Task.sleep(for: .seconds(seconds))
+                await onTimeout()
+                _ = race.finish(.failure(PostgresDeadlineExceeded(seconds: seconds)))
+            }
+            Task {
+                let result: Result<T, any Error>
+                do { result = .success(try await body()) } catch { result = .failure(error) }
+                if race.finish(result) { timer.cancel() }
+            }
         }
-        if done.wait(timeout: .now() + .seconds(deadline)) == .timedOut {
-            onTimeout()
-            throw PostgresDeadlineExceeded(seconds: deadline)
-        }
-        box.lock.lock()
-        defer { box.lock.unlock() }
-        guard let result = box.result else {
-            throw PostgresStoreError("error: a PostgreSQL call ended without a result")
-        }
-        return try result.get()
     }
 #endif

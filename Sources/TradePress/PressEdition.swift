@@ -38,18 +38,26 @@ struct PressEdition: Sendable {
     /// both [--vs-year baseYear]`) and the bulletin table in CSV (`svctrade table --through month
     /// --format csv [--lang zh]`).
     static func compose(
-        store: any FigureStore, month: Period, baseYear: Int?, resources: BulletinResources
-    ) throws -> PressEdition {
+        store: any FigureReader, month: Period, baseYear: Int?, resources: BulletinResources
+    ) async throws -> PressEdition {
         // As of the month's release date, as `svctrade bulletin` reads it.
         let asOf = BulletinComposer.vintage(through: month, given: nil, header: resources.release)
-        let (book, history) = try BulletinComposer.inputs(
+        let (book, history) = try await BulletinComposer.inputs(
             store: store, through: month, baseYear: baseYear, asOf: asOf)
-        let composition = try BulletinComposer.composition(
-            book: book, through: month, languages: [.zh, .en], baseYear: baseYear, resources: resources,
-            history: history)
+        // Composing takes a core for about half a second: on a thread of its own, not the cooperative pool.
+        let composition = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Result {
+                        try BulletinComposer.composition(
+                            book: book, through: month, languages: [.zh, .en], baseYear: baseYear,
+                            resources: resources, history: history)
+                    })
+            }
+        }
         var downloads = composition.files.map { Download(name: $0.name, data: $0.data) }
         let query = BulletinQuery(through: month)
-        let tableBook = try store.figureBook(query.selection(baseYear: baseYear, asOf: nil))
+        let tableBook = try await store.figureBook(query.selection(baseYear: baseYear, asOf: nil))
         for (name, language) in [("table-en.csv", Language.en), ("table-zh.csv", .zh)] {
             let table = BulletinTable(book: tableBook, query: query, baseYear: baseYear, lang: language)
             if table.rowCount > 0 { downloads.append(Download(name: name, data: try table.rendered(.csv))) }
@@ -61,8 +69,8 @@ struct PressEdition: Sendable {
     /// The months a store can give a press page for: every month that ends a January-to-month
     /// figure of the nation's total services trade in yuan (the headline sentence needs it), oldest
     /// first.
-    static func months(store: any FigureStore) throws -> [Period] {
-        let book = try store.figureBook(
+    static func months(store: any FigureReader) async throws -> [Period] {
+        let book = try await store.figureBook(
             FigureSelection(regions: [Regions.nation.code], sectors: ["S"], currencies: [.cny]))
         var months = Set<Period>()
         for figure in book.figures

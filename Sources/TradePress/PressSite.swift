@@ -20,7 +20,7 @@ import TradeReport
 /// changes (checked at most every ``revalidateInterval``).
 public final class PressSite: Sendable {
     /// The store read.
-    let store: any FigureStore
+    let store: any FigureReader
     /// The press templates, release settings and pilot practices, loaded when the site was made.
     let resources: BulletinResources
     /// Chromium for the PDF download, when the machine has it.
@@ -54,14 +54,14 @@ public final class PressSite: Sendable {
     }
     /// One bulletin composed at a time: composing takes a core for about half a second, and cached
     /// answers need the other one.
-    private let composing = NSLock()
+    private let composing = AsyncGate()
     private let state = Mutex(State())
     private static let cacheLimit = 512
 
     /// A site over `store` with the bulletin's `resources` (loaded once, when the server starts);
     /// `chromium` (e.g. ``BulletinPrinter/chromium(path:)``) enables the PDF.
     public init(
-        store: any FigureStore, resources: BulletinResources, chromium: String?,
+        store: any FigureReader, resources: BulletinResources, chromium: String?,
         revalidateInterval: Duration = .seconds(1), cacheByteLimit: Int = 64 << 20,
         staleWhileRefreshing: Bool = false
     ) {
@@ -73,16 +73,16 @@ public final class PressSite: Sendable {
         self.revalidateInterval = revalidateInterval
     }
 
-    /// The answer to a request (blocking: it may read the store and compose a bulletin; run it off
-    /// the server's event loops).
-    public func respond(to request: PressRequest) -> PressResponse {
+    /// The answer to a request (it may read the store and compose a bulletin; the composing runs off
+    /// the cooperative threads).
+    public func respond(to request: PressRequest) async -> PressResponse {
         let isAPI = request.segments.first == "api"
         var response: PressResponse
         do {
             guard request.method == "GET" || request.method == "HEAD" else {
                 throw PressRefusal(status: 405, message: "this site only reads: use GET (or HEAD)")
             }
-            response = try cachedAnswer(request)
+            response = try await cachedAnswer(request)
         } catch let refusal as PressRefusal {
             response = isAPI ? Self.jsonError(refusal) : PressPage.errorPage(refusal, months: knownMonths())
             if refusal.status == 405 { response.headers.append(.init(name: "Allow", value: "GET, HEAD")) }
@@ -123,19 +123,19 @@ public final class PressSite: Sendable {
     /// step: readers keep the old edition (months, pages) until the new one is complete. The months
     /// are read between two reads of the release list, and used only when both agree (an import that
     /// commits in between is picked up by the next check); a failed read keeps the old edition.
-    private func revalidate() throws {
+    private func revalidate() async throws {
         let now = ContinuousClock.now
         let (due, current) = state.withLock { s in
             (s.checked.map { now - $0 >= revalidateInterval } ?? true, s.storeVersion)
         }
         guard due else { return }
-        func version() throws -> String {
-            try store.storedReleases().map { "\($0.name)\u{1F}\($0.published ?? "")\u{1F}\($0.file)" }
+        @Sendable func version() async throws -> String {
+            try await store.storedReleases().map { "\($0.name)\u{1F}\($0.published ?? "")\u{1F}\($0.file)" }
                 .joined(separator: "\u{1E}")
         }
         let before: String
         do {
-            before = try version()
+            before = try await version()
         } catch {
             // The store cannot be read just now: keep answering from the edition we have (if any).
             if current == nil { throw error }
@@ -147,8 +147,8 @@ public final class PressSite: Sendable {
         }
         let months: [Period]
         do {
-            months = try PressEdition.months(store: store)
-            guard try version() == before else { return }  // changed meanwhile: the next check takes it
+            months = try await PressEdition.months(store: store)
+            guard try await version() == before else { return }  // changed meanwhile: the next check takes it
         } catch {
             if current == nil { throw error }
             return
@@ -167,9 +167,9 @@ public final class PressSite: Sendable {
         }
     }
 
-    private func cachedAnswer(_ request: PressRequest) throws -> PressResponse {
+    private func cachedAnswer(_ request: PressRequest) async throws -> PressResponse {
         if request.segments.first == "static" { return try PressAssets.response(request.segments) }
-        try revalidate()
+        try await revalidate()
         let route = try PressRoute(request, months: knownMonths())
         let key = route.cacheKey
         let (hit, fresh) = state.withLock { s -> (PressResponse?, Bool) in
@@ -180,13 +180,13 @@ public final class PressSite: Sendable {
             if !fresh { refreshInBackground(route, key: key) }
             return hit
         }
-        return try make(route, key: key)
+        return try await make(route, key: key)
     }
 
     /// Makes an answer and caches it under `key` with the store version it was made from.
-    private func make(_ route: PressRoute, key: String) throws -> PressResponse {
+    private func make(_ route: PressRoute, key: String) async throws -> PressResponse {
         let version = state.withLock { $0.storeVersion }
-        var response = try answer(route)
+        var response = try await answer(route)
         response.headers.append(.init(name: "ETag", value: "\"\(ContentDigest.hex(response.body))\""))
         response.headers.append(.init(name: "Cache-Control", value: "no-cache"))
         let stored = response
@@ -212,20 +212,21 @@ public final class PressSite: Sendable {
     private func refreshInBackground(_ route: PressRoute, key: String) {
         let start = state.withLock { s -> Bool in s.refreshing.insert(key).inserted }
         guard start else { return }
-        DispatchQueue.global().async {
-            _ = try? self.make(route, key: key)
+        Task {
+            _ = try? await self.make(route, key: key)
             self.state.withLock { s in _ = s.refreshing.remove(key) }
         }
     }
 
-    private func edition(_ month: Period, _ baseYear: Int?) throws -> PressEdition {
+    private func edition(_ month: Period, _ baseYear: Int?) async throws -> PressEdition {
         let key = "\(month)/\(baseYear.map(String.init) ?? "-")"
         if let cached = state.withLock({ $0.editions[key] }) { return cached }
-        composing.lock()
-        defer { composing.unlock() }
-        if let cached = state.withLock({ $0.editions[key] }) { return cached }  // made while we waited
-        let edition = try PressEdition.compose(
-            store: store, month: month, baseYear: baseYear, resources: resources)
+        let (store, resources) = (store, resources)
+        let made = try await composing.holding { () -> PressEdition? in
+            if state.withLock({ $0.editions[key] }) != nil { return nil }  // made while we waited
+            return try await PressEdition.compose(store: store, month: month, baseYear: baseYear, resources: resources)
+        }
+        guard let edition = made else { return try await self.edition(month, baseYear) }
         state.withLock { s in
             if s.editions.count >= 64 { s.editions.removeAll() }
             s.editions[key] = edition
@@ -235,7 +236,7 @@ public final class PressSite: Sendable {
 
     // MARK: - Answers
 
-    private func answer(_ route: PressRoute) throws -> PressResponse {
+    private func answer(_ route: PressRoute) async throws -> PressResponse {
         switch route {
         case .home:
             guard let latest = knownMonths().last else {
@@ -249,12 +250,12 @@ public final class PressSite: Sendable {
                 status: 303, headers: [.init(name: "Location", value: "/figures?month=\(latest)&lang=both")],
                 body: Data())
         case .page(let month, let languages, let baseYear):
-            let edition = try edition(month, baseYear)
+            let edition = try await edition(month, baseYear)
             let html = PressPage.page(
                 edition: edition, languages: languages, months: knownMonths(), pdf: chromium != nil)
             return Self.ok(Data(html.utf8), type: "text/html; charset=utf-8")
         case .download(let month, let name, let baseYear):
-            let edition = try edition(month, baseYear)
+            let edition = try await edition(month, baseYear)
             let data: Data
             if name == "bulletin.pdf" {
                 data = try pdf(edition)
@@ -278,17 +279,18 @@ public final class PressSite: Sendable {
             return Self.ok(Data(PressAPI.months(knownMonths()).utf8), type: "application/json")
         case .apiFigures(let month, let language, let baseYear):
             let asOf = BulletinComposer.vintage(through: month, given: nil, header: resources.release)
-            let book = try store.figureBook(PressDocuments.selection(through: month, baseYear: baseYear, asOf: asOf))
+            let book = try await store.figureBook(
+                PressDocuments.selection(through: month, baseYear: baseYear, asOf: asOf))
             let release = try PressDocuments.release(
                 book: book, through: month, baseYear: baseYear, language: language, resources: resources)
             return Self.ok(Data(try PressDocuments.json(release).utf8), type: "application/json")
         case .apiTable(let month, let format, let language, let baseYear):
             let query = BulletinQuery(through: month)
-            let book = try store.figureBook(query.selection(baseYear: baseYear, asOf: nil))
+            let book = try await store.figureBook(query.selection(baseYear: baseYear, asOf: nil))
             let table = BulletinTable(book: book, query: query, baseYear: baseYear, lang: language)
             return Self.ok(try table.rendered(format), type: format.renderer.mediaType)
         case .apiSeries(let selection, let csv):
-            let table = SeriesListing.table(try store.seriesSummaries(selection))
+            let table = SeriesListing.table(try await store.seriesSummaries(selection))
             return csv
                 ? Self.ok(Data(CSVRenderer.render(table).utf8), type: "text/csv; charset=utf-8")
                 : Self.ok(Data(SeriesListing.json(table).utf8), type: "application/json")

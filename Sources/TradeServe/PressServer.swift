@@ -38,10 +38,7 @@ public enum PressServer {
                 if let press = PressRequest(
                     method: request.method.rawValue, target: target, ifNoneMatch: request.headers[.ifNoneMatch])
                 {
-                    // Reading the store and composing a bulletin block: off the event loops.
-                    answer = await withCheckedContinuation { continuation in
-                        DispatchQueue.global().async { continuation.resume(returning: site.respond(to: press)) }
-                    }
+                    answer = await site.respond(to: press)
                 } else {
                     answer = PressSite.badRequest()
                 }

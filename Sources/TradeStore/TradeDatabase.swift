@@ -21,11 +21,15 @@ public struct TradeDatabase: Sendable {
     /// giving up, seconds.
     public static let writerPatience: Double = 600
 
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// What the store tells its caller (a writer waiting for another); it prints nothing itself.
+    let events: StoreEventHandler
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date; `events`
+    /// hears of waits for another writer.
     ///
     /// - Throws: ``StoreError`` when the file is not an SQLite database, is damaged, or stays locked.
-    public init(path: String) throws {
-        try self.init(path: path, readOnly: false)
+    public init(path: String, events: @escaping StoreEventHandler = { _ in }) throws {
+        try self.init(path: path, readOnly: false, events: events)
     }
 
     /// Opens an existing store at `path` that this process will never write to (the press page):
@@ -34,27 +38,25 @@ public struct TradeDatabase: Sendable {
     ///
     /// - Throws: ``StoreError`` when the file is missing, is not an SQLite database, is damaged, or
     ///   holds an older schema (an import with this svctrade brings it up to date).
-    public static func readOnly(path: String) throws -> TradeDatabase {
-        try TradeDatabase(path: path, readOnly: true)
+    public static func readOnly(path: String, events: @escaping StoreEventHandler = { _ in }) throws -> TradeDatabase {
+        try TradeDatabase(path: path, readOnly: true, events: events)
     }
 
-    private init(path: String, readOnly: Bool) throws {
+    private init(path: String, readOnly: Bool, events: @escaping StoreEventHandler) throws {
+        self.events = events
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -4096; PRAGMA temp_store = MEMORY")
         }
-        // A second writer waits (and says so once on a terminal) instead of failing.
+        // A second writer waits (and says so once, through `events`) instead of failing.
         let clock = ContinuousClock()
         let started = WaitStart()
         config.busyMode = .callback { retries in
             let now = clock.now
             let first = started.start(now, reset: retries == 0)
-            if retries == 0, isatty(2) != 0 {
-                FileHandle.standardError.write(
-                    Data("waiting: another svctrade import is writing to \(path); readers are not blocked\n".utf8))
-            }
+            if retries == 0 { events(.waitingForWriter(store: path)) }
             guard now - first < .seconds(Self.writerPatience) else { return false }
             usleep(20_000)
             return true
@@ -136,9 +138,7 @@ public struct TradeDatabase: Sendable {
         } catch let e as DatabaseError {
             throw StoreError.opening(path, e)
         }
-        if ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil {
-            FileHandle.standardError.write(Data("transaction incl. commit: \(clock.now - t0)\n".utf8))
-        }
+        events(.transactionWritten(clock.now - t0))
         return summary
     }
 

@@ -13,7 +13,7 @@ enum BulletinLanguage: String, ExpressibleByArgument, CaseIterable {
     var languages: [Language] { self == .both ? [.zh, .en] : [self == .zh ? .zh : .en] }
 }
 
-struct BulletinCommand: ParsableCommand {
+struct BulletinCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
         abstract:
@@ -66,13 +66,13 @@ struct BulletinCommand: ParsableCommand {
     @Flag(help: "Write a draft: allowed without an issuer; every page is marked DRAFT.")
     var draft = false
 
-    func run() throws {
-        let database = try store.existing()
+    func run() async throws {
+        let database = try await store.reader()
         let month = through
         let resources = try ResourceFolders.load(templates: templates, datasets: datasets)
         let header = try resources.release.issued(
             through: month, issuer: issuer, issuerZh: issuerZh, draft: draft, languages: lang.languages)
-        let (book, history) = try BulletinComposer.inputs(
+        let (book, history) = try await BulletinComposer.inputs(
             store: database, through: month, baseYear: vsYear,
             asOf: BulletinComposer.vintage(through: month, given: asOf, header: header))
         let files = try BulletinComposer.composition(

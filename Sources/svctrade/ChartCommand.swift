@@ -9,7 +9,7 @@ extension ChartKind: ExpressibleByArgument {}
 
 extension ChartTheme.Size: ExpressibleByArgument {}
 
-struct ChartCommand: ParsableCommand {
+struct ChartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart",
         abstract:
@@ -56,8 +56,8 @@ struct ChartCommand: ParsableCommand {
         if Sectors.standard.lookup(sector) == nil { throw ValidationError("--sector: unknown sector \"\(sector)\"") }
     }
 
-    func run() throws {
-        let book = try store.existing().figureBook(.everything)
+    func run() async throws {
+        let book = try await store.reader().figureBook(.everything)
         var request = ChartRequest(
             book: book, theme: ChartTheme(size: size, language: lang),
             from: from ?? Period(year: through.year - 2, month: 1) ?? through, through: through)

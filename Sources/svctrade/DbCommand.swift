@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
 import TradeCore
-
-#if PostgreSQL
-    import TradePostgres
-#endif
+import TradePostgres
 
 struct DbCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +10,7 @@ struct DbCommand: ParsableCommand {
         subcommands: [DbInitCommand.self])
 }
 
-struct DbInitCommand: ParsableCommand {
+struct DbInitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create the schema and the roles svctrade_writer (imports) and svctrade_reader (reads only).",
@@ -31,23 +28,20 @@ struct DbInitCommand: ParsableCommand {
     @Flag(help: "Create the schema only, not the roles.")
     var noRoles = false
 
-    func run() throws {
-        guard store.isPostgres else {
+    func run() async throws {
+        guard PostgresBackend.isAddress(store.path) else {
             throw InputRejected(
                 message: "error: db init sets up a PostgreSQL store; a SQLite store needs no setup (svctrade import)")
         }
         #if PostgreSQL
-            let pg = try store.postgres()
-            do {
-                try pg.initialize(roles: !noRoles)
-            } catch let e as PostgresStoreError {
-                throw InputRejected(message: e.message)
-            }
+            let request = StoreOptions.request(address: store.path)
+            let pg = try await PostgresStore(address: request.address, callDeadline: request.callDeadline ?? 600)
+            try await pg.initialize(roles: !noRoles)
             print(
                 "initialized \(pg.address): tables release, series, source, figure, monthly_block"
                     + (noRoles ? "" : "; roles svctrade_writer, svctrade_reader"))
         #else
-            _ = try store.postgres()
+            throw PostgresUnavailable()
         #endif
     }
 }

@@ -4,7 +4,7 @@ import TradeCore
 import TradeReport
 import TradeStore
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the store's observations as SDMX-CSV (for IMF, OECD, ECB and Eurostat tools).",
@@ -43,12 +43,12 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let database = try store.existing()
+    func run() async throws {
+        let database = try await store.reader()
         var selection = FigureSelection()
         if let region { selection.regions = [Regions.standard.lookup(region)?.code ?? region] }
-        let figures = try database.figureHistory(selection).map { ($0.observation, $0.isPreferred) }
-        let panel = try database.figureBook(selection).panel
+        let figures = try await database.figureHistory(selection).map { ($0.observation, $0.isPreferred) }
+        let panel = try await database.figureBook(selection).panel
         let text = SDMXCSVWriter.render(figures: figures, panel: panel, version: version)
         if let output {
             try OutputFile.write(Data(text.utf8), to: output)

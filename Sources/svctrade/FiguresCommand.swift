@@ -11,7 +11,7 @@ enum PressFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-struct FiguresCommand: ParsableCommand {
+struct FiguresCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figures",
         abstract: "Quote-ready press sentences for a period, in Chinese or English, every number traceable.",
@@ -63,11 +63,11 @@ struct FiguresCommand: ParsableCommand {
     @Flag(help: "Say on standard error why each known number was not stated.")
     var explain = false
 
-    func run() throws {
-        let database = try store.existing()
+    func run() async throws {
+        let database = try await store.reader()
         let resources = try ResourceFolders.load(templates: templates, datasets: nil)
         let vintage = BulletinComposer.vintage(through: through, given: asOf, header: resources.release)
-        let book = try database.figureBook(
+        let book = try await database.figureBook(
             PressDocuments.selection(through: through, baseYear: vsYear, asOf: vintage))
         let release = try PressDocuments.release(
             book: book, through: through, baseYear: vsYear, language: lang, resources: resources,

@@ -1,11 +1,10 @@
 import ArgumentParser
 import Foundation
 import TradeCore
-import TradeIngest
 import TradeReport
-import TradeStore
+import TradeWorkflows
 
-struct GenerateCommand: ParsableCommand {
+struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract:
@@ -44,37 +43,21 @@ struct GenerateCommand: ParsableCommand {
         guard output != nil || importIntoStore else { throw ValidationError("give -o FILE.csv, --import, or both") }
     }
 
-    func run() throws {
-        let database = try store.existingWritable()
-        let book = try database.figureBook(.everything)
-        guard let panel = IllustrativePanel.generate(book: book, years: fromYear...toYear, seed: seed) else {
-            throw InputRejected(
-                message:
-                    "error: the store \(store.display) has no national totals (CN, S, export/import, CNY) for \(fromYear)–\(toYear); import datasets/mofcom-published-2017-2022.csv first"
-            )
-        }
-        let csv = TidyCSVWriter.render(panel)
-        let path =
-            output ?? NSTemporaryDirectory() + "svctrade-illustrative-\(ProcessInfo.processInfo.processIdentifier).csv"
-        try OutputFile.write(Data(csv.utf8), to: path)
-        defer { if output == nil { try? FileManager.default.removeItem(atPath: path) } }
+    func run() async throws {
+        let writer: (any FigureWriter)? = importIntoStore ? try await store.writer() : nil
+        let reader: any FigureReader
+        if let writer { reader = writer } else { reader = try await store.reader() }
+        let panel = try await GenerateWorkflow.panel(
+            from: reader, years: fromYear...toYear, seed: seed, shown: store.display)
+        if let output { try OutputFile.write(Data(TidyCSVWriter.render(panel).utf8), to: output) }
         print(
             "illustrative panel: \(panel.series.count) series, \(panel.observationCount) monthly values, \(fromYear)–\(toYear), seed \(seed)"
                 + (output.map { " → \($0)" } ?? ""))
-        if importIntoStore {
-            let batch: ImportBatch
-            do {
-                batch = try ObservationReader(options: .init(release: IllustrativePanel.release)).read(
-                    path: path, displayName: output ?? "generated panel")
-                let summary = try database.importBatches([batch])
-                print(
-                    "imported into \(store.display): \(summary.monthlyValues) monthly values, release \(summary.releases.joined(separator: ", "))"
-                )
-            } catch let e as StoreError {
-                throw InputRejected(message: "error: \(e)")
-            } catch let e as ImportError {
-                throw InputRejected(message: "error: \(e)")
-            }
+        if let writer {
+            let summary = try await GenerateWorkflow.importPanel(panel, into: writer, file: output ?? "generated panel")
+            print(
+                "imported into \(store.display): \(summary.monthlyValues) monthly values, release \(summary.releases.joined(separator: ", "))"
+            )
         }
     }
 }

@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import TradeCore
 import TradeIngest
-import TradeStore
+import TradeWorkflows
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Read CSV files of observations into the store, all or nothing.",
@@ -58,26 +58,16 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         guard let parsedUnit = MonetaryUnit(parsing: unit) else { throw ValidationError("unknown unit \(unit)") }
         let reader = ObservationReader(
             options: .init(defaultUnit: parsedUnit, release: release, releaseDate: releaseDate))
         let clock = ContinuousClock()
         let started = clock.now
-        var batches: [ImportBatch] = []
-        for file in files {
-            let showProgress = standardErrorIsTerminal
-            do {
-                let batch = try reader.read(path: file, displayName: file) { done, total in
-                    guard showProgress, total > 0 else { return }
-                    writeStandardError("\r\(file): \(done * 100 / total)% read")
-                }
-                if showProgress { writeStandardError("\r\u{1B}[K") }
-                batches.append(batch)
-            } catch {
-                if showProgress { writeStandardError("\r\u{1B}[K") }
-                throw InputRejected(message: "error: \(error)\nnothing was imported")
-            }
+        let showProgress = standardErrorIsTerminal
+        let batches = try ImportWorkflow.read(files, reader: reader) { file, done, total in
+            guard showProgress else { return }
+            writeStandardError(total > 0 ? "\r\(file): \(done * 100 / total)% read" : "\r\u{1B}[K")
         }
         if dryRun {
             for b in batches {
@@ -90,28 +80,19 @@ struct ImportCommand: ParsableCommand {
         }
         let timing = ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil
         if timing { writeStandardError("read: \(clock.now - started)\n") }
-        let summary: ImportSummary
-        do {
-            summary = try store.forWriting(wait: wait).importBatches(batches)
-            if timing { writeStandardError("written: \(clock.now - started)\n") }
-        } catch let e as UserFacingError {
-            let text = "\(e)"
-            throw InputRejected(
-                message: (text.hasPrefix("error:") ? text : "error: " + text) + "\nnothing was imported")
-        }
+        let summary = try await ImportWorkflow.write(batches) { try await store.writer(wait: wait, mayCreate: true) }
+        if timing { writeStandardError("written: \(clock.now - started)\n") }
         let seconds =
             Double((clock.now - started).components.attoseconds) / 1e18
             + Double((clock.now - started).components.seconds)
-        var rows = 0
         for b in batches {
-            rows += b.rowCount
             print(
                 "\(b.file): \(b.rowCount) rows (\(b.layout) layout): \(b.figures.filter(\.isPreferred).count) figures, \(b.panel.observationCount) monthly values in \(b.panel.series.count) series"
             )
             for note in b.notes { print("  note: \(note)") }
         }
         print(
-            "stored in \(store.display): releases \(summary.releases.joined(separator: ", ")); \(summary.newSeries) new series; \(summary.figures) figure rows, \(summary.monthlyValues) monthly values; \(rows) rows in \(String(format: "%.2f", seconds)) s"
+            "stored in \(store.display): releases \(summary.releases.joined(separator: ", ")); \(summary.newSeries) new series; \(summary.figures) figure rows, \(summary.monthlyValues) monthly values; \(batches.map(\.rowCount).reduce(0, +)) rows in \(String(format: "%.2f", seconds)) s"
         )
     }
 }

@@ -3,7 +3,7 @@ import TradeCore
 import TradeReport
 import TradeStore
 
-struct SeriesCommand: ParsableCommand {
+struct SeriesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "series",
         abstract: "List the series in the store: key, months covered, observations, gaps, vintages.",
@@ -25,12 +25,12 @@ struct SeriesCommand: ParsableCommand {
     @Option(help: "Output format: text, csv or json.")
     var format: ListingFormat = .text
 
-    func run() throws {
-        let database = try store.existing()
+    func run() async throws {
+        let database = try await store.reader()
         let selection = FigureSelection(
             regions: region.map { [Regions.standard.lookup($0)?.code ?? $0] },
             sectors: sector.map { [Sectors.standard.lookup($0)?.code ?? $0.uppercased()] })
-        let summaries = try database.seriesSummaries(selection)
+        let summaries = try await database.seriesSummaries(selection)
         let table = SeriesListing.table(summaries)
         switch format {
         case .text: print(TextTableRenderer.render(table), terminator: "")

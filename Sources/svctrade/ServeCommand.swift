@@ -4,7 +4,6 @@ import TradeBulletin
 import TradeCore
 import TradePress
 import TradeServe
-import TradeStore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,9 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
                     "error: this svctrade was built without the web server; build it with swift build --traits PressServer (Sources/TradePress/TradePress.docc/PressPage.md)"
             )
         }
-        let database: any FigureStore = store.isPostgres ? try store.existing() : try store.readOnlySQLite()
         let site = PressSite(
-            store: database, resources: try ResourceFolders.load(templates: templates, datasets: datasets),
+            store: try await store.reader(),
+            resources: try ResourceFolders.load(templates: templates, datasets: datasets),
             chromium: ResourceFolders.chromium,
             staleWhileRefreshing: true)
         let shown = store.display

@@ -3,10 +3,7 @@ import Foundation
 import TradeBulletin
 import TradeCore
 import TradeStore
-
-#if PostgreSQL
-    import TradePostgres
-#endif
+import TradeWorkflows
 
 /// The `svctrade` command: services-trade statistics from published tables to bulletin figures.
 @main
@@ -60,8 +57,10 @@ struct Svctrade: AsyncParsableCommand {
                 Foundation.exit(1)
             }
             if let rejected = error as? any UserFacingError {
-                FileHandle.standardError.write(
-                    Data(("error: " + ControlCharacters.escaped(rejected.description) + "\n").utf8))
+                // One line per line of the message, each escaped; never "error: error: …".
+                let lines = rejected.description.split(separator: "\n", omittingEmptySubsequences: false)
+                let text = lines.map { ControlCharacters.escaped(String($0)) }.joined(separator: "\n")
+                writeStandardError((text.hasPrefix("error: ") ? text : "error: " + text) + "\n")
                 Foundation.exit(1)
             }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
@@ -75,7 +74,7 @@ struct InputRejected: Error {
     let message: String
 }
 
-/// Where the store lives: a SQLite file, or a PostgreSQL server in a build with the PostgreSQL trait.
+/// Where the store lives: an SQLite file, or a PostgreSQL server (``StoreRegistry/standard``).
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
@@ -90,96 +89,44 @@ struct StoreOptions: ParsableArguments {
         return "svctrade.sqlite"
     }
 
-    var isPostgres: Bool { path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") }
-
     /// The store as shown in messages: a PostgreSQL address without its password.
-    var display: String {
-        guard isPostgres else { return path }
-        guard var c = URLComponents(string: path), c.password != nil else { return AddressRedaction.redacted(path) }
-        c.password = nil
-        return c.string ?? AddressRedaction.redacted(path)
+    var display: String { StoreRegistry.standard.display(path) }
+
+    /// The existing store, read-only: a reader never changes a byte of it, needs no write permission
+    /// and never waits behind a writer. A missing file is an error, never a new empty store.
+    func reader() async throws -> any FigureReader {
+        try await StoreRegistry.standard.reader(Self.request(address: path))
     }
 
-    /// Opens an existing store for reading commands, read-only: a reader never changes a byte of it,
-    /// needs no write permission and never waits behind a writer. A missing file is an error, never a
-    /// new empty store.
-    func existing() throws -> any FigureStore {
-        if isPostgres { return try postgres() }
-        return try readOnlySQLite()
+    /// The store to write to; `mayCreate` lets an SQLite file be created, `wait` is how long an import
+    /// waits for another one, seconds.
+    func writer(wait: Int? = nil, mayCreate: Bool = false) async throws -> any FigureWriter {
+        try await StoreRegistry.standard.writer(Self.request(address: path, wait: wait, mayCreate: mayCreate))
     }
 
-    /// Opens an existing SQLite store to write to it (`generate --import`).
-    func existingWritable() throws -> any FigureStore {
-        if isPostgres { return try postgres() }
-        return try existingSQLite()
+    /// The request for `address`: a PostgreSQL call given up after `$SVCTRADE_PG_TIMEOUT` seconds
+    /// (default 600), the store's events shown on standard error.
+    static func request(address: String, wait: Int? = nil, mayCreate: Bool = false) -> StoreRequest {
+        let deadline = ProcessInfo.processInfo.environment["SVCTRADE_PG_TIMEOUT"].flatMap { Int($0) }
+        return StoreRequest(
+            address: address, importLockWait: wait, mayCreate: mayCreate, callDeadline: deadline.map { max(1, $0) },
+            events: Self.show)
     }
 
-    /// Opens an existing SQLite store for writing.
-    func existingSQLite() throws -> TradeDatabase {
-        if isPostgres {
-            throw InputRejected(message: "error: this command works on a SQLite store; give --db FILE.sqlite")
-        }
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw InputRejected(
-                message:
-                    "error: no store at \(path); import figures first (svctrade import FILE --db \(path)), or give --db PATH or $SVCTRADE_DB"
-            )
-        }
-        do {
-            return try TradeDatabase(path: path)
-        } catch let e as StoreError {
-            throw InputRejected(message: "error: \(e)")
-        }
-    }
-
-    /// Opens an existing SQLite store read-only (the press page never writes).
-    func readOnlySQLite() throws -> TradeDatabase {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw InputRejected(
-                message:
-                    "error: no store at \(path); import figures first (svctrade import FILE --db \(path)), or give --db PATH or $SVCTRADE_DB"
-            )
-        }
-        do {
-            return try TradeDatabase.readOnly(path: path)
-        } catch let e as StoreError {
-            throw InputRejected(message: "error: \(e)")
-        }
-    }
-
-    /// Opens the store for an import: a SQLite file is created when missing. `wait` is how long a
-    /// PostgreSQL import waits for another one, seconds.
-    func forWriting(wait: Int? = nil) throws -> any FigureStore {
-        if isPostgres { return try postgres(importLockWait: wait) }
-        do {
-            return try TradeDatabase(path: path)
-        } catch let e as StoreError {
-            throw InputRejected(message: "error: \(e)\nnothing was imported")
-        }
-    }
-
-    /// The PostgreSQL store at `path`.
-    func postgres(importLockWait: Int? = nil) throws -> PostgresStoreHandle {
-        #if PostgreSQL
-            do {
-                return try PostgresStore(address: path, importLockWait: importLockWait ?? 600)
-            } catch let e as PostgresStoreError {
-                throw InputRejected(message: e.message)
+    /// What the store says while it works: a wait on a terminal, timings with `$SVCTRADE_TIMING`.
+    static let show: StoreEventHandler = { event in
+        switch event {
+        case .waitingForWriter(let store):
+            if standardErrorIsTerminal {
+                writeStandardError("waiting: another svctrade import is writing to \(store); readers are not blocked\n")
             }
-        #else
-            throw InputRejected(
-                message:
-                    "error: this svctrade was built without the PostgreSQL store; build it with swift build --traits PostgreSQL (Sources/TradePostgres/TradePostgres.docc/PostgreSQL.md)"
-            )
-        #endif
+        case .transactionWritten(let duration):
+            if ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil {
+                writeStandardError("transaction incl. commit: \(duration)\n")
+            }
+        }
     }
 }
-
-#if PostgreSQL
-    typealias PostgresStoreHandle = PostgresStore
-#else
-    typealias PostgresStoreHandle = TradeDatabase
-#endif
 
 /// Output format for listings.
 enum ListingFormat: String, ExpressibleByArgument, CaseIterable {

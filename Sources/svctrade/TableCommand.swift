@@ -11,7 +11,7 @@ extension Flow: ExpressibleByArgument {}
 extension Currency: ExpressibleByArgument {}
 extension BulletinQuery.Breakdown: ExpressibleByArgument {}
 
-struct TableCommand: ParsableCommand {
+struct TableCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
         abstract:
@@ -104,10 +104,10 @@ struct TableCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let database = try store.existing()
+    func run() async throws {
+        let database = try await store.reader()
         if panel {
-            let slice = try database.panelSlice(months: PanelBulletin.months(for: through), asOf: asOf)
+            let slice = try await database.panelSlice(months: PanelBulletin.months(for: through), asOf: asOf)
             try StandardOutput.write(Data(try BulletinTables.panelCSV(slice, month: through)))
             return
         }
@@ -115,7 +115,7 @@ struct TableCommand: ParsableCommand {
             through: through, region: region, breakdown: by, sectors: sectors, flows: flows, currency: currency)
         let clock = ContinuousClock()
         let started = clock.now
-        let book = try database.figureBook(query.selection(baseYear: vsYear, asOf: asOf))
+        let book = try await database.figureBook(query.selection(baseYear: vsYear, asOf: asOf))
         let read = clock.now
         let table = BulletinTable(
             book: book, query: query, baseYear: vsYear, unit: unit.flatMap { MonetaryUnit(parsing: $0) }, lang: lang,

@@ -21,11 +21,11 @@
         let cli = CommandRunner()
 
         /// A new database with the schema and roles, its address, and the server's admin connection.
-        func database() throws -> (String, PostgresStore, String) {
+        func database() async throws -> (String, PostgresStore, String) {
             let admin = try #require(Self.admin)
-            let server = try PostgresStore(address: admin)
+            let server = try await PostgresStore(address: admin)
             let name = "svctrade_e2e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            try server.execute("CREATE DATABASE \(name)")
+            try await server.execute("CREATE DATABASE \(name)")
             let base = String(admin[..<(admin.lastIndex(of: "/") ?? admin.endIndex)])
             let address = base + "/" + name
             let r = try cli.run(["db", "init", "--db", address])
@@ -33,9 +33,9 @@
             return (address, server, name)
         }
 
-        @Test func theSameTablesFiguresAndBulletinAsFromSQLite() throws {
-            let (pg, server, name) = try database()
-            defer { try? server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        @Test func theSameTablesFiguresAndBulletinAsFromSQLite() async throws {
+            let (pg, server, name) = try await database()
+            defer { Task.detached { try? await server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") } }
             let folder = try TemporaryFolder()
             defer { folder.remove() }
             let lite = folder.file("s.sqlite")
@@ -70,14 +70,82 @@
             }
         }
 
-        @Test func aReaderCannotImportAndNothingChanges() throws {
-            let (pg, server, name) = try database()
-            defer { try? server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        /// Every command on PostgreSQL gives what it gives on SQLite: the demo (its files the committed
+        /// `notebooks-output/`), then series, table (also by region and the panel month), figures,
+        /// chart, bulletin, export, generate and derive over the stores the two demos built.
+        @Test func everyCommandRunsOnPostgreSQLAsOnSQLite() async throws {
+            let (pg, server, name) = try await database()
+            defer { Task.detached { try? await server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") } }
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let lite = folder.file("demo.sqlite")
+            for (db, out) in [(lite, folder.file("out-lite")), (pg, folder.file("out-pg"))] {
+                let r = try cli.run(["demo", "--db", db, "--out", out], in: Repository.root)
+                #expect(r.status == 0, "\(db): \(r.stderr)")
+            }
+            for file in [
+                "tables/bulletin-2021-04.csv", "tables/regions-2021-04-illustrative.csv", "charts/combo-2021-04-zh.svg",
+                "bulletin-2021-04/bulletin.md", "press-figures-2025-10-en.txt",
+            ] {
+                let committed = FileManager.default.contents(atPath: Repository.root + "/notebooks-output/" + file)
+                let fromPG = FileManager.default.contents(atPath: folder.file("out-pg/" + file))
+                #expect(committed != nil && fromPG == committed, "\(file)")
+            }
+            for args in [
+                ["series", "--region", "CN"],
+                ["table", "--through", "2021-04", "--by", "region", "--format", "csv"],
+                ["table", "--through", "2021-04", "--panel", "--format", "csv"],
+                ["figures", "--through", "2025-10", "--lang", "en"],
+                ["export", "--region", "CN"],
+            ] {
+                let a = try cli.run(args + ["--db", lite], in: Repository.root)
+                let b = try cli.run(args + ["--db", pg], in: Repository.root)
+                #expect(a.status == 0 && b.status == 0, "\(args): \(a.stderr) \(b.stderr)")
+                #expect(!b.stdout.isEmpty && a.stdout == b.stdout, "\(args)")
+            }
+            for (db, tag) in [(lite, "lite"), (pg, "pg")] {
+                let chart = try cli.run(
+                    ["chart", "combo", "--through", "2021-04", "-o", folder.file("combo-\(tag).svg"), "--db", db],
+                    in: Repository.root)
+                let bulletin = try cli.run(
+                    ["bulletin", "--through", "2022-04", "--out", folder.file("b-\(tag)"), "--draft", "--db", db],
+                    in: Repository.root)
+                let derive = try cli.run(
+                    [
+                        "derive", "--csv", folder.file("d-\(tag).csv"), "--sqlite", folder.file("d-\(tag).sqlite"),
+                        "--db", db,
+                    ])
+                let generate = try cli.run(
+                    [
+                        "generate", "--from-year", "2020", "--to-year", "2021", "-o", folder.file("g-\(tag).csv"),
+                        "--db", db,
+                    ],
+                    in: Repository.root)
+                for r in [chart, bulletin, derive, generate] { #expect(r.status == 0, "\(tag): \(r.stderr)") }
+            }
+            for file in ["combo-lite.svg", "b-lite/bulletin.md", "b-lite/bulletin-en.xlsx", "d-lite.csv", "g-lite.csv"]
+            {
+                let a = FileManager.default.contents(atPath: folder.file(file))
+                let b = FileManager.default.contents(
+                    atPath: folder.file(file.replacingOccurrences(of: "lite", with: "pg")))
+                #expect(a != nil && a == b, "\(file)")
+            }
+            // The generated panel imports into PostgreSQL as into SQLite (a release of its own name).
+            let imported = try cli.run(["generate", "--seed", "7", "--import", "--db", pg], in: Repository.root)
+            #expect(imported.status == 1)
+            #expect(
+                imported.stderr.contains("release \"illustrative-pilot-panel\" is already in the store"),
+                "\(imported.stderr)")
+        }
+
+        @Test func aReaderCannotImportAndNothingChanges() async throws {
+            let (pg, server, name) = try await database()
+            defer { Task.detached { try? await server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") } }
             #expect(
                 try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", pg]).status == 0)
             let role = "press_" + String(name.suffix(8))
-            try server.execute("CREATE ROLE \(role) LOGIN PASSWORD 'read-only' IN ROLE svctrade_reader")
-            defer { try? server.execute("DROP ROLE IF EXISTS \(role)") }
+            try await server.execute("CREATE ROLE \(role) LOGIN PASSWORD 'read-only' IN ROLE svctrade_reader")
+            defer { Task.detached { try? await server.execute("DROP ROLE IF EXISTS \(role)") } }
             var components = try #require(URLComponents(string: pg))
             components.user = role
             components.password = "read-only"
@@ -92,22 +160,24 @@
             #expect(after.stdout == before.stdout)
         }
 
-        @Test func aReaderCannotHoldImportsUpAndAWaitingImportGivesUp() throws {
-            let (pg, server, name) = try database()
-            defer { try? server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        @Test func aReaderCannotHoldImportsUpAndAWaitingImportGivesUp() async throws {
+            let (pg, server, name) = try await database()
+            defer { Task.detached { try? await server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") } }
             let role = "press_" + String(name.suffix(8))
-            try server.execute("CREATE ROLE \(role) LOGIN PASSWORD 'read-only' IN ROLE svctrade_reader")
-            defer { try? server.execute("DROP ROLE IF EXISTS \(role)") }
+            try await server.execute("CREATE ROLE \(role) LOGIN PASSWORD 'read-only' IN ROLE svctrade_reader")
+            defer { Task.detached { try? await server.execute("DROP ROLE IF EXISTS \(role)") } }
             var components = try #require(URLComponents(string: pg))
             components.user = role
             components.password = "read-only"
-            let reader = try PostgresStore(address: try #require(components.string))
+            let reader = try await PostgresStore(address: try #require(components.string))
             // The advisory lock imports used to take: any login may hold it.
-            try reader.execute("SELECT pg_advisory_lock(7411603)")
+            try await reader.execute("SELECT pg_advisory_lock(7411603)")
             // The import lock itself: a reader may not take it.
-            try reader.execute("BEGIN")
-            #expect(throws: (any Error).self) { try reader.execute("LOCK TABLE import_lock IN EXCLUSIVE MODE") }
-            try? reader.execute("ROLLBACK")
+            try await reader.execute("BEGIN")
+            await #expect(throws: (any Error).self) {
+                try await reader.execute("LOCK TABLE import_lock IN EXCLUSIVE MODE")
+            }
+            try? await reader.execute("ROLLBACK")
             let started = ContinuousClock.now
             let r = try cli.run([
                 "import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", pg, "--wait", "5",
@@ -115,19 +185,19 @@
             #expect(r.status == 0, "\(r.stderr)")
             #expect(ContinuousClock.now - started < .seconds(60))
             // An owner holding the lock makes an import wait, then give up in one line.
-            let owner = try PostgresStore(address: pg)
-            try owner.execute("BEGIN")
-            try owner.execute("LOCK TABLE import_lock IN EXCLUSIVE MODE")
+            let owner = try await PostgresStore(address: pg)
+            try await owner.execute("BEGIN")
+            try await owner.execute("LOCK TABLE import_lock IN EXCLUSIVE MODE")
             let waited = try cli.run([
                 "import", Repository.dataset("mofcom-published-2023-2025.csv"), "--db", pg, "--wait", "1",
             ])
-            try owner.execute("ROLLBACK")
+            try await owner.execute("ROLLBACK")
             #expect(waited.status == 1)
             #expect(waited.stderr.contains("another import is writing to"), "\(waited.stderr)")
             #expect(waited.stderr.contains("waited 1 s and imported nothing"))
         }
 
-        @Test func badAddressesGetOneClearLineEach() throws {
+        @Test func badAddressesGetOneClearLineEach() async throws {
             let admin = try #require(Self.admin)
             var wrong = try #require(URLComponents(string: admin))
             wrong.password = "not-the-password"
@@ -154,7 +224,7 @@
     @Suite struct PostgresDeadlineTests {
         let cli = CommandRunner()
 
-        @Test func aServerThatNeverAnswersIsAnErrorAfterTheDeadline() throws {
+        @Test func aServerThatNeverAnswersIsAnErrorAfterTheDeadline() async throws {
             let listener = Process()
             listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             listener.arguments = [

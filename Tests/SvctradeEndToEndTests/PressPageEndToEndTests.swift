@@ -14,14 +14,14 @@ import TradeTestSupport
         try cli.shippedStore(folder, name: "press.sqlite")
     }
 
-    @Test func theSiteGivesTheCommandLinesBytes() throws {
+    @Test func theSiteGivesTheCommandLinesBytes() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = try Self.store(folder, cli: cli)
         let site = PressSite(
             store: try TradeDatabase.readOnly(path: db), resources: try ShippedData.resources(), chromium: nil)
-        func get(_ target: String) throws -> PressResponse {
-            let answer = site.respond(to: try #require(PressRequest(target: target)))
+        func get(_ target: String) async throws -> PressResponse {
+            let answer = await site.respond(to: try #require(PressRequest(target: target)))
             #expect(answer.status == 200, "\(target): \(answer.text)")
             return answer
         }
@@ -48,7 +48,8 @@ import TradeTestSupport
             let command = try cli.run(args + ["--db", db], in: Repository.root)
             #expect(command.status == 0, "\(args): \(command.stderr)")
             #expect(
-                try get(target).text == command.stdout, "\(target) differs from svctrade \(args.joined(separator: " "))"
+                try await get(target).text == command.stdout,
+                "\(target) differs from svctrade \(args.joined(separator: " "))"
             )
         }
         // The bulletin's files, each as `svctrade bulletin --lang both` writes it.
@@ -62,12 +63,12 @@ import TradeTestSupport
             #expect(names.contains("bulletin-zh.xlsx") && names.contains("charts/combo-en.svg"))
             // The page's sentences are the bulletin's, and those are `svctrade figures`'s.
             for language in ["zh", "en"] {
-                let api = try get("/api/figures/\(month)?lang=\(language)" + (vs.map { "&vs=\($0)" } ?? ""))
+                let api = try await get("/api/figures/\(month)?lang=\(language)" + (vs.map { "&vs=\($0)" } ?? ""))
                 #expect(api.body == (try Data(contentsOf: URL(fileURLWithPath: out + "/figures-\(language).json"))))
             }
             for name in names {
                 let written = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
-                let served = try get("/download/\(month)/\(name)" + (vs.map { "?vs=\($0)" } ?? ""))
+                let served = try await get("/download/\(month)/\(name)" + (vs.map { "?vs=\($0)" } ?? ""))
                 #expect(served.body == written, "\(month) \(name)")
             }
         }

@@ -18,15 +18,15 @@ import TradeTestSupport
         return db
     }()
 
-    func table(through: String, asOf: String?, _ language: Language = .zh) throws -> Table {
+    func table(through: String, asOf: String?, _ language: Language = .zh) async throws -> Table {
         let db = try #require(Self.store)
         let month = try Period(parsing: through)
-        let inputs = try BulletinComposer.inputs(store: db, through: month, baseYear: nil, asOf: asOf)
+        let inputs = try await BulletinComposer.inputs(store: db, through: month, baseYear: nil, asOf: asOf)
         return try #require(BulletinComposer.monthlyTable(book: inputs.book, through: month, language: language))
     }
 
-    @Test func januaryToApril2021AsOfItsReleaseHasARowForEveryMonth() throws {
-        let t = try table(through: "2021-04", asOf: "2021-06-03")
+    @Test func januaryToApril2021AsOfItsReleaseHasARowForEveryMonth() async throws {
+        let t = try await table(through: "2021-04", asOf: "2021-06-03")
         #expect(
             t.rows.map { $0[0] } == [
                 "2020年4月", "2020年5月", "2020年6月", "2020年7月", "2020年8月", "2020年9月", "2020年10月", "2020年11月",
@@ -40,13 +40,13 @@ import TradeTestSupport
         #expect(t.rows[12] == ["2021年1—4月", "15644.5", "3.3", "7462.1", "23.2", "8182.4", "-10.0"])
     }
 
-    @Test func theEnglishRowsNameTheSameSpans() throws {
-        let t = try table(through: "2021-04", asOf: "2021-06-03", .en)
+    @Test func theEnglishRowsNameTheSameSpans() async throws {
+        let t = try await table(through: "2021-04", asOf: "2021-06-03", .en)
         #expect(t.rows.map { $0[0] }.suffix(4) == ["Jan–Feb 2021", "Mar 2021", "Apr 2021", "Jan–Apr 2021"])
     }
 
-    @Test func aFebruaryBulletinEndsWithOneJanuaryFebruaryRow() throws {
-        let t = try table(through: "2021-02", asOf: nil)
+    @Test func aFebruaryBulletinEndsWithOneJanuaryFebruaryRow() async throws {
+        let t = try await table(through: "2021-02", asOf: nil)
         let labels = t.rows.map { $0[0] }
         #expect(labels.filter { $0 == "2021年1—2月" }.count == 1)
         #expect(labels.last == "2021年1—2月")
@@ -54,13 +54,13 @@ import TradeTestSupport
         #expect(!labels.contains("2021年1月") && !labels.contains("2021年2月"))
     }
 
-    @Test func everyMonthOfTheWindowIsAccountedForWhateverTheMonth() throws {
+    @Test func everyMonthOfTheWindowIsAccountedForWhateverTheMonth() async throws {
         // For each month 2018-01 … 2025-10: 13 months, each in exactly one row (January–February rows
         // count for two), then the year to date.
         var month = try Period(parsing: "2018-01")
         let last = try Period(parsing: "2025-10")
         while month <= last {
-            let labels = try table(through: month.description, asOf: nil).rows.map { $0[0] }
+            let labels = try await table(through: month.description, asOf: nil).rows.map { $0[0] }
             var covered = 0
             for label in labels.dropLast(labels.last?.hasSuffix("1—\(month.month)月") == true && month.month > 2 ? 1 : 0)
             {

@@ -39,15 +39,15 @@ import TradeTestSupport
         return (folder, path, writer)
     }
 
-    static func get(_ site: PressSite, _ target: String, ifNoneMatch: String? = nil) throws -> PressResponse {
+    static func get(_ site: PressSite, _ target: String, ifNoneMatch: String? = nil) async throws -> PressResponse {
         let request = try #require(PressRequest(target: target, ifNoneMatch: ifNoneMatch))
-        return site.respond(to: request)
+        return await site.respond(to: request)
     }
 
-    @Test func pageOfJanuaryToApril2021() throws {
+    @Test func pageOfJanuaryToApril2021() async throws {
         let (site, _, folder) = try Self.site()
         defer { folder.remove() }
-        let page = try Self.get(site, "/figures?month=2021-04&lang=both")
+        let page = try await Self.get(site, "/figures?month=2021-04&lang=both")
         #expect(page.status == 200)
         #expect(page.header("Content-Type") == "text/html; charset=utf-8")
         let html = page.text
@@ -67,17 +67,17 @@ import TradeTestSupport
         // A mirror copy is never a link.
         #expect(!html.contains("href=\"http://www.crapshirt.com"))
         // One language only.
-        let en = try Self.get(site, "/figures?month=2021-04&lang=en")
+        let en = try await Self.get(site, "/figures?month=2021-04&lang=en")
         #expect(en.text.contains("<html lang=\"en\">"))
         #expect(!en.text.contains("15644.5亿元"))
     }
 
     /// The quote of each sentence, links removed, is the sentence of `svctrade figures` exactly.
-    @Test func quotesAreTheSentencesExactly() throws {
+    @Test func quotesAreTheSentencesExactly() async throws {
         let (site, _, folder) = try Self.site()
         defer { folder.remove() }
-        let html = try Self.get(site, "/figures?month=2021-04&lang=zh").text
-        let release = try release(site: site, language: .zh)
+        let html = try await Self.get(site, "/figures?month=2021-04&lang=zh").text
+        let release = try await release(site: site, language: .zh)
         #expect(!release.sentences.isEmpty)
         for sentence in release.sentences {
             let start = try #require(html.range(of: "<p class=\"quote\" id=\"zh-\(sentence.id)-text\">"))
@@ -91,20 +91,20 @@ import TradeTestSupport
         }
     }
 
-    func release(site: PressSite, language: Language) throws -> PressRelease {
-        let json = try Self.get(site, "/api/figures/2021-04?lang=\(language.rawValue)")
+    func release(site: PressSite, language: Language) async throws -> PressRelease {
+        let json = try await Self.get(site, "/api/figures/2021-04?lang=\(language.rawValue)")
         #expect(json.status == 200)
         return try JSONDecoder().decode(PressRelease.self, from: json.body)
     }
 
-    @Test func downloadsAreTheComposedFiles() throws {
+    @Test func downloadsAreTheComposedFiles() async throws {
         let (site, writer, folder) = try Self.site()
         defer { folder.remove() }
         let month = try Period(parsing: "2021-04")
         // As `svctrade bulletin` reads it: as of the month's release date in release.toml.
         let resources = try ShippedData.resources()
         let header = resources.release
-        let (book, history) = try BulletinComposer.inputs(
+        let (book, history) = try await BulletinComposer.inputs(
             store: writer, through: month, baseYear: 2019,
             asOf: BulletinComposer.vintage(through: month, given: nil, header: header))
         let files = try BulletinComposer.compose(
@@ -112,26 +112,26 @@ import TradeTestSupport
             resources: try ShippedData.resources(), history: history)
         #expect(files.count >= 8)
         for file in files {
-            let answer = try Self.get(site, "/download/2021-04/\(file.name)?vs=2019")
+            let answer = try await Self.get(site, "/download/2021-04/\(file.name)?vs=2019")
             #expect(answer.status == 200, "\(file.name)")
             #expect(answer.body == file.data, "\(file.name)")
         }
-        let xlsx = try Self.get(site, "/download/2021-04/bulletin-zh.xlsx?vs=2019")
+        let xlsx = try await Self.get(site, "/download/2021-04/bulletin-zh.xlsx?vs=2019")
         #expect(
             xlsx.header("Content-Disposition") == "attachment; filename=\"svctrade-2021-04-bulletin-zh.xlsx\"")
         #expect(xlsx.header("Content-Type")?.hasPrefix("application/vnd.openxmlformats") == true)
-        let csv = try Self.get(site, "/download/2021-04/table-en.csv")
+        let csv = try await Self.get(site, "/download/2021-04/table-en.csv")
         #expect(csv.status == 200)
         #expect(csv.text.hasPrefix("region,"))
         // No Chromium given: the PDF says what to do instead.
-        let pdf = try Self.get(site, "/download/2021-04/bulletin.pdf")
+        let pdf = try await Self.get(site, "/download/2021-04/bulletin.pdf")
         #expect(pdf.status == 404)
         #expect(pdf.text.contains("download bulletin.html and print it"))
     }
 
     /// With Chromium on the server, the bulletin's PDF is printed once (the second answer is cached).
     @Test(.enabled(if: PressSiteTests.chromium != nil || ProcessInfo.processInfo.environment["CI"] == "true"))
-    func thePDFIsPrinted() throws {
+    func thePDFIsPrinted() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.file("pdf.sqlite")
@@ -140,19 +140,19 @@ import TradeTestSupport
         let site = PressSite(
             store: try TradeDatabase.readOnly(path: path), resources: try ShippedData.resources(),
             chromium: try #require(Self.chromium), revalidateInterval: .zero)
-        #expect(try Self.get(site, "/figures?month=2021-04").text.contains("bulletin.pdf"))
-        let pdf = try Self.get(site, "/download/2021-04/bulletin.pdf")
+        #expect(try await Self.get(site, "/figures?month=2021-04").text.contains("bulletin.pdf"))
+        let pdf = try await Self.get(site, "/download/2021-04/bulletin.pdf")
         #expect(pdf.status == 200, "\(pdf.text.prefix(300))")
         #expect(pdf.body.starts(with: Array("%PDF".utf8)))
         #expect(pdf.header("Content-Type") == "application/pdf")
-        #expect(try Self.get(site, "/download/2021-04/bulletin.pdf").body == pdf.body)
+        #expect(try await Self.get(site, "/download/2021-04/bulletin.pdf").body == pdf.body)
     }
 
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
-    @Test func badParametersGetFourHundredsThatSayWhatIsValid() throws {
+    @Test func badParametersGetFourHundredsThatSayWhatIsValid() async throws {
         let (site, _, folder) = try Self.site()
         defer { folder.remove() }
         let cases: [(String, Int, String)] = [
@@ -171,27 +171,27 @@ import TradeTestSupport
             ("/static/other.css", 404, "/static/press.css"),
         ]
         for (target, status, message) in cases {
-            let answer = try Self.get(site, target)
+            let answer = try await Self.get(site, target)
             #expect(answer.status == status, "\(target)")
             #expect(answer.text.contains(message), "\(target): \(answer.text)")
             #expect(answer.header("Content-Type") == "text/html; charset=utf-8", "\(target)")
             #expect(answer.header("X-Content-Type-Options") == "nosniff")
         }
         // The 400 page lists what is valid and offers the picker again.
-        let bad = try Self.get(site, "/figures?month=2021-13&lang=zh").text
+        let bad = try await Self.get(site, "/figures?month=2021-13&lang=zh").text
         #expect(bad.contains("months with figures run from 2017-"))
         #expect(bad.contains("<form class=\"picker\""))
         // Control characters from a request are escaped, never echoed raw.
-        let nul = try Self.get(site, "/figures?month=%00%1B[31m")
+        let nul = try await Self.get(site, "/figures?month=%00%1B[31m")
         #expect(nul.status == 400)
         #expect(!nul.text.contains("\u{0}") && !nul.text.contains("\u{1B}"))
         // API refusals are JSON.
-        let api = try Self.get(site, "/api/figures/2021-04?lang=both")
+        let api = try await Self.get(site, "/api/figures/2021-04?lang=both")
         #expect(api.status == 400)
         #expect(api.header("Content-Type") == "application/json")
         #expect(api.text.contains("\"error\":\"language \\\"both\\\" is not offered; give lang=zh, lang=en\""))
         // Only reads.
-        let post = site.respond(to: try #require(PressRequest(method: "POST", target: "/figures?month=2021-04")))
+        let post = await site.respond(to: try #require(PressRequest(method: "POST", target: "/figures?month=2021-04")))
         #expect(post.status == 405)
         #expect(post.header("Allow") == "GET, HEAD")
     }
@@ -212,42 +212,42 @@ import TradeTestSupport
         await propertyCheck(count: 150, input: path, piece, piece, piece) { path, a, b, c in
             let target = "\(path)\(a)?month=\(b)&lang=\(c)&vs=\(a)&format=\(c)"
             guard let request = PressRequest(target: target) else { return }
-            let answer = site.respond(to: request)
+            let answer = await site.respond(to: request)
             #expect([200, 303, 400, 404].contains(answer.status), "\(target) → \(answer.status)")
         }
     }
 
-    @Test func answersAreCachedUntilTheStoreChanges() throws {
+    @Test func answersAreCachedUntilTheStoreChanges() async throws {
         let (site, writer, folder) = try Self.site(files: ["mofcom-published-2017-2022.csv"])
         defer { folder.remove() }
-        let months = try Self.get(site, "/api/months")
+        let months = try await Self.get(site, "/api/months")
         #expect(months.text.contains("\"latest\" : \"2022-"))
-        let first = try Self.get(site, "/figures?month=2021-04")
+        let first = try await Self.get(site, "/figures?month=2021-04")
         let tag = try #require(first.header("ETag"))
-        let again = try Self.get(site, "/figures?month=2021-04", ifNoneMatch: tag)
+        let again = try await Self.get(site, "/figures?month=2021-04", ifNoneMatch: tag)
         #expect(again.status == 304)
         #expect(again.body.isEmpty)
-        #expect(try Self.get(site, "/figures?month=2025-10").status == 404)
+        #expect(try await Self.get(site, "/figures?month=2025-10").status == 404)
         // An import by someone else: the site sees the new months and recomposes.
         _ = try writer.importBatches([try ObservationReader().read(path: Repository.dataset(Self.shippedFiles[1]))])
-        #expect(try Self.get(site, "/api/months").text.contains("\"latest\" : \"2025-10\""))
-        #expect(try Self.get(site, "/figures?month=2025-10").status == 200)
-        #expect(try Self.get(site, "/").header("Location") == "/figures?month=2025-10&lang=both")
+        #expect(try await Self.get(site, "/api/months").text.contains("\"latest\" : \"2025-10\""))
+        #expect(try await Self.get(site, "/figures?month=2025-10").status == 200)
+        #expect(try await Self.get(site, "/").header("Location") == "/figures?month=2025-10&lang=both")
     }
 
     /// A server started without its templates says what is missing (503), never a bare 500.
-    @Test func missingTemplatesGetAnAnswerThatSaysSo() throws {
+    @Test func missingTemplatesGetAnAnswerThatSaysSo() async throws {
         let (_, _, folder) = try Self.site(files: ["mofcom-published-2017-2022.csv"])
         defer { folder.remove() }
         let site = PressSite(
             store: try TradeDatabase.readOnly(path: folder.file("press.sqlite")),
             resources: try BulletinResources(templatesFolder: folder.file("nowhere")), chromium: nil)
-        let answer = try Self.get(site, "/figures?month=2021-04")
+        let answer = try await Self.get(site, "/figures?month=2021-04")
         #expect(answer.status == 503)
         #expect(answer.text.contains("press-zh.txt not found"))
     }
 
-    @Test func theStoreIsOpenedReadOnly() throws {
+    @Test func theStoreIsOpenedReadOnly() async throws {
         let (_, _, folder) = try Self.site(files: ["mofcom-published-2017-2022.csv"])
         defer { folder.remove() }
         let reader = try TradeDatabase.readOnly(path: folder.file("press.sqlite"))
@@ -258,38 +258,37 @@ import TradeTestSupport
         #expect(throws: StoreError.self) { try TradeDatabase.readOnly(path: folder.file("missing.sqlite")) }
     }
 
-    @Test func apiSeriesAndTable() throws {
+    @Test func apiSeriesAndTable() async throws {
         let (site, _, folder) = try Self.site()
         defer { folder.remove() }
-        let series = try Self.get(site, "/api/series?region=CN&sector=S")
+        let series = try await Self.get(site, "/api/series?region=CN&sector=S")
         #expect(series.status == 200)
         let rows = try #require(try JSONSerialization.jsonObject(with: series.body) as? [[String: Any]])
         #expect(rows.contains { $0["flow"] as? String == "total" && $0["currency"] as? String == "CNY" })
-        #expect(try Self.get(site, "/api/series?region=atlantis").status == 400)
-        let table = try Self.get(site, "/api/table/2021-04?format=json")
+        #expect(try await Self.get(site, "/api/series?region=atlantis").status == 400)
+        let table = try await Self.get(site, "/api/table/2021-04?format=json")
         #expect(table.status == 200)
         #expect(table.text.contains("15644.5"))
-        let refused = try Self.get(site, "/api/table/2021-04?format=xml")
+        let refused = try await Self.get(site, "/api/table/2021-04?format=xml")
         #expect(refused.status == 400)
         #expect(refused.text.contains("give format=text, format=csv, format=md, format=html, format=json, format=xlsx"))
         // Every table format is offered, with its media type.
         for format in TableFormat.allCases {
-            let answer = try Self.get(site, "/api/table/2021-04?format=\(format)")
+            let answer = try await Self.get(site, "/api/table/2021-04?format=\(format)")
             #expect(answer.status == 200, "\(format)")
             #expect(answer.header("Content-Type") == format.renderer.mediaType)
         }
-        #expect(try Self.get(site, "/api/").text.contains("format=json|text|csv|md|html|xlsx"))
-        #expect(try Self.get(site, "/api/").text.contains("/api/months"))
+        #expect(try await Self.get(site, "/api/").text.contains("format=json|text|csv|md|html|xlsx"))
+        #expect(try await Self.get(site, "/api/").text.contains("/api/months"))
     }
 }
 
 /// A store whose book reads can be made to fail, as a read can in the middle of an import.
-final class FlakyStore: FigureStore, @unchecked Sendable {
+final class FlakyStore: FigureReader, @unchecked Sendable {
     let inner: TradeDatabase
     let failing = Mutex(false)
     init(_ inner: TradeDatabase) { self.inner = inner }
     struct ReadFailed: Error {}
-    func importBatches(_ batches: [ImportBatch]) throws -> ImportSummary { try inner.importBatches(batches) }
     func storedReleases() throws -> [StoredRelease] { try inner.storedReleases() }
     func figureBook(_ selection: FigureSelection) throws -> FigureBook {
         if failing.withLock({ $0 }) { throw ReadFailed() }
@@ -302,37 +301,38 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
     func panelSlice(months: [Int], asOf: String?) throws -> PanelSlice {
         try inner.panelSlice(months: months, asOf: asOf)
     }
+    func monthlyPanel(_ selection: FigureSelection) throws -> MonthlyPanel { try inner.monthlyPanel(selection) }
 }
 
 @Suite struct PressEditionRefreshTests {
-    @Test func theMonthListSurvivesAnImportUntilTheNewEditionIsComplete() throws {
+    @Test func theMonthListSurvivesAnImportUntilTheNewEditionIsComplete() async throws {
         let (folder, path, writer) = try PressSiteTests.storeOf2017To2022()
         defer { folder.remove() }
         let store = FlakyStore(try TradeDatabase.readOnly(path: path))
         let site = PressSite(
             store: store, resources: try ShippedData.resources(),
             chromium: nil, revalidateInterval: .zero)
-        func months() throws -> String { try PressSiteTests.get(site, "/api/months").text }
-        let before = try months()
+        func months() async throws -> String { try await PressSiteTests.get(site, "/api/months").text }
+        let before = try await months()
         #expect(before.contains("\"latest\" : \"2022-12\"") || before.contains("\"latest\":\"2022-12\""), "\(before)")
-        let page = try PressSiteTests.get(site, "/figures?month=2021-04&lang=en")
+        let page = try await PressSiteTests.get(site, "/figures?month=2021-04&lang=en")
         #expect(page.status == 200)
         // A new release lands while the store's book cannot be read: the old edition keeps answering.
         _ = try writer.importBatches([
             try ObservationReader().read(path: Repository.dataset("mofcom-published-2023-2025.csv"))
         ])
         store.failing.withLock { $0 = true }
-        #expect(try months() == before)
-        #expect(try PressSiteTests.get(site, "/figures?month=2021-04&lang=en").body == page.body)
+        #expect(try await months() == before)
+        #expect(try await PressSiteTests.get(site, "/figures?month=2021-04&lang=en").body == page.body)
         // Once it can be read, the new edition replaces the old one whole.
         store.failing.withLock { $0 = false }
-        let after = try months()
+        let after = try await months()
         #expect(after.contains("2025-10"), "\(after)")
     }
 }
 
 @Suite struct PressCacheBoundTests {
-    @Test func theCacheStaysWithinItsByteLimit() throws {
+    @Test func theCacheStaysWithinItsByteLimit() async throws {
         let (folder, path, _) = try PressSiteTests.storeOf2017To2022()
         defer { folder.remove() }
         let limit = 300_000
@@ -342,7 +342,7 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
         var served = 0
         for month in ["2021-04", "2021-06", "2021-08", "2021-10", "2021-12", "2022-04"] {
             for lang in ["zh", "en", "both"] {
-                let page = try PressSiteTests.get(site, "/figures?month=\(month)&lang=\(lang)")
+                let page = try await PressSiteTests.get(site, "/figures?month=\(month)&lang=\(lang)")
                 #expect(page.status == 200)
                 served += page.body.count
                 #expect(site.cachedBytes <= limit)
@@ -354,12 +354,13 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
 }
 
 @Suite struct PressHeadTests {
-    @Test func headCarriesTheGetLengthAndEveryAnswerTheSecurityHeaders() throws {
+    @Test func headCarriesTheGetLengthAndEveryAnswerTheSecurityHeaders() async throws {
         let (site, _, folder) = try PressSiteTests.site(files: ["mofcom-published-2017-2022.csv"])
         defer { folder.remove() }
         for target in ["/figures?month=2021-04&lang=en", "/api/months", "/static/press.css", "/nowhere"] {
-            let get = try PressSiteTests.get(site, target)
-            let head = site.respond(to: try #require(PressRequest(method: "HEAD", target: target, ifNoneMatch: nil)))
+            let get = try await PressSiteTests.get(site, target)
+            let head = await site.respond(
+                to: try #require(PressRequest(method: "HEAD", target: target, ifNoneMatch: nil)))
             #expect(head.status == get.status, "\(target)")
             #expect(head.body.isEmpty)
             #expect(head.header("Content-Length") == String(get.body.count), "\(target)")
@@ -373,25 +374,25 @@ final class FlakyStore: FigureStore, @unchecked Sendable {
 }
 
 @Suite struct PressStaleWhileRefreshingTests {
-    @Test func aSeenPageIsAnsweredAtOnceWhileItsNewVersionIsMade() throws {
+    @Test func aSeenPageIsAnsweredAtOnceWhileItsNewVersionIsMade() async throws {
         let (folder, path, writer) = try PressSiteTests.storeOf2017To2022()
         defer { folder.remove() }
         let site = PressSite(
             store: try TradeDatabase.readOnly(path: path), resources: try ShippedData.resources(), chromium: nil,
             revalidateInterval: .zero,
             staleWhileRefreshing: true)
-        func months() throws -> String { try PressSiteTests.get(site, "/api/months").text }
-        let old = try months()
+        func months() async throws -> String { try await PressSiteTests.get(site, "/api/months").text }
+        let old = try await months()
         #expect(!old.contains("2025-10"))
         _ = try writer.importBatches([
             try ObservationReader().read(path: Repository.dataset("mofcom-published-2023-2025.csv"))
         ])
         // The first answer after the import is the page already made; its new version is made meanwhile.
-        #expect(try months() == old)
+        #expect(try await months() == old)
         var now = old
         for _ in 0..<300 where !now.contains("2025-10") {
-            usleep(100_000)
-            now = try months()
+            try await Task.sleep(for: .milliseconds(100))
+            now = try await months()
         }
         #expect(now.contains("\"latest\" : \"2025-10\""), "\(now)")
     }

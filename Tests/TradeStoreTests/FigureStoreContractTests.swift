@@ -2,12 +2,9 @@ import Foundation
 import Testing
 import TradeCore
 import TradeIngest
+import TradePostgres
 import TradeStore
 import TradeTestSupport
-
-#if PostgreSQL
-    import TradePostgres
-#endif
 
 /// One suite for every store backend: SQLite always; PostgreSQL in a build with the PostgreSQL trait
 /// when `$SVCTRADE_TEST_POSTGRES` names a server (`.ci/run` starts one), each test in a database
@@ -29,29 +26,40 @@ import TradeTestSupport
         return [.sqlite]
     }
 
-    /// A fresh, empty store of the backend, and how to dispose of it.
-    static func store(_ backend: Backend) throws -> (any FigureStore, () -> Void) {
-        let (opener, dispose) = try storeOpener(backend)
-        return (try opener(), dispose)
+    /// A fresh, empty store of the backend (opened through the registry), and how to dispose of it.
+    static func store(_ backend: Backend) async throws -> (any FigureWriter, () -> Void) {
+        let (opener, dispose) = try await storeOpener(backend)
+        return (try await opener(), dispose)
     }
 
     /// How to open a fresh store of the backend (again, as a second process would), and dispose of it.
-    static func storeOpener(_ backend: Backend) throws -> (@Sendable () throws -> any FigureStore, () -> Void) {
+    static func storeOpener(_ backend: Backend) async throws -> (
+        @Sendable () async throws -> any FigureWriter, () -> Void
+    ) {
+        let (address, dispose) = try await fresh(backend)
+        return ({ try await registry.writer(StoreRequest(address: address, mayCreate: true)) }, dispose)
+    }
+
+    /// The address of a fresh, empty store of the backend (schema and roles in place), and how to
+    /// dispose of it.
+    static func fresh(_ backend: Backend) async throws -> (String, () -> Void) {
         switch backend {
         case .sqlite:
             let folder = try TemporaryFolder()
-            let path = folder.file("s.sqlite")
-            return ({ try TradeDatabase(path: path) }, { folder.remove() })
+            return (folder.file("s.sqlite"), { folder.remove() })
         case .postgres:
             #if PostgreSQL
-                let (address, drop) = try PostgresTestServer.freshDatabase()
-                try PostgresStore(address: address).initialize(roles: true)
-                return ({ try PostgresStore(address: address) }, drop)
+                let (address, drop) = try await PostgresTestServer.freshDatabase()
+                try await PostgresStore(address: address).initialize(roles: true)
+                return (address, drop)
             #else
                 throw StoreError(.releaseExists, "PostgreSQL is not in this build")
             #endif
         }
     }
+
+    /// The stores, as svctrade's registry opens them.
+    static let registry = StoreRegistry([PostgresBackend.backend, TradeDatabase.backend])
 
     static func shipped() throws -> [ImportBatch] {
         try [
@@ -60,15 +68,15 @@ import TradeTestSupport
     }
 
     @Test(arguments: backends)
-    func importsAndReadsThePublishedRecord(_ backend: Backend) throws {
-        let (store, dispose) = try Self.store(backend)
+    func importsAndReadsThePublishedRecord(_ backend: Backend) async throws {
+        let (store, dispose) = try await Self.store(backend)
         defer { dispose() }
-        let summary = try store.importBatches(try Self.shipped())
+        let summary = try await store.importBatches(try Self.shipped())
         #expect(summary.releases.count == 3)
         #expect(summary.figures == 1196)
-        #expect(try store.storedReleases().map(\.name) == summary.releases)
+        #expect(try await store.storedReleases().map(\.name) == summary.releases)
         // January–April 2021 (MOFCOM, 2021-05-28): total 15644.5 亿元, up 3.3%; exports 7462.1, up 23.2%.
-        let book = try store.figureBook(
+        let book = try await store.figureBook(
             FigureSelection(regions: ["CN"], months: try Period(parsing: "2021-01")...(try Period(parsing: "2021-04"))))
         let span = try PeriodSpan(parsing: "2021-01/2021-04")
         let total = book.figure(SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny), span)
@@ -78,12 +86,12 @@ import TradeTestSupport
         #expect(exports?.rates.yearOnYear == DecimalNumber(parsing: "23.2"))
         #expect(book.figures.allSatisfy { $0.key.region == "CN" && $0.span.end.year == 2021 })
         // Every copy, every source.
-        #expect(try store.figureHistory(.everything).count == 1196)
+        #expect(try await store.figureHistory(.everything).count == 1196)
         // A release already stored is refused and nothing changes.
-        #expect(throws: (any Error).self) { try store.importBatches([try Self.shipped()[0]]) }
-        #expect(try store.figureHistory(.everything).count == 1196)
+        await #expect(throws: (any Error).self) { try await store.importBatches([try Self.shipped()[0]]) }
+        #expect(try await store.figureHistory(.everything).count == 1196)
         // Series listing: 86 series; the national total's coverage.
-        let summaries = try store.seriesSummaries(.everything)
+        let summaries = try await store.seriesSummaries(.everything)
         #expect(summaries.count == 86)
         let cn = summaries.first { $0.key == SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny) }
         #expect(cn?.first == (try Period(parsing: "2017-05")))
@@ -97,22 +105,22 @@ import TradeTestSupport
     /// Two imports started together both land: the second writer waits for the first.
     @Test(arguments: backends)
     func twoImportsStartedTogetherBothLand(_ backend: Backend) async throws {
-        let (open, dispose) = try Self.storeOpener(backend)
+        let (open, dispose) = try await Self.storeOpener(backend)
         defer { dispose() }
         let batches = try Self.shipped()
-        let store = try open()
-        let other = try open()  // a second writer, as a second process would be
-        async let a = Task.detached { try store.importBatches([batches[0]]) }.value
-        async let b = Task.detached { try other.importBatches([batches[1]]) }.value
+        let store = try await open()
+        let other = try await open()  // a second writer, as a second process would be
+        async let a = Task.detached { try await store.importBatches([batches[0]]) }.value
+        async let b = Task.detached { try await other.importBatches([batches[1]]) }.value
         let (first, second) = try await (a, b)
         #expect(first.releases.count == 1 && second.releases.count == 1)
-        #expect(Set(try store.storedReleases().map(\.name)).count == 2)
-        #expect(try store.figureHistory(.everything).count == first.figures + second.figures)
+        #expect(Set(try await store.storedReleases().map(\.name)).count == 2)
+        #expect(try await store.figureHistory(.everything).count == first.figures + second.figures)
     }
 
     @Test(arguments: backends)
-    func panelMonthsComeBackOverTheWindowAsked(_ backend: Backend) throws {
-        let (store, dispose) = try Self.store(backend)
+    func panelMonthsComeBackOverTheWindowAsked(_ backend: Backend) async throws {
+        let (store, dispose) = try await Self.store(backend)
         defer { dispose() }
         var panel = MonthlyPanel()
         for (k, flow) in [Flow.export, .import].enumerated() {
@@ -128,9 +136,9 @@ import TradeTestSupport
         let batch = ImportBatch(
             file: "panel", layout: "tidy long", panel: panel, figures: [], releases: ["panel-a": nil], notes: [],
             rowCount: 70)
-        #expect(try store.importBatches([batch]).monthlyValues == 70)
+        #expect(try await store.importBatches([batch]).monthlyValues == 70)
         let window = try Period(parsing: "2020-03")...(try Period(parsing: "2020-08"))
-        let book = try store.figureBook(FigureSelection(months: window))
+        let book = try await store.figureBook(FigureSelection(months: window))
         #expect(book.panel.series.count == 2)
         let x = try #require(book.panelSeries(SeriesKey(region: "R001", sector: "SA", flow: .export, currency: .cny)))
         let april: Int64? = 1_015_000
@@ -138,10 +146,32 @@ import TradeTestSupport
         #expect(x.value(at: try Period(parsing: "2020-06")) == nil)  // month 17 was never stored
         #expect(x.value(at: try Period(parsing: "2020-09")) == nil)  // outside the window
         #expect(x.value(at: try Period(parsing: "2020-02")) == nil)
-        let slice = try store.panelSlice(months: [2020 * 12 + 3, 2021 * 12 + 11], asOf: nil)
+        let slice = try await store.panelSlice(months: [2020 * 12 + 3, 2021 * 12 + 11], asOf: nil)
         #expect(slice.keys.count == 2)
         let expected: [Int64?] = [1_015_000, 1_035_000]
         #expect(Array(slice.values.prefix(2)) == expected)
+        // The whole panel, as `derive` reads it: both series, all 35 stored months each.
+        let whole = try await store.monthlyPanel(.everything)
+        #expect(whole.series.map(\.key.flow).sorted { $0.rawValue < $1.rawValue } == [.export, .import])
+        #expect(whole.observationCount == 70)
+    }
+
+    /// A store opened for reading through the registry cannot be written to, by type and underneath.
+    @Test(arguments: backends)
+    func aReaderFromTheRegistryNeverWrites(_ backend: Backend) async throws {
+        let (address, dispose) = try await Self.fresh(backend)
+        defer { dispose() }
+        let store = try await Self.registry.writer(StoreRequest(address: address, mayCreate: true))
+        _ = try await store.importBatches([try Self.shipped()[0]])
+        let reader = try await Self.registry.reader(StoreRequest(address: address))
+        #expect(try await reader.storedReleases().count == 1)
+        // Underneath the type, the backend refuses a write through the reader's own connection.
+        let writer = try #require(reader as? any FigureWriter)
+        let refused = await #expect(throws: (any Error).self) {
+            try await writer.importBatches([try Self.shipped()[1]])
+        }
+        #expect(refused is any UserFacingError, "\(String(describing: refused))")
+        #expect(try await store.storedReleases().count == 1)
     }
 }
 
@@ -154,18 +184,18 @@ import TradeTestSupport
             return a.isEmpty ? nil : a
         }
 
-        static func freshDatabase() throws -> (String, () -> Void) {
+        static func freshDatabase() async throws -> (String, () -> Void) {
             guard let admin = address, let slash = admin.lastIndex(of: "/") else {
                 throw StoreError(.releaseExists, "no $SVCTRADE_TEST_POSTGRES")
             }
             let name = "svctrade_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            let server = try PostgresStore(address: admin)
-            try server.execute("CREATE DATABASE \(name)")
+            let server = try await PostgresStore(address: admin)
+            try await server.execute("CREATE DATABASE \(name)")
             let address = String(admin[..<slash]) + "/" + name
             return (
                 address,
                 {
-                    try? server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                    Task.detached { try? await server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
                 }
             )
         }

@@ -39,7 +39,7 @@ public struct FigureBook: Sendable {
 
     /// Builds a book from stored figures with their release dates, in the store's order: copies are
     /// ordered by release date (stably), so that where several releases hold a figure the latest by
-    /// publication date, then by store order, is kept (the ``FigureStore`` contract).
+    /// publication date, then by store order, is kept (the ``FigureReader`` contract).
     public init(vintages: [(observation: Observation, releaseDate: String?)], panel: MonthlyPanel) {
         let ordered = vintages.enumerated().sorted { a, b in
             (a.element.releaseDate ?? "", a.offset) < (b.element.releaseDate ?? "", b.offset)

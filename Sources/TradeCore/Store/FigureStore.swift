@@ -230,27 +230,52 @@ public struct PanelSlice: Sendable {
     }
 }
 
-/// A store of published figures and monthly panels: what every command reads and writes through.
+/// What a store can be asked: every read a command makes, through one door.
 ///
-/// The SQLite store (`TradeDatabase` in TradeStore) implements it; another backend is a new type
-/// conforming to it, not a copy (DocC article *Adding a store backend*). Contract:
-/// - ``importBatches(_:)`` writes all batches in one transaction, or nothing; a release name already
-///   stored is refused (a revised figure is a new vintage, never an overwrite); a second writer waits;
+/// The SQLite store (`TradeDatabase` in TradeStore) and the PostgreSQL store (`PostgresStore` in
+/// TradePostgres) conform; another backend is a new type conforming to it, not a copy (DocC article
+/// *Adding a store backend*). Methods are `async`: a synchronous store (SQLite) answers at once, a
+/// networked one (PostgreSQL) suspends instead of blocking a thread. Contract:
 /// - reads see a consistent snapshot and are never blocked by a writer;
 /// - reads return only what the ``FigureSelection`` selects; where several releases hold the same
 ///   figure, the latest by publication date (then import order) wins.
-public protocol FigureStore: Sendable {
-    /// Writes the batches in one transaction.
-    func importBatches(_ batches: [ImportBatch]) throws -> ImportSummary
+///
+/// A store opened for a reading command is handed out as `any FigureReader`: it cannot be written
+/// through, and the backend opens it read-only underneath (SQLite `query_only`, a PostgreSQL session
+/// whose transactions are read-only).
+public protocol FigureReader: Sendable {
     /// All releases, oldest import first.
-    func storedReleases() throws -> [StoredRelease]
+    func storedReleases() async throws -> [StoredRelease]
     /// The selected figures and panel months, ready for bulletin arithmetic.
-    func figureBook(_ selection: FigureSelection) throws -> FigureBook
+    func figureBook(_ selection: FigureSelection) async throws -> FigureBook
     /// Summaries of the selected series, ordered by key.
-    func seriesSummaries(_ selection: FigureSelection) throws -> [SeriesSummary]
+    func seriesSummaries(_ selection: FigureSelection) async throws -> [SeriesSummary]
     /// Every stored copy of the selected figures (all releases, every source), in key and span order:
     /// the history a revisions table compares (first print against latest).
-    func figureHistory(_ selection: FigureSelection) throws -> [FigureCopy]
+    func figureHistory(_ selection: FigureSelection) async throws -> [FigureCopy]
     /// The chosen months of every panel series, as of a release date (the one-month panel bulletin).
-    func panelSlice(months: [Int], asOf: String?) throws -> PanelSlice
+    func panelSlice(months: [Int], asOf: String?) async throws -> PanelSlice
+    /// The selected panel series over the selection's months (`derive` reads the whole panel).
+    func monthlyPanel(_ selection: FigureSelection) async throws -> MonthlyPanel
 }
+
+/// A store that can also be written to: imports.
+///
+/// Contract: ``importBatches(_:)`` writes all batches in one transaction, or nothing; a release name
+/// already stored is refused (a revised figure is a new vintage, never an overwrite); a second writer
+/// waits (and says so through the store's ``StoreEvent`` callback).
+public protocol FigureWriter: FigureReader {
+    /// Writes the batches in one transaction.
+    func importBatches(_ batches: [ImportBatch]) async throws -> ImportSummary
+}
+
+/// What a store tells its caller while it works; the store itself prints nothing.
+public enum StoreEvent: Sendable, Equatable {
+    /// Another writer holds the store; this one waits (at most the store's patience).
+    case waitingForWriter(store: String)
+    /// An import's transaction, commit included, took this long.
+    case transactionWritten(Duration)
+}
+
+/// Receives ``StoreEvent`` values (on any thread).
+public typealias StoreEventHandler = @Sendable (StoreEvent) -> Void

@@ -3,7 +3,7 @@ import GRDB
 import Synchronization
 import TradeCore
 
-extension TradeDatabase: FigureStore {
+extension TradeDatabase: FigureWriter {
     /// Everything known as of a date (`YYYY-MM-DD`; `nil` for the latest), ready for bulletin arithmetic.
     public func figureBook(asOf: String? = nil) throws -> FigureBook {
         try figureBook(FigureSelection(asOf: asOf))

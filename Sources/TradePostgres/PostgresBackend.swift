@@ -1,0 +1,53 @@
+import Foundation
+import TradeCore
+
+/// The PostgreSQL store in a ``TradeCore/StoreRegistry``: addresses `postgres://…` and
+/// `postgresql://…`. In a build without the PostgreSQL trait it still claims them, and says how to
+/// build with it.
+public enum PostgresBackend {
+    /// Whether a `--db` value names a PostgreSQL server.
+    public static func isAddress(_ text: String) -> Bool {
+        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+    }
+
+    /// The backend: readers get a session whose transactions are read-only on the server's side.
+    public static let backend = StoreBackend(
+        name: "PostgreSQL", claims: isAddress, display: shown,
+        reader: { request in
+            #if PostgreSQL
+                return try await PostgresStore(
+                    address: request.address, readOnly: true, callDeadline: request.callDeadline ?? 600)
+            #else
+                throw PostgresUnavailable()
+            #endif
+        },
+        writer: { request in
+            #if PostgreSQL
+                return try await PostgresStore(
+                    address: request.address, importLockWait: request.importLockWait ?? 600,
+                    callDeadline: request.callDeadline ?? 600)
+            #else
+                throw PostgresUnavailable()
+            #endif
+        })
+
+    /// A PostgreSQL address as shown in messages: without its password.
+    static func shown(_ address: String) -> String {
+        guard var c = URLComponents(string: address), c.password != nil else {
+            return AddressRedaction.redacted(address)
+        }
+        c.password = nil
+        return c.string ?? AddressRedaction.redacted(address)
+    }
+}
+
+/// This svctrade was built without the PostgreSQL store.
+public struct PostgresUnavailable: UserFacingError {
+    /// The error.
+    public init() {}
+
+    /// The message.
+    public var description: String {
+        "this svctrade was built without the PostgreSQL store; build it with swift build --traits PostgreSQL (Sources/TradePostgres/TradePostgres.docc/PostgreSQL.md)"
+    }
+}

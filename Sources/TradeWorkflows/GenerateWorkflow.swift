@@ -1,0 +1,29 @@
+import TradeCore
+
+/// `svctrade generate`: an illustrative pilot-region × sector panel whose national sums meet the
+/// store's national totals, imported straight from the panel (``TradeCore/IllustrativePanel/importBatch(_:file:)``),
+/// never through a file read back.
+public enum GenerateWorkflow {
+    /// The panel for `years` from the national totals in `store` (`shown`: the store in messages).
+    ///
+    /// - Throws: ``WorkflowRefusal`` when the store has no national totals for those years.
+    public static func panel(
+        from store: any FigureReader, years: ClosedRange<Int>, seed: UInt64, shown: String
+    ) async throws -> MonthlyPanel {
+        let book = try await store.figureBook(.everything)
+        guard let panel = IllustrativePanel.generate(book: book, years: years, seed: seed) else {
+            throw WorkflowRefusal(
+                "the store \(shown) has no national totals (CN, S, export/import, CNY) for \(years.lowerBound)–\(years.upperBound); import datasets/mofcom-published-2017-2022.csv first"
+            )
+        }
+        return panel
+    }
+
+    /// Imports the panel as release ``TradeCore/IllustrativePanel/release``; `file` names it in the
+    /// store's record of releases.
+    public static func importPanel(
+        _ panel: MonthlyPanel, into store: any FigureWriter, file: String
+    ) async throws -> ImportSummary {
+        try await store.importBatches([IllustrativePanel.importBatch(panel, file: file)])
+    }
+}

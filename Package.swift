@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
@@ -68,6 +70,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["PressServer"])),
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["PressServer"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PressServer"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["PressServer"])),
+                .product(
+                    name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["PressServer"])),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras", condition: .when(traits: ["PressServer"])),
             ]),
         .target(
             name: "TradeWorkflows",

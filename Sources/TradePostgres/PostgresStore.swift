@@ -410,9 +410,12 @@
             case .some(let code):
                 return PostgresStoreError("error: \(address): the server said \(code): \(said)")
             case nil:
-                if p.code == .connectionError || p.code == .serverClosedConnection
-                    || p.code == .unexpectedBackendMessage
-                {
+                if p.code == .serverClosedConnection {
+                    return PostgresStoreError(
+                        "error: the PostgreSQL server at \(address) closed the connection in the middle of the work (did it stop or restart?); its transaction was rolled back"
+                    )
+                }
+                if p.code == .connectionError || p.code == .unexpectedBackendMessage {
                     return PostgresStoreError(
                         "error: cannot reach the PostgreSQL server at \(address) (is it running and listening there?)")
                 }

@@ -346,8 +346,6 @@ public final class PressSite: Sendable {
             body: Data(body.utf8))
     }
 
-    /// Headers on every answer: a content security policy with no inline script or style (the
-    /// page's script and style are files of the site), no sniffing, no framing, no referrer.
     /// The answer to a request the server cannot read as a path (bad framing, bad encoding): 400, with
     /// the same security headers as every other answer.
     public static func badRequest(_ message: String = "not a request path") -> PressResponse {
@@ -358,7 +356,23 @@ public final class PressSite: Sendable {
             body: Data((message + "\n").utf8))
     }
 
-    static func securityHeaders(for request: PressRequest? = nil) -> [PressResponse.Header] {
+    /// The answer to a connection beyond the server's limit: 503, try again in a few seconds, with the
+    /// same security headers as every other answer.
+    public static func busy() -> PressResponse {
+        PressResponse(
+            status: 503,
+            headers: securityHeaders()
+                + [
+                    .init(name: "Content-Type", value: "text/plain; charset=utf-8"),
+                    .init(name: "Retry-After", value: "5"),
+                ],
+            body: Data("the press page is busy: try again in a few seconds\n".utf8))
+    }
+
+    /// Headers on every answer: a content security policy with no inline script or style (the
+    /// page's script and style are files of the site), no sniffing, no framing, no referrer.
+    /// ``respond(to:)`` adds them; the server adds them to the answers it writes itself.
+    public static func securityHeaders(for request: PressRequest? = nil) -> [PressResponse.Header] {
         [
             .init(
                 name: "Content-Security-Policy",

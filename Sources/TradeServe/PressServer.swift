@@ -57,10 +57,18 @@ public enum PressServer {
             logger.logLevel = .warning
             // A connection that sends nothing for this long (an idle keep-alive, or a request whose header
             // never ends) is closed: idle connections must not pile up and hold the server's memory.
-            let idle = ProcessInfo.processInfo.environment["SVCTRADE_SERVE_IDLE_TIMEOUT"].flatMap(Int64.init) ?? 15
+            let environment = ProcessInfo.processInfo.environment
+            let idle = environment["SVCTRADE_SERVE_IDLE_TIMEOUT"].flatMap(Int64.init) ?? 15
+            // At most this many connections at once (the next ones get 503 and are closed): a flood of
+            // connections cannot take the server's memory; when they are gone, the memory goes back.
+            let connections = ConnectionCount(
+                limit: environment["SVCTRADE_SERVE_MAX_CONNECTIONS"].flatMap(Int.init) ?? 512)
             let app = Application(
                 responder: responder,
-                server: .http1(configuration: .init(idleTimeout: .seconds(max(1, idle)))),
+                server: .http1(
+                    configuration: .init(
+                        additionalChannelHandlers: [ConnectionGuard(count: connections)],
+                        idleTimeout: .seconds(max(1, idle)))),
                 configuration: ApplicationConfiguration(
                     address: .hostname(host, port: port), serverName: "svctrade", reuseAddress: true),
                 onServerRunning: { channel in

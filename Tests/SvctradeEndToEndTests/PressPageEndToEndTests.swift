@@ -124,32 +124,71 @@ import TradeTestSupport
             )
         }
 
-        @Test func thePageInABrowser() throws {
-            let chromium = try #require(BulletinEndToEndTests.chromium, "CI must install Debian's chromium")
-            let folder = try TemporaryFolder()
-            defer { folder.remove() }
-            let db = try PressPageEndToEndTests.store(folder, cli: cli)
+        /// Starts `svctrade serve` over `db` on a free port and waits until it listens.
+        func serve(_ db: String, in folder: TemporaryFolder, environment: [String: String]) throws -> (Process, Int) {
             let port = try Self.freePort()
             let server = try cli.start(
                 [
                     "serve", "--db", db, "--port", "\(port)", "--templates", Repository.root + "/templates",
                     "--datasets", Repository.root + "/datasets",
-                ], outputIn: folder.path, name: "serve", environment: ["SVCTRADE_SERVE_IDLE_TIMEOUT": "2"])
-            defer {
-                if server.isRunning { server.terminate() }
-                server.waitUntilExit()
-            }
-            let base = "http://127.0.0.1:\(port)"
+                ], outputIn: folder.path, name: "serve", environment: environment)
             var up = false
             for _ in 0..<200 where !up {
                 let log = (try? String(contentsOfFile: folder.file("serve.out"), encoding: .utf8)) ?? ""
-                up = log.contains("read-only at \(base)/")
+                up = log.contains("read-only at http://127.0.0.1:\(port)/")
                 if !up { usleep(50_000) }
             }
             #expect(
                 up,
                 "the server did not start: \((try? String(contentsOfFile: folder.file("serve.err"), encoding: .utf8)) ?? "")"
             )
+            return (server, port)
+        }
+
+        /// Requests no browser sends, over a raw socket (Scripts/press-http-probe.py), and more
+        /// connections than the server takes: every answer, also the server's own refusals, carries the
+        /// security headers; bad framing is 400; a connection beyond the limit is 503 with
+        /// `Retry-After`, and the server answers again once the others have gone.
+        @Test func hostileRequestsAndTooManyConnections() throws {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let db = try PressPageEndToEndTests.store(folder, cli: cli)
+            let (server, port) = try serve(
+                db, in: folder,
+                environment: ["SVCTRADE_SERVE_MAX_CONNECTIONS": "3", "SVCTRADE_SERVE_IDLE_TIMEOUT": "30"])
+            defer {
+                if server.isRunning { server.terminate() }
+                server.waitUntilExit()
+            }
+            let (status, output) = try Self.run(
+                "/usr/bin/env", ["python3", Repository.root + "/Scripts/press-http-probe.py", "\(port)", "3"])
+            #expect(status == 0)
+            struct Probe: Decodable, Equatable {
+                var status: Int
+                var secure: Bool
+                var retry_after: String?
+            }
+            let probes = try JSONDecoder().decode([String: Probe].self, from: output)
+            #expect(probes["no_host"] == Probe(status: 400, secure: true))
+            #expect(probes["two_hosts"] == Probe(status: 400, secure: true))
+            #expect(probes["overlong_utf8"] == Probe(status: 400, secure: true))
+            #expect(probes["broken_line"] == Probe(status: 400, secure: true))
+            #expect(probes["good"] == Probe(status: 200, secure: true))
+            #expect(probes["over_limit"] == Probe(status: 503, secure: true, retry_after: "5"))
+            #expect(probes["after_release"] == Probe(status: 200, secure: true))
+        }
+
+        @Test func thePageInABrowser() throws {
+            let chromium = try #require(BulletinEndToEndTests.chromium, "CI must install Debian's chromium")
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let db = try PressPageEndToEndTests.store(folder, cli: cli)
+            let (server, port) = try serve(db, in: folder, environment: ["SVCTRADE_SERVE_IDLE_TIMEOUT": "2"])
+            defer {
+                if server.isRunning { server.terminate() }
+                server.waitUntilExit()
+            }
+            let base = "http://127.0.0.1:\(port)"
             let page = "\(base)/figures?month=2021-04&lang=both&vs=2019"
             let browser = [
                 "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",

@@ -88,7 +88,9 @@ let package = Package(
                 "TradePostgres", "TradeServe", "TradeWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "TradeTestSupport", dependencies: ["TradeCore", "TradeIngest", "TradeBulletin"]),
+        .target(
+            name: "TradeTestSupport",
+            dependencies: ["TradeCore", "TradeIngest", "TradeStore", "TradeBulletin"]),
         .testTarget(
             name: "TradeCoreTests",
             dependencies: [

@@ -38,8 +38,8 @@ import TradeTestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let db = folder.file("t.sqlite")
-        for file in ["mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv"] {
-            #expect(try cli.run(["import", Repository.dataset(file), "--db", db]).status == 0)
+        for path in ShippedData.paths.prefix(2) {
+            #expect(try cli.run(["import", path, "--db", db]).status == 0)
         }
         let (csv, months) = try allMonths(db: db)
         #expect(months >= 80)

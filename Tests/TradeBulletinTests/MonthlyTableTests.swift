@@ -9,17 +9,11 @@ import TradeTestSupport
 /// The bulletin's month-by-month table on the shipped record, as of each bulletin's release date:
 /// every month of the window has a row, January and February published together are one row.
 @Suite struct MonthlyTableTests {
-    static let store: TradeDatabase? = {
-        guard let db = try? TradeDatabase.inMemory() else { return nil }
-        let batches = ["mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv"].compactMap {
-            try? ObservationReader().read(path: Repository.dataset($0))
-        }
-        guard batches.count == 2, (try? db.importBatches(batches)) != nil else { return nil }
-        return db
-    }()
+    /// MOFCOM's record 2017–2025, or why it could not be imported (`get()` rethrows).
+    static let store = Result { try ShippedData.store(Array(ShippedData.files.prefix(2))) }
 
     func table(through: String, asOf: String?, _ language: Language = .zh) async throws -> Table {
-        let db = try #require(Self.store)
+        let db = try Self.store.get()
         let month = try Period(parsing: through)
         let inputs = try await BulletinComposer.inputs(store: db, through: month, baseYear: nil, asOf: asOf)
         return try #require(BulletinComposer.monthlyTable(book: inputs.book, through: month, language: language))

@@ -1,6 +1,7 @@
 import Testing
 import TradeCharts
 import TradeCore
+import TradeTestSupport
 
 @Suite struct NiceTicksTests {
     @Test(arguments: [

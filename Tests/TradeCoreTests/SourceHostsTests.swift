@@ -22,9 +22,7 @@ import TradeTestSupport
     }
 
     @Test func everyShippedAddressHasAClassifiedHost() throws {
-        for file in [
-            "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
-        ] {
+        for file in ShippedData.files {
             let text = try String(contentsOfFile: Repository.dataset(file), encoding: .utf8)
             for line in text.split(whereSeparator: \.isNewline).dropFirst() {
                 guard let url = line.split(separator: ",").first(where: { $0.hasPrefix("http") }) else { continue }

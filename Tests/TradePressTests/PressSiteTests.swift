@@ -12,12 +12,8 @@ import TradeTestSupport
 
 /// The press site answered in process (no server): pages, downloads, API, refusals and the cache.
 @Suite struct PressSiteTests {
-    static let shippedFiles = [
-        "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
-    ]
-
     /// A store with the shipped published record, and a site over it read-only.
-    static func site(files: [String] = shippedFiles) throws -> (PressSite, TradeDatabase, TemporaryFolder) {
+    static func site(files: [String] = ShippedData.files) throws -> (PressSite, TradeDatabase, TemporaryFolder) {
         let folder = try TemporaryFolder()
         let path = folder.file("press.sqlite")
         let writer = try TradeDatabase(path: path)
@@ -136,7 +132,7 @@ import TradeTestSupport
         defer { folder.remove() }
         let path = folder.file("pdf.sqlite")
         let writer = try TradeDatabase(path: path)
-        _ = try writer.importBatches([try ObservationReader().read(path: Repository.dataset(Self.shippedFiles[0]))])
+        _ = try writer.importBatches([try ObservationReader().read(path: Repository.dataset(ShippedData.files[0]))])
         let site = PressSite(
             store: try TradeDatabase.readOnly(path: path), resources: try ShippedData.resources(),
             chromium: try #require(Self.chromium), revalidateInterval: .zero)
@@ -229,7 +225,7 @@ import TradeTestSupport
         #expect(again.body.isEmpty)
         #expect(try await Self.get(site, "/figures?month=2025-10").status == 404)
         // An import by someone else: the site sees the new months and recomposes.
-        _ = try writer.importBatches([try ObservationReader().read(path: Repository.dataset(Self.shippedFiles[1]))])
+        _ = try writer.importBatches([try ObservationReader().read(path: Repository.dataset(ShippedData.files[1]))])
         #expect(try await Self.get(site, "/api/months").text.contains("\"latest\" : \"2025-10\""))
         #expect(try await Self.get(site, "/figures?month=2025-10").status == 200)
         #expect(try await Self.get(site, "/").header("Location") == "/figures?month=2025-10&lang=both")
@@ -252,8 +248,13 @@ import TradeTestSupport
         defer { folder.remove() }
         let reader = try TradeDatabase.readOnly(path: folder.file("press.sqlite"))
         let before = try reader.storedReleases()
-        let batch = try ObservationReader().read(path: Repository.dataset(Self.shippedFiles[1]))
-        #expect(throws: (any Error).self) { try reader.importBatches([batch]) }
+        let batch = try ObservationReader().read(path: Repository.dataset(ShippedData.files[1]))
+        let refusal = #expect(throws: StoreError.self) { try reader.importBatches([batch]) }
+        #expect(
+            refusal
+                == StoreError(
+                    .cannotOpen,
+                    "cannot open the store \(folder.file("press.sqlite")): attempt to write a readonly database"))
         #expect(try reader.storedReleases() == before)
         #expect(throws: StoreError.self) { try TradeDatabase.readOnly(path: folder.file("missing.sqlite")) }
     }

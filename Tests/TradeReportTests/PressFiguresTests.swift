@@ -8,36 +8,19 @@ import TradeTestSupport
 
 /// The press lines of the June 2021 release (reference/domain.md §5), from the shipped data.
 @Suite struct PressFiguresTests {
-    static let book: FigureBook? = try? BulletinTableSnapshotTests.book()
+    /// The 2017–2022 record; each fixture keeps why it could not be built (`get()` rethrows).
+    static let book = Result { try BulletinTableSnapshotTests.book() }
 
     /// The national figures 2017–2025 and SAFE's months, as shipped.
-    static let fullBook: FigureBook? = try? book(panel: false)
+    static let fullBook = Result { try ShippedData.store().figureBook() }
     /// The same with the illustrative regional panel imported.
-    static let fullBookWithPanel: FigureBook? = try? book(panel: true)
-
-    static func book(panel: Bool) throws -> FigureBook {
-        let db = try TradeDatabase.inMemory()
-        for file in [
-            "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
-        ] {
-            _ = try db.importBatches([try ObservationReader().read(path: Repository.dataset(file), displayName: file)])
-        }
-        if panel,
-            let generated = IllustrativePanel.generate(book: try db.figureBook(), years: 2019...2022, seed: 20_200_814)
-        {
-            let batch = ImportBatch(
-                file: "illustrative", layout: "tidy long", panel: generated, figures: [],
-                releases: [IllustrativePanel.release: nil], notes: [], rowCount: generated.observationCount)
-            _ = try db.importBatches([batch])
-        }
-        return try db.figureBook()
-    }
+    static let fullBookWithPanel = Result { try ShippedData.store(illustrativePanel: true).figureBook() }
 
     static func release(
-        _ through: String, _ language: PressFigures.Language, baseYear: Int? = 2019, book: FigureBook? = Self.book,
+        _ through: String, _ language: PressFigures.Language, baseYear: Int? = 2019, book: FigureBook? = nil,
         allowDerived: Bool = false
     ) throws -> PressRelease {
-        let book = try #require(book)
+        let book = try book ?? Self.book.get()
         let text = try String(
             contentsOfFile: Repository.root + "/templates/press-\(language.rawValue).txt", encoding: .utf8)
         let template = PressTemplate(parsing: text, joiner: language == .zh ? "" : " ")
@@ -94,8 +77,8 @@ import TradeTestSupport
 
     @Test func chineseAndEnglishSayTheSameThings() throws {
         for through in ["2021-04", "2022-04", "2021-08", "2021-03", "2017-05", "2024-07", "2025-10"] {
-            let zh = try Self.release(through, .zh, book: Self.fullBook)
-            let en = try Self.release(through, .en, book: Self.fullBook)
+            let zh = try Self.release(through, .zh, book: try Self.fullBook.get())
+            let en = try Self.release(through, .en, book: try Self.fullBook.get())
             #expect(zh.sentences.map(\.id) == en.sentences.map(\.id), "\(through)")
             for (a, b) in zip(zh.sentences, en.sentences) {
                 #expect(Set(a.numbers.map(\.value)) == Set(b.numbers.map(\.value)), "\(through) [\(a.id)]")
@@ -167,9 +150,9 @@ import TradeTestSupport
 
     @Test func dollarFiguresAreMOFCOMsOwn() throws {
         // MOFCOM, 8 April 2021: January–February USD 110.35 bn, +3.7 %; exports USD 51.83 bn, +31.1 %.
-        let zh = try Self.release("2021-02", .zh, baseYear: nil, book: Self.fullBook)
+        let zh = try Self.release("2021-02", .zh, baseYear: nil, book: try Self.fullBook.get())
         #expect(sentence(zh, "usd")?.text.hasPrefix("以美元计，服务进出口总额1103.5亿美元，同比增长3.7%；其中出口518.3亿美元，增长31.1%") == true)
-        let en = try Self.release("2021-02", .en, baseYear: nil, book: Self.fullBook)
+        let en = try Self.release("2021-02", .en, baseYear: nil, book: try Self.fullBook.get())
         #expect(
             sentence(en, "usd")?.text.hasPrefix(
                 "In US dollar terms, services trade was USD 110.35 billion, up by 3.7% year on year") == true)
@@ -177,20 +160,20 @@ import TradeTestSupport
 
     @Test func coarseLevelsPrintAsPublished() throws {
         // January–August 2021: "3.27 trillion", exports 1.55, imports 1.72 trillion.
-        let zh = try Self.release("2021-08", .zh, baseYear: nil, book: Self.fullBook)
+        let zh = try Self.release("2021-08", .zh, baseYear: nil, book: try Self.fullBook.get())
         #expect(number(zh, "total.amount")?.text == "3.27万亿元")
         #expect(number(zh, "export.amount")?.text == "1.55万亿元")
-        let en = try Self.release("2021-08", .en, baseYear: nil, book: Self.fullBook)
+        let en = try Self.release("2021-08", .en, baseYear: nil, book: try Self.fullBook.get())
         #expect(number(en, "total.amount")?.text == "RMB3.27 trillion")
         #expect(!en.plainText.contains("32700"))
     }
 
     @Test func sentencesDegradeInsteadOfVanishing() throws {
         // January–March 2021: the total 11581.9 and its growth were published, export and import levels were not.
-        let zh = try Self.release("2021-03", .zh, baseYear: nil, book: Self.fullBook)
+        let zh = try Self.release("2021-03", .zh, baseYear: nil, book: try Self.fullBook.get())
         #expect(sentence(zh, "headline")?.text == "今年1—3月，我国服务进出口总额11581.9亿元，同比增长0.5%；其中出口增长22.8%，进口下降13.5%。")
         #expect(zh.shortened.contains { $0.id == "headline" && $0.lacking == ["export.amount", "import.amount"] })
-        let en = try Self.release("2020-08", .en, baseYear: nil, book: Self.fullBook)
+        let en = try Self.release("2020-08", .en, baseYear: nil, book: try Self.fullBook.get())
         #expect(sentence(en, "headline") != nil)
         // Reports go to standard error and JSON, never into the press text.
         #expect(!zh.plainText.contains("缺少") && !zh.plainText.contains("missing"))
@@ -199,7 +182,7 @@ import TradeTestSupport
 
     @Test func coarseRatesAreNotPrintedAsPoints() throws {
         // Excluding travel, January–August 2021: the levels only allow 21.5 … 22.6%; nothing was published.
-        let en = try Self.release("2021-08", .en, baseYear: nil, book: Self.fullBook)
+        let en = try Self.release("2021-08", .en, baseYear: nil, book: try Self.fullBook.get())
         #expect(number(en, "extravel.total.growth") == nil)
         #expect(en.withheld["extravel.total.growth"]?.contains("wider than ±0.15") == true)
     }
@@ -240,8 +223,8 @@ import TradeTestSupport
     @Test(arguments: cases.indices)
     func thePublishedFigureIsWhatIsPrinted(_ i: Int) throws {
         let (through, key, zhText, enText, status) = Self.cases[i]
-        let zh = try PressFiguresTests.release(through, .zh, baseYear: nil, book: PressFiguresTests.fullBook)
-        let en = try PressFiguresTests.release(through, .en, baseYear: nil, book: PressFiguresTests.fullBook)
+        let zh = try PressFiguresTests.release(through, .zh, baseYear: nil, book: try PressFiguresTests.fullBook.get())
+        let en = try PressFiguresTests.release(through, .en, baseYear: nil, book: try PressFiguresTests.fullBook.get())
         let a = zh.sentences.flatMap(\.numbers).first { $0.key == key }
         let b = en.sentences.flatMap(\.numbers).first { $0.key == key }
         #expect(a?.text == zhText, "\(through) \(key)")
@@ -251,7 +234,7 @@ import TradeTestSupport
 
     @Test func theRestated2024BaseQuotesThePublishedRate() throws {
         // From the January–July 2024 release on, the 2023 base was restated: the published rate stands.
-        let book = try #require(PressFiguresTests.fullBook)
+        let book = try PressFiguresTests.fullBook.get()
         let calculator = BulletinCalculator(resolver: LevelResolver(book: book))
         let row = calculator.row(
             SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny),
@@ -267,7 +250,7 @@ import TradeTestSupport
 @Suite struct PressStatusPropertyTests {
     @Test(arguments: [false, true])
     func noUnquotableNumberInAnySentence(allowDerived: Bool) throws {
-        let book = try #require(PressFiguresTests.fullBookWithPanel)
+        let book = try PressFiguresTests.fullBookWithPanel.get()
         guard var month = Period(year: 2017, month: 2), let last = Period(year: 2025, month: 10) else { return }
         var sentences = 0
         while month <= last {

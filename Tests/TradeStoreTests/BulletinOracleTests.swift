@@ -7,18 +7,13 @@ import TradeTestSupport
 /// Figures of the January–April 2021 release (MOFCOM, 3 June 2021; reference/domain.md §1.4–1.7),
 /// recomputed from the shipped data.
 @Suite struct BulletinOracleTests {
-    static let book: FigureBook? = {
-        guard let db = try? TradeDatabase.inMemory(),
-            let batch = try? ObservationReader().read(path: Repository.dataset("mofcom-published-2017-2022.csv")),
-            (try? db.importBatches([batch])) != nil
-        else { return nil }
-        return try? db.figureBook()
-    }()
+    /// The figure book of the 2017–2022 record, or why it could not be built (`get()` rethrows).
+    static let book = Result { try ShippedData.store(["mofcom-published-2017-2022.csv"]).figureBook() }
 
     let yi = MonetaryUnit(.cny, .hundredMillion)
 
     func calculator(baseYear: Int? = nil) throws -> BulletinCalculator {
-        BulletinCalculator(resolver: LevelResolver(book: try #require(Self.book)), baseYear: baseYear)
+        BulletinCalculator(resolver: LevelResolver(book: try Self.book.get()), baseYear: baseYear)
     }
 
     func key(_ sector: String, _ flow: Flow) -> SeriesKey {
@@ -99,7 +94,7 @@ import TradeTestSupport
 /// Every published year-on-year rate of the shipped data that has a computed counterpart.
 @Suite struct PublishedRateAgreementTests {
     @Test func everyComputedRateEqualsThePublishedOneOrIsExplained() throws {
-        let book = try #require(BulletinOracleTests.book)
+        let book = try BulletinOracleTests.book.get()
         let calculator = BulletinCalculator(resolver: LevelResolver(book: book))
         var equal = 0, restated = 0, withinRounding = 0
         var restatedKeys: [String] = []

@@ -62,9 +62,9 @@ import TradeTestSupport
     static let registry = StoreRegistry([PostgresBackend.backend, TradeDatabase.backend])
 
     static func shipped() throws -> [ImportBatch] {
-        try [
-            "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
-        ].map { try ObservationReader(options: .init(releaseDate: nil)).read(path: Repository.dataset($0)) }
+        try ShippedData.files.map {
+            try ObservationReader(options: .init(releaseDate: nil)).read(path: Repository.dataset($0))
+        }
     }
 
     @Test(arguments: backends)
@@ -87,8 +87,18 @@ import TradeTestSupport
         #expect(book.figures.allSatisfy { $0.key.region == "CN" && $0.span.end.year == 2021 })
         // Every copy, every source.
         #expect(try await store.figureHistory(.everything).count == 1196)
-        // A release already stored is refused and nothing changes.
-        await #expect(throws: (any Error).self) { try await store.importBatches([try Self.shipped()[0]]) }
+        // A release already stored is refused, saying which and what to do, and nothing changes.
+        let again = try Self.shipped()[0]
+        let name = try #require(again.releases.keys.first)
+        let refusal =
+            "release \"\(name)\" is already in the store (imported from \(again.file)); a new vintage needs its own name: svctrade import \(again.file) --release NAME [--release-date YYYY-MM-DD]"
+        let error = await #expect(throws: (any Error).self) { try await store.importBatches([again]) }
+        switch backend {
+        case .sqlite:
+            #expect(error as? StoreError == StoreError(.releaseExists, refusal))
+        case .postgres:
+            #expect(error.map { "\($0)" } == "error: " + refusal)
+        }
         #expect(try await store.figureHistory(.everything).count == 1196)
         // Series listing: 86 series; the national total's coverage.
         let summaries = try await store.seriesSummaries(.everything)

@@ -120,38 +120,30 @@
             if !figureText.isEmpty {
                 try await copy("figure", PostgresSQL.figureColumns, figureText)
             }
-            // Blocks: COPY text written straight as bytes (digits without a String per value), encoded
-            // side by side on every core, a slice of series at a time so that memory stays flat.
-            var collected: [BlockRow] = []
+            var blockText = ""
+            blockText.reserveCapacity(1 << 20)
             for batch in batches {
                 for s in batch.panel.series where !s.values.isEmpty {
                     guard let sid = seriesIDs[s.key], let rid = releaseIDs[s.release], let src = sourceIDs[s.source]
-                    else { continue }
-                    collected.append(BlockRow(series: s, seriesID: sid, releaseID: rid, sourceID: src))
+                    else {
+                        continue
+                    }
+                    let present = "{" + s.present.map { $0 ? "t" : "f" }.joined(separator: ",") + "}"
+                    let values = "{" + s.values.map { String($0) }.joined(separator: ",") + "}"
+                    let cells: [String?] = [
+                        String(sid), String(rid), String(s.firstMonth), s.unit.description, String(s.decimals),
+                        String(src),
+                        present, values,
+                    ]
+                    blockText += cells.map(Self.copyCell).joined(separator: "\t") + "\n"
                     summary.monthlyValues += s.observationCount
-                }
-            }
-            let rows = collected
-            if !rows.isEmpty {
-                try await connection.copyFrom(
-                    table: "monthly_block", columns: PostgresSQL.blockColumns, logger: PostgresStore.logger
-                ) { writer in
-                    for start in stride(from: 0, to: rows.count, by: 8192) {
-                        let slice = start..<min(rows.count, start + 8192)
-                        let pieces = OrderedParallelMap.map(
-                            OrderedParallelMap.ranges(count: slice.count, pieces: 8).map {
-                                ($0.lowerBound + start)..<($0.upperBound + start)
-                            }
-                        ) { range -> [[UInt8]] in
-                            var out: [UInt8] = []
-                            out.reserveCapacity(range.count * 4096)
-                            for k in range { rows[k].append(to: &out) }
-                            return [out]
-                        }
-                        for piece in pieces { try await writer.write(ByteBuffer(bytes: piece)) }
+                    if blockText.utf8.count > 8 << 20 {
+                        try await copy("monthly_block", PostgresSQL.blockColumns, blockText)
+                        blockText = ""
                     }
                 }
             }
+            if !blockText.isEmpty { try await copy("monthly_block", PostgresSQL.blockColumns, blockText) }
             return summary
         }
 
@@ -161,59 +153,6 @@
                 buffer.writeString(text)
                 try await writer.write(buffer)
             }
-        }
-
-        /// One row of `monthly_block` to COPY.
-        struct BlockRow: Sendable {
-            let series: MonthlyPanel.Series
-            let seriesID: Int64
-            let releaseID: Int64
-            let sourceID: Int64
-
-            /// The row in COPY's text format: ids, first month, unit, decimals, source, then the presence
-            /// and value arrays as `{t,f,…}` and `{1,-2,…}` (nothing in them needs escaping).
-            func append(to out: inout [UInt8]) {
-                let tab = UInt8(ascii: "\t")
-                for number in [seriesID, releaseID, Int64(series.firstMonth)] {
-                    PostgresImport.appendInteger(number, to: &out)
-                    out.append(tab)
-                }
-                out += PostgresImport.copyCell(series.unit.description).utf8
-                out.append(tab)
-                PostgresImport.appendInteger(Int64(series.decimals), to: &out)
-                out.append(tab)
-                PostgresImport.appendInteger(sourceID, to: &out)
-                out += Array("\t{".utf8)
-                for (k, p) in series.present.enumerated() {
-                    if k > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(p ? UInt8(ascii: "t") : UInt8(ascii: "f"))
-                }
-                out += Array("}\t{".utf8)
-                for (k, v) in series.values.enumerated() {
-                    if k > 0 { out.append(UInt8(ascii: ",")) }
-                    PostgresImport.appendInteger(v, to: &out)
-                }
-                out += Array("}\n".utf8)
-            }
-        }
-
-        /// The decimal digits of `value`, written in place.
-        static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
-            if value < 0 { out.append(UInt8(ascii: "-")) }
-            var m = value.magnitude
-            var digits = 1
-            var rest = m
-            while rest >= 10 {
-                rest /= 10
-                digits += 1
-            }
-            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-            var i = out.count - 1
-            repeat {
-                out[i] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
-                i -= 1
-            } while m > 0
         }
 
         /// A cell of COPY's text format: `\N` for null; backslash, tab, newline and carriage return escaped.

@@ -203,7 +203,7 @@
         static func decodeFigure(_ row: PostgresRow) throws -> (Observation, String?, Bool)? {
             let (region, sector, flowText, currencyText, from, to, value, unitText, decimals) = try row.decode(
                 (String, String, String, String, Int, Int, Int64?, String?, Int?).self)
-            let cells = row.makeRandomAccess()
+            var cells = row.makeRandomAccess()
             func text(_ i: Int) throws -> String? { try cells[i].decode(String?.self) }
             guard let flow = Flow(rawValue: flowText), let currency = Currency(rawValue: currencyText),
                 let a = Period(yyyymm: from), let b = Period(yyyymm: to), let span = try? PeriodSpan(start: a, end: b)
@@ -213,6 +213,7 @@
                 yearOnYear: try rate(9), versus2019: try rate(10), twoYearAverage: try rate(11), share: try rate(12),
                 shareChange: try rate(13),
                 balanceChange: try cells[14].decode(Int64?.self).map { Level(hundredths: $0) })
+            _ = cells
             let o = Observation(
                 key: SeriesKey(region: region, sector: sector, flow: flow, currency: currency), span: span,
                 value: value.map { Level(hundredths: $0) }, unit: unitText.flatMap { MonetaryUnit(parsing: $0) },

@@ -1,20 +1,31 @@
 #!/usr/bin/env python3
 """A loopback proxy in front of a PostgreSQL server that stops the server in the middle of a COPY
-(used by the outage test): it forwards both ways, reads the server's messages, and when the server
-says it is ready for COPY data (CopyInResponse, 'G') it lets the first chunk of data through, then
-runs the given command (which stops the server at once) and keeps forwarding until both sides close.
+(used by the outage test): it forwards both ways and reads the server's messages; when the server
+says it is ready for COPY data (CopyInResponse, 'G'), the client's COPY data is no longer passed on
+(so the COPY cannot finish, however fast the client is), the given command runs (it stops the server
+at once), and both sides are closed.
 
     pg-cut-proxy.py UPSTREAM_PORT COMMAND...   (prints the proxy's port, then serves)
 """
+import os
+import signal
 import socket
 import struct
 import subprocess
 import sys
 import threading
 
+# A test runner may start us with signals blocked: let SIGTERM and SIGINT end us as usual.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 upstream_port = int(sys.argv[1])
 command = sys.argv[2:]
 cut = threading.Event()
+
+
+def stop_server():
+    """Runs the command that stops the server; the proxy has done its one job and ends soon after."""
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    threading.Timer(5, lambda: os._exit(0)).start()
 
 
 def pump(src, dst, watch):
@@ -38,7 +49,9 @@ def pump(src, dst, watch):
                     buffer = buffer[1 + length:]
                     if kind == b"G":
                         cut.set()
-                        threading.Timer(0.05, lambda: subprocess.run(command)).start()
+                        threading.Thread(target=stop_server, daemon=True).start()
+            if not watch and cut.is_set():
+                continue  # the client's COPY data: held back, the server stops before it arrives
             dst.sendall(data)
     except OSError:
         pass

@@ -74,7 +74,7 @@
             await gate.enter()
             do {
                 let value = try await withDeadline(
-                    seconds: callDeadline + extra, onTimeout: { try? await c.close() }
+                    seconds: callDeadline + extra, closed: c.closeFuture, onTimeout: { try? await c.close() }
                 ) { try await body(c) }
                 await gate.leave()
                 return value
@@ -374,9 +374,17 @@
             return (error as? PSQLError)?.serverInfo?[.sqlState]
         }
 
+        /// The connection closed in the middle of a call.
+        static func lost(_ address: String) -> PostgresStoreError {
+            PostgresStoreError(
+                "error: the PostgreSQL server at \(address) closed the connection in the middle of the work (did it stop or restart?); its transaction was rolled back"
+            )
+        }
+
         /// The one-line message for an error of PostgresNIO or the server.
         static func describing(_ error: any Error, address: String) -> PostgresStoreError {
             if let e = error as? PostgresStoreError { return e }
+            if error is PostgresConnectionLost { return lost(address) }
             if let d = error as? PostgresDeadlineExceeded {
                 return PostgresStoreError(
                     "error: no answer from the PostgreSQL server at \(address) within \(d.seconds) s; the connection was given up and nothing was changed (is the server running? $SVCTRADE_PG_TIMEOUT sets the wait)"
@@ -410,11 +418,7 @@
             case .some(let code):
                 return PostgresStoreError("error: \(address): the server said \(code): \(said)")
             case nil:
-                if p.code == .serverClosedConnection {
-                    return PostgresStoreError(
-                        "error: the PostgreSQL server at \(address) closed the connection in the middle of the work (did it stop or restart?); its transaction was rolled back"
-                    )
-                }
+                if p.code == .serverClosedConnection { return lost(address) }
                 if p.code == .connectionError || p.code == .unexpectedBackendMessage {
                     return PostgresStoreError(
                         "error: cannot reach the PostgreSQL server at \(address) (is it running and listening there?)")
@@ -440,19 +444,28 @@
         }
     }
 
+    /// The connection closed while a call was under way (the server stopped or restarted): the call
+    /// ends at once, even where the driver would go on waiting (a COPY whose server has gone).
+    struct PostgresConnectionLost: Error {}
+
     /// `body`'s result, or ``PostgresDeadlineExceeded`` after `seconds` (then `onTimeout` runs: the
-    /// connection is closed, so the server rolls back; the abandoned work ends on its own). The caller
-    /// is never held by work that does not answer cancellation (a connect to a silent server).
+    /// connection is closed, so the server rolls back; the abandoned work ends on its own), or
+    /// ``PostgresConnectionLost`` as soon as `closed` completes first. The caller is never held by work
+    /// that does not answer cancellation (a connect to a silent server, a COPY to a stopped one).
     func withDeadline<T: Sendable>(
-        seconds: Int, onTimeout: @escaping @Sendable () async -> Void = {},
+        seconds: Int, closed: EventLoopFuture<Void>? = nil, onTimeout: @escaping @Sendable () async -> Void = {},
         _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in
             let race = DeadlineRace(c)
             let timer = Task {
                 try await Task.sleep(for: .seconds(seconds))
-                await onTimeout()
+                // The deadline is the answer; closing the connection after it is only the clean-up.
                 _ = race.finish(.failure(PostgresDeadlineExceeded(seconds: seconds)))
+                await onTimeout()
+            }
+            closed?.whenComplete { _ in
+                if race.finish(.failure(PostgresConnectionLost())) { timer.cancel() }
             }
             Task {
                 let result: Result<T, any Error>

@@ -65,8 +65,10 @@
             ]
             let proxyOut = Pipe()
             proxy.standardOutput = proxyOut
+            proxy.standardError = FileHandle.nullDevice
             try proxy.run()
-            defer { proxy.terminate() }
+            // SIGKILL: the test runner starts its children with SIGTERM blocked.
+            defer { kill(proxy.processIdentifier, SIGKILL) }
             let proxyPort = try #require(
                 Int(
                     String(decoding: proxyOut.fileHandleForReading.availableData, as: UTF8.self)
@@ -75,12 +77,12 @@
             let importer = try cli.start(
                 ["import", panel, "--db", throughProxy], outputIn: folder.path, name: "import",
                 environment: ["SVCTRADE_PG_TIMEOUT": "30"])
-            defer { if importer.isRunning { importer.terminate() } }
+            defer { if importer.isRunning { kill(importer.processIdentifier, SIGKILL) } }
             let begun = ContinuousClock.now
             while importer.isRunning && ContinuousClock.now - begun < .seconds(90) { usleep(50_000) }
             let waited = ContinuousClock.now - begun
             #expect(!importer.isRunning, "the import still runs 90 s after the server stopped")
-            if importer.isRunning { importer.terminate() }
+            if importer.isRunning { kill(importer.processIdentifier, SIGKILL) }
             importer.waitUntilExit()
             #expect(importer.terminationStatus == 1)
             let stderr = (try? String(contentsOfFile: folder.file("import.err"), encoding: .utf8)) ?? ""

@@ -30,8 +30,8 @@ def exchange(raw, timeout=10):
                 length = [int(l.split(b":")[1]) for l in head.lower().split(b"\r\n") if l.startswith(b"content-length:")]
                 if length and len(body) >= length[0]:
                     break
-    except socket.timeout:
-        pass
+    except OSError:
+        pass  # a timeout, or a reset after the answer: keep what arrived
     s.close()
     return data
 

@@ -22,6 +22,8 @@
         let connection: PostgresConnection
         /// One call at a time on the connection (a read of several queries runs in one transaction).
         let gate = AsyncGate()
+        /// Ends the call under way when the connection closes (one watch per connection, armed per call).
+        let watch = ConnectionWatch()
         /// How long an import waits for another import to finish, seconds (`svctrade import --wait`).
         public let importLockWait: Int
         /// How long one call to the server may take, seconds.
@@ -58,6 +60,8 @@
             } catch {
                 throw PostgresStoreError.describing(error, address: redacted)
             }
+            let watch = self.watch
+            connection.closeFuture.whenComplete { _ in watch.closed() }
         }
 
         deinit {
@@ -74,11 +78,13 @@
             await gate.enter()
             do {
                 let value = try await withDeadline(
-                    seconds: callDeadline + extra, closed: c.closeFuture, onTimeout: { try? await c.close() }
+                    seconds: callDeadline + extra, watch: watch, onTimeout: { try? await c.close() }
                 ) { try await body(c) }
+                watch.disarm()
                 await gate.leave()
                 return value
             } catch {
+                watch.disarm()
                 await gate.leave()
                 throw described(error)
             }
@@ -377,7 +383,7 @@
         /// The connection closed in the middle of a call.
         static func lost(_ address: String) -> PostgresStoreError {
             PostgresStoreError(
-                "error: the PostgreSQL server at \(address) closed the connection in the middle of the work (did it stop or restart?); its transaction was rolled back"
+                "error: the PostgreSQL server at \(address) closed the connection before it had answered (did the server stop or restart?)"
             )
         }
 
@@ -448,12 +454,40 @@
     /// ends at once, even where the driver would go on waiting (a COPY whose server has gone).
     struct PostgresConnectionLost: Error {}
 
+    /// Whether a connection has closed, and what to do when it does: the call under way registers
+    /// itself (``arm(_:)``) and is told at once; a call that starts after the close is told on arming.
+    final class ConnectionWatch: Sendable {
+        private let state = Mutex<(closed: Bool, current: (@Sendable () -> Void)?)>((false, nil))
+
+        /// Registers the call under way; runs `lost` now if the connection has already closed.
+        func arm(_ lost: @escaping @Sendable () -> Void) {
+            let closed = state.withLock { s -> Bool in
+                if !s.closed { s.current = lost }
+                return s.closed
+            }
+            if closed { lost() }
+        }
+
+        /// The call has ended.
+        func disarm() { state.withLock { $0.current = nil } }
+
+        /// The connection has closed.
+        func closed() {
+            let lost = state.withLock { s -> (@Sendable () -> Void)? in
+                s.closed = true
+                defer { s.current = nil }
+                return s.current
+            }
+            lost?()
+        }
+    }
+
     /// `body`'s result, or ``PostgresDeadlineExceeded`` after `seconds` (then `onTimeout` runs: the
     /// connection is closed, so the server rolls back; the abandoned work ends on its own), or
-    /// ``PostgresConnectionLost`` as soon as `closed` completes first. The caller is never held by work
+    /// ``PostgresConnectionLost`` as soon as the watched connection closes first. The caller is never held by work
     /// that does not answer cancellation (a connect to a silent server, a COPY to a stopped one).
     func withDeadline<T: Sendable>(
-        seconds: Int, closed: EventLoopFuture<Void>? = nil, onTimeout: @escaping @Sendable () async -> Void = {},
+        seconds: Int, watch: ConnectionWatch? = nil, onTimeout: @escaping @Sendable () async -> Void = {},
         _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in
@@ -464,7 +498,7 @@
                 _ = race.finish(.failure(PostgresDeadlineExceeded(seconds: seconds)))
                 await onTimeout()
             }
-            closed?.whenComplete { _ in
+            watch?.arm {
                 if race.finish(.failure(PostgresConnectionLost())) { timer.cancel() }
             }
             Task {

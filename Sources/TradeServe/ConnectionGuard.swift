@@ -23,6 +23,8 @@
         /// At most this many connections are served at once; the next ones are answered 503.
         let limit: Int
         private let open = NIOLockedValueBox(0)
+        /// When the memory was last handed back (`DispatchTime` nanoseconds; 0: never).
+        private let trimmed = NIOLockedValueBox<UInt64>(0)
 
         init(limit: Int) { self.limit = max(1, limit) }
 
@@ -40,7 +42,15 @@
                 count -= 1
                 return count
             }
-            if left == 0 {
+            // Not after every lone request: at most once every 10 s (trimming walks the heap).
+            if left == 0,
+                trimmed.withLockedValue({ last in
+                    let now = DispatchTime.now().uptimeNanoseconds
+                    guard now - last >= 10_000_000_000 || last == 0 else { return false }
+                    last = now
+                    return true
+                })
+            {
                 #if canImport(Glibc)
                     DispatchQueue.global(qos: .utility).async { _ = mallocTrim?(0) }
                 #endif
@@ -129,9 +139,12 @@
             let head = HTTPResponse(status: .init(code: answer.status), headerFields: fields)
             context.write(wrapOutboundOut(.head(head)), promise: nil)
             context.write(wrapOutboundOut(.body(context.channel.allocator.buffer(bytes: answer.body))), promise: nil)
+            // Close our side only, and keep reading (and dropping) what the client still sends for a
+            // second: closing with unread data would reset the connection and could lose the answer.
             let channel = context.channel
             context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
-                channel.close(promise: nil)
+                channel.close(mode: .output, promise: nil)
+                channel.eventLoop.scheduleTask(in: .seconds(1)) { channel.close(promise: nil) }
             }
         }
     }

@@ -56,9 +56,6 @@
                 #endif
             }
         }
-
-        /// The connections open now.
-        var current: Int { open.withLockedValue { $0 } }
     }
 
     /// Sits between the HTTP codec and Hummingbird on every connection:

@@ -74,10 +74,17 @@ public enum SDMXCSVReader {
     static let known: Set<String> = [
         "DATAFLOW", "STRUCTURE", "STRUCTURE_ID", "ACTION", "FREQ", "REF_AREA", "COUNTERPART_AREA", "ACCOUNTING_ENTRY",
         "INT_ACC_ITEM", "CURRENCY", "UNIT_MEASURE", "TIME_PERIOD", "OBS_VALUE", "UNIT_MULT", "DECIMALS", "OBS_STATUS",
-        "SOURCE", "RELEASE", "PUBLISHER", "PUBLICATION_DATE", "PREFERRED", "PANEL", "FIGURE",
+        "SOURCE", "RELEASE", "PUBLISHER", "PUBLICATION_DATE", "PREFERRED", "PANEL", "FIGURE", "ACCUMULATION", "COPY",
+        "UNIT_MULT_PUBLISHED",
     ]
 
-    /// The codes of `FREQ`, with what they mean (for messages).
+    /// The dataflows svctrade writes (one observation per key, and every copy).
+    static let dataflows = [SDMXCodes.dataflow, SDMXCodes.copiesDataflow]
+
+    /// The codes of `FREQ` in a file with `ACCUMULATION` (SDMX CL_FREQ), with what they mean.
+    static let standardFrequencies = [("M", "month"), ("Q", "quarter"), ("S", "half year"), ("A", "year")]
+
+    /// The codes of `FREQ` in a file without `ACCUMULATION` (svctrade's first exports), with what they mean.
     static let frequencies = [
         ("M", "month"), ("Q", "quarter"), ("S", "half year"), ("A", "year"), ("YTD", "January to a month"),
         ("P", "any other span"),
@@ -258,7 +265,7 @@ extension SDMXCSVReader.State {
                 field: index[id] == nil ? nil : id, message: message)
         }
         // The leading columns.
-        if let d = cell("DATAFLOW"), d != SDMXCodes.dataflow {
+        if let d = cell("DATAFLOW"), !SDMXCSVReader.dataflows.contains(d) {
             throw located(
                 .unknownCode, "DATAFLOW",
                 "\"\(d)\" is not svctrade's dataflow; svctrade reads \(SDMXCodes.dataflow) (svctrade export --format sdmx-csv)"
@@ -267,7 +274,7 @@ extension SDMXCSVReader.State {
         if let s = cell("STRUCTURE"), s.lowercased() != "dataflow" {
             throw located(.unknownCode, "STRUCTURE", "unknown STRUCTURE \"\(s)\"; expected dataflow")
         }
-        if let d = cell("STRUCTURE_ID"), d != SDMXCodes.dataflow {
+        if let d = cell("STRUCTURE_ID"), !SDMXCSVReader.dataflows.contains(d) {
             throw located(
                 .unknownCode, "STRUCTURE_ID",
                 "\"\(d)\" is not svctrade's dataflow; svctrade reads \(SDMXCodes.dataflow) (svctrade export --format sdmx-csv)"
@@ -284,8 +291,20 @@ extension SDMXCSVReader.State {
 
         // Dimensions, each against its codelist (also on rows whose value is missing).
         let freq = cell("FREQ") ?? ""
-        guard SDMXCSVReader.frequencies.contains(where: { $0.0 == freq }) else {
-            let codes = SDMXCSVReader.frequencies.map { "\($0.0) (\($0.1))" }
+        // With ACCUMULATION, FREQ is SDMX's; without, svctrade's first codes (YTD, P) are read too.
+        var accumulation: SDMXCodes.Accumulation?
+        if let a = cell("ACCUMULATION") {
+            guard let code = SDMXCodes.Accumulation(rawValue: a) else {
+                throw located(
+                    .unknownCode, "ACCUMULATION",
+                    "unknown ACCUMULATION \"\(a)\"; expected P (the period alone) or YTD (January to the end of the period)"
+                )
+            }
+            accumulation = code
+        }
+        let frequencies = accumulation == nil ? SDMXCSVReader.frequencies : SDMXCSVReader.standardFrequencies
+        guard frequencies.contains(where: { $0.0 == freq }) else {
+            let codes = frequencies.map { "\($0.0) (\($0.1))" }
             throw located(
                 .unknownCode, "FREQ",
                 "unknown FREQ \"\(freq)\"; expected \(codes.dropLast().joined(separator: ", ")) or \(codes.last ?? "")")
@@ -354,11 +373,25 @@ extension SDMXCSVReader.State {
                 .unknownCurrency, "CURRENCY", "no currency: give CURRENCY (CNY or USD) or a currency UNIT_MEASURE")
         }
         let period = cell("TIME_PERIOD") ?? ""
-        guard let span = SDMXCodes.span(freq: freq, period: period) else {
-            throw located(
-                .badPeriod, "TIME_PERIOD",
-                "TIME_PERIOD \"\(period)\" does not fit FREQ \"\(freq)\" (M 2021-04, Q 2021-Q2, S 2021-S1, A 2021, YTD 2021-01/2021-04, P 2021-04/2021-06)"
-            )
+        let span: PeriodSpan
+        if let accumulation {
+            guard let s = SDMXCodes.span(freq: freq, accumulation: accumulation, period: period) else {
+                throw located(
+                    .badPeriod, "TIME_PERIOD",
+                    "TIME_PERIOD \"\(period)\" does not fit FREQ \"\(freq)\" (M 2021-04, Q 2021-Q2, S 2021-S1, A 2021)")
+            }
+            span = s
+        } else {
+            guard let s = SDMXCodes.span(freq: freq, period: period) else {
+                throw located(
+                    .badPeriod, "TIME_PERIOD",
+                    "TIME_PERIOD \"\(period)\" does not fit FREQ \"\(freq)\" (M 2021-04, Q 2021-Q2, S 2021-S1, A 2021, YTD 2021-01/2021-04, P 2021-04/2021-06)"
+                )
+            }
+            span = s
+        }
+        if let c = cell("COPY"), !c.isEmpty, (Int(c) ?? 0) < 1 {
+            throw located(.badNumber, "COPY", "\"\(c)\" is not a copy number; expected 1, 2, 3 …")
         }
 
         // Attributes, each against its type.
@@ -368,6 +401,17 @@ extension SDMXCSVReader.State {
                 .unknownUnit, "UNIT_MULT",
                 "UNIT_MULT \"\(multText)\" is not one of \(Magnitude.allCases.map { String($0.rawValue) }.joined(separator: ", "))"
             )
+        }
+        // The unit the agency printed the level in; OBS_VALUE is in UNIT_MULT (svctrade writes 亿).
+        var printed = magnitude
+        if let t = cell("UNIT_MULT_PUBLISHED"), !t.isEmpty {
+            guard let m = Int(t).flatMap(Magnitude.init(rawValue:)) else {
+                throw located(
+                    .unknownUnit, "UNIT_MULT_PUBLISHED",
+                    "UNIT_MULT_PUBLISHED \"\(t)\" is not one of \(Magnitude.allCases.map { String($0.rawValue) }.joined(separator: ", "))"
+                )
+            }
+            printed = m
         }
         var decimals: Int?
         if let d = cell("DECIMALS"), !d.isEmpty {
@@ -414,7 +458,8 @@ extension SDMXCSVReader.State {
         let release = named ?? cell("RELEASE").flatMap { $0.isEmpty ? nil : $0 } ?? defaultRelease
         let source = cell("SOURCE") ?? ""
         let key = SeriesKey(region: region.code, sector: sector, flow: flow, currency: currency)
-        let unit = MonetaryUnit(currency, magnitude)
+        let written = MonetaryUnit(currency, magnitude)
+        let unit = MonetaryUnit(currency, printed)
 
         // The value.
         let raw = cell("OBS_VALUE") ?? ""
@@ -422,11 +467,13 @@ extension SDMXCSVReader.State {
         func level() throws(ImportError) -> (Level, Int) {
             let v: Level
             do {
-                v = try Level(parsing: raw, in: unit)
+                v = try Level(parsing: raw, in: written)
             } catch {
-                throw located(.badNumber, "OBS_VALUE", "OBS_VALUE \"\(raw)\" is not a number in \(unit)")
+                throw located(.badNumber, "OBS_VALUE", "OBS_VALUE \"\(raw)\" is not a number in \(written)")
             }
-            return (v, decimals ?? raw.split(separator: ".").dropFirst().first?.count ?? 0)
+            // Places in the printed unit: 33900 (亿) with DECIMALS −2 printed in 万亿 has 2.
+            let places = decimals ?? raw.split(separator: ".").dropFirst().first?.count ?? 0
+            return (v, places - magnitude.exponent + printed.exponent)
         }
 
         if isPanel {

@@ -16,15 +16,17 @@ struct ExportCommand: AsyncParsableCommand {
             Examples:
               svctrade export --format sdmx-csv -o figures.csv
               svctrade export --format sdmx-csv --version 2 --region CN -o cn.csv
+              svctrade export --format sdmx-structure -o svctrade-structure.xml
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case sdmxCSV = "sdmx-csv"
+        case sdmxStructure = "sdmx-structure"
     }
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Output format (sdmx-csv).")
+    @Option(help: "Output format: sdmx-csv (data) or sdmx-structure (the SDMX-ML 2.1 dataflows, DSDs, codelists).")
     var format: Format = .sdmxCSV
 
     @Option(help: "SDMX-CSV version: 1 (DATAFLOW first) or 2 (STRUCTURE, STRUCTURE_ID, ACTION).")
@@ -32,6 +34,9 @@ struct ExportCommand: AsyncParsableCommand {
 
     @Option(help: "Only this region's series (e.g. CN).")
     var region: String?
+
+    @Flag(help: "Every copy of every figure (each source and release) in DF_SVC_TRADE_COPIES, not one per key.")
+    var allSources = false
 
     @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
     var output: String?
@@ -44,16 +49,22 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if format == .sdmxStructure {
+            let xml = SDMXStructureWriter.render(.standard)
+            if let output { try OutputFile.write(Data(xml.utf8), to: output) } else { print(xml, terminator: "") }
+            return
+        }
         let database = try await store.reader()
         var selection = FigureSelection()
         if let region { selection.regions = [Regions.standard.lookup(region)?.code ?? region] }
-        let figures = try await database.figureHistory(selection).map { ($0.observation, $0.isPreferred) }
-        let panel = try await database.figureBook(selection).panel
-        let text = SDMXCSVWriter.render(figures: figures, panel: panel, version: version)
+        let book = try await database.figureBook(selection)
+        let figures = SDMXCSVWriter.figures(
+            history: try await database.figureHistory(selection), book: book, allSources: allSources)
+        let text = SDMXCSVWriter.render(figures: figures, panel: book.panel, version: version, allSources: allSources)
         if let output {
             try OutputFile.write(Data(text.utf8), to: output)
             writeStandardError(
-                "wrote \(figures.count) figures and \(panel.observationCount) panel months to \(output)\n")
+                "wrote \(figures.count) figures and \(book.panel.observationCount) panel months to \(output)\n")
         } else {
             print(text, terminator: "")
         }

@@ -279,7 +279,7 @@ import TradeTestSupport
         let exported = folder.file("a.csv")
         #expect(try cli.run(["export", "--format", "sdmx-csv", "--db", a, "-o", exported]).status == 0)
         let text = try String(contentsOfFile: exported, encoding: .utf8)
-        #expect(text.contains(",BAL_CHG,2019-S1,874.9,8,"), "\(text)")
+        #expect(text.contains(",BAL_CHG,YTD,2019-06,874.9,8,8,1,"), "\(text)")
         let b = folder.file("b.sqlite")
         let imported = try cli.run(["import", exported, "--db", b])
         #expect(imported.status == 0, "\(imported.stderr)")

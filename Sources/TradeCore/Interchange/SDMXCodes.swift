@@ -1,16 +1,31 @@
-/// The codes of svctrade's own SDMX dataflow, `SVCTRADE:DF_SVC_TRADE(1.0)`, which reuses the concept
-/// IDs of the IMF/OECD balance-of-payments structures (BOP) so that SDMX tools map them at sight.
+/// The codes of svctrade's own SDMX dataflows, `SVCTRADE:DF_SVC_TRADE(1.0)` (one observation per
+/// series key and period: the copy the bulletin uses) and `SVCTRADE:DF_SVC_TRADE_COPIES(1.0)` (every
+/// copy, told apart by a `COPY` dimension), which reuse the concept IDs of the IMF/OECD
+/// balance-of-payments structures (BOP) so that SDMX tools map them at sight. ``SDMXStructure``
+/// describes them as SDMX-ML (`svctrade export --format sdmx-structure`).
 ///
-/// Dimensions: `FREQ`, `REF_AREA`, `COUNTERPART_AREA` (always `W1`, rest of the world),
-/// `ACCOUNTING_ENTRY`, `INT_ACC_ITEM`, `CURRENCY` (the currency of the series), `UNIT_MEASURE`.
-/// Measure: `OBS_VALUE`. Attributes: `UNIT_MULT`, `DECIMALS` (as published; negative for a level
-/// rounded to tens or hundreds of its unit), `OBS_STATUS`, `SOURCE`, `RELEASE`, `PUBLISHER`,
-/// `PUBLICATION_DATE`, `PREFERRED` (the copy kept among sources of one release), `PANEL` (`1` for a
-/// month of an imported monthly panel rather than a published figure), `FIGURE` (rows of one stored
-/// figure share a number: a level and the rates printed with it). The command reference ("export") documents every code.
+/// Dimensions: `FREQ` (SDMX CL_FREQ: `M`, `Q`, `S`), `REF_AREA`, `COUNTERPART_AREA` (always `W1`, rest
+/// of the world), `ACCOUNTING_ENTRY`, `INT_ACC_ITEM`, `CURRENCY` (the currency of the series),
+/// `UNIT_MEASURE`, `ACCUMULATION` (`P` the period alone, `YTD` January to the end of the period),
+/// [`COPY`], `TIME_PERIOD`. Measure: `OBS_VALUE`. Attributes: `UNIT_MULT` (8 for every level and
+/// balance change, 0 for rates: one per series key), `UNIT_MULT_PUBLISHED` (the power of ten the
+/// agency printed the level in), `DECIMALS` (of `OBS_VALUE` as written; negative for a level rounded to
+/// tens or hundreds of 亿), `OBS_STATUS`, `SOURCE`, `RELEASE`, `PUBLISHER`, `PUBLICATION_DATE`,
+/// `PREFERRED` (the copy kept among sources of one release), `PANEL` (`1` for a month of an imported
+/// monthly panel rather than a published figure), `FIGURE` (rows of one stored figure share a
+/// number: a level and the rates printed with it). The command reference ("export") documents every code.
 public enum SDMXCodes {
-    /// The dataflow reference written in `DATAFLOW` (1.0) or `STRUCTURE_ID` (2.0).
+    /// The maintenance agency of svctrade's structures.
+    public static let agency = "SVCTRADE"
+    /// The version of svctrade's structures.
+    public static let version = "1.0"
+    /// The dataflow of one observation per key, as written in `DATAFLOW` (1.0) or `STRUCTURE_ID` (2.0).
     public static let dataflow = "SVCTRADE:DF_SVC_TRADE(1.0)"
+    /// The dataflow of every copy (`--all-sources`): the same dimensions and a `COPY` dimension.
+    public static let copiesDataflow = "SVCTRADE:DF_SVC_TRADE_COPIES(1.0)"
+    /// The power of ten every level and balance change is written in (`UNIT_MULT` 8, 亿): one unit
+    /// per series key whatever unit the agency printed (that one is `UNIT_MULT_PUBLISHED`).
+    public static let levelMultiplier = Magnitude.hundredMillion
     /// The rest of the world (BOP's `W1`): every figure is against all partners.
     public static let counterpart = "W1"
 
@@ -55,23 +70,37 @@ public enum SDMXCodes {
         case balanceChange = "BAL_CHG"
     }
 
-    /// `FREQ` and `TIME_PERIOD` of a span: `M` `2021-04`; `Q` `2021-Q2`; `S` `2021-S1`; `A` `2021`;
-    /// `YTD` `2021-01/2021-04` (January to a month, our code); `P` `2021-04/2021-06` (any other span).
-    public static func time(_ span: PeriodSpan) -> (freq: String, period: String) {
-        let (s, e) = (span.start, span.end)
-        if span.isMonth { return ("M", s.description) }
-        if s.year == e.year {
-            if s.month == 1 && e.month == 12 { return ("A", String(s.year)) }
-            if (s.month - 1) % 3 == 0 && e.month == s.month + 2 { return ("Q", "\(s.year)-Q\((s.month + 2) / 3)") }
-            if (s.month == 1 && e.month == 6) || (s.month == 7 && e.month == 12) {
-                return ("S", "\(s.year)-S\(s.month == 1 ? 1 : 2)")
-            }
-            if s.month == 1 { return ("YTD", "\(s)/\(e)") }
-        }
-        return ("P", "\(s)/\(e)")
+    /// `ACCUMULATION`: what part of the year an observation covers, read with `FREQ` and `TIME_PERIOD`.
+    public enum Accumulation: String, Sendable, CaseIterable {
+        /// The period alone: the month (`M`), quarter (`Q`) or half year (`S`) of `TIME_PERIOD`.
+        case period = "P"
+        /// January to the end of `TIME_PERIOD` (year to date, 1–N月累计); `FREQ` `M` and the last month.
+        case yearToDate = "YTD"
     }
 
-    /// The span of a `FREQ` and `TIME_PERIOD`, or `nil` when they do not fit together.
+    /// `FREQ`, `ACCUMULATION` and `TIME_PERIOD` of a span: a month is `M` `P` `2021-04`; January to a
+    /// month (Jan–Feb, Q1, H1 and the whole year included) is `M` `YTD` with the last month, `2021-04`,
+    /// so that one key holds the whole year-to-date series; another quarter is `Q` `P` `2021-Q2`, the
+    /// second half year `S` `P` `2021-S2`.
+    public static func time(_ span: PeriodSpan) -> (freq: String, accumulation: Accumulation, period: String) {
+        let (s, e) = (span.start, span.end)
+        if span.isMonth { return ("M", .period, s.description) }
+        if s.month == 1 { return ("M", .yearToDate, e.description) }
+        if e.month - s.month == 2 { return ("Q", .period, "\(s.year)-Q\((s.month + 2) / 3)") }
+        return ("S", .period, "\(s.year)-S\(s.month == 1 ? 1 : 2)")
+    }
+
+    /// The span of a `FREQ`, `ACCUMULATION` and `TIME_PERIOD` (`M`, `Q`, `S` or `A`; `YTD` runs from
+    /// January to the period's end), or `nil` when they do not fit together.
+    public static func span(freq: String, accumulation: Accumulation, period: String) -> PeriodSpan? {
+        guard ["M", "Q", "S", "A"].contains(freq), let span = span(freq: freq, period: period) else { return nil }
+        guard accumulation == .yearToDate, let january = Period(year: span.end.year, month: 1) else { return span }
+        return try? PeriodSpan(start: january, end: span.end)
+    }
+
+    /// The span of a `FREQ` and `TIME_PERIOD` of a file without `ACCUMULATION` (svctrade before 1.0 of
+    /// the structure wrote `YTD` `2021-01/2021-04` and `P` for other spans), or `nil` when they do not
+    /// fit together.
     public static func span(freq: String, period: String) -> PeriodSpan? {
         func month(_ y: Int, _ m: Int) -> Period? { Period(year: y, month: m) }
         switch freq {

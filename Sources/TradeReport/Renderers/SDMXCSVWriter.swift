@@ -1,84 +1,173 @@
 import TradeCore
 
 /// Writes observations as SDMX-CSV, version 1.0 (`DATAFLOW` first) or 2.0 (`STRUCTURE`,
-/// `STRUCTURE_ID`, `ACTION`), in the dataflow of ``SDMXCodes``: one row per level and one per rate a
-/// release printed, so that reading the file back gives the same figures.
+/// `STRUCTURE_ID`, `ACTION`), in the dataflows of ``SDMXCodes`` (described by
+/// ``SDMXStructure/standard``): one row per level and one per rate a release printed, so that reading
+/// the file back gives the same figures.
+///
+/// Every number is written exactly as stored, with its `DECIMALS`: levels and balance changes in
+/// 亿 (`UNIT_MULT` 8, one multiplier per series key; `UNIT_MULT_PUBLISHED` keeps the unit the agency
+/// printed, so 3.39 万亿元 is `33900` with `DECIMALS` −2 and `UNIT_MULT_PUBLISHED` 12), rates as
+/// published (`DECIMALS` their places). By default one observation per series key and period: the
+/// copy the bulletin uses (``figures(history:book:allSources:)``); with every copy, the file is in
+/// `DF_SVC_TRADE_COPIES`, whose `COPY` dimension keeps the keys unique.
 public enum SDMXCSVWriter {
-    /// A stored figure and whether it is the copy preferred among several sources of its release.
-    public typealias Figure = (observation: Observation, preferred: Bool)
+    /// A stored figure to write: whether it is the copy preferred among several sources of its
+    /// release, and its copy number (1 for the copy the bulletin uses, then 2, 3 … for the others of
+    /// the same series and span).
+    public struct Figure: Sendable, Equatable {
+        /// The figure as stored.
+        public var observation: Observation
+        /// Whether it is the preferred copy among the sources of its release (`PREFERRED`).
+        public var preferred: Bool
+        /// Its `COPY` number.
+        public var copy: Int
 
-    /// The dimension and attribute columns after the version's leading columns.
-    public static let columns = [
-        "FREQ", "REF_AREA", "COUNTERPART_AREA", "ACCOUNTING_ENTRY", "INT_ACC_ITEM", "CURRENCY", "UNIT_MEASURE",
-        "TIME_PERIOD", "OBS_VALUE", "UNIT_MULT", "DECIMALS", "OBS_STATUS", "SOURCE", "RELEASE", "PUBLISHER",
-        "PUBLICATION_DATE",
-        "PREFERRED", "PANEL", "FIGURE",
-    ]
-
-    /// The header line of a version (1 or 2).
-    public static func header(version: Int) -> String {
-        (version == 2 ? ["STRUCTURE", "STRUCTURE_ID", "ACTION"] : ["DATAFLOW"]).joined(separator: ",") + ","
-            + columns.joined(separator: ",") + "\n"
+        /// A figure to write.
+        public init(observation: Observation, preferred: Bool, copy: Int = 1) {
+            self.observation = observation
+            self.preferred = preferred
+            self.copy = copy
+        }
     }
 
-    /// The file: figures in the order given, then the panel's months series by series.
-    public static func render(figures: [Figure], panel: MonthlyPanel, version: Int) -> String {
-        let lead = version == 2 ? "dataflow,\(SDMXCodes.dataflow),I," : "\(SDMXCodes.dataflow),"
-        var out = header(version: version)
-        func row(
-            _ key: SeriesKey, _ span: PeriodSpan, measure: SDMXCodes.Measure, value: String, mult: String,
-            decimals: String = "", status: FigureStatus, source: String, release: String, publisher: String?,
-            publishedOn: String?,
-            preferred: Bool, panel: Bool = false, figure: Int = 0
+    /// The figures of an export, in the order of `history` (every stored copy, as
+    /// `figureHistory` gives them): each copy numbered within its series and span, 1 for the one
+    /// `book` holds (the latest release's preferred copy, which `table` uses), 2, 3 … for the others
+    /// in store order. Without `allSources`, only the copies numbered 1.
+    public static func figures(history: [FigureCopy], book: FigureBook, allSources: Bool) -> [Figure] {
+        struct SpanKey: Hashable {
+            let key: SeriesKey
+            let span: PeriodSpan
+        }
+        var groups: [SpanKey: [Int]] = [:]
+        for (i, c) in history.enumerated() {
+            groups[SpanKey(key: c.observation.key, span: c.observation.span), default: []].append(i)
+        }
+        var copy = [Int](repeating: 0, count: history.count)
+        for (k, members) in groups {
+            let chosen = book.figure(k.key, k.span)
+            let first =
+                members.first { history[$0].observation == chosen } ?? members.first { history[$0].isPreferred }
+                ?? members[0]
+            copy[first] = 1
+            var next = 2
+            for i in members where i != first {
+                copy[i] = next
+                next += 1
+            }
+        }
+        return history.indices.compactMap { i in
+            allSources || copy[i] == 1
+                ? Figure(observation: history[i].observation, preferred: history[i].isPreferred, copy: copy[i]) : nil
+        }
+    }
+
+    /// The dimension and attribute columns after the version's leading columns; `copies` adds the
+    /// `COPY` dimension (`DF_SVC_TRADE_COPIES`).
+    public static func columns(copies: Bool) -> [String] {
+        let structure = SDMXStructure.standard.dataStructures[copies ? 1 : 0]
+        return structure.components.map(\.id)
+    }
+
+    /// The header line of a version (1 or 2).
+    public static func header(version: Int, copies: Bool = false) -> String {
+        (version == 2 ? ["STRUCTURE", "STRUCTURE_ID", "ACTION"] : ["DATAFLOW"]).joined(separator: ",") + ","
+            + columns(copies: copies).joined(separator: ",") + "\n"
+    }
+
+    /// A level or balance change in 亿 (`UNIT_MULT` 8), every stored digit, and its `DECIMALS`: the
+    /// published places in `unit` moved to 亿 (`publishedPlaces` 2 in 万亿元 is −2), or the places the
+    /// value needs when that is more.
+    static func normalised(_ v: Level, unit: MonetaryUnit, publishedPlaces: Int?) -> (value: String, decimals: Int) {
+        let target = MonetaryUnit(unit.currency, SDMXCodes.levelMultiplier)
+        let exact = v.exactDecimal(in: target).places
+        let shift = SDMXCodes.levelMultiplier.exponent - unit.magnitude.exponent
+        let decimals = publishedPlaces.map { $0 + shift } ?? exact
+        // A stored digit beyond the published places is written, never rounded away.
+        let places = max(0, decimals, exact)
+        return (v.formatted(in: target, places: places), exact > max(0, decimals) ? exact : decimals)
+    }
+
+    /// The file: figures in the order given, then the panel's months series by series (a month whose
+    /// series and period already have a level among `figures` is left out unless `allSources`).
+    public static func render(figures: [Figure], panel: MonthlyPanel, version: Int, allSources: Bool = false)
+        -> String
+    {
+        let flow = allSources ? SDMXCodes.copiesDataflow : SDMXCodes.dataflow
+        let lead = version == 2 ? "dataflow,\(flow),I," : "\(flow),"
+        let mult = String(SDMXCodes.levelMultiplier.exponent)
+        var out = header(version: version, copies: allSources)
+        struct Row {
+            var measure: SDMXCodes.Measure
+            var value: String
+            var decimals: Int
+            var published: Magnitude? = nil
+        }
+        func write(
+            _ key: SeriesKey, _ span: PeriodSpan, _ r: Row, status: FigureStatus, copy: Int, source: String,
+            release: String, publisher: String?, publishedOn: String?, preferred: Bool, panel: Bool, figure: Int
         ) {
-            let (freq, period) = SDMXCodes.time(span)
-            let unitMeasure = measure == .level ? key.currency.rawValue : measure.rawValue
-            let cells = [
+            let (freq, accumulation, period) = SDMXCodes.time(span)
+            let isAmount = r.measure == .level || r.measure == .balanceChange
+            var cells = [
                 freq, key.region, SDMXCodes.counterpart, SDMXCodes.accountingEntry(key.flow), key.sector,
-                key.currency.rawValue, unitMeasure, period, value, mult, decimals, SDMXCodes.observationStatus(status),
-                source,
-                release, publisher ?? "", publishedOn ?? "", preferred ? "1" : "0", panel ? "1" : "",
-                figure > 0 ? String(figure) : "",
+                key.currency.rawValue, r.measure == .level ? key.currency.rawValue : r.measure.rawValue,
+                accumulation.rawValue,
+            ]
+            if allSources { cells.append(String(copy)) }
+            cells += [
+                period, r.value, isAmount ? mult : "0", r.published.map { String($0.exponent) } ?? "",
+                String(r.decimals), SDMXCodes.observationStatus(status), source, release, publisher ?? "",
+                publishedOn ?? "", preferred ? "1" : "0", panel ? "1" : "", figure > 0 ? String(figure) : "",
             ]
             out += lead + cells.map(CSVRenderer.escape).joined(separator: ",") + "\n"
         }
-        for (n, (o, preferred)) in figures.enumerated() {
-            func add(_ measure: SDMXCodes.Measure, _ value: String, mult: String = "0", decimals: String = "") {
-                row(
-                    o.key, o.span, measure: measure, value: value, mult: mult, decimals: decimals, status: .published,
-                    source: o.source, release: o.release, publisher: o.publisher, publishedOn: o.publishedOn,
-                    preferred: preferred, figure: n + 1)
-            }
+        struct SpanKey: Hashable {
+            let key: SeriesKey
+            let month: Period
+        }
+        var levelCopies: [SpanKey: Int] = [:]
+        for (n, f) in figures.enumerated() {
+            let o = f.observation
+            var rows: [Row] = []
             if let v = o.value, let unit = o.unit {
-                // DECIMALS keeps the published precision: 3.39 万亿元 stored in 亿元 has −2 (33900, to the hundred).
-                let d = o.decimals ?? 0
-                add(
-                    .level, v.formatted(in: unit, places: max(0, d)), mult: String(unit.magnitude.exponent),
-                    decimals: String(d))
+                let (text, d) = normalised(v, unit: unit, publishedPlaces: o.decimals)
+                rows.append(Row(measure: .level, value: text, decimals: d, published: unit.magnitude))
+                if o.span.isMonth { levelCopies[SpanKey(key: o.key, month: o.span.start), default: 0] += 1 }
             }
             let r = o.rates
-            if let x = r.yearOnYear { add(.yearOnYear, x.description) }
-            if let x = r.versus2019 { add(.versus2019, x.description) }
-            if let x = r.twoYearAverage { add(.twoYearAverage, x.description) }
-            if let x = r.share { add(.share, x.description) }
-            if let x = r.shareChange { add(.shareChange, x.description) }
+            let rates: [(SDMXCodes.Measure, DecimalNumber?)] = [
+                (.yearOnYear, r.yearOnYear), (.versus2019, r.versus2019), (.twoYearAverage, r.twoYearAverage),
+                (.share, r.share), (.shareChange, r.shareChange),
+            ]
+            for case let (measure, x?) in rates {
+                rows.append(Row(measure: measure, value: x.description, decimals: x.places))
+            }
             if let x = r.balanceChange, let unit = o.unit {
                 // Every digit of the change, even when the level is printed with fewer (or is absent):
-                // 874.9 亿元 stays 874.9, not 875.
-                let places = max(0, o.decimals ?? 0, x.exactDecimal(in: unit).places)
-                add(.balanceChange, x.formatted(in: unit, places: places), mult: String(unit.magnitude.exponent))
+                // 4731.2 亿元 beside a level of −2039 stays 4731.2, not 4731.
+                let (text, d) = normalised(x, unit: unit, publishedPlaces: o.value == nil ? nil : o.decimals)
+                rows.append(Row(measure: .balanceChange, value: text, decimals: d, published: unit.magnitude))
+            }
+            for row in rows {
+                write(
+                    o.key, o.span, row, status: .published, copy: f.copy, source: o.source, release: o.release,
+                    publisher: o.publisher, publishedOn: o.publishedOn, preferred: f.preferred, panel: false,
+                    figure: n + 1)
             }
         }
         for s in panel.series {
-            let status = s.status
             for (k, present) in s.present.enumerated() where present {
                 guard let month = Period(index: s.firstMonth + k) else { continue }
-                row(
-                    s.key, PeriodSpan(month: month), measure: .level,
-                    value: Level(hundredths: s.values[k]).formatted(in: s.unit, places: s.decimals),
-                    mult: String(s.unit.magnitude.exponent), decimals: String(s.decimals), status: status,
-                    source: s.source, release: s.release,
-                    publisher: nil, publishedOn: nil, preferred: true, panel: true)
+                let taken = levelCopies[SpanKey(key: s.key, month: month)] ?? 0
+                if taken > 0 && !allSources { continue }
+                let (text, d) = normalised(Level(hundredths: s.values[k]), unit: s.unit, publishedPlaces: s.decimals)
+                write(
+                    s.key, PeriodSpan(month: month),
+                    Row(measure: .level, value: text, decimals: d, published: s.unit.magnitude), status: s.status,
+                    copy: taken + 1, source: s.source, release: s.release, publisher: nil, publishedOn: nil,
+                    preferred: true, panel: true, figure: 0)
             }
         }
         return out

@@ -1,0 +1,176 @@
+extension SDMXStructure {
+    /// svctrade's structures: `DF_SVC_TRADE` (one observation per key) on `DSD_SVC_TRADE`, and
+    /// `DF_SVC_TRADE_COPIES` (every copy of every source and release) on `DSD_SVC_TRADE_COPIES`, which
+    /// adds the `COPY` dimension; the concept scheme `CS_SVC_TRADE`; and every codelist, each code
+    /// with English and Chinese names.
+    public static let standard = SDMXStructure(
+        agency: SDMXCodes.agency, version: SDMXCodes.version,
+        conceptScheme: ("CS_SVC_TRADE", Text("svctrade concepts", "服务贸易统计概念")), concepts: concepts,
+        codelists: codelists,
+        dataStructures: [
+            DataStructure(
+                id: "DSD_SVC_TRADE", name: Text("Trade in services", "服务贸易"), components: components(copies: false)),
+            DataStructure(
+                id: "DSD_SVC_TRADE_COPIES", name: Text("Trade in services, every copy", "服务贸易（全部来源副本）"),
+                components: components(copies: true)),
+        ],
+        dataflows: [
+            Dataflow(
+                id: "DF_SVC_TRADE", name: Text("China's trade in services", "中国服务贸易"),
+                description: Text(
+                    "Published figures (levels and the rates printed with them) and monthly panels: one observation per series key and period, the copy the bulletin uses (the latest release's preferred source)",
+                    "已公布数据（金额及随之公布的增速等）和月度面板：每个序列键和期间一个观测值，即公报所用的副本（最新发布中的首选来源）"),
+                structure: "DSD_SVC_TRADE"),
+            Dataflow(
+                id: "DF_SVC_TRADE_COPIES", name: Text("China's trade in services, every copy", "中国服务贸易（全部来源副本）"),
+                description: Text(
+                    "Every stored copy of every figure (each release, each source); COPY 1 is the copy of DF_SVC_TRADE",
+                    "每个数据的全部存储副本（各次发布、各来源）；COPY 为 1 的即 DF_SVC_TRADE 中的副本"),
+                structure: "DSD_SVC_TRADE_COPIES"),
+        ])
+
+    /// The components of a DSD, in key order; `copies` adds the `COPY` dimension before the time.
+    static func components(copies: Bool) -> [Component] {
+        let dimensions: [Component] = [
+            Component("FREQ", .dimension, .codelist("CL_FREQ")),
+            Component("REF_AREA", .dimension, .codelist("CL_AREA")),
+            Component("COUNTERPART_AREA", .dimension, .codelist("CL_COUNTERPART_AREA")),
+            Component("ACCOUNTING_ENTRY", .dimension, .codelist("CL_ACCOUNTING_ENTRY")),
+            Component("INT_ACC_ITEM", .dimension, .codelist("CL_INT_ACC_ITEM")),
+            Component("CURRENCY", .dimension, .codelist("CL_CURRENCY")),
+            Component("UNIT_MEASURE", .dimension, .codelist("CL_UNIT_MEASURE")),
+            Component("ACCUMULATION", .dimension, .codelist("CL_ACCUMULATION")),
+        ]
+        return dimensions + (copies ? [Component("COPY", .dimension, .text("Integer"))] : []) + [
+            Component("TIME_PERIOD", .time, .text("ObservationalTimePeriod")),
+            Component("OBS_VALUE", .measure, .text("Decimal")),
+            Component("UNIT_MULT", .seriesAttribute(required: true), .codelist("CL_UNIT_MULT")),
+            Component("UNIT_MULT_PUBLISHED", .observationAttribute(required: false), .codelist("CL_UNIT_MULT")),
+            Component("DECIMALS", .observationAttribute(required: true), .text("Integer")),
+            Component("OBS_STATUS", .observationAttribute(required: true), .codelist("CL_OBS_STATUS")),
+            Component("SOURCE", .observationAttribute(required: false), .text("String")),
+            Component("RELEASE", .observationAttribute(required: true), .text("String")),
+            Component("PUBLISHER", .observationAttribute(required: false), .text("String")),
+            Component("PUBLICATION_DATE", .observationAttribute(required: false), .text("String")),
+            Component("PREFERRED", .observationAttribute(required: true), .text("Integer")),
+            Component("PANEL", .observationAttribute(required: false), .text("Integer")),
+            Component("FIGURE", .observationAttribute(required: false), .text("Integer")),
+        ]
+    }
+
+    /// The concepts: ID, English and Chinese name, and what each means (English, Chinese) where a name is not enough.
+    static let concepts: [Concept] = [
+        ("FREQ", "Frequency", "频率", "SDMX CL_FREQ: M month, Q quarter, S half year", "SDMX 频率代码"),
+        ("REF_AREA", "Reference area", "参考地区", nil, nil),
+        ("COUNTERPART_AREA", "Counterpart area", "对方地区", nil, nil),
+        ("ACCOUNTING_ENTRY", "Accounting entry", "记账方向", nil, nil),
+        ("INT_ACC_ITEM", "International accounts item (EBOPS 2010)", "国际账户项目（EBOPS 2010）", nil, nil),
+        ("CURRENCY", "Currency of the series", "序列币种", nil, nil),
+        ("UNIT_MEASURE", "Unit of measure", "计量单位", nil, nil),
+        (
+            "ACCUMULATION", "Accumulation", "累计方式",
+            "P: the period of TIME_PERIOD alone; YTD: January to the end of TIME_PERIOD",
+            "P：TIME_PERIOD 所指期间；YTD：1月至 TIME_PERIOD 末累计"
+        ),
+        (
+            "COPY", "Copy", "副本",
+            "1 for the copy the bulletin uses, 2, 3 … for the other sources and releases of the same figure",
+            "1 为公报所用副本，2、3……为同一数据的其他来源和发布"
+        ),
+        ("TIME_PERIOD", "Time period", "时间", nil, nil),
+        ("OBS_VALUE", "Observation value", "观测值", nil, nil),
+        (
+            "UNIT_MULT", "Unit multiplier", "单位乘数", "Power of ten of OBS_VALUE: 8 (亿) for levels, 0 for rates",
+            "OBS_VALUE 的十的幂次：金额为 8（亿），比率为 0"
+        ),
+        (
+            "UNIT_MULT_PUBLISHED", "Unit multiplier as published", "公布时的单位乘数",
+            "Power of ten of the unit the agency printed the level in (12 for 万亿元, 9 for billions)",
+            "发布机构公布该金额所用单位的十的幂次（万亿元为 12，十亿为 9）"
+        ),
+        (
+            "DECIMALS", "Decimals", "小数位数",
+            "Decimal places of OBS_VALUE as published; negative for a level rounded to tens or hundreds",
+            "OBS_VALUE 按公布精度的小数位数；金额取整到十位、百位时为负数"
+        ),
+        ("OBS_STATUS", "Observation status", "观测值状态", nil, nil),
+        ("SOURCE", "Source address", "来源地址", nil, nil),
+        ("RELEASE", "Release (vintage)", "发布（版本）", nil, nil),
+        ("PUBLISHER", "Publisher", "发布机构", nil, nil),
+        ("PUBLICATION_DATE", "Publication date", "发布日期", nil, nil),
+        ("PREFERRED", "Preferred copy among the sources of a release", "同一发布中的首选来源副本", nil, nil),
+        ("PANEL", "Month of a monthly panel", "月度面板数据", nil, nil),
+        ("FIGURE", "Stored figure number", "存储数据编号", nil, nil),
+    ].map { (id: String, en: String, zh: String, aboutEn: String?, aboutZh: String?) in
+        Concept(id, Text(en, zh), description: aboutEn.map { Text($0, aboutZh) })
+    }
+
+    static var codelists: [Codelist] {
+        let sectors = Sectors.standard.all.map { s in
+            Code(
+                s.code, Text(s.englishName, s.chineseNameSAFE),
+                description: s.chineseNameMOFCOM == s.chineseNameSAFE
+                    ? nil : Text("MOFCOM bulletin: \(s.chineseNameMOFCOM)", "商务部公报用语：\(s.chineseNameMOFCOM)"),
+                parent: s.parent.flatMap { Sectors.standard.sector(code: $0) == nil ? nil : $0 })
+        }
+        let areas = Regions.standard.all.map { r in
+            Code(r.code, Text(r.englishName, r.chineseName))
+        }
+        return [
+            Codelist(
+                id: "CL_FREQ", name: Text("Frequency", "频率"),
+                codes: [
+                    Code("M", Text("Monthly", "月度")), Code("Q", Text("Quarterly", "季度")),
+                    Code("S", Text("Half-yearly", "半年度")), Code("A", Text("Annual", "年度")),
+                ]),
+            Codelist(id: "CL_AREA", name: Text("Reference area", "参考地区"), codes: areas),
+            Codelist(
+                id: "CL_COUNTERPART_AREA", name: Text("Counterpart area", "对方地区"),
+                codes: [Code(SDMXCodes.counterpart, Text("Rest of the world", "世界其他地区"))]),
+            Codelist(
+                id: "CL_ACCOUNTING_ENTRY", name: Text("Accounting entry", "记账方向"),
+                codes: [
+                    Code("C", Text("Credit (exports)", "贷方（出口）")), Code("D", Text("Debit (imports)", "借方（进口）")),
+                    Code("B", Text("Balance (exports minus imports)", "差额（出口减进口）")),
+                    Code("T", Text("Total trade (exports plus imports)", "进出口总额")),
+                ]),
+            Codelist(id: "CL_INT_ACC_ITEM", name: Text("EBOPS 2010 services items", "EBOPS 2010 服务项目"), codes: sectors),
+            Codelist(
+                id: "CL_CURRENCY", name: Text("Currency", "币种"),
+                codes: [Code("CNY", Text("Yuan renminbi", "人民币")), Code("USD", Text("US dollar", "美元"))]),
+            Codelist(
+                id: "CL_UNIT_MEASURE", name: Text("Unit of measure", "计量单位"),
+                codes: [
+                    Code("CNY", Text("Yuan renminbi", "人民币元")), Code("USD", Text("US dollar", "美元")),
+                    Code("PC_YOY", Text("Year-on-year change, percent", "同比增长率（%）")),
+                    Code("PC_VS2019", Text("Change versus the same period of 2019, percent", "比2019年同期增长（%）")),
+                    Code("PC_AVG2Y", Text("Two-year average growth, percent", "两年平均增长率（%）")),
+                    Code("PC_SHARE", Text("Share, percent", "占比（%）")),
+                    Code("PP_SHARE_CHG", Text("Change of the share, percentage points", "占比变化（百分点）")),
+                    Code("BAL_CHG", Text("Change of the balance versus a year earlier", "差额同比变化额")),
+                ]),
+            Codelist(
+                id: "CL_ACCUMULATION", name: Text("Accumulation", "累计方式"),
+                codes: [
+                    Code(SDMXCodes.Accumulation.period.rawValue, Text("The period alone", "当期")),
+                    Code(
+                        SDMXCodes.Accumulation.yearToDate.rawValue, Text("January to the end of the period", "1月至当期累计")),
+                ]),
+            Codelist(
+                id: "CL_OBS_STATUS", name: Text("Observation status", "观测值状态"),
+                codes: [
+                    Code("A", Text("Normal value (published)", "正常值（已公布）")),
+                    Code("E", Text("Estimated value (derived)", "估计值（推算）")),
+                    Code("I", Text("Imputed value (implied)", "插补值（隐含）")),
+                    Code("G", Text("Experimental value (illustrative, never quotable)", "试验值（示意数据，不可引用）")),
+                ]),
+            Codelist(
+                id: "CL_UNIT_MULT", name: Text("Unit multiplier", "单位乘数"),
+                codes: [
+                    Code("0", Text("Units", "个")), Code("4", Text("Tens of thousands", "万")),
+                    Code("6", Text("Millions", "百万")), Code("8", Text("Hundreds of millions", "亿")),
+                    Code("9", Text("Billions", "十亿")), Code("12", Text("Trillions", "万亿")),
+                ]),
+        ]
+    }
+}

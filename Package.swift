@@ -141,6 +141,7 @@ let package = Package(
             name: "SvctradeEndToEndTests",
             dependencies: [
                 "svctrade", "TradeStore", "TradeTestSupport", "TradePostgres", "TradePress", "TradeWorkflows",
+                "TradeIngest",
             ]),
     ],
     swiftLanguageModes: [.v6]

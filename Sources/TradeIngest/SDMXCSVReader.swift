@@ -90,6 +90,25 @@ public enum SDMXCSVReader {
         ("P", "any other span"),
     ]
 
+    /// A rate at the `DECIMALS` it was published with, when that changes no digit: `19.0` from a
+    /// client that writes every number as a double is `19` with `DECIMALS` 0, `3.3` with `DECIMALS` 2
+    /// is `3.30`; `nil` when a non-zero digit would be dropped (the value is then kept as written).
+    static func rescaled(_ x: DecimalNumber, places: Int) -> DecimalNumber? {
+        guard (0...18).contains(places) else { return nil }
+        var m = Int128(x.mantissa)
+        var p = x.places
+        while p > places {
+            guard m % 10 == 0 else { return nil }
+            m /= 10
+            p -= 1
+        }
+        while p < places {
+            m *= 10
+            p += 1
+        }
+        return Int64(exactly: m).map { DecimalNumber(mantissa: $0, places: p) }
+    }
+
     /// `1`/`0`/`true`/`false` (any case); `nil` for anything else.
     static func flag(_ text: String) -> Bool? {
         switch text.lowercased() {
@@ -554,9 +573,10 @@ extension SDMXCSVReader.State {
             o.rates.balanceChange = try level().0
             if o.unit == nil { o.unit = unit }
         case let rate:
-            guard let d = DecimalNumber(parsing: raw) else {
+            guard let parsed = DecimalNumber(parsing: raw) else {
                 throw located(.badNumber, "OBS_VALUE", "OBS_VALUE \"\(raw)\" is not a number")
             }
+            let d = decimals.flatMap { SDMXCSVReader.rescaled(parsed, places: $0) } ?? parsed
             switch rate {
             case .yearOnYear: o.rates.yearOnYear = d
             case .versus2019: o.rates.versus2019 = d

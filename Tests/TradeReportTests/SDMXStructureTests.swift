@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TradeCore
+import TradeIngest
 import TradeReport
 import TradeTestSupport
 
@@ -128,6 +129,30 @@ import TradeTestSupport
             }
             #expect(got == e, "row \(i + 1)")
             #expect(cell(i + 1, "FREQ") == "M" && cell(i + 1, "ACCUMULATION") == "YTD")
+        }
+    }
+
+    /// What the writer writes reads back as stored, and a rate a client wrote as a double (`19.0`)
+    /// is read at its DECIMALS (`19`); 3.39 万亿元 written as 33900 (亿, DECIMALS −2) is 3.39 万亿元 again.
+    @Test func theReaderTakesBackWhatTheWriterWrites() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let o = Observation(
+            key: SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny),
+            span: try PeriodSpan(parsing: "2022-01/2022-12"),
+            value: try Level(parsing: "3.39", in: MonetaryUnit(.cny, .trillion)), unit: MonetaryUnit(.cny, .trillion),
+            decimals: 2, rates: PublishedRates(yearOnYear: DecimalNumber(parsing: "19")), source: "s", release: "r")
+        let text = SDMXCSVWriter.render(
+            figures: [SDMXCSVWriter.Figure(observation: o, preferred: true)], panel: MonthlyPanel(), version: 2)
+        #expect(text.contains(",YTD,2022-12,33900,8,12,-2,A,s,r,"), "\(text)")
+        let asDouble = text.replacingOccurrences(
+            of: ",PC_YOY,YTD,2022-12,19,0,,0,", with: ",PC_YOY,YTD,2022-12,19.0,0,,0,")
+        #expect(asDouble != text)
+        for file in [text, asDouble] {
+            let path = try folder.write("f.csv", file)
+            let batch = try SDMXCSVReader.read(path: path, file: "f.csv")
+            #expect(batch.figures.map(\.observation) == [o], "\(file)")
+            #expect(batch.figures.first?.observation.rates.yearOnYear?.description == "19")
         }
     }
 }

@@ -9,9 +9,9 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Write the store's observations as SDMX-CSV (for IMF, OECD, ECB and Eurostat tools).",
         discussion: """
-            Every stored figure (each release, each source) becomes a level row and one row per rate it
-            was published with; monthly panels follow with PANEL=1. The dataflow and its codes are in the
-            the command reference ("export"). svctrade import reads the file back.
+            One observation per series key and period (the copy table uses; --all-sources: every copy),
+            levels and rates with DECIMALS; panel months follow with PANEL=1. The structure (sdmx-structure)
+            is in datasets/sdmx; the command reference ("export") explains it. svctrade import reads it back.
 
             Examples:
               svctrade export --format sdmx-csv -o figures.csv
@@ -49,11 +49,10 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if format == .sdmxStructure {
-            let xml = SDMXStructureWriter.render(.standard)
-            if let output { try OutputFile.write(Data(xml.utf8), to: output) } else { print(xml, terminator: "") }
-            return
+        if format == .sdmxStructure, let output {
+            return try OutputFile.write(Data(SDMXStructureWriter.render(.standard).utf8), to: output)
         }
+        if format == .sdmxStructure { return print(SDMXStructureWriter.render(.standard), terminator: "") }
         let database = try await store.reader()
         var selection = FigureSelection()
         if let region { selection.regions = [Regions.standard.lookup(region)?.code ?? region] }

@@ -7,7 +7,8 @@ usage: sdmx-clients-check.py STRUCTURE.xml DATA.csv COPIES.csv PYSDMX_OUT.csv
   observation per key; COPIES.csv in DF_SVC_TRADE_COPIES, every copy) and validates them: the
   columns are the DSD's dimensions in DSD order, every coded value is a code of its codelist, every
   series key and period is unique, UNIT_MULT is one per series key, DECIMALS is on every number.
-- pysdmx reads DATA.csv with the structure as its schema (typed numbers, not strings) and writes it
+- pysdmx checks the structure message against the SDMX-ML 2.1 XML schema, reads DATA.csv with the
+  structure as its schema (typed numbers, not strings) and writes it
   back as SDMX-CSV 2.0 to PYSDMX_OUT.csv (svctrade's test imports that file again).
 
 Prints one line per client; exits 1 on a failed check, 3 when sdmx1 or pysdmx[xml] is missing
@@ -21,7 +22,7 @@ from collections import defaultdict
 try:
     import sdmx
     import pysdmx
-    from pysdmx.io import get_datasets, write_sdmx
+    from pysdmx.io import get_datasets, read_sdmx, write_sdmx
     from pysdmx.io.format import Format
     import pysdmx.io.xml  # noqa: F401  (the extra pysdmx needs for SDMX-ML)
 except ImportError as e:
@@ -96,6 +97,8 @@ def main():
         "every code in its codelist, dimensions in DSD order, keys unique, one UNIT_MULT per key"
     )
 
+    # pysdmx checks an SDMX-ML message against the official SDMX-ML 2.1 XML schema (validate=True).
+    artefacts = len(read_sdmx(structure_path, validate=True).structures)
     datasets = get_datasets(data_path, structure_path)
     if len(datasets) != 1:
         fail(f"pysdmx read {len(datasets)} datasets")
@@ -116,7 +119,8 @@ def main():
     yuan = round(row.OBS_VALUE * 10 ** int(row.UNIT_MULT))
     write_sdmx(datasets, sdmx_format=Format.DATA_SDMX_CSV_2_0_0, output_path=out_path)
     print(
-        f"pysdmx {pysdmx.__version__}: {len(df)} observations of {ds.short_urn} with the schema; "
+        f"pysdmx {pysdmx.__version__}: the structure message is valid against the SDMX-ML 2.1 schema ({artefacts} artefacts); "
+        f"{len(df)} observations of {ds.short_urn} with the structure as schema; "
         f"OBS_VALUE {types['OBS_VALUE']}, DECIMALS {types['DECIMALS']}; "
         f"CN total services 2021 Jan–Apr {yuan} yuan (DECIMALS {row.DECIMALS}); written back as SDMX-CSV 2.0"
     )

@@ -42,7 +42,8 @@ import TradeWorkflows
     }
 
     /// sdmx1 reads the shipped structure and both exports and validates them (codes in codelists,
-    /// dimensions in DSD order, unique keys, one UNIT_MULT per key); pysdmx reads the export with
+    /// dimensions in DSD order, unique keys, one UNIT_MULT per key); pysdmx checks the structure against
+    /// the SDMX-ML 2.1 XML schema, reads the export with
     /// the structure as its schema (typed numbers) and writes it back, and that copy imports into a
     /// store with the same tables. A code outside the codelists fails the check.
     @Test(
@@ -67,6 +68,7 @@ import TradeWorkflows
         #expect(r.stdout.contains("every code in its codelist, dimensions in DSD order, keys unique"), "\(r.stdout)")
         #expect(r.stdout.contains("DF_SVC_TRADE_COPIES 35479 in 977"), "\(r.stdout)")
         #expect(r.stdout.contains("OBS_VALUE double"), "\(r.stdout)")
+        #expect(r.stdout.contains("valid against the SDMX-ML 2.1 schema (15 artefacts)"), "\(r.stdout)")
         #expect(r.stdout.contains("2021 Jan–Apr 1564450000000 yuan (DECIMALS 1)"), "\(r.stdout)")
 
         // pysdmx's copy (numbers as doubles: 19.0 for 19) imports to the same tables.

@@ -11,9 +11,11 @@ public struct PressRequest: Sendable, Equatable {
     public var query: [String: String]
     /// The `If-None-Match` header, when sent.
     public var ifNoneMatch: String?
+    /// The `Accept` header, when sent (the SDMX data format).
+    public var accept: String?
 
     /// A request for `target` (`/figures?month=2021-04&lang=zh`); `nil` when the target is not a path.
-    public init?(method: String = "GET", target: String, ifNoneMatch: String? = nil) {
+    public init?(method: String = "GET", target: String, ifNoneMatch: String? = nil, accept: String? = nil) {
         guard target.hasPrefix("/"), let components = URLComponents(string: target) else { return nil }
         self.method = method.uppercased()
         var segments: [String] = []
@@ -28,6 +30,7 @@ public struct PressRequest: Sendable, Equatable {
         }
         self.query = query
         self.ifNoneMatch = ifNoneMatch
+        self.accept = accept
     }
 }
 

@@ -10,6 +10,7 @@ enum PressRoute: Sendable {
     case download(month: Period, name: String, baseYear: Int?)
     case apiIndex
     case apiMonths
+    case apiOpenAPI
     case apiFigures(month: Period, language: Language, baseYear: Int?)
     case apiTable(month: Period, format: TableFormat, language: Language, baseYear: Int?)
     case apiSeries(selection: FigureSelection, csv: Bool)
@@ -37,6 +38,8 @@ enum PressRoute: Sendable {
             self = .apiIndex
         case "api" where s.count == 2 && s[1] == "months":
             self = .apiMonths
+        case "api" where s.count == 2 && s[1] == "openapi.json":
+            self = .apiOpenAPI
         case "api" where s.count == 3 && s[1] == "figures":
             let month = try Self.month(s[2], months: months)
             guard let language = try Self.languages(q["lang"] ?? "zh", allowBoth: false).first else {

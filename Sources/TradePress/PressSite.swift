@@ -11,6 +11,7 @@ import TradeReport
 /// - `/` → the latest month's page (303);
 /// - `/figures?month=YYYY-MM&lang=zh|en|both&vs=YYYY` → the page of a month;
 /// - `/download/YYYY-MM/NAME?vs=YYYY` → a file of the month (bulletin, workbooks, charts, JSON, CSV, PDF);
+/// - `/api/openapi.json` → the OpenAPI 3 document of `/api/`;
 /// - `/api/months`, `/api/figures/YYYY-MM?lang=zh|en&vs=YYYY`, `/api/table/YYYY-MM?format=json|csv|…&lang=en|zh&vs=YYYY` (any `TableFormat`),
 ///   `/api/series?format=json|csv&region=CN&sector=S` → JSON (or CSV) for other tools;
 /// - `/static/press.css`, `/static/press.js`.
@@ -277,6 +278,8 @@ public final class PressSite: Sendable {
             return Self.ok(Data(PressAPI.index.utf8), type: "application/json")
         case .apiMonths:
             return Self.ok(Data(PressAPI.months(knownMonths()).utf8), type: "application/json")
+        case .apiOpenAPI:
+            return Self.ok(Data((PressOpenAPI.document + "\n").utf8), type: "application/json")
         case .apiFigures(let month, let language, let baseYear):
             let asOf = BulletinComposer.vintage(through: month, given: nil, header: resources.release)
             let book = try await store.figureBook(

@@ -26,17 +26,35 @@ public enum PressServer {
         public var description: String
     }
 
-    /// Serves `site` on `host`:`port` until the process receives SIGINT or SIGTERM; `started` is
-    /// called with the address once the socket listens (port 0 picks a free port).
+    /// How long a silent connection is kept and how many are served at once.
+    public struct Limits: Sendable, Equatable {
+        /// A connection that sends nothing for this many seconds (an idle keep-alive, or a request
+        /// whose header never ends) is closed: idle connections must not pile up and hold memory.
+        public var idleSeconds: Int
+        /// At most this many connections at once (the next ones get 503 and are closed): a flood of
+        /// connections cannot take the server's memory; when they are gone, the memory goes back.
+        public var maxConnections: Int
+
+        /// Limits; `nil` takes the default (15 s, 512 connections); values below 1 count as 1.
+        public init(idleSeconds: Int? = nil, maxConnections: Int? = nil) {
+            self.idleSeconds = max(1, idleSeconds ?? 15)
+            self.maxConnections = max(1, maxConnections ?? 512)
+        }
+    }
+
+    /// Serves `site` on `host`:`port` within `limits` until the process receives SIGINT or SIGTERM;
+    /// `started` is called with the address once the socket listens (port 0 picks a free port).
     public static func run(
-        site: PressSite, host: String, port: Int, started: @escaping @Sendable (String) -> Void
+        site: PressSite, host: String, port: Int, limits: Limits = Limits(),
+        started: @escaping @Sendable (String) -> Void
     ) async throws {
         #if PressServer
             let responder = CallbackResponder<BasicRequestContext> { request, _ in
                 let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
                 let answer: PressResponse
                 if let press = PressRequest(
-                    method: request.method.rawValue, target: target, ifNoneMatch: request.headers[.ifNoneMatch])
+                    method: request.method.rawValue, target: target, ifNoneMatch: request.headers[.ifNoneMatch],
+                    accept: request.headers[.accept])
                 {
                     answer = await site.respond(to: press)
                 } else {
@@ -55,20 +73,13 @@ public enum PressServer {
             // The server's own log: warnings and errors only (the command prints where it listens).
             var logger = Logger(label: "svctrade.serve")
             logger.logLevel = .warning
-            // A connection that sends nothing for this long (an idle keep-alive, or a request whose header
-            // never ends) is closed: idle connections must not pile up and hold the server's memory.
-            let environment = ProcessInfo.processInfo.environment
-            let idle = environment["SVCTRADE_SERVE_IDLE_TIMEOUT"].flatMap(Int64.init) ?? 15
-            // At most this many connections at once (the next ones get 503 and are closed): a flood of
-            // connections cannot take the server's memory; when they are gone, the memory goes back.
-            let connections = ConnectionCount(
-                limit: environment["SVCTRADE_SERVE_MAX_CONNECTIONS"].flatMap(Int.init) ?? 512)
+            let connections = ConnectionCount(limit: limits.maxConnections)
             let app = Application(
                 responder: responder,
                 server: .http1(
                     configuration: .init(
                         additionalChannelHandlers: [ConnectionGuard(count: connections)],
-                        idleTimeout: .seconds(max(1, idle)))),
+                        idleTimeout: .seconds(Int64(limits.idleSeconds)))),
                 configuration: ApplicationConfiguration(
                     address: .hostname(host, port: port), serverName: "svctrade", reuseAddress: true),
                 onServerRunning: { channel in

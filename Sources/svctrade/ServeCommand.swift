@@ -61,7 +61,12 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     private func serve(site: PressSite, shown: String) async throws {
-        try await PressServer.run(site: site, host: host, port: port) { address in
+        // The server's limits (tests set them): SVCTRADE_SERVE_IDLE_TIMEOUT (s), SVCTRADE_SERVE_MAX_CONNECTIONS.
+        let environment = ProcessInfo.processInfo.environment
+        let limits = PressServer.Limits(
+            idleSeconds: environment["SVCTRADE_SERVE_IDLE_TIMEOUT"].flatMap { Int($0) },
+            maxConnections: environment["SVCTRADE_SERVE_MAX_CONNECTIONS"].flatMap { Int($0) })
+        try await PressServer.run(site: site, host: host, port: port, limits: limits) { address in
             FileHandle.standardOutput.write(Data("serving \(shown) read-only at \(address) (Ctrl-C stops)\n".utf8))
         }
     }

@@ -20,45 +20,19 @@ enum PressOpenAPI {
                 "responses": {
                   "200": {
                     "description": "the endpoints",
-                    "headers": {
-                      "ETag": {
-                        "description": "entity tag of the body (send it back in If-None-Match for a 304)",
-                        "required": true,
-                        "schema": {
-                          "type": "string"
-                        }
-                      }
-                    },
+                    "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
                     "content": {
                       "application/json": {
                         "schema": {
                           "type": "object",
                           "additionalProperties": false,
-                          "required": [
-                            "endpoints"
-                          ],
-                          "properties": {
-                            "endpoints": {
-                              "type": "object",
-                              "additionalProperties": {
-                                "type": "string"
-                              }
-                            }
-                          }
+                          "required": ["endpoints"],
+                          "properties": {"endpoints": {"type": "object", "additionalProperties": {"type": "string"}}}
                         }
                       }
                     }
                   },
-                  "503": {
-                    "description": "the store could not be read",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  }
+                  "503": {"$ref": "#/components/responses/Unavailable"}
                 }
               }
             },
@@ -69,26 +43,8 @@ enum PressOpenAPI {
                 "responses": {
                   "200": {
                     "description": "the OpenAPI 3 document",
-                    "headers": {
-                      "ETag": {
-                        "description": "entity tag of the body (send it back in If-None-Match for a 304)",
-                        "required": true,
-                        "schema": {
-                          "type": "string"
-                        }
-                      }
-                    },
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "type": "object",
-                          "required": [
-                            "openapi",
-                            "paths"
-                          ]
-                        }
-                      }
-                    }
+                    "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
+                    "content": {"application/json": {"schema": {"type": "object", "required": ["openapi", "paths"]}}}
                   }
                 }
               }
@@ -100,33 +56,10 @@ enum PressOpenAPI {
                 "responses": {
                   "200": {
                     "description": "the months",
-                    "headers": {
-                      "ETag": {
-                        "description": "entity tag of the body (send it back in If-None-Match for a 304)",
-                        "required": true,
-                        "schema": {
-                          "type": "string"
-                        }
-                      }
-                    },
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Months"
-                        }
-                      }
-                    }
+                    "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Months"}}}
                   },
-                  "503": {
-                    "description": "the store could not be read",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  }
+                  "503": {"$ref": "#/components/responses/Unavailable"}
                 }
               }
             },
@@ -135,75 +68,23 @@ enum PressOpenAPI {
                 "operationId": "figures",
                 "summary": "the press sentences of a month, every number with its provenance (svctrade figures --format json)",
                 "parameters": [
-                  {
-                    "$ref": "#/components/parameters/month"
-                  },
+                  {"$ref": "#/components/parameters/month"},
                   {
                     "name": "lang",
                     "in": "query",
-                    "schema": {
-                      "type": "string",
-                      "enum": [
-                        "zh",
-                        "en"
-                      ],
-                      "default": "zh"
-                    }
+                    "schema": {"type": "string", "enum": ["zh", "en"], "default": "zh"}
                   },
-                  {
-                    "$ref": "#/components/parameters/vs"
-                  }
+                  {"$ref": "#/components/parameters/vs"}
                 ],
                 "responses": {
                   "200": {
                     "description": "the sentences",
-                    "headers": {
-                      "ETag": {
-                        "description": "entity tag of the body (send it back in If-None-Match for a 304)",
-                        "required": true,
-                        "schema": {
-                          "type": "string"
-                        }
-                      }
-                    },
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/PressRelease"
-                        }
-                      }
-                    }
+                    "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PressRelease"}}}
                   },
-                  "400": {
-                    "description": "a parameter is not valid; the message says what is",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "404": {
-                    "description": "the store has no national January-to-month figures for that month",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "503": {
-                    "description": "the store could not be read",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  }
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "503": {"$ref": "#/components/responses/Unavailable"}
                 }
               }
             },
@@ -212,124 +93,43 @@ enum PressOpenAPI {
                 "operationId": "table",
                 "summary": "the bulletin table of the nation (svctrade table --format …)",
                 "parameters": [
-                  {
-                    "$ref": "#/components/parameters/month"
-                  },
+                  {"$ref": "#/components/parameters/month"},
                   {
                     "name": "format",
                     "in": "query",
                     "schema": {
                       "type": "string",
-                      "enum": [
-                        "json",
-                        "text",
-                        "csv",
-                        "md",
-                        "html",
-                        "xlsx"
-                      ],
+                      "enum": ["json", "text", "csv", "md", "html", "xlsx"],
                       "default": "json"
                     }
                   },
                   {
                     "name": "lang",
                     "in": "query",
-                    "schema": {
-                      "type": "string",
-                      "enum": [
-                        "en",
-                        "zh"
-                      ],
-                      "default": "en"
-                    }
+                    "schema": {"type": "string", "enum": ["en", "zh"], "default": "en"}
                   },
-                  {
-                    "$ref": "#/components/parameters/vs"
-                  }
+                  {"$ref": "#/components/parameters/vs"}
                 ],
                 "responses": {
                   "200": {
                     "description": "the table, in the format asked",
-                    "headers": {
-                      "ETag": {
-                        "description": "entity tag of the body (send it back in If-None-Match for a 304)",
-                        "required": true,
-                        "schema": {
-                          "type": "string"
-                        }
-                      }
-                    },
+                    "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
                     "content": {
                       "application/json": {
-                        "schema": {
-                          "type": "array",
-                          "items": {
-                            "$ref": "#/components/schemas/TableRow"
-                          }
-                        }
+                        "schema": {"type": "array", "items": {"$ref": "#/components/schemas/TableRow"}}
                       },
-                      "text/plain": {
-                        "schema": {
-                          "type": "string",
-                          "description": "format=text"
-                        }
-                      },
-                      "text/csv": {
-                        "schema": {
-                          "type": "string",
-                          "description": "format=csv"
-                        }
-                      },
-                      "text/markdown": {
-                        "schema": {
-                          "type": "string",
-                          "description": "format=md"
-                        }
-                      },
-                      "text/html": {
-                        "schema": {
-                          "type": "string",
-                          "description": "format=html"
-                        }
-                      },
+                      "text/plain": {"schema": {"type": "string", "description": "format=text"}},
+                      "text/csv": {"schema": {"type": "string", "description": "format=csv"}},
+                      "text/markdown": {"schema": {"type": "string", "description": "format=md"}},
+                      "text/html": {"schema": {"type": "string", "description": "format=html"}},
                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        "schema": {
-                          "type": "string",
-                          "description": "format=xlsx"
-                        }
+                        "schema": {"type": "string", "description": "format=xlsx"}
                       }
                     }
                   },
-                  "400": {
-                    "description": "a parameter is not valid; the message says what is",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "404": {
-                    "description": "the store has no national January-to-month figures for that month",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "503": {
-                    "description": "the store could not be read",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  }
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "503": {"$ref": "#/components/responses/Unavailable"}
                 }
               }
             },
@@ -341,108 +141,76 @@ enum PressOpenAPI {
                   {
                     "name": "format",
                     "in": "query",
-                    "schema": {
-                      "type": "string",
-                      "enum": [
-                        "json",
-                        "csv"
-                      ],
-                      "default": "json"
-                    }
+                    "schema": {"type": "string", "enum": ["json", "csv"], "default": "json"}
                   },
                   {
                     "name": "region",
                     "in": "query",
                     "description": "a region code or name (CN, beijing, xixian)",
-                    "schema": {
-                      "type": "string"
-                    },
+                    "schema": {"type": "string"},
                     "example": "CN"
                   },
                   {
                     "name": "sector",
                     "in": "query",
                     "description": "a sector code (S, SD, KIS)",
-                    "schema": {
-                      "type": "string"
-                    },
+                    "schema": {"type": "string"},
                     "example": "SD"
                   }
                 ],
                 "responses": {
                   "200": {
                     "description": "one row per series",
-                    "headers": {
-                      "ETag": {
-                        "description": "entity tag of the body (send it back in If-None-Match for a 304)",
-                        "required": true,
-                        "schema": {
-                          "type": "string"
-                        }
-                      }
-                    },
+                    "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
                     "content": {
                       "application/json": {
-                        "schema": {
-                          "type": "array",
-                          "items": {
-                            "$ref": "#/components/schemas/SeriesRow"
-                          }
-                        }
+                        "schema": {"type": "array", "items": {"$ref": "#/components/schemas/SeriesRow"}}
                       },
-                      "text/csv": {
-                        "schema": {
-                          "type": "string"
-                        }
-                      }
+                      "text/csv": {"schema": {"type": "string"}}
                     }
                   },
-                  "400": {
-                    "description": "a parameter is not valid; the message says what is",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "503": {
-                    "description": "the store could not be read",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  }
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "503": {"$ref": "#/components/responses/Unavailable"}
                 }
               }
             }
           },
           "components": {
+            "headers": {
+              "ETag": {
+                "description": "entity tag of the body (send it back in If-None-Match for a 304)",
+                "required": true,
+                "schema": {"type": "string"}
+              }
+            },
+            "responses": {
+              "BadRequest": {
+                "description": "a parameter is not valid; the message says what is",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+              },
+              "NotFound": {
+                "description": "the store has no national January-to-month figures for that month",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+              },
+              "Unavailable": {
+                "description": "the store could not be read",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+              }
+            },
             "parameters": {
               "month": {
                 "name": "month",
                 "in": "path",
                 "required": true,
                 "description": "the last month covered, YYYY-MM (one of /api/months)",
-                "schema": {
-                  "type": "string",
-                  "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"
-                },
+                "schema": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"},
                 "example": "2021-04"
               },
               "vs": {
                 "name": "vs",
                 "in": "query",
                 "description": "a comparison year: from 2000 to the year before the month's",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 2000,
-                  "maximum": 9999
-                },
+                "schema": {"type": "integer", "minimum": 2000, "maximum": 9999},
                 "example": 2019
               }
             },
@@ -450,40 +218,19 @@ enum PressOpenAPI {
               "Error": {
                 "type": "object",
                 "additionalProperties": false,
-                "required": [
-                  "error",
-                  "status"
-                ],
+                "required": ["error", "status"],
                 "properties": {
-                  "error": {
-                    "type": "string",
-                    "description": "what was wrong and what would be valid"
-                  },
-                  "status": {
-                    "type": "integer"
-                  }
+                  "error": {"type": "string", "description": "what was wrong and what would be valid"},
+                  "status": {"type": "integer"}
                 }
               },
               "Months": {
                 "type": "object",
                 "additionalProperties": false,
-                "required": [
-                  "latest",
-                  "months"
-                ],
+                "required": ["latest", "months"],
                 "properties": {
-                  "latest": {
-                    "type": "string",
-                    "nullable": true,
-                    "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"
-                  },
-                  "months": {
-                    "type": "array",
-                    "items": {
-                      "type": "string",
-                      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"
-                    }
-                  }
+                  "latest": {"type": "string", "nullable": true, "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"},
+                  "months": {"type": "array", "items": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"}}
                 }
               },
               "PressRelease": {
@@ -500,186 +247,62 @@ enum PressOpenAPI {
                   "notes"
                 ],
                 "properties": {
-                  "through": {
-                    "type": "string",
-                    "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"
-                  },
-                  "language": {
-                    "type": "string",
-                    "enum": [
-                      "zh",
-                      "en"
-                    ]
-                  },
-                  "sentences": {
-                    "type": "array",
-                    "items": {
-                      "$ref": "#/components/schemas/Sentence"
-                    }
-                  },
-                  "computed": {
-                    "type": "array",
-                    "items": {
-                      "$ref": "#/components/schemas/Sentence"
-                    }
-                  },
-                  "missing": {
-                    "type": "array",
-                    "items": {
-                      "$ref": "#/components/schemas/Missing"
-                    }
-                  },
-                  "shortened": {
-                    "type": "array",
-                    "items": {
-                      "$ref": "#/components/schemas/Missing"
-                    }
-                  },
-                  "withheld": {
-                    "type": "object",
-                    "additionalProperties": {
-                      "type": "string"
-                    }
-                  },
-                  "notes": {
-                    "type": "array",
-                    "items": {
-                      "type": "string"
-                    }
-                  }
+                  "through": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"},
+                  "language": {"type": "string", "enum": ["zh", "en"]},
+                  "sentences": {"type": "array", "items": {"$ref": "#/components/schemas/Sentence"}},
+                  "computed": {"type": "array", "items": {"$ref": "#/components/schemas/Sentence"}},
+                  "missing": {"type": "array", "items": {"$ref": "#/components/schemas/Missing"}},
+                  "shortened": {"type": "array", "items": {"$ref": "#/components/schemas/Missing"}},
+                  "withheld": {"type": "object", "additionalProperties": {"type": "string"}},
+                  "notes": {"type": "array", "items": {"type": "string"}}
                 }
               },
               "Sentence": {
                 "type": "object",
                 "additionalProperties": false,
-                "required": [
-                  "id",
-                  "text",
-                  "numbers",
-                  "computed_block"
-                ],
+                "required": ["id", "text", "numbers", "computed_block"],
                 "properties": {
-                  "id": {
-                    "type": "string"
-                  },
-                  "text": {
-                    "type": "string"
-                  },
-                  "numbers": {
-                    "type": "array",
-                    "items": {
-                      "$ref": "#/components/schemas/PressNumber"
-                    }
-                  },
-                  "computed_block": {
-                    "type": "boolean"
-                  }
+                  "id": {"type": "string"},
+                  "text": {"type": "string"},
+                  "numbers": {"type": "array", "items": {"$ref": "#/components/schemas/PressNumber"}},
+                  "computed_block": {"type": "boolean"}
                 }
               },
               "PressNumber": {
                 "type": "object",
                 "additionalProperties": false,
-                "required": [
-                  "key",
-                  "text",
-                  "unit",
-                  "rounding",
-                  "formula",
-                  "status",
-                  "inputs",
-                  "in_release"
-                ],
+                "required": ["key", "text", "unit", "rounding", "formula", "status", "inputs", "in_release"],
                 "properties": {
-                  "key": {
-                    "type": "string"
-                  },
-                  "text": {
-                    "type": "string"
-                  },
-                  "value": {
-                    "type": "number"
-                  },
-                  "unit": {
-                    "type": "string"
-                  },
-                  "rounding": {
-                    "type": "string"
-                  },
-                  "formula": {
-                    "type": "string"
-                  },
-                  "status": {
-                    "type": "string"
-                  },
-                  "inputs": {
-                    "type": "array",
-                    "items": {
-                      "$ref": "#/components/schemas/PressInput"
-                    }
-                  },
-                  "in_release": {
-                    "type": "boolean"
-                  }
+                  "key": {"type": "string"},
+                  "text": {"type": "string"},
+                  "value": {"type": "number"},
+                  "unit": {"type": "string"},
+                  "rounding": {"type": "string"},
+                  "formula": {"type": "string"},
+                  "status": {"type": "string"},
+                  "inputs": {"type": "array", "items": {"$ref": "#/components/schemas/PressInput"}},
+                  "in_release": {"type": "boolean"}
                 }
               },
               "PressInput": {
                 "type": "object",
                 "additionalProperties": false,
-                "required": [
-                  "series",
-                  "period",
-                  "value",
-                  "unit",
-                  "origin",
-                  "sources",
-                  "status"
-                ],
+                "required": ["series", "period", "value", "unit", "origin", "sources", "status"],
                 "properties": {
-                  "series": {
-                    "type": "string"
-                  },
-                  "period": {
-                    "type": "string"
-                  },
-                  "value": {
-                    "type": "string",
-                    "description": "exact decimal, as stored"
-                  },
-                  "unit": {
-                    "type": "string"
-                  },
-                  "origin": {
-                    "type": "string"
-                  },
-                  "sources": {
-                    "type": "array",
-                    "items": {
-                      "type": "string"
-                    }
-                  },
-                  "status": {
-                    "type": "string"
-                  }
+                  "series": {"type": "string"},
+                  "period": {"type": "string"},
+                  "value": {"type": "string", "description": "exact decimal, as stored"},
+                  "unit": {"type": "string"},
+                  "origin": {"type": "string"},
+                  "sources": {"type": "array", "items": {"type": "string"}},
+                  "status": {"type": "string"}
                 }
               },
               "Missing": {
                 "type": "object",
-                "required": [
-                  "id",
-                  "lacking"
-                ],
+                "required": ["id", "lacking"],
                 "additionalProperties": false,
-                "properties": {
-                  "id": {
-                    "type": "string"
-                  },
-                  "lacking": {
-                    "type": "array",
-                    "items": {
-                      "type": "string"
-                    }
-                  }
-                }
+                "properties": {"id": {"type": "string"}, "lacking": {"type": "array", "items": {"type": "string"}}}
               },
               "TableRow": {
                 "type": "object",
@@ -726,178 +349,63 @@ enum PressOpenAPI {
                   "value_high"
                 ],
                 "properties": {
-                  "region": {
-                    "type": "string",
-                    "description": "region code (CN, beijing, …)"
-                  },
+                  "region": {"type": "string", "description": "region code (CN, beijing, …)"},
                   "sector": {
                     "type": "string",
                     "description": "sector code (EBOPS 2010: S, SC, SD, … and KIS, EXTRAVEL)"
                   },
-                  "flow": {
-                    "type": "string",
-                    "enum": [
-                      "total",
-                      "export",
-                      "import",
-                      "balance"
-                    ]
-                  },
-                  "currency": {
-                    "type": "string",
-                    "enum": [
-                      "CNY",
-                      "USD"
-                    ]
-                  },
-                  "period_from": {
-                    "type": "string",
-                    "description": "first month of the period, YYYY-MM"
-                  },
-                  "period_to": {
-                    "type": "string",
-                    "description": "last month of the period, YYYY-MM"
-                  },
+                  "flow": {"type": "string", "enum": ["total", "export", "import", "balance"]},
+                  "currency": {"type": "string", "enum": ["CNY", "USD"]},
+                  "period_from": {"type": "string", "description": "first month of the period, YYYY-MM"},
+                  "period_to": {"type": "string", "description": "last month of the period, YYYY-MM"},
                   "value": {
                     "type": "number",
                     "nullable": true,
                     "description": "level in `unit`, exactly as published or computed (null: no level)"
                   },
-                  "unit": {
-                    "type": "string",
-                    "description": "unit of the levels, e.g. CNY 100m"
-                  },
+                  "unit": {"type": "string", "description": "unit of the levels, e.g. CNY 100m"},
                   "status": {
                     "type": "string",
                     "nullable": true,
                     "description": "published, computed, derived, implied or illustrative"
                   },
-                  "prior_value": {
-                    "type": "number",
-                    "nullable": true,
-                    "description": "level a year earlier"
-                  },
-                  "yoy_pct": {
-                    "type": "number",
-                    "nullable": true,
-                    "description": "year-on-year rate, %"
-                  },
-                  "yoy_source": {
-                    "type": "string",
-                    "nullable": true
-                  },
-                  "yoy_status": {
-                    "type": "string",
-                    "nullable": true
-                  },
-                  "published_yoy_pct": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "base_restated": {
-                    "type": "boolean",
-                    "nullable": true
-                  },
+                  "prior_value": {"type": "number", "nullable": true, "description": "level a year earlier"},
+                  "yoy_pct": {"type": "number", "nullable": true, "description": "year-on-year rate, %"},
+                  "yoy_source": {"type": "string", "nullable": true},
+                  "yoy_status": {"type": "string", "nullable": true},
+                  "published_yoy_pct": {"type": "number", "nullable": true},
+                  "base_restated": {"type": "boolean", "nullable": true},
                   "vs_base_pct": {
                     "type": "number",
                     "nullable": true,
                     "description": "change against the year of vs=, %"
                   },
-                  "avg_growth_pct": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "share_pct": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "share_change_pp": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "contribution_pp": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "name": {
-                    "type": "string",
-                    "description": "the sector's name in lang"
-                  },
-                  "period_kind": {
-                    "type": "string",
-                    "enum": [
-                      "month",
-                      "year-to-date"
-                    ]
-                  },
-                  "value_origin": {
-                    "type": "string",
-                    "nullable": true
-                  },
-                  "computed_yoy_pct": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "computed_yoy_low": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "computed_yoy_high": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "yoy_change_pp": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "vs_base_year": {
-                    "type": "integer",
-                    "nullable": true
-                  },
-                  "vs_base_source": {
-                    "type": "string",
-                    "nullable": true
-                  },
-                  "avg_growth_source": {
-                    "type": "string",
-                    "nullable": true
-                  },
-                  "contribution_rate_pct": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "mom_pct_nsa": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "implied_revision": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "balance_change": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "balance_movement": {
-                    "type": "string",
-                    "nullable": true
-                  },
-                  "export_import_gap_pp": {
-                    "type": "number",
-                    "nullable": true
-                  },
+                  "avg_growth_pct": {"type": "number", "nullable": true},
+                  "share_pct": {"type": "number", "nullable": true},
+                  "share_change_pp": {"type": "number", "nullable": true},
+                  "contribution_pp": {"type": "number", "nullable": true},
+                  "name": {"type": "string", "description": "the sector's name in lang"},
+                  "period_kind": {"type": "string", "enum": ["month", "year-to-date"]},
+                  "value_origin": {"type": "string", "nullable": true},
+                  "computed_yoy_pct": {"type": "number", "nullable": true},
+                  "computed_yoy_low": {"type": "number", "nullable": true},
+                  "computed_yoy_high": {"type": "number", "nullable": true},
+                  "yoy_change_pp": {"type": "number", "nullable": true},
+                  "vs_base_year": {"type": "integer", "nullable": true},
+                  "vs_base_source": {"type": "string", "nullable": true},
+                  "avg_growth_source": {"type": "string", "nullable": true},
+                  "contribution_rate_pct": {"type": "number", "nullable": true},
+                  "mom_pct_nsa": {"type": "number", "nullable": true},
+                  "implied_revision": {"type": "number", "nullable": true},
+                  "balance_change": {"type": "number", "nullable": true},
+                  "balance_movement": {"type": "string", "nullable": true},
+                  "export_import_gap_pp": {"type": "number", "nullable": true},
                   "illustrative": {
                     "type": "boolean",
                     "description": "true: a generated (illustrative) figure, not a published one"
                   },
-                  "value_low": {
-                    "type": "number",
-                    "nullable": true
-                  },
-                  "value_high": {
-                    "type": "number",
-                    "nullable": true
-                  }
+                  "value_low": {"type": "number", "nullable": true},
+                  "value_high": {"type": "number", "nullable": true}
                 }
               },
               "SeriesRow": {
@@ -915,32 +423,14 @@ enum PressOpenAPI {
                   "gaps"
                 ],
                 "properties": {
-                  "region": {
-                    "type": "string"
-                  },
-                  "sector": {
-                    "type": "string"
-                  },
-                  "flow": {
-                    "type": "string"
-                  },
-                  "currency": {
-                    "type": "string"
-                  },
-                  "first": {
-                    "type": "string",
-                    "description": "first month, YYYY-MM"
-                  },
-                  "last": {
-                    "type": "string",
-                    "description": "last month, YYYY-MM"
-                  },
-                  "observations": {
-                    "type": "integer"
-                  },
-                  "vintages": {
-                    "type": "integer"
-                  },
+                  "region": {"type": "string"},
+                  "sector": {"type": "string"},
+                  "flow": {"type": "string"},
+                  "currency": {"type": "string"},
+                  "first": {"type": "string", "description": "first month, YYYY-MM"},
+                  "last": {"type": "string", "description": "last month, YYYY-MM"},
+                  "observations": {"type": "integer"},
+                  "vintages": {"type": "integer"},
                   "gaps": {
                     "type": "string",
                     "nullable": true,

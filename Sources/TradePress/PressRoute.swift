@@ -14,6 +14,7 @@ enum PressRoute: Sendable {
     case apiFigures(month: Period, language: Language, baseYear: Int?)
     case apiTable(month: Period, format: TableFormat, language: Language, baseYear: Int?)
     case apiSeries(selection: FigureSelection, csv: Bool)
+    case sdmx(SDMXQuery)
 
     /// The key of the cached answer: the route with its parameters in canonical form.
     var cacheKey: String { "\(self)" }
@@ -87,12 +88,35 @@ enum PressRoute: Sendable {
                 selection.sectors = [found.code]
             }
             self = .apiSeries(selection: selection, csv: csv)
+        case "sdmx":
+            self = .sdmx(try Self.sdmx(Array(s.dropFirst()), query: q, accept: request.accept))
         default:
             throw PressRefusal(
                 status: 404,
                 message:
                     "there is no page at /\(s.map(Self.shown).joined(separator: "/")); pages are /figures?month=YYYY-MM, /download/YYYY-MM/NAME and /api/"
             )
+        }
+    }
+
+    /// An SDMX query (the segments after `sdmx`), its data format chosen by `format=` or `accept`.
+    static func sdmx(_ s: [String], query: [String: String], accept: String?) throws(PressRefusal) -> SDMXQuery {
+        guard s.first == "2.1" else {
+            throw PressRefusal(
+                status: 404,
+                message:
+                    "the SDMX web service (RESTful API 2.1) is at /sdmx/2.1/: dataflow, datastructure, codelist, conceptscheme, data/DF_SVC_TRADE/KEY"
+            )
+        }
+        do throws(SDMXRefusal) {
+            var parsed = try SDMXQuery(segments: Array(s.dropFirst()), query: query)
+            if case .data(var data) = parsed {
+                data.format = try data.format(accept: accept)
+                parsed = .data(data)
+            }
+            return parsed
+        } catch {
+            throw PressRefusal(status: error.status, message: error.message)
         }
     }
 

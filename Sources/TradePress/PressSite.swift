@@ -14,6 +14,9 @@ import TradeReport
 /// - `/api/openapi.json` → the OpenAPI 3 document of `/api/`;
 /// - `/api/months`, `/api/figures/YYYY-MM?lang=zh|en&vs=YYYY`, `/api/table/YYYY-MM?format=json|csv|…&lang=en|zh&vs=YYYY` (any `TableFormat`),
 ///   `/api/series?format=json|csv&region=CN&sector=S` → JSON (or CSV) for other tools;
+/// - `/sdmx/2.1/dataflow|datastructure|codelist|conceptscheme/…` → SDMX-ML 2.1 structure messages, and
+///   `/sdmx/2.1/data/DF_SVC_TRADE/KEY?startPeriod=&endPeriod=` → SDMX-ML generic data or SDMX-CSV
+///   (``SDMXQuery``; errors as SDMX-ML error messages);
 /// - `/static/press.css`, `/static/press.js`.
 ///
 /// The site never writes to the store. A bad parameter gets a 4xx answer that says what is valid
@@ -78,6 +81,12 @@ public final class PressSite: Sendable {
     /// the cooperative threads).
     public func respond(to request: PressRequest) async -> PressResponse {
         let isAPI = request.segments.first == "api"
+        let isSDMX = request.segments.first == "sdmx"
+        /// A refusal in the form of the part of the site asked: SDMX-ML, JSON or a page.
+        func refused(_ refusal: PressRefusal) -> PressResponse {
+            if isSDMX { return SDMXService.error(SDMXRefusal(status: refusal.status, message: refusal.message)) }
+            return isAPI ? Self.jsonError(refusal) : PressPage.errorPage(refusal, months: knownMonths())
+        }
         var response: PressResponse
         do {
             guard request.method == "GET" || request.method == "HEAD" else {
@@ -85,7 +94,7 @@ public final class PressSite: Sendable {
             }
             response = try await cachedAnswer(request)
         } catch let refusal as PressRefusal {
-            response = isAPI ? Self.jsonError(refusal) : PressPage.errorPage(refusal, months: knownMonths())
+            response = refused(refusal)
             if refusal.status == 405 { response.headers.append(.init(name: "Allow", value: "GET, HEAD")) }
         } catch {
             let refusal = PressRefusal(
@@ -93,7 +102,7 @@ public final class PressSite: Sendable {
                 message:
                     "this answer could not be made (the store could not be read, or the templates or datasets folder given to svctrade serve is missing something): \(ControlCharacters.escaped("\(error)"))"
             )
-            response = isAPI ? Self.jsonError(refusal) : PressPage.errorPage(refusal, months: knownMonths())
+            response = refused(refusal)
         }
         if let tag = response.header("ETag"), request.ifNoneMatch?.contains(tag) == true, response.status == 200 {
             response = PressResponse(
@@ -292,11 +301,31 @@ public final class PressSite: Sendable {
             let book = try await store.figureBook(query.selection(baseYear: baseYear, asOf: nil))
             let table = BulletinTable(book: book, query: query, baseYear: baseYear, lang: language)
             return Self.ok(try table.rendered(format), type: format.renderer.mediaType)
+        case .sdmx(let query):
+            return try await sdmx(query)
         case .apiSeries(let selection, let csv):
             let table = SeriesListing.table(try await store.seriesSummaries(selection))
             return csv
                 ? Self.ok(Data(CSVRenderer.render(table).utf8), type: "text/csv; charset=utf-8")
                 : Self.ok(Data(SeriesListing.json(table).utf8), type: "application/json")
+        }
+    }
+
+    /// The answer of an SDMX query: a structure message, or the store's data (its `Prepared` date the
+    /// latest publication date in the store, so that the same store gives the same bytes).
+    private func sdmx(_ query: SDMXQuery) async throws -> PressResponse {
+        do {
+            switch query {
+            case .structure(let q):
+                return try SDMXService.structure(q)
+            case .data(let q):
+                let published = try await store.storedReleases().compactMap(\.published).max()
+                return try await SDMXService.data(
+                    q, format: q.format ?? .genericData, store: store,
+                    prepared: published.map { "\($0)T00:00:00Z" } ?? SDMXStructureWriter.shippedPrepared)
+            }
+        } catch let refusal as SDMXRefusal {
+            throw PressRefusal(status: refusal.status, message: refusal.message)
         }
     }
 

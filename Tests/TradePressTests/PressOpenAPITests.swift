@@ -83,8 +83,12 @@ import TradeTestSupport
             #expect(answer.status == status, "\(target)")
             let path = try #require(paths.keys.first { Self.matches(target, $0) }, "\(target) is not documented")
             let operation = try #require(paths[path]?["get"] as? JSON)
-            let documented = try #require(
+            var documented = try #require(
                 (operation["responses"] as? JSON)?["\(status)"] as? JSON, "\(path) does not document \(status)")
+            if let ref = documented["$ref"] as? String {
+                let name = String(ref.split(separator: "/").last ?? "")
+                documented = try #require((components["responses"] as? JSON)?[name] as? JSON, "\(ref)")
+            }
             let schema = try #require(
                 ((documented["content"] as? JSON)?["application/json"] as? JSON)?["schema"] as? JSON)
             let value = try JSONSerialization.jsonObject(with: answer.body)

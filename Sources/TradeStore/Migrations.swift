@@ -11,6 +11,8 @@ import GRDB
 /// - `monthly_block`: the monthly values of one series in one release, packed: a bitmap of present
 ///   months and the hundredths as zigzag-varint month-to-month differences scaled by their common
 ///   power of ten (``MonthlyBlockCodec``). An 8.64-million-value panel is 36,000 rows and 30 MB.
+///   `vals_json` holds the same months as a JSON array for SQL (``TidyViews``).
+/// - the views `tidy` and `tidy_vintages` (``TidyViews``), read-only, for pandas, R and DuckDB.
 enum Migrations {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -76,6 +78,18 @@ enum Migrations {
                     ALTER TABLE figure ADD COLUMN publisher TEXT;
                     ALTER TABLE figure ADD COLUMN published_on TEXT;
                     """)
+        }
+        // v3: what SQL reads without svctrade (``TidyViews``): each block's months as a JSON array, the
+        // status of figures and blocks, the views `tidy` and `tidy_vintages`; filled in for older stores.
+        m.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE figure ADD COLUMN status TEXT;
+                    ALTER TABLE monthly_block ADD COLUMN status TEXT;
+                    ALTER TABLE monthly_block ADD COLUMN vals_json TEXT;
+                    """)
+            try TidyViews.backfill(db)
+            try db.execute(sql: TidyViews.create)
         }
         return m
     }

@@ -61,13 +61,14 @@ struct ObservationWriter {
             sql: """
                 INSERT INTO figure (series_id, period_from, period_to, release_id, source_id, line, preferred, value, unit,
                     decimals, yoy_pct, vs2019_pct, two_year_avg_pct, share_pct, share_change_pp, balance_change,
-                    publisher, published_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    publisher, published_on, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let insertBlock = try db.makeStatement(
             sql: """
-                INSERT INTO monthly_block (series_id, release_id, first_month, month_count, unit, decimals, source_id, present, vals)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO monthly_block (series_id, release_id, first_month, month_count, unit, decimals, source_id, present, vals,
+                    status, vals_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let clock = ContinuousClock()
         let t0 = clock.now
@@ -84,7 +85,9 @@ struct ObservationWriter {
                 args += [o.value?.hundredths, o.unit?.description, o.decimals]
                 args += [r.yearOnYear?.description, r.versus2019?.description, r.twoYearAverage?.description]
                 args += [r.share?.description, r.shareChange?.description, r.balanceChange?.hundredths]
-                args += [o.publisher, o.publishedOn]
+                let status = FigureStatus.ofStoredFigure(
+                    currency: o.key.currency, source: o.source, hasOwnRate: r.yearOnYear != nil)
+                args += [o.publisher, o.publishedOn, status.rawValue]
                 try insertFigure.execute(arguments: StatementArguments(args))
                 summary.figures += 1
             }
@@ -93,23 +96,25 @@ struct ObservationWriter {
             let packed = OrderedParallelMap.map(
                 OrderedParallelMap.ranges(count: series.count, pieces: series.count >= 512 ? 16 : 1)
             ) { range in
-                range.map { i -> (present: Data, values: Data, count: Int) in
+                range.map { i -> (present: Data, values: Data, json: String, count: Int) in
                     let s = series[i]
-                    guard !s.values.isEmpty else { return (Data(), Data(), 0) }
+                    guard !s.values.isEmpty else { return (Data(), Data(), "", 0) }
                     return (
                         MonthlyBlockCodec.encodePresence(s.present), MonthlyBlockCodec.encodeValues(s.values),
+                        TidyViews.json(values: s.values, present: s.present, unit: s.unit, decimals: s.decimals),
                         s.observationCount
                     )
                 }
             }
-            for (s, (presence, packed, count)) in zip(series, packed) where !s.values.isEmpty {
+            for (s, (presence, packed, json, count)) in zip(series, packed) where !s.values.isEmpty {
                 let sid = try seriesID(s.key)
                 let src = try sourceID(s.source)
                 guard let release = releaseIDs[s.release] else { continue }
                 try RawBind(statement: insertBlock).run([
                     .int(sid), .int(release), .int(Int64(s.firstMonth)), .int(Int64(s.values.count)),
                     .text(s.unit.description),
-                    .int(Int64(s.decimals)), .int(src), .blob(presence), .blob(packed),
+                    .int(Int64(s.decimals)), .int(src), .blob(presence), .blob(packed), .text(s.status.rawValue),
+                    .text(json),
                 ])
                 summary.monthlyValues += count
             }

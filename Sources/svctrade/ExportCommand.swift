@@ -7,26 +7,28 @@ import TradeStore
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the store's observations as SDMX-CSV (for IMF, OECD, ECB and Eurostat tools).",
+        abstract: "Write the store's observations as SDMX-CSV, or as one tidy table (CSV, JSON) for notebooks.",
         discussion: """
             One observation per series key and period (the copy table uses; --all-sources: every copy),
             levels and rates with DECIMALS; panel months follow with PANEL=1. The structure (sdmx-structure)
             is in datasets/sdmx; the command reference ("export") explains it. svctrade import reads it back.
+            csv and json: one row per series and period with the best level, its unit, rates, status and
+            release (columns in the command reference, "export --format csv|json").
 
             Examples:
               svctrade export --format sdmx-csv -o figures.csv
               svctrade export --format sdmx-csv --version 2 --region CN -o cn.csv
               svctrade export --format sdmx-structure -o svctrade-structure.xml
+              svctrade export --format csv -o svctrade-tidy.csv
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case sdmxCSV = "sdmx-csv"
-        case sdmxStructure = "sdmx-structure"
+        case sdmxCSV = "sdmx-csv", sdmxStructure = "sdmx-structure", csv, json
     }
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Output format: sdmx-csv (data) or sdmx-structure (the SDMX-ML 2.1 dataflows, DSDs, codelists).")
+    @Option(help: "Output format: sdmx-csv (data), sdmx-structure (SDMX-ML 2.1 structure), csv or json (one tidy table).")
     var format: Format = .sdmxCSV
 
     @Option(help: "SDMX-CSV version: 1 (DATAFLOW first) or 2 (STRUCTURE, STRUCTURE_ID, ACTION).")
@@ -56,6 +58,14 @@ struct ExportCommand: AsyncParsableCommand {
         let database = try await store.reader()
         var selection = FigureSelection()
         if let region { selection.regions = [Regions.standard.lookup(region)?.code ?? region] }
+        if let tidy = TidyTable.Format(rawValue: format.rawValue) {
+            let table = try await TidyTable.read(from: database, selection)
+            guard let output else { return table.write(tidy) { print($0, terminator: "") } }
+            let file = try OutputFile(path: output)
+            try table.write(tidy) { try file.write(Data($0.utf8)) }
+            try file.finish()
+            return writeStandardError("wrote \(table.rowCount) rows to \(output)\n")
+        }
         let book = try await database.figureBook(selection)
         let figures = SDMXCSVWriter.figures(
             history: try await database.figureHistory(selection), book: book, allSources: allSources)

@@ -1,0 +1,208 @@
+import Foundation
+import TradeCore
+
+/// The whole store as one long table for notebooks (`svctrade export --format csv|json`): one row per
+/// series and period with the best level the store holds, its unit, the rates printed with it, its
+/// status and its vintage.
+///
+/// "Best" is what the bulletin reads (the ``TradeCore/FigureReader`` contract): for a published
+/// figure, the copy preferred among the sources of a release, from the latest release by publication
+/// date (then import order); for a panel month, the latest release holding it. A month that has both
+/// a published figure and a panel value gives the published figure. Levels the store does not hold
+/// (exports plus imports, a month as the difference of two year-to-date totals) are `svctrade
+/// table`'s, not this table's.
+///
+/// Rows are in series order (region, sector, flow, currency), then by last month, a month before the
+/// longer spans that end in it; the same store gives the same bytes. The columns are
+/// ``columns``; the store's `tidy` view has the same columns and rows (the *Store layout* article of
+/// TradeStore).
+public struct TidyTable: Sendable {
+    /// The column names, in order.
+    public static let columns = [
+        "region", "sector", "flow", "currency", "period", "period_start", "period_end", "cumulation", "value",
+        "unit", "unit_mult", "decimals", "amount", "yoy_pct", "vs2019_pct", "two_year_avg_pct", "share_pct",
+        "share_change_pp", "balance_change", "status", "release", "release_date", "source", "publisher",
+        "published_on",
+    ]
+
+    /// The output formats.
+    public enum Format: String, Sendable, CaseIterable {
+        /// RFC 4180 CSV with a header line; empty fields are missing.
+        case csv
+        /// A JSON array with one object per row (one per line); missing values are `null`, numbers are
+        /// JSON numbers written exactly as stored.
+        case json
+    }
+
+    /// The figures and panel months, as of the latest release.
+    public let book: FigureBook
+    /// Publication dates by release name.
+    public let releaseDates: [String: String]
+
+    /// A table over `book`, with the publication dates of `releases`.
+    public init(book: FigureBook, releases: [StoredRelease]) {
+        self.book = book
+        var dates: [String: String] = [:]
+        for r in releases { dates[r.name] = r.published }
+        releaseDates = dates
+    }
+
+    /// Reads the selected series of a store (all of it by default).
+    public static func read(from store: any FigureReader, _ selection: FigureSelection = .everything) async throws
+        -> TidyTable
+    {
+        TidyTable(book: try await store.figureBook(selection), releases: try await store.storedReleases())
+    }
+
+    /// `month` for one month; `year-to-date` for January to `period_end` (two months or more: Jan–Feb,
+    /// Q1, H1 and the year too); `quarter` or `half` for the other quarters and the second half.
+    public static func cumulation(_ span: PeriodSpan) -> String {
+        if span.isMonth { return "month" }
+        if span.start.month == 1 { return "year-to-date" }
+        return span.kind == .half ? "half" : "quarter"
+    }
+
+    /// One row's cells, `nil` where missing; text cells are marked so JSON can quote them.
+    struct Cells {
+        var values: [String?] = []
+        var quoted: [Bool] = []
+
+        mutating func text(_ s: String?) {
+            values.append(s)
+            quoted.append(true)
+        }
+
+        mutating func number(_ s: String?) {
+            values.append(s)
+            quoted.append(false)
+        }
+    }
+
+    /// Walks the rows in order.
+    func forEachRow(_ body: (Cells) throws -> Void) rethrows {
+        var figures: [SeriesKey: [Observation]] = [:]
+        for f in book.figures { figures[f.key, default: []].append(f) }
+        var panel: [SeriesKey: MonthlyPanel.Series] = [:]
+        for s in book.panel.series { panel[s.key] = s }
+        for key in Set(figures.keys).union(panel.keys).sorted() {
+            let spans = (figures[key] ?? []).sorted { $0.span < $1.span }
+            let publishedMonths = Set(spans.filter(\.span.isMonth).map(\.span.start.index))
+            var months: [(span: PeriodSpan, month: Int)] = []
+            if let s = panel[key] {
+                for (k, present) in s.present.enumerated() where present && !publishedMonths.contains(s.firstMonth + k)
+                {
+                    if let p = Period(index: s.firstMonth + k) { months.append((PeriodSpan(month: p), k)) }
+                }
+            }
+            // Merge the published spans and the panel months (both in span order).
+            var i = 0
+            var j = 0
+            while i < spans.count || j < months.count {
+                if j >= months.count || (i < spans.count && spans[i].span < months[j].span) {
+                    try body(figureCells(spans[i]))
+                    i += 1
+                } else if let s = panel[key] {
+                    try body(panelCells(s, months[j].span, months[j].month))
+                    j += 1
+                }
+            }
+        }
+    }
+
+    private func keyCells(_ key: SeriesKey, _ span: PeriodSpan) -> Cells {
+        var c = Cells()
+        for t in [key.region, key.sector, key.flow.rawValue, key.currency.rawValue, span.description] { c.text(t) }
+        for t in [span.start.description, span.end.description, Self.cumulation(span)] { c.text(t) }
+        return c
+    }
+
+    private func levelCells(_ c: inout Cells, _ level: Level?, unit: MonetaryUnit?, decimals: Int?) {
+        // As stored: 3.39 万亿元 kept in 亿元 is 33900 with decimals −2.
+        let places = max(0, decimals ?? 0)
+        c.number(level.flatMap { v in unit.map { v.formatted(in: $0, places: places) } })
+        c.text(unit?.description)
+        c.number(unit.map { String($0.magnitude.exponent) })
+        c.number(level == nil ? nil : decimals.map(String.init))
+        c.number(level.map { $0.exactDecimal(in: MonetaryUnit(unit?.currency ?? .cny, .one)).description })
+    }
+
+    private func figureCells(_ o: Observation) -> Cells {
+        var c = keyCells(o.key, o.span)
+        let r = o.rates
+        // A balance change is in the figure's unit (the currency alone when no level was printed).
+        let unit = o.unit ?? (r.balanceChange != nil ? MonetaryUnit(o.key.currency, .one) : nil)
+        levelCells(&c, o.value, unit: unit, decimals: o.decimals)
+        for rate in [r.yearOnYear, r.versus2019, r.twoYearAverage, r.share, r.shareChange] {
+            c.number(rate?.description)
+        }
+        c.number(
+            r.balanceChange.flatMap { x in
+                unit.map { u in x.formatted(in: u, places: max(0, o.decimals ?? 0, x.exactDecimal(in: u).places)) }
+            })
+        let status = FigureStatus.ofStoredFigure(
+            currency: o.key.currency, source: o.source, hasOwnRate: r.yearOnYear != nil)
+        for t in [status.rawValue, o.release, releaseDates[o.release], o.source, o.publisher, o.publishedOn] {
+            c.text(t)
+        }
+        return c
+    }
+
+    private func panelCells(_ s: MonthlyPanel.Series, _ span: PeriodSpan, _ k: Int) -> Cells {
+        var c = keyCells(s.key, span)
+        levelCells(&c, Level(hundredths: s.values[k]), unit: s.unit, decimals: s.decimals)
+        for _ in 0..<6 { c.number(nil) }
+        for t in [s.status.rawValue, s.release, releaseDates[s.release], s.source, nil, nil] { c.text(t) }
+        return c
+    }
+
+    /// The number of rows.
+    public var rowCount: Int {
+        var n = 0
+        forEachRow { _ in n += 1 }
+        return n
+    }
+
+    /// Writes the table in `format`, handing `emit` the text a piece at a time (about 1 MB each), so
+    /// that a large panel is never held whole as text.
+    public func write(_ format: Format, to emit: (String) throws -> Void) rethrows {
+        var out = ""
+        out.reserveCapacity(1 << 20)
+        var first = true
+        switch format {
+        case .csv: out += Self.columns.joined(separator: ",") + "\n"
+        case .json: out += "["
+        }
+        try forEachRow { cells in
+            switch format {
+            case .csv:
+                out += cells.values.map { CSVRenderer.escape($0 ?? "") }.joined(separator: ",") + "\n"
+            case .json:
+                out += first ? "\n{" : ",\n{"
+                for (i, name) in Self.columns.enumerated() {
+                    if i > 0 { out += "," }
+                    out += "\"\(name)\":"
+                    guard let v = cells.values[i] else {
+                        out += "null"
+                        continue
+                    }
+                    out += cells.quoted[i] ? JSONRenderer.quote(v) : v
+                }
+                out += "}"
+            }
+            first = false
+            if out.utf8.count >= 1 << 20 {
+                try emit(out)
+                out = ""
+            }
+        }
+        if format == .json { out += first ? "]\n" : "\n]\n" }
+        try emit(out)
+    }
+
+    /// The whole table as text (tests and small stores).
+    public func render(_ format: Format) -> String {
+        var text = ""
+        write(format) { text += $0 }
+        return text
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import GRDB
+import TradeCore
+
+/// What SQL can read without svctrade: the read-only views `tidy` (one row per series and period,
+/// the best level: what `svctrade export --format csv` writes) and `tidy_vintages` (every stored
+/// copy of every figure and every release's panel months), over plain columns that import keeps up
+/// to date in the same transaction:
+///
+/// - `monthly_block.vals_json`: the block's months as a JSON array of whole numbers, each value in the
+///   block's unit times 10^`decimals` (`null` for a month without a value), which SQLite's built-in
+///   `json_each` turns into rows (the packed `vals` stay the store's own reading path);
+/// - `monthly_block.status` and `figure.status`: ``TradeCore/FigureStatus`` as text.
+///
+/// Measured on the 8.64-million-value panel and on the shipped data: the *Store layout* article.
+enum TidyViews {
+    /// The JSON array of a series' months: mantissas at `decimals` places in `unit`, `null` where absent.
+    static func json(values: [Int64], present: [Bool], unit: MonetaryUnit, decimals: Int) -> String {
+        let shift = unit.magnitude.exponent + 2 - max(0, decimals)
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(values.count * 8 + 2)
+        var digits = [UInt8](repeating: 0, count: 24)
+        for (k, v) in values.enumerated() {
+            if k > 0 { bytes.append(UInt8(ascii: ",")) }
+            guard k < present.count, present[k] else {
+                bytes += Array("null".utf8)
+                continue
+            }
+            // Exact: a block's decimals are the most any of its values was published with.
+            let m = shift >= 0 ? Int128(v) / pow10Int(shift) : Int128(v) * pow10Int(-shift)
+            var magnitude = m < 0 ? -m : m
+            var n = 0
+            repeat {
+                digits[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                n += 1
+            } while magnitude > 0
+            if m < 0 { bytes.append(UInt8(ascii: "-")) }
+            for i in stride(from: n - 1, through: 0, by: -1) { bytes.append(digits[i]) }
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Fills the plain columns of a store written before they existed (migration v3).
+    static func backfill(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM release") {
+            try db.execute(
+                sql: "UPDATE monthly_block SET status = ? WHERE release_id = ?",
+                arguments: [FigureStatus.ofPanelMonth(release: row[1]).rawValue, row[0] as Int64])
+        }
+        let kinds = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT s.currency, f.source_id, src.address, f.yoy_pct IS NOT NULL
+                FROM figure f JOIN series s ON s.id = f.series_id JOIN source src ON src.id = f.source_id
+                """)
+        for row in kinds {
+            guard let currency = Currency(rawValue: row[0]) else { continue }
+            let status = FigureStatus.ofStoredFigure(currency: currency, source: row[2], hasOwnRate: row[3])
+            try db.execute(
+                sql: """
+                    UPDATE figure SET status = ? WHERE source_id = ? AND (yoy_pct IS NOT NULL) = ?
+                    AND series_id IN (SELECT id FROM series WHERE currency = ?)
+                    """,
+                arguments: [status.rawValue, row[1] as Int64, row[3] as Bool, currency.rawValue])
+        }
+        let update = try db.makeStatement(sql: "UPDATE monthly_block SET vals_json = ? WHERE rowid = ?")
+        let blocks = try Row.fetchCursor(
+            db, sql: "SELECT rowid, month_count, unit, decimals, present, vals FROM monthly_block")
+        var updates: [(Int64, String)] = []
+        while let row = try blocks.next() {
+            let count: Int = row[1]
+            let unitText: String = row[2]
+            guard let unit = MonetaryUnit(parsing: unitText) else { continue }
+            let values = MonthlyBlockCodec.decodeValues(row[5] as Data? ?? Data(), count: count)
+            let present = MonthlyBlockCodec.decodePresence(row[4] as Data? ?? Data(), count: count)
+            updates.append((row[0], json(values: values, present: present, unit: unit, decimals: row[3])))
+        }
+        for (rowid, text) in updates { try update.execute(arguments: [text, rowid]) }
+    }
+
+    /// `CASE unit WHEN 'CNY 100m' THEN 8 …`: the power of ten of every unit a store can hold.
+    static func unitMultiplier(_ unit: String) -> String {
+        var cases = ""
+        for c in Currency.allCases {
+            for m in Magnitude.allCases {
+                cases += " WHEN '\(MonetaryUnit(c, m).description)' THEN \(m.exponent)"
+            }
+        }
+        return "(CASE \(unit)\(cases) END)"
+    }
+
+    /// `10^e` as an integer for `e` in 0…18 (SQLite's `pow` is not built into every library).
+    static func power10(_ e: String) -> String {
+        var cases = ""
+        var p: Int64 = 1
+        for k in 0...18 {
+            cases += " WHEN \(k) THEN \(p)"
+            if k < 18 { p *= 10 }
+        }
+        return "(CASE \(e)\(cases) END)"
+    }
+
+    /// `YYYY-MM` of a `yyyymm` integer.
+    static func month(yyyymm x: String) -> String { "printf('%04d-%02d', \(x) / 100, \(x) % 100)" }
+
+    /// `yyyymm` of a month index (``TradeCore/Period/index``).
+    static func yyyymm(index x: String) -> String { "((\(x)) / 12 * 100 + (\(x)) % 12 + 1)" }
+
+    /// The ISO text and cumulation of a span of `yyyymm` integers (``TradeReport`` writes the same).
+    static func spanColumns(from: String, to: String) -> String {
+        """
+        CASE WHEN \(from) = \(to) THEN \(month(yyyymm: to)) ELSE \(month(yyyymm: from)) || '/' || \(month(yyyymm: to)) END AS period,
+            \(month(yyyymm: from)) AS period_start, \(month(yyyymm: to)) AS period_end,
+            CASE WHEN \(from) = \(to) THEN 'month' WHEN \(from) % 100 = 1 THEN 'year-to-date'
+                 WHEN \(to) - \(from) = 5 THEN 'half' ELSE 'quarter' END AS cumulation
+        """
+    }
+
+    /// Release `q` comes after release `r` in the bulletin's order (publication date, undated first,
+    /// then import order).
+    static func later(_ q: String, than r: String) -> String {
+        "(COALESCE(\(q).published, '') > COALESCE(\(r).published, '') OR (COALESCE(\(q).published, '') = COALESCE(\(r).published, '') AND \(q).id > \(r).id))"
+    }
+
+    /// The columns of a figure row (`f` figure, `s` series, `r` release, `src` source).
+    static var figureColumns: String {
+        // A balance change printed without a level is counted in the currency itself.
+        let unit = "COALESCE(f.unit, CASE WHEN f.balance_change IS NOT NULL THEN s.currency END)"
+        let mult = unitMultiplier(unit)
+        return """
+            s.region, s.sector, s.flow, s.currency, \(spanColumns(from: "f.period_from", to: "f.period_to")),
+                f.value * 1.0 / \(power10("\(mult) + 2")) AS value,
+                \(unit) AS unit, \(mult) AS unit_mult, CASE WHEN f.value IS NOT NULL THEN f.decimals END AS decimals,
+                f.value / 100.0 AS amount,
+                CAST(f.yoy_pct AS REAL) AS yoy_pct, CAST(f.vs2019_pct AS REAL) AS vs2019_pct,
+                CAST(f.two_year_avg_pct AS REAL) AS two_year_avg_pct, CAST(f.share_pct AS REAL) AS share_pct,
+                CAST(f.share_change_pp AS REAL) AS share_change_pp,
+                f.balance_change * 1.0 / \(power10("\(mult) + 2")) AS balance_change,
+                f.status AS status, r.name AS release, r.published AS release_date, src.address AS source,
+                f.publisher AS publisher, f.published_on AS published_on
+            """
+    }
+
+    /// The columns of a panel month (`b` block, `j` its `json_each`, `m` the month's `yyyymm`).
+    static var panelColumns: String {
+        let mult = unitMultiplier("b.unit")
+        let m = yyyymm(index: "b.first_month + j.key")
+        return """
+            s.region, s.sector, s.flow, s.currency, \(spanColumns(from: m, to: m)),
+                j.value * 1.0 / \(power10("b.decimals")) AS value, b.unit AS unit, \(mult) AS unit_mult,
+                b.decimals AS decimals,
+                CASE WHEN \(mult) >= b.decimals THEN j.value * \(power10("\(mult) - b.decimals")) * 1.0
+                     ELSE j.value * 1.0 / \(power10("b.decimals - \(mult)")) END AS amount,
+                NULL AS yoy_pct, NULL AS vs2019_pct, NULL AS two_year_avg_pct, NULL AS share_pct,
+                NULL AS share_change_pp, NULL AS balance_change,
+                b.status AS status, r.name AS release, r.published AS release_date, src.address AS source,
+                NULL AS publisher, NULL AS published_on
+            """
+    }
+
+    static let figureFrom = """
+        figure f JOIN series s ON s.id = f.series_id JOIN release r ON r.id = f.release_id
+            JOIN source src ON src.id = f.source_id
+        """
+
+    static let panelFrom = """
+        monthly_block b JOIN series s ON s.id = b.series_id JOIN release r ON r.id = b.release_id
+            JOIN source src ON src.id = b.source_id, json_each(b.vals_json) j
+        """
+
+    /// The views (migration v3).
+    static var create: String {
+        let month = yyyymm(index: "b.first_month + j.key")
+        let laterFigure = """
+            NOT EXISTS (SELECT 1 FROM figure g JOIN release q ON q.id = g.release_id
+                WHERE g.series_id = f.series_id AND g.period_to = f.period_to AND g.period_from = f.period_from
+                AND g.preferred = 1 AND (\(later("q", than: "r")) OR (q.id = r.id AND g.line > f.line)))
+            """
+        let laterMonth = """
+            NOT EXISTS (SELECT 1 FROM monthly_block c JOIN release q ON q.id = c.release_id
+                WHERE c.series_id = b.series_id AND \(later("q", than: "r"))
+                AND b.first_month + j.key - c.first_month BETWEEN 0 AND c.month_count - 1
+                AND json_extract(c.vals_json, '$[' || (b.first_month + j.key - c.first_month) || ']') IS NOT NULL)
+            """
+        let publishedMonth = """
+            NOT EXISTS (SELECT 1 FROM figure g WHERE g.series_id = b.series_id AND g.period_to = \(month)
+                AND g.period_from = \(month) AND g.preferred = 1)
+            """
+        return """
+            CREATE VIEW tidy AS
+            SELECT * FROM (
+                SELECT \(figureColumns) FROM \(figureFrom)
+                WHERE f.preferred = 1 AND \(laterFigure)
+                UNION ALL
+                SELECT \(panelColumns) FROM \(panelFrom)
+                WHERE j.type = 'integer' AND \(laterMonth) AND \(publishedMonth)
+            )
+            ORDER BY region, sector, flow, currency, period_end, period_start DESC;
+            CREATE VIEW tidy_vintages AS
+            SELECT * FROM (
+                SELECT \(figureColumns), f.preferred AS preferred, 0 AS panel FROM \(figureFrom)
+                UNION ALL
+                SELECT \(panelColumns), 1 AS preferred, 1 AS panel FROM \(panelFrom) WHERE j.type = 'integer'
+            )
+            ORDER BY region, sector, flow, currency, period_end, period_start DESC, release_date, release, panel, source;
+            """
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+import Testing
+import TradeCore
+import TradeIngest
+import TradeTestSupport
+
+@testable import TradeStore
+
+/// The read-only views `tidy` and `tidy_vintages`: plain numbers, ISO periods and units over the
+/// shipped data, the latest release winning, and an older store migrated (or refused by a reader).
+@Suite struct TidyViewTests {
+    func rows(_ store: TradeDatabase, _ sql: String) throws -> [[String]] {
+        try store.queue.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                row.databaseValues.map { value in
+                    switch value.storage {
+                    case .null: ""
+                    case .string(let text): text
+                    default: value.description
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theViewsGiveThePublishedNationalTotals() throws {
+        let store = try ShippedData.store(illustrativePanel: true)
+        let ytd = try rows(
+            store,
+            """
+            SELECT period, value, unit, unit_mult, amount, yoy_pct, status FROM tidy
+            WHERE region = 'CN' AND sector = 'S' AND flow = 'total' AND currency = 'CNY'
+              AND cumulation = 'year-to-date' AND value IS NOT NULL
+            """)
+        #expect(ytd.count == 78)
+        // datasets/mofcom-published-2017-2022.csv: 2017 46991.1 亿元 (+6.8%); the only copy.
+        #expect(
+            ytd.first { $0[0] == "2017-01/2017-12" }
+                == ["2017-01/2017-12", "46991.1", "CNY 100m", "8", "4699110000000.0", "6.8", "published"])
+        // The first: January–May 2017, 1.82463 万亿元 (+9.2%).
+        #expect(
+            ytd.first == ["2017-01/2017-05", "1.82463", "CNY trillion", "12", "1824630000000.0", "9.2", "published"])
+        let april = ytd.first { $0[0] == "2021-01/2021-04" }
+        #expect(april?[4] == "1564450000000.0" && april?[5] == "3.3", "\(april ?? [])")
+        // Every view row of the illustrative panel says so; no figure does.
+        let statuses = try rows(store, "SELECT status, count(*) FROM tidy GROUP BY status ORDER BY status")
+        #expect(statuses.map(\.first) == ["illustrative", "published", "reported-conversion"])
+        let panelMonths = try rows(store, "SELECT count(*) FROM tidy WHERE status = 'illustrative'")
+        let panel = try store.monthlyPanel()
+        #expect(panelMonths.first?.first.flatMap { Int($0) } == panel.observationCount)
+    }
+
+    @Test func theLatestReleaseWinsAndEveryVintageIsKept() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let header = "period,region,sector,flow,value,unit\n"
+        let store = try TradeDatabase.inMemory()
+        func add(_ text: String, release: String, date: String) throws {
+            let path = try folder.write("\(release).csv", header + text)
+            _ = try store.importBatches([
+                try ObservationReader(options: .init(release: release, releaseDate: date)).read(path: path)
+            ])
+        }
+        try add(
+            "2021-03,beijing,SI,export,10.5,CNY 100m\n2021-04,beijing,SI,export,11.25,CNY 100m\n", release: "late",
+            date: "2021-06-30")
+        try add(
+            "2021-04,beijing,SI,export,12,CNY 100m\n2021-05,beijing,SI,export,13,CNY 100m\n", release: "early",
+            date: "2021-05-31")
+        let best = try rows(store, "SELECT period, value, amount, release, cumulation FROM tidy")
+        #expect(
+            best == [
+                ["2021-03", "10.5", "1050000000.0", "late", "month"],
+                ["2021-04", "11.25", "1125000000.0", "late", "month"],
+                ["2021-05", "13.0", "1300000000.0", "early", "month"],
+            ])
+        let all = try rows(store, "SELECT period, value, release FROM tidy_vintages")
+        #expect(all.count == 4 && all.contains(["2021-04", "12.0", "early"]))
+    }
+
+    @Test func anOlderStoreIsMigratedByAWriterAndRefusedByAReader() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("old.sqlite")
+        // A store of format 1 (migrations v1 and v2), written as the svctrade of that format wrote it.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Migrations.migrator.migrate(queue, upTo: "v2")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        PRAGMA application_id = \(StoreStamp.applicationID); PRAGMA user_version = 1;
+                        INSERT INTO release VALUES (1, 'r1', '2021-06-03', 'a.csv', 2);
+                        INSERT INTO series VALUES (1, 'CN', 'S', 'total', 'USD'), (2, 'beijing', 'SI', 'export', 'CNY');
+                        INSERT INTO source VALUES (1, 'https://news.example.com/a');
+                        INSERT INTO figure (series_id, period_from, period_to, release_id, source_id, line, preferred,
+                            value, unit, decimals) VALUES (1, 202101, 202104, 1, 1, 2, 1, 22836000000000, 'USD bn', 2);
+                        """)
+                let values: [Int64] = [105_000_000_000, 0, 112_500_000_000]
+                try db.execute(
+                    sql: "INSERT INTO monthly_block VALUES (2, 1, ?, 3, 'CNY 100m', 2, 1, ?, ?)",
+                    arguments: [
+                        Period(year: 2021, month: 3)?.index, MonthlyBlockCodec.encodePresence([true, false, true]),
+                        MonthlyBlockCodec.encodeValues(values),
+                    ])
+            }
+            try queue.close()
+        }
+        #expect(throws: StoreError.self) { try TradeDatabase.readOnly(path: path) }
+        do {
+            _ = try TradeDatabase.readOnly(path: path)
+        } catch {
+            #expect("\(error)".contains("has an older schema"), "\(error)")
+        }
+        let store = try TradeDatabase(path: path)
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try rows(store, "PRAGMA user_version") == [["2"]])
+        let tidy = try rows(store, "SELECT region, period, value, unit, unit_mult, decimals, amount, status FROM tidy")
+        #expect(
+            tidy == [
+                ["CN", "2021-01/2021-04", "228.36", "USD bn", "9", "2", "228360000000.0", "reported-conversion"],
+                ["beijing", "2021-03", "10.5", "CNY 100m", "8", "2", "1050000000.0", "published"],
+                ["beijing", "2021-05", "11.25", "CNY 100m", "8", "2", "1125000000.0", "published"],
+            ])
+        #expect(try rows(store, "SELECT vals_json FROM monthly_block") == [["[1050,null,1125]"]])
+    }
+
+    @Test func theJSONOfABlockIsExact() {
+        let unit = MonetaryUnit(.cny, .tenThousand)
+        #expect(
+            TidyViews.json(
+                values: [123_456_000, 0, -5_000_000, 0], present: [true, false, true, true], unit: unit, decimals: 3)
+                == "[123456,null,-5000,0]")
+        #expect(TidyViews.json(values: [], present: [], unit: unit, decimals: 0) == "[]")
+    }
+}

@@ -87,6 +87,7 @@ enum Migrations {
                     ALTER TABLE figure ADD COLUMN status TEXT;
                     ALTER TABLE monthly_block ADD COLUMN status TEXT;
                     ALTER TABLE monthly_block ADD COLUMN vals_json TEXT;
+                    ALTER TABLE monthly_block ADD COLUMN vals_json_scale INTEGER;
                     """)
             try TidyViews.backfill(db)
             try db.execute(sql: TidyViews.create)

@@ -67,8 +67,8 @@ struct ObservationWriter {
         let insertBlock = try db.makeStatement(
             sql: """
                 INSERT INTO monthly_block (series_id, release_id, first_month, month_count, unit, decimals, source_id, present, vals,
-                    status, vals_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    status, vals_json, vals_json_scale)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let clock = ContinuousClock()
         let t0 = clock.now
@@ -96,9 +96,9 @@ struct ObservationWriter {
             let packed = OrderedParallelMap.map(
                 OrderedParallelMap.ranges(count: series.count, pieces: series.count >= 512 ? 16 : 1)
             ) { range in
-                range.map { i -> (present: Data, values: Data, json: String, count: Int) in
+                range.map { i -> (present: Data, values: Data, json: (text: String, scale: Int64), count: Int) in
                     let s = series[i]
-                    guard !s.values.isEmpty else { return (Data(), Data(), "", 0) }
+                    guard !s.values.isEmpty else { return (Data(), Data(), ("", 1), 0) }
                     return (
                         MonthlyBlockCodec.encodePresence(s.present), MonthlyBlockCodec.encodeValues(s.values),
                         TidyViews.json(values: s.values, present: s.present, unit: s.unit, decimals: s.decimals),
@@ -114,7 +114,7 @@ struct ObservationWriter {
                     .int(sid), .int(release), .int(Int64(s.firstMonth)), .int(Int64(s.values.count)),
                     .text(s.unit.description),
                     .int(Int64(s.decimals)), .int(src), .blob(presence), .blob(packed), .text(s.status.rawValue),
-                    .text(json),
+                    .text(json.text), .int(json.scale),
                 ])
                 summary.monthlyValues += count
             }

@@ -7,16 +7,25 @@ import TradeCore
 /// copy of every figure and every release's panel months), over plain columns that import keeps up
 /// to date in the same transaction:
 ///
-/// - `monthly_block.vals_json`: the block's months as a JSON array of whole numbers, each value in the
-///   block's unit times 10^`decimals` (`null` for a month without a value), which SQLite's built-in
-///   `json_each` turns into rows (the packed `vals` stay the store's own reading path);
+/// - `monthly_block.vals_json`: the block's months as a JSON array of whole numbers (`null` for a month
+///   without a value), each times `vals_json_scale` the exact hundredths of the currency unit, which
+///   SQLite's built-in `json_each` turns into rows (the packed `vals` stay the store's own reading path);
 /// - `monthly_block.status` and `figure.status`: ``TradeCore/FigureStatus`` as text.
 ///
 /// Measured on the 8.64-million-value panel and on the shipped data: the *Store layout* article.
 enum TidyViews {
-    /// The JSON array of a series' months: mantissas at `decimals` places in `unit`, `null` where absent.
-    static func json(values: [Int64], present: [Bool], unit: MonetaryUnit, decimals: Int) -> String {
-        let shift = unit.magnitude.exponent + 2 - max(0, decimals)
+    /// The JSON array of a series' months and its scale (hundredths of the currency unit in one unit of
+    /// the array): whole numbers at the block's `decimals` in its `unit` (`1234.56` 万元 is `123456`,
+    /// scale 10,000), `null` where absent; exact hundredths (scale 1) if a value had more digits.
+    static func json(values: [Int64], present: [Bool], unit: MonetaryUnit, decimals: Int) -> (
+        text: String, scale: Int64
+    ) {
+        var shift = max(0, unit.magnitude.exponent + 2 - max(0, decimals))
+        var scale = Int64(pow10Int(shift))
+        if scale > 1, zip(values, present).contains(where: { $1 && $0 % scale != 0 }) {
+            shift = 0
+            scale = 1
+        }
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         bytes.reserveCapacity(values.count * 8 + 2)
         var digits = [UInt8](repeating: 0, count: 24)
@@ -26,20 +35,18 @@ enum TidyViews {
                 bytes += Array("null".utf8)
                 continue
             }
-            // Exact: a block's decimals are the most any of its values was published with.
-            let m = shift >= 0 ? Int128(v) / pow10Int(shift) : Int128(v) * pow10Int(-shift)
-            var magnitude = m < 0 ? -m : m
+            var magnitude = v.magnitude / UInt64(scale)
             var n = 0
             repeat {
                 digits[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
                 n += 1
             } while magnitude > 0
-            if m < 0 { bytes.append(UInt8(ascii: "-")) }
+            if v < 0 { bytes.append(UInt8(ascii: "-")) }
             for i in stride(from: n - 1, through: 0, by: -1) { bytes.append(digits[i]) }
         }
         bytes.append(UInt8(ascii: "]"))
-        return String(decoding: bytes, as: UTF8.self)
+        return (String(decoding: bytes, as: UTF8.self), scale)
     }
 
     /// Fills the plain columns of a store written before they existed (migration v3).
@@ -65,41 +72,33 @@ enum TidyViews {
                     """,
                 arguments: [status.rawValue, row[1] as Int64, row[3] as Bool, currency.rawValue])
         }
-        let update = try db.makeStatement(sql: "UPDATE monthly_block SET vals_json = ? WHERE rowid = ?")
+        let update = try db.makeStatement(
+            sql: "UPDATE monthly_block SET vals_json = ?, vals_json_scale = ? WHERE rowid = ?")
         let blocks = try Row.fetchCursor(
-            db, sql: "SELECT rowid, month_count, unit, decimals, present, vals FROM monthly_block")
-        var updates: [(Int64, String)] = []
+            db, sql: "SELECT rowid, month_count, present, vals, unit, decimals FROM monthly_block")
+        var updates: [(Int64, (text: String, scale: Int64))] = []
         while let row = try blocks.next() {
             let count: Int = row[1]
-            let unitText: String = row[2]
+            let unitText: String = row[4]
             guard let unit = MonetaryUnit(parsing: unitText) else { continue }
-            let values = MonthlyBlockCodec.decodeValues(row[5] as Data? ?? Data(), count: count)
-            let present = MonthlyBlockCodec.decodePresence(row[4] as Data? ?? Data(), count: count)
-            updates.append((row[0], json(values: values, present: present, unit: unit, decimals: row[3])))
+            let values = MonthlyBlockCodec.decodeValues(row[3] as Data? ?? Data(), count: count)
+            let present = MonthlyBlockCodec.decodePresence(row[2] as Data? ?? Data(), count: count)
+            updates.append((row[0], json(values: values, present: present, unit: unit, decimals: row[5])))
         }
-        for (rowid, text) in updates { try update.execute(arguments: [text, rowid]) }
+        for (rowid, json) in updates { try update.execute(arguments: [json.text, json.scale, rowid]) }
     }
 
-    /// `CASE unit WHEN 'CNY 100m' THEN 8 …`: the power of ten of every unit a store can hold.
-    static func unitMultiplier(_ unit: String) -> String {
+    /// `CASE unit WHEN 'CNY 100m' THEN …`: for every unit a store can hold, its power of ten
+    /// (`hundredths` false) or the hundredths in one unit (`hundredths` true: 10^(power + 2)).
+    static func unitCase(_ unit: String, hundredths: Bool) -> String {
         var cases = ""
         for c in Currency.allCases {
             for m in Magnitude.allCases {
-                cases += " WHEN '\(MonetaryUnit(c, m).description)' THEN \(m.exponent)"
+                let n = hundredths ? String(repeating: "0", count: m.exponent + 2) : ""
+                cases += " WHEN '\(MonetaryUnit(c, m).description)' THEN \(hundredths ? "1" + n : String(m.exponent))"
             }
         }
         return "(CASE \(unit)\(cases) END)"
-    }
-
-    /// `10^e` as an integer for `e` in 0…18 (SQLite's `pow` is not built into every library).
-    static func power10(_ e: String) -> String {
-        var cases = ""
-        var p: Int64 = 1
-        for k in 0...18 {
-            cases += " WHEN \(k) THEN \(p)"
-            if k < 18 { p *= 10 }
-        }
-        return "(CASE \(e)\(cases) END)"
     }
 
     /// `YYYY-MM` of a `yyyymm` integer.
@@ -128,31 +127,27 @@ enum TidyViews {
     static var figureColumns: String {
         // A balance change printed without a level is counted in the currency itself.
         let unit = "COALESCE(f.unit, CASE WHEN f.balance_change IS NOT NULL THEN s.currency END)"
-        let mult = unitMultiplier(unit)
+        let perUnit = unitCase(unit, hundredths: true)
         return """
             s.region, s.sector, s.flow, s.currency, \(spanColumns(from: "f.period_from", to: "f.period_to")),
-                f.value * 1.0 / \(power10("\(mult) + 2")) AS value,
-                \(unit) AS unit, \(mult) AS unit_mult, CASE WHEN f.value IS NOT NULL THEN f.decimals END AS decimals,
-                f.value / 100.0 AS amount,
+                f.value * 1.0 / \(perUnit) AS value, \(unit) AS unit, \(unitCase(unit, hundredths: false)) AS unit_mult,
+                CASE WHEN f.value IS NOT NULL THEN f.decimals END AS decimals, f.value / 100.0 AS amount,
                 CAST(f.yoy_pct AS REAL) AS yoy_pct, CAST(f.vs2019_pct AS REAL) AS vs2019_pct,
                 CAST(f.two_year_avg_pct AS REAL) AS two_year_avg_pct, CAST(f.share_pct AS REAL) AS share_pct,
-                CAST(f.share_change_pp AS REAL) AS share_change_pp,
-                f.balance_change * 1.0 / \(power10("\(mult) + 2")) AS balance_change,
+                CAST(f.share_change_pp AS REAL) AS share_change_pp, f.balance_change * 1.0 / \(perUnit) AS balance_change,
                 f.status AS status, r.name AS release, r.published AS release_date, src.address AS source,
                 f.publisher AS publisher, f.published_on AS published_on
             """
     }
 
-    /// The columns of a panel month (`b` block, `j` its `json_each`, `m` the month's `yyyymm`).
+    /// The columns of a panel month (`b` block, `j` its `json_each`).
     static var panelColumns: String {
-        let mult = unitMultiplier("b.unit")
         let m = yyyymm(index: "b.first_month + j.key")
         return """
             s.region, s.sector, s.flow, s.currency, \(spanColumns(from: m, to: m)),
-                j.value * 1.0 / \(power10("b.decimals")) AS value, b.unit AS unit, \(mult) AS unit_mult,
-                b.decimals AS decimals,
-                CASE WHEN \(mult) >= b.decimals THEN j.value * \(power10("\(mult) - b.decimals")) * 1.0
-                     ELSE j.value * 1.0 / \(power10("b.decimals - \(mult)")) END AS amount,
+                j.value * b.vals_json_scale * 1.0 / \(unitCase("b.unit", hundredths: true)) AS value, b.unit AS unit,
+                \(unitCase("b.unit", hundredths: false)) AS unit_mult, b.decimals AS decimals,
+                j.value * b.vals_json_scale / 100.0 AS amount,
                 NULL AS yoy_pct, NULL AS vs2019_pct, NULL AS two_year_avg_pct, NULL AS share_pct,
                 NULL AS share_change_pp, NULL AS balance_change,
                 b.status AS status, r.name AS release, r.published AS release_date, src.address AS source,

@@ -123,15 +123,21 @@ import TradeTestSupport
                 ["beijing", "2021-03", "10.5", "CNY 100m", "8", "2", "1050000000.0", "published"],
                 ["beijing", "2021-05", "11.25", "CNY 100m", "8", "2", "1125000000.0", "published"],
             ])
-        #expect(try rows(store, "SELECT vals_json FROM monthly_block") == [["[1050,null,1125]"]])
+        #expect(
+            try rows(store, "SELECT vals_json, vals_json_scale FROM monthly_block") == [
+                ["[1050,null,1125]", "100000000"]
+            ])
     }
 
     @Test func theJSONOfABlockIsExact() {
-        let unit = MonetaryUnit(.cny, .tenThousand)
-        #expect(
-            TidyViews.json(
-                values: [123_456_000, 0, -5_000_000, 0], present: [true, false, true, true], unit: unit, decimals: 3)
-                == "[123456,null,-5000,0]")
-        #expect(TidyViews.json(values: [], present: [], unit: unit, decimals: 0) == "[]")
+        let wan = MonetaryUnit(.cny, .tenThousand)
+        // 1234.56 万元 at two decimals: 123456, 10,000 hundredths each.
+        let block = TidyViews.json(
+            values: [1_234_560_000, 0, -50_000_000, 0], present: [true, false, true, true], unit: wan, decimals: 2)
+        #expect(block.text == "[123456,null,-5000,0]" && block.scale == 10_000)
+        // A value finer than the block's decimals says falls back to exact hundredths.
+        let fine = TidyViews.json(values: [1_234_560_001, .min], present: [true, true], unit: wan, decimals: 2)
+        #expect(fine.text == "[1234560001,-9223372036854775808]" && fine.scale == 1)
+        #expect(TidyViews.json(values: [], present: [], unit: wan, decimals: 0).text == "[]")
     }
 }

@@ -11,7 +11,8 @@ import GRDB
 /// - `monthly_block`: the monthly values of one series in one release, packed: a bitmap of present
 ///   months and the hundredths as zigzag-varint month-to-month differences scaled by their common
 ///   power of ten (``MonthlyBlockCodec``). An 8.64-million-value panel is 36,000 rows and 30 MB.
-///   `vals_json` holds the same months as a JSON array for SQL (``TidyViews``).
+///   `monthly_json` holds the same months as a JSON array for SQL (``TidyViews``), in a table of its own
+///   so that the blocks stay a few to a page.
 /// - the views `tidy` and `tidy_vintages` (``TidyViews``), read-only, for pandas, R and DuckDB.
 enum Migrations {
     static var migrator: DatabaseMigrator {
@@ -86,8 +87,13 @@ enum Migrations {
                 sql: """
                     ALTER TABLE figure ADD COLUMN status TEXT;
                     ALTER TABLE monthly_block ADD COLUMN status TEXT;
-                    ALTER TABLE monthly_block ADD COLUMN vals_json TEXT;
-                    ALTER TABLE monthly_block ADD COLUMN vals_json_scale INTEGER;
+                    CREATE TABLE monthly_json (
+                        series_id INTEGER NOT NULL REFERENCES series(id),
+                        release_id INTEGER NOT NULL REFERENCES release(id),
+                        vals_json_scale INTEGER NOT NULL,
+                        vals_json TEXT NOT NULL,
+                        PRIMARY KEY (series_id, release_id)
+                    ) STRICT;
                     """)
             try TidyViews.backfill(db)
             try db.execute(sql: TidyViews.create)

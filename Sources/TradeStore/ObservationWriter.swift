@@ -67,9 +67,11 @@ struct ObservationWriter {
         let insertBlock = try db.makeStatement(
             sql: """
                 INSERT INTO monthly_block (series_id, release_id, first_month, month_count, unit, decimals, source_id, present, vals,
-                    status, vals_json, vals_json_scale)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        let insertJSON = try db.makeStatement(
+            sql: "INSERT INTO monthly_json (series_id, release_id, vals_json_scale, vals_json) VALUES (?, ?, ?, ?)")
         let clock = ContinuousClock()
         let t0 = clock.now
         let timing = ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil
@@ -114,8 +116,8 @@ struct ObservationWriter {
                     .int(sid), .int(release), .int(Int64(s.firstMonth)), .int(Int64(s.values.count)),
                     .text(s.unit.description),
                     .int(Int64(s.decimals)), .int(src), .blob(presence), .blob(packed), .text(s.status.rawValue),
-                    .text(json.text), .int(json.scale),
                 ])
+                try RawBind(statement: insertJSON).run([.int(sid), .int(release), .int(json.scale), .text(json.text)])
                 summary.monthlyValues += count
             }
         }

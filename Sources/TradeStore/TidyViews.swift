@@ -7,9 +7,10 @@ import TradeCore
 /// copy of every figure and every release's panel months), over plain columns that import keeps up
 /// to date in the same transaction:
 ///
-/// - `monthly_block.vals_json`: the block's months as a JSON array of whole numbers (`null` for a month
-///   without a value), each times `vals_json_scale` the exact hundredths of the currency unit, which
-///   SQLite's built-in `json_each` turns into rows (the packed `vals` stay the store's own reading path);
+/// - `monthly_json.vals_json` (one row per block): the block's months as a JSON array of whole numbers
+///   (`null` for a month without a value), each times `vals_json_scale` the exact hundredths of the
+///   currency unit, which SQLite's built-in `json_each` turns into rows (the packed `vals` stay the
+///   store's own reading path; a table of its own, since beside the blob it left one block per page);
 /// - `monthly_block.status` and `figure.status`: ``TradeCore/FigureStatus`` as text.
 ///
 /// Measured on the 8.64-million-value panel and on the shipped data: the *Store layout* article.
@@ -72,20 +73,22 @@ enum TidyViews {
                     """,
                 arguments: [status.rawValue, row[1] as Int64, row[3] as Bool, currency.rawValue])
         }
-        let update = try db.makeStatement(
-            sql: "UPDATE monthly_block SET vals_json = ?, vals_json_scale = ? WHERE rowid = ?")
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO monthly_json (series_id, release_id, vals_json_scale, vals_json) VALUES (?, ?, ?, ?)")
         let blocks = try Row.fetchCursor(
-            db, sql: "SELECT rowid, month_count, present, vals, unit, decimals FROM monthly_block")
-        var updates: [(Int64, (text: String, scale: Int64))] = []
+            db, sql: "SELECT series_id, month_count, present, vals, unit, decimals, release_id FROM monthly_block")
+        var inserts: [(Int64, Int64, (text: String, scale: Int64))] = []
         while let row = try blocks.next() {
             let count: Int = row[1]
             let unitText: String = row[4]
             guard let unit = MonetaryUnit(parsing: unitText) else { continue }
             let values = MonthlyBlockCodec.decodeValues(row[3] as Data? ?? Data(), count: count)
             let present = MonthlyBlockCodec.decodePresence(row[2] as Data? ?? Data(), count: count)
-            updates.append((row[0], json(values: values, present: present, unit: unit, decimals: row[5])))
+            inserts.append((row[0], row[6], json(values: values, present: present, unit: unit, decimals: row[5])))
         }
-        for (rowid, json) in updates { try update.execute(arguments: [json.text, json.scale, rowid]) }
+        for (series, release, json) in inserts {
+            try insert.execute(arguments: [series, release, json.scale, json.text])
+        }
     }
 
     /// `CASE unit WHEN 'CNY 100m' THEN …`: for every unit a store can hold, its power of ten
@@ -140,14 +143,14 @@ enum TidyViews {
             """
     }
 
-    /// The columns of a panel month (`b` block, `j` its `json_each`).
+    /// The columns of a panel month (`b` block, `m` its JSON, `j` the JSON's `json_each`).
     static var panelColumns: String {
         let m = yyyymm(index: "b.first_month + j.key")
         return """
             s.region, s.sector, s.flow, s.currency, \(spanColumns(from: m, to: m)),
-                j.value * b.vals_json_scale * 1.0 / \(unitCase("b.unit", hundredths: true)) AS value, b.unit AS unit,
+                j.value * m.vals_json_scale * 1.0 / \(unitCase("b.unit", hundredths: true)) AS value, b.unit AS unit,
                 \(unitCase("b.unit", hundredths: false)) AS unit_mult, b.decimals AS decimals,
-                j.value * b.vals_json_scale / 100.0 AS amount,
+                j.value * m.vals_json_scale / 100.0 AS amount,
                 NULL AS yoy_pct, NULL AS vs2019_pct, NULL AS two_year_avg_pct, NULL AS share_pct,
                 NULL AS share_change_pp, NULL AS balance_change,
                 b.status AS status, r.name AS release, r.published AS release_date, src.address AS source,
@@ -162,7 +165,8 @@ enum TidyViews {
 
     static let panelFrom = """
         monthly_block b JOIN series s ON s.id = b.series_id JOIN release r ON r.id = b.release_id
-            JOIN source src ON src.id = b.source_id, json_each(b.vals_json) j
+            JOIN source src ON src.id = b.source_id
+            JOIN monthly_json m ON m.series_id = b.series_id AND m.release_id = b.release_id, json_each(m.vals_json) j
         """
 
     /// The views (migration v3).
@@ -175,9 +179,10 @@ enum TidyViews {
             """
         let laterMonth = """
             NOT EXISTS (SELECT 1 FROM monthly_block c JOIN release q ON q.id = c.release_id
+                JOIN monthly_json cm ON cm.series_id = c.series_id AND cm.release_id = c.release_id
                 WHERE c.series_id = b.series_id AND \(later("q", than: "r"))
                 AND b.first_month + j.key - c.first_month BETWEEN 0 AND c.month_count - 1
-                AND json_extract(c.vals_json, '$[' || (b.first_month + j.key - c.first_month) || ']') IS NOT NULL)
+                AND json_extract(cm.vals_json, '$[' || (b.first_month + j.key - c.first_month) || ']') IS NOT NULL)
             """
         let publishedMonth = """
             NOT EXISTS (SELECT 1 FROM figure g WHERE g.series_id = b.series_id AND g.period_to = \(month)

@@ -124,7 +124,7 @@ import TradeTestSupport
                 ["beijing", "2021-05", "11.25", "CNY 100m", "8", "2", "1125000000.0", "published"],
             ])
         #expect(
-            try rows(store, "SELECT vals_json, vals_json_scale FROM monthly_block") == [
+            try rows(store, "SELECT vals_json, vals_json_scale FROM monthly_json") == [
                 ["[1050,null,1125]", "100000000"]
             ])
     }

@@ -28,7 +28,8 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Output format: sdmx-csv (data), sdmx-structure (SDMX-ML 2.1 structure), csv or json (one tidy table).")
+    @Option(
+        help: "Output format: sdmx-csv (data), sdmx-structure (SDMX-ML 2.1 structure), csv or json (one tidy table).")
     var format: Format = .sdmxCSV
 
     @Option(help: "SDMX-CSV version: 1 (DATAFLOW first) or 2 (STRUCTURE, STRUCTURE_ID, ACTION).")

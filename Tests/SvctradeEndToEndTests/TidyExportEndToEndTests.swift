@@ -43,7 +43,7 @@ import TradeTestSupport
             a = pd.read_csv(csv, keep_default_na=False, na_values=[""])
             j = pd.read_json(js, orient="records", dtype=False)
             con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-            v = pd.read_sql("SELECT * FROM tidy", con)
+            v = pd.read_sql("SELECT * FROM tidy ORDER BY region, sector, flow, currency, period_end, period_start DESC", con)
             numeric = ["value", "unit_mult", "decimals", "amount", "yoy_pct", "vs2019_pct", "two_year_avg_pct",
                        "share_pct", "share_change_pp", "balance_change"]
             def norm(df):

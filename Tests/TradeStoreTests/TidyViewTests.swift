@@ -31,7 +31,7 @@ import TradeTestSupport
             """
             SELECT period, value, unit, unit_mult, amount, yoy_pct, status FROM tidy
             WHERE region = 'CN' AND sector = 'S' AND flow = 'total' AND currency = 'CNY'
-              AND cumulation = 'year-to-date' AND value IS NOT NULL
+              AND cumulation = 'year-to-date' AND value IS NOT NULL ORDER BY period_end
             """)
         #expect(ytd.count == 78)
         // datasets/mofcom-published-2017-2022.csv: 2017 46991.1 亿元 (+6.8%); the only copy.
@@ -68,7 +68,7 @@ import TradeTestSupport
         try add(
             "2021-04,beijing,SI,export,12,CNY 100m\n2021-05,beijing,SI,export,13,CNY 100m\n", release: "early",
             date: "2021-05-31")
-        let best = try rows(store, "SELECT period, value, amount, release, cumulation FROM tidy")
+        let best = try rows(store, "SELECT period, value, amount, release, cumulation FROM tidy ORDER BY period")
         #expect(
             best == [
                 ["2021-03", "10.5", "1050000000.0", "late", "month"],
@@ -116,7 +116,9 @@ import TradeTestSupport
         let store = try TradeDatabase(path: path)
         #expect(try store.appliedMigrations() == ["v1", "v2", "v3"])
         #expect(try rows(store, "PRAGMA user_version") == [["2"]])
-        let tidy = try rows(store, "SELECT region, period, value, unit, unit_mult, decimals, amount, status FROM tidy")
+        let tidy = try rows(
+            store,
+            "SELECT region, period, value, unit, unit_mult, decimals, amount, status FROM tidy ORDER BY region, period")
         #expect(
             tidy == [
                 ["CN", "2021-01/2021-04", "228.36", "USD bn", "9", "2", "228360000000.0", "reported-conversion"],

@@ -107,19 +107,7 @@ public struct ComboChart: Sendable {
         let y = LinearScale(domain: left.domain, from: frame.plotBottom, to: frame.plotTop)
         let yr = LinearScale(domain: right.domain, from: frame.plotBottom, to: frame.plotTop)
         let x = slots(plotLeft, plotRight)
-        var doc = SVGDocument()
-        frame.legend(
-            &doc,
-            [
-                (valueLegend, .square(ChartTheme.blue)),
-                (rateLegend, .line(ChartTheme.vermillion, marker: showMarkers, dash: nil)),
-            ])
-        doc.text(
-            valueUnit,
-            [
-                ("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)),
-                ("fill", ChartTheme.muted),
-            ])
+        var doc = document(frame: frame, theme: theme)
         doc.text(
             "%",
             [
@@ -308,19 +296,7 @@ public struct ComboChart: Sendable {
         let y = LinearScale(domain: left.domain, from: topBottom, to: frame.plotTop)
         let yr = LinearScale(domain: r.domain, from: frame.plotBottom, to: topBottom + gap)
         let x = slots(plotLeft, plotRight)
-        var doc = SVGDocument()
-        frame.legend(
-            &doc,
-            [
-                (valueLegend, .square(ChartTheme.blue)),
-                (rateLegend, .line(ChartTheme.vermillion, marker: showMarkers, dash: nil)),
-            ])
-        doc.text(
-            valueUnit,
-            [
-                ("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)),
-                ("fill", ChartTheme.muted),
-            ])
+        var doc = document(frame: frame, theme: theme)
         doc.text(
             "%",
             [
@@ -346,6 +322,25 @@ public struct ComboChart: Sendable {
         drawXLabels(&doc, x: x, frame: frame, axis: axis)
         drawLatestLabels(&doc, x: x, y: y, yr: yr, theme: theme, top: frame.plotTop)
         return frame.render(doc)
+    }
+
+    /// A new document with the legend (bars and rate line) and the unit of the values above the plot:
+    /// the same in both layouts.
+    func document(frame: ChartFrame, theme: ChartTheme) -> SVGDocument {
+        var doc = SVGDocument()
+        frame.legend(
+            &doc,
+            [
+                (valueLegend, .square(ChartTheme.blue)),
+                (rateLegend, .line(ChartTheme.vermillion, marker: showMarkers, dash: nil)),
+            ])
+        doc.text(
+            valueUnit,
+            [
+                ("x", n(theme.pad)), ("y", n(frame.unitBaseline)), ("font-size", n(theme.labelSize)),
+                ("fill", ChartTheme.muted),
+            ])
+        return doc
     }
 
     func n(_ x: Double) -> String { SVGDocument.number(x) }

@@ -175,12 +175,10 @@ public struct CSVScanner {
                                 }
                                 i += 1
                             }
-                            // A record wider than the field table grows it.
-                            if count == fields.count { fields += repeatElement(blank, count: fields.count) }
-                            fields[count] = Field(
-                                start: contentStart, end: i, isQuoted: true, hasEscapedQuotes: escaped, rawStart: raw,
-                                lineStart: fieldLineStart)
-                            count += 1
+                            Self.append(
+                                Field(
+                                    start: contentStart, end: i, isQuoted: true, hasEscapedQuotes: escaped,
+                                    rawStart: raw, lineStart: fieldLineStart), to: &fields, count: &count, blank: blank)
                             i += 1
                             if i < filled && p[i] == 13 {
                                 if i + 1 >= filled && !eof { break records }
@@ -194,12 +192,10 @@ public struct CSVScanner {
                                 i += 1
                                 if i >= filled && !eof { break records }
                                 if i >= filled {
-                                    // A record wider than the field table grows it.
-                                    if count == fields.count { fields += repeatElement(blank, count: fields.count) }
-                                    fields[count] = Field(
-                                        start: i, end: i, isQuoted: false, hasEscapedQuotes: false, rawStart: i,
-                                        lineStart: lineStart)
-                                    count += 1
+                                    Self.append(
+                                        Field(
+                                            start: i, end: i, isQuoted: false, hasEscapedQuotes: false, rawStart: i,
+                                            lineStart: lineStart), to: &fields, count: &count, blank: blank)
                                     break fieldsLoop
                                 }
                                 continue fieldsLoop
@@ -221,12 +217,10 @@ public struct CSVScanner {
                         if i >= filled && !eof { break records }
                         var end = i
                         if end > fieldStart && p[end - 1] == 13 { end -= 1 }
-                        // A record wider than the field table grows it.
-                        if count == fields.count { fields += repeatElement(blank, count: fields.count) }
-                        fields[count] = Field(
-                            start: fieldStart, end: end, isQuoted: false, hasEscapedQuotes: false, rawStart: fieldStart,
-                            lineStart: lineStart)
-                        count += 1
+                        Self.append(
+                            Field(
+                                start: fieldStart, end: end, isQuoted: false, hasEscapedQuotes: false,
+                                rawStart: fieldStart, lineStart: lineStart), to: &fields, count: &count, blank: blank)
                         if i >= filled { break fieldsLoop }
                         if p[i] == 10 {
                             i += 1
@@ -235,12 +229,10 @@ public struct CSVScanner {
                         i += 1
                         if i >= filled {
                             if !eof { break records }
-                            // A record wider than the field table grows it.
-                            if count == fields.count { fields += repeatElement(blank, count: fields.count) }
-                            fields[count] = Field(
-                                start: i, end: i, isQuoted: false, hasEscapedQuotes: false, rawStart: i,
-                                lineStart: lineStart)
-                            count += 1
+                            Self.append(
+                                Field(
+                                    start: i, end: i, isQuoted: false, hasEscapedQuotes: false, rawStart: i,
+                                    lineStart: lineStart), to: &fields, count: &count, blank: blank)
                             break fieldsLoop
                         }
                     }
@@ -281,6 +273,14 @@ public struct CSVScanner {
     }
 
     /// 1-based character column of byte `at` on a line starting at `lineStart`.
+    /// Puts `field` at `count` in the field table, growing the table for a record wider than it.
+    @inline(__always)
+    static func append(_ field: Field, to fields: inout [Field], count: inout Int, blank: Field) {
+        if count == fields.count { fields += repeatElement(blank, count: fields.count) }
+        fields[count] = field
+        count += 1
+    }
+
     static func column(_ p: UnsafePointer<UInt8>, _ lineStart: Int, _ at: Int) -> Int {
         var c = 1
         var k = lineStart

@@ -207,6 +207,20 @@ public enum BulletinComposer {
     /// The `--as-of` word for "every figure stored", whatever the month's release date.
     public static let latest = "latest"
 
+    /// `svctrade bulletin`: the files of the bulletin through `through` in `languages`, read from
+    /// `store` as of `given` (``vintage(through:given:header:)``) under `header`.
+    public static func files(
+        store: any FigureReader, through: Period, baseYear: Int?, asOf given: String?, languages: [Language],
+        resources: BulletinResources, header: ReleaseHeader
+    ) async throws -> [File] {
+        let asOf = vintage(through: through, given: given, header: header)
+        let (book, history) = try await inputs(store: store, through: through, baseYear: baseYear, asOf: asOf)
+        return try composition(
+            book: book, through: through, languages: languages, baseYear: baseYear, resources: resources,
+            history: history, header: header
+        ).files
+    }
+
     /// What a bulletin through `through` draws on, as of `asOf`: the figures of its window (four
     /// years back, or from `baseYear`) and the national history of the last year (revised prints).
     /// One reading for `svctrade bulletin`, the demo and the press page.
@@ -224,13 +238,18 @@ public enum BulletinComposer {
         return (book, history)
     }
 
+    /// The calculator of the bulletin's own tables: levels and rates, not their provenance trees.
+    static func tableCalculator(_ book: FigureBook) -> BulletinCalculator {
+        var resolver = LevelResolver(book: book)
+        resolver.recordsInputs = false
+        return BulletinCalculator(resolver: resolver)
+    }
+
     /// Exports, imports and total of each EBOPS main component over the year to date, with growth and
     /// share, then the knowledge-intensive group; `nil` when the store has no category figures for
     /// the period. Only quotable figures (published or computed; derived ones marked) are shown.
     public static func categoryTable(book: FigureBook, through: Period, language: Language) -> Table? {
-        var resolver = LevelResolver(book: book)
-        resolver.recordsInputs = false
-        let calculator = BulletinCalculator(resolver: resolver)
+        let calculator = tableCalculator(book)
         let span = PeriodSpan.yearToDate(through: through)
         let zh = language == .zh
         let yi = MonetaryUnit(.cny, .hundredMillion)
@@ -269,9 +288,7 @@ public enum BulletinComposer {
     /// Total, exports, imports and balance over the year to date in CNY and in USD, each from its own
     /// published levels and rates (a rate is never converted between currencies); `nil` without USD.
     public static func currencyTable(book: FigureBook, through: Period, language: Language) -> Table? {
-        var resolver = LevelResolver(book: book)
-        resolver.recordsInputs = false
-        let calculator = BulletinCalculator(resolver: resolver)
+        let calculator = tableCalculator(book)
         let span = PeriodSpan.yearToDate(through: through)
         let zh = language == .zh
         var t = Table(columns: [
@@ -304,9 +321,7 @@ public enum BulletinComposer {
     /// Total, exports and imports month by month over the last thirteen months, with growth; published
     /// and computed figures as they are, derived months (two year-to-date releases) marked.
     public static func monthlyTable(book: FigureBook, through: Period, language: Language) -> Table? {
-        var resolver = LevelResolver(book: book)
-        resolver.recordsInputs = false
-        let calculator = BulletinCalculator(resolver: resolver)
+        let calculator = tableCalculator(book)
         let zh = language == .zh
         let yi = MonetaryUnit(.cny, .hundredMillion)
         var t = Table(columns: [

@@ -18,8 +18,12 @@ extension BulletinQuery {
         self.currency = currency
     }
 
-    /// The first code the query cannot use, as a message naming the option, or `nil`.
-    public static func problem(region: String, sectors: String?, flows: String) -> String? {
+    /// The first code or value `svctrade table` cannot use, as a message naming the option, or `nil`:
+    /// flows, sectors, region, then the unit of levels, the rank limit and the comparison year.
+    public static func problem(
+        region: String, sectors: String?, flows: String, unit: String? = nil, rank: Int? = nil,
+        baseYear: Int? = nil, through: Period? = nil
+    ) -> String? {
         for f in flows.split(separator: ",") where Flow(code: f) == nil {
             return "--flows: unknown flow \"\(f)\"; expected export, import, total or balance"
         }
@@ -31,6 +35,13 @@ extension BulletinQuery {
         }
         if Regions.standard.lookup(region) == nil {
             return "--region: unknown region \"\(region)\"; e.g. CN, beijing, xixian"
+        }
+        if let unit, MonetaryUnit(parsing: unit) == nil {
+            return "--unit: unknown unit \"\(unit)\"; expected \(MonetaryUnit.accepted)"
+        }
+        if let rank, rank < 1 { return "--rank must be at least 1" }
+        if let baseYear, let through, baseYear >= through.year {
+            return "--vs-year \(baseYear) must be before the year of --through"
         }
         return nil
     }

@@ -127,6 +127,24 @@ public struct BulletinTable: Sendable {
     }
 }
 
+extension BulletinTable {
+    /// `svctrade table`: the table of `query` read from `store` as of `asOf`, with the book it was
+    /// computed from (for ``BulletinTables/consistencyReport(book:query:)``) and how long the read took.
+    ///
+    /// - Throws: ``BulletinTableEmpty`` when the store has no figures for the query.
+    public static func read(
+        from store: any FigureReader, query: BulletinQuery, baseYear: Int?, asOf: String?, unit: MonetaryUnit?,
+        lang: Language, rank: Int?
+    ) async throws -> (table: BulletinTable, book: FigureBook, reading: Duration) {
+        let started = ContinuousClock.now
+        let book = try await store.figureBook(query.selection(baseYear: baseYear, asOf: asOf))
+        let reading = ContinuousClock.now - started
+        let table = BulletinTable(book: book, query: query, baseYear: baseYear, unit: unit, lang: lang, rank: rank)
+        guard table.rowCount > 0 else { throw BulletinTableEmpty(query: query, asOf: asOf) }
+        return (table, book, reading)
+    }
+}
+
 /// A bulletin table without rows: the store has no figures for what was asked.
 public struct BulletinTableEmpty: UserFacingError, Equatable {
     /// The region of a sector breakdown; `nil` for a breakdown by region.

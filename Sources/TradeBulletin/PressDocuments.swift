@@ -39,6 +39,20 @@ public enum PressDocuments {
         return PressRelease(figures: figures, template: template)
     }
 
+    /// `svctrade figures`: the press text of `language` for the period, read from `store` as of
+    /// `given` (``BulletinComposer/vintage(through:given:header:)``).
+    public static func release(
+        store: any FigureReader, through: Period, baseYear: Int?, asOf given: String?,
+        language: PressFigures.Language, resources: BulletinResources, allowDerived: Bool
+    ) async throws -> PressRelease {
+        let asOf = BulletinComposer.vintage(through: through, given: given, header: resources.release)
+        let book = try await store.figureBook(selection(through: through, baseYear: baseYear, asOf: asOf))
+        return try release(
+            book: book, through: through, baseYear: baseYear, language: language, resources: resources,
+            allowDerived: allowDerived)
+    }
+
+    /// The JSON of `svctrade figures --format json`: every number with its provenance.
     public static func json(_ release: PressRelease) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -16,7 +16,8 @@ public enum PostgresBackend {
         reader: { request in
             #if PostgreSQL
                 return try await PostgresStore(
-                    address: request.address, readOnly: true, callDeadline: request.callDeadline ?? 600)
+                    address: request.address, password: request.password, readOnly: true,
+                    callDeadline: request.callDeadline ?? 600)
             #else
                 throw PostgresUnavailable()
             #endif
@@ -24,12 +25,28 @@ public enum PostgresBackend {
         writer: { request in
             #if PostgreSQL
                 return try await PostgresStore(
-                    address: request.address, importLockWait: request.importLockWait ?? 600,
-                    callDeadline: request.callDeadline ?? 600)
+                    address: request.address, password: request.password,
+                    importLockWait: request.importLockWait ?? 600, callDeadline: request.callDeadline ?? 600)
             #else
                 throw PostgresUnavailable()
             #endif
         })
+
+    /// `svctrade db init`: creates the schema (idempotent) at `request.address` and, with `roles`, the
+    /// roles `svctrade_writer` and `svctrade_reader`; returns what was set up, for the user.
+    ///
+    /// - Throws: ``PostgresUnavailable`` in a build without the PostgreSQL trait; the server's error.
+    public static func initialize(_ request: StoreRequest, roles: Bool) async throws -> String {
+        #if PostgreSQL
+            let store = try await PostgresStore(
+                address: request.address, password: request.password, callDeadline: request.callDeadline ?? 600)
+            try await store.initialize(roles: roles)
+            return "initialized \(store.address): tables release, series, source, figure, monthly_block"
+                + (roles ? "; roles svctrade_writer, svctrade_reader" : "")
+        #else
+            throw PostgresUnavailable()
+        #endif
+    }
 
     /// A PostgreSQL address as shown in messages: without its password.
     static func shown(_ address: String) -> String {

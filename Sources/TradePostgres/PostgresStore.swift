@@ -30,12 +30,12 @@
         public let callDeadline: Int
         static let logger = Logger(label: "svctrade.postgres")
 
-        /// Connects to `postgres://user[:password]@host[:port]/database`; the password may also come from
-        /// `$PGPASSWORD`. A `readOnly` session refuses every write on the server's side
+        /// Connects to `postgres://user[:password]@host[:port]/database`; `password` is used when the
+        /// address has none (the caller's `$PGPASSWORD`: a store reads no environment). A `readOnly` session refuses every write on the server's side
         /// (`default_transaction_read_only`). `callDeadline` bounds every call, seconds: a server that
         /// stops answering (stopped mid-COPY, a network that drops packets) is an error after it.
         public init(
-            address text: String, importLockWait: Int = 600, readOnly: Bool = false,
+            address text: String, password: String? = nil, importLockWait: Int = 600, readOnly: Bool = false,
             callDeadline: Int = 600
         ) async throws {
             self.importLockWait = importLockWait
@@ -44,7 +44,7 @@
             address = config.redacted
             let configuration = PostgresConnection.Configuration(
                 host: config.host, port: config.port, username: config.user,
-                password: config.password ?? ProcessInfo.processInfo.environment["PGPASSWORD"],
+                password: config.password ?? password,
                 database: config.database,
                 tls: .disable)
             let redacted = config.redacted

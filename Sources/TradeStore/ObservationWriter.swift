@@ -5,6 +5,8 @@ import TradeCore
 /// Writes import batches inside one open transaction.
 struct ObservationWriter {
     let db: Database
+    /// Hears how long the rows took (``TradeCore/StoreEvent/rowsWritten(_:)``).
+    var events: StoreEventHandler = { _ in }
 
     func write(_ batches: [ImportBatch]) throws -> TradeDatabase.ImportSummary {
         var summary = TradeDatabase.ImportSummary(releases: [], newSeries: 0, figures: 0, monthlyValues: 0)
@@ -74,8 +76,7 @@ struct ObservationWriter {
             sql: "INSERT INTO monthly_json (series_id, release_id, vals_json_scale, vals_json) VALUES (?, ?, ?, ?)")
         let clock = ContinuousClock()
         let t0 = clock.now
-        let timing = ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil
-        defer { if timing { FileHandle.standardError.write(Data("store rows: \(clock.now - t0)\n".utf8)) } }
+        defer { events(.rowsWritten(clock.now - t0)) }
         for batch in batches {
             for f in batch.figures {
                 let o = f.observation

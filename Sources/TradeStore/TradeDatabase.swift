@@ -134,7 +134,7 @@ public struct TradeDatabase: Sendable {
         // whatever the damage did to the old ones.
         try checkIntegrity()
         do {
-            summary = try queue.write { db in try ObservationWriter(db: db).write(batches) }
+            summary = try queue.write { db in try ObservationWriter(db: db, events: events).write(batches) }
         } catch let e as DatabaseError {
             throw StoreError.opening(path, e)
         }

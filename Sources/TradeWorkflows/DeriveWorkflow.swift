@@ -54,6 +54,19 @@ public enum DeriveWorkflow {
         if let sqlite { try DerivedStore.write(series: series, derived: derived, path: sqlite) }
     }
 
+    /// Derives into the files named: the CSV `csvFile` is written whole or not at all (``OutputFile``),
+    /// `sqlite` is a new SQLite file.
+    public static func run(store: any FigureReader, csvFile: String?, sqlite: String?) async throws {
+        let file = try csvFile.map { try OutputFile(path: $0) }
+        do {
+            try await run(store: store, csv: file.map { f in { try f.write($0) } }, sqlite: sqlite)
+            try file?.finish()
+        } catch {
+            file?.abandon()  // no partial CSV is left behind
+            throw error
+        }
+    }
+
     /// What one core derived from its run of series.
     struct Piece: Sendable {
         var derived: [PanelDerivation.Derived] = []

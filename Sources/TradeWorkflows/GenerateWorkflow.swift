@@ -26,4 +26,15 @@ public enum GenerateWorkflow {
     ) async throws -> ImportSummary {
         try await store.importBatches([IllustrativePanel.importBatch(panel, file: file)])
     }
+
+    /// What `svctrade generate` says of the panel (written to `file`, when given).
+    public static func report(_ panel: MonthlyPanel, years: ClosedRange<Int>, seed: UInt64, file: String?) -> String {
+        "illustrative panel: \(panel.series.count) series, \(panel.observationCount) monthly values, \(years.lowerBound)–\(years.upperBound), seed \(seed)"
+            + (file.map { " → \($0)" } ?? "")
+    }
+
+    /// What `svctrade generate --import` says of the import into the store shown as `shown`.
+    public static func report(_ summary: ImportSummary, in shown: String) -> String {
+        "imported into \(shown): \(summary.monthlyValues) monthly values, release \(summary.releases.joined(separator: ", "))"
+    }
 }

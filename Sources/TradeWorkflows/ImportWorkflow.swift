@@ -1,3 +1,4 @@
+import Foundation
 import TradeCore
 import TradeIngest
 
@@ -32,6 +33,41 @@ public enum ImportWorkflow {
         } catch let e as any UserFacingError {
             throw NothingImported(reason: e.description)
         }
+    }
+}
+
+extension ImportWorkflow {
+    /// The first option value `svctrade import` cannot use, as a message, or `nil`.
+    public static func problem(unit: String, release: String?, releaseDate: String?, fileCount: Int) -> String? {
+        if MonetaryUnit(parsing: unit) == nil { return "unknown unit \"\(unit)\"; expected \(MonetaryUnit.accepted)" }
+        if let releaseDate, !ReleaseDate.isValid(releaseDate) {
+            return "--release-date \"\(releaseDate)\" is not a date; expected YYYY-MM-DD"
+        }
+        if release != nil && fileCount > 1 {
+            return "--release names one vintage; import several files with --release one at a time"
+        }
+        return nil
+    }
+
+    /// What `svctrade import` says of each file read: rows, layout, figures, monthly values and
+    /// series, then the file's notes; `dryRun`: read without error and nothing written.
+    public static func report(_ batches: [ImportBatch], dryRun: Bool) -> [String] {
+        batches.flatMap { b in
+            let counts =
+                "\(b.figures.filter(\.isPreferred).count) figures, \(b.panel.observationCount) monthly values in \(b.panel.series.count) series"
+            let line =
+                dryRun
+                ? "\(b.file): \(b.rowCount) rows (\(b.layout) layout) read without error: \(counts); nothing written (--dry-run)"
+                : "\(b.file): \(b.rowCount) rows (\(b.layout) layout): \(counts)"
+            return [line] + b.notes.map { "  note: \($0)" }
+        }
+    }
+
+    /// The closing line of an import into the store shown as `shown`, `elapsed` after it started.
+    public static func stored(_ summary: ImportSummary, in shown: String, rows: Int, elapsed: Duration) -> String {
+        let seconds = Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
+        return
+            "stored in \(shown): releases \(summary.releases.joined(separator: ", ")); \(summary.newSeries) new series; \(summary.figures) figure rows, \(summary.monthlyValues) monthly values; \(rows) rows in \(String(format: "%.2f", seconds)) s"
     }
 }
 

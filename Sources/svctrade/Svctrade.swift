@@ -23,7 +23,8 @@ struct Svctrade: AsyncParsableCommand {
         ]
     )
 
-    /// Runs the command line with svctrade's exit codes: usage errors exit 2 (not 64).
+    /// Runs the command line with svctrade's exit codes: usage errors exit 2 (not 64); a library's
+    /// ``UserFacingError`` is its one message and exit status 1.
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -33,9 +34,7 @@ struct Svctrade: AsyncParsableCommand {
                 try command.run()
             }
             guard StandardOutput.flush() else {
-                if let message = StandardOutput.failureMessage() {
-                    FileHandle.standardError.write(Data((message + "\n").utf8))
-                }
+                if let message = StandardOutput.failureMessage() { writeStandardError(message + "\n") }
                 Foundation.exit(1)
             }
         } catch let exit as ExitCode {
@@ -47,98 +46,78 @@ struct Svctrade: AsyncParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            if let rejected = error as? InputRejected {
-                FileHandle.standardError.write(Data((rejected.message + "\n").utf8))
+            // A store that is damaged or locked is one line, never SQLite's raw report.
+            if let rejected: any UserFacingError = StoreError.translating(error) ?? error as? any UserFacingError {
+                writeStandardError(rejected.shown + "\n")
                 Foundation.exit(1)
             }
-            if let store = StoreError.translating(error) {
-                // A read that met a damaged or locked store: one line, never SQLite's raw report.
-                FileHandle.standardError.write(Data(("error: " + store.description + "\n").utf8))
-                Foundation.exit(1)
-            }
-            if let rejected = error as? any UserFacingError {
-                // One line per line of the message, each escaped; never "error: error: …".
-                let lines = rejected.description.split(separator: "\n", omittingEmptySubsequences: false)
-                let text = lines.map { ControlCharacters.escaped(String($0)) }.joined(separator: "\n")
-                writeStandardError((text.hasPrefix("error: ") ? text : "error: " + text) + "\n")
-                Foundation.exit(1)
-            }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            writeStandardError(fullMessage(for: error) + "\n")
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 1 ? 1 : 2)
         }
     }
 }
 
+extension CommandConfiguration {
+    /// A command's help: name, abstract, what to know first and an example; the rest is in the
+    /// command reference (`Sources/svctrade/svctrade.docc/Commands.md`).
+    static func command(
+        _ name: String, _ abstract: String, _ discussion: String = "", example: String,
+        subcommands: [any ParsableCommand.Type] = []
+    ) -> CommandConfiguration {
+        CommandConfiguration(
+            commandName: name, abstract: abstract,
+            discussion: discussion + (discussion.isEmpty ? "" : "\n\n") + "Example: " + example
+                + "\nMore: the command reference (Sources/svctrade/svctrade.docc/Commands.md).",
+            subcommands: subcommands)
+    }
+}
+
 /// Input that was read and rejected: exit status 1, message on standard error.
-struct InputRejected: Error {
+struct InputRejected: UserFacingError {
     let message: String
+    var description: String { message }
 }
 
 /// Where the store lives: an SQLite file, or a PostgreSQL server (``StoreRegistry/standard``).
 struct StoreOptions: ParsableArguments {
     @Option(
-        name: .long,
         help:
             "Store: a SQLite file, or postgres://USER@HOST:PORT/DB (build with --traits PostgreSQL) (default: $SVCTRADE_DB, else svctrade.sqlite)."
     )
     var db: String?
 
-    var path: String {
-        if let db { return db }
-        if let env = ProcessInfo.processInfo.environment["SVCTRADE_DB"], !env.isEmpty { return env }
-        return "svctrade.sqlite"
-    }
+    var path: String { db ?? Edge.variable("SVCTRADE_DB") ?? "svctrade.sqlite" }
 
     /// The store as shown in messages: a PostgreSQL address without its password.
     var display: String { StoreRegistry.standard.display(path) }
 
-    /// The existing store, read-only: a reader never changes a byte of it, needs no write permission
-    /// and never waits behind a writer. A missing file is an error, never a new empty store.
-    func reader() async throws -> any FigureReader {
-        try await StoreRegistry.standard.reader(Self.request(address: path))
-    }
+    /// The existing store, read-only: a missing file is an error, never a new empty store.
+    func reader() async throws -> any FigureReader { try await StoreRegistry.standard.reader(Edge.request(path)) }
 
-    /// The store to write to; `mayCreate` lets an SQLite file be created, `wait` is how long an import
-    /// waits for another one, seconds.
+    /// The store to write to; `mayCreate` lets an SQLite file be created, `wait`: seconds an import waits.
     func writer(wait: Int? = nil, mayCreate: Bool = false) async throws -> any FigureWriter {
-        try await StoreRegistry.standard.writer(Self.request(address: path, wait: wait, mayCreate: mayCreate))
+        try await StoreRegistry.standard.writer(Edge.request(path, wait: wait, mayCreate: mayCreate))
     }
+}
 
-    /// The request for `address`: a PostgreSQL call given up after `$SVCTRADE_PG_TIMEOUT` seconds
-    /// (default 600), the store's events shown on standard error.
-    static func request(address: String, wait: Int? = nil, mayCreate: Bool = false) -> StoreRequest {
-        let deadline = ProcessInfo.processInfo.environment["SVCTRADE_PG_TIMEOUT"].flatMap { Int($0) }
-        return StoreRequest(
-            address: address, importLockWait: wait, mayCreate: mayCreate, callDeadline: deadline.map { max(1, $0) },
-            events: Self.show)
-    }
+/// The month a table or press text covers and the year it is compared with.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "Last month covered, YYYY-MM.", transform: Arguments.period) var through: Period
+    @Option(help: "Also compare with this year (e.g. 2019: growth and average growth).") var vsYear: Int?
+}
 
-    /// What the store says while it works: a wait on a terminal, timings with `$SVCTRADE_TIMING`.
-    static let show: StoreEventHandler = { event in
-        switch event {
-        case .waitingForWriter(let store):
-            if standardErrorIsTerminal {
-                writeStandardError("waiting: another svctrade import is writing to \(store); readers are not blocked\n")
-            }
-        case .transactionWritten(let duration):
-            if ProcessInfo.processInfo.environment["SVCTRADE_TIMING"] != nil {
-                writeStandardError("transaction incl. commit: \(duration)\n")
-            }
-        }
-    }
+/// The vintage and templates of the commands that compose press text (figures, bulletin).
+struct PressOptions: ParsableArguments {
+    @Option(
+        help: "Published by this date, YYYY-MM-DD, or latest (default: release.toml's).", transform: Arguments.vintage)
+    var asOf: String?
+    @Option(help: "Folder of the templates (default: $SVCTRADE_TEMPLATES, else ./templates).") var templates: String?
 }
 
 /// Output format for listings.
 enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
     case text, csv, json
 }
-
-func writeStandardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
-}
-
-/// True when standard error is a terminal (progress is shown only then).
-var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
 /// Typed command-line values, parsed once with the library's own parsers.
 enum Arguments {
@@ -158,25 +137,5 @@ enum Arguments {
     /// A vintage: a date, or `latest` for every figure stored (``BulletinComposer/latest``).
     static func vintage(_ text: String) throws -> String {
         text == BulletinComposer.latest ? text : try date(text)
-    }
-}
-
-/// Writes composed files under a folder (creating it and its subfolders).
-enum FileOutput {
-    static func write(_ files: [BulletinComposer.File], into folder: String) throws {
-        let fm = FileManager.default
-        for file in files {
-            let path = folder + "/" + file.name
-            do {
-                try fm.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            } catch {
-                throw InputRejected(
-                    message:
-                        "error: cannot create the folder of \(ControlCharacters.escaped(path)); check that \(ControlCharacters.escaped(folder)) is writable"
-                )
-            }
-            try OutputFile.write(file.data, to: path)
-        }
     }
 }

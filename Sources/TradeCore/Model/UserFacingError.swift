@@ -3,6 +3,16 @@
 /// conform.
 public protocol UserFacingError: Error, CustomStringConvertible {}
 
+extension UserFacingError {
+    /// The message as a command shows it: each line escaped (``ControlCharacters``), the first
+    /// starting with `error: ` once (never `error: error: …`).
+    public var shown: String {
+        let lines = description.split(separator: "\n", omittingEmptySubsequences: false)
+        let text = lines.map { ControlCharacters.escaped(String($0)) }.joined(separator: "\n")
+        return text.hasPrefix("error: ") ? text : "error: " + text
+    }
+}
+
 /// Escaping of control characters in text shown on a terminal: a NUL byte or an escape sequence from
 /// a bad file is printed as `\u{0}` / `\u{1B}`, never raw.
 public enum ControlCharacters {

@@ -273,8 +273,22 @@ public protocol FigureWriter: FigureReader {
 public enum StoreEvent: Sendable, Equatable {
     /// Another writer holds the store; this one waits (at most the store's patience).
     case waitingForWriter(store: String)
+    /// An import's rows took this long to insert (inside its transaction).
+    case rowsWritten(Duration)
     /// An import's transaction, commit included, took this long.
     case transactionWritten(Duration)
+}
+
+extension StoreEvent {
+    /// The line a command shows for the event (a wait on a terminal; timings on request).
+    public var message: String {
+        switch self {
+        case .waitingForWriter(let store):
+            "waiting: another svctrade import is writing to \(store); readers are not blocked"
+        case .rowsWritten(let duration): "store rows: \(duration)"
+        case .transactionWritten(let duration): "transaction incl. commit: \(duration)"
+        }
+    }
 }
 
 /// Receives ``StoreEvent`` values (on any thread).

@@ -10,14 +10,18 @@ public struct StoreRequest: Sendable {
     /// How long one call to a store server may take before it is given up, seconds (`nil`: the
     /// backend's default; a file store has no server).
     public var callDeadline: Int?
-    /// Where the store's waits go (a second writer waiting for the first).
+    /// The password for an address that has none (the caller's `$PGPASSWORD`; a store reads no
+    /// environment variable).
+    public var password: String?
+    /// Where the store's waits and timings go (a second writer waiting for the first).
     public var events: StoreEventHandler
 
     /// Creates a request.
     public init(
         address: String, importLockWait: Int? = nil, mayCreate: Bool = false, callDeadline: Int? = nil,
-        events: @escaping StoreEventHandler = { _ in }
+        password: String? = nil, events: @escaping StoreEventHandler = { _ in }
     ) {
+        self.password = password
         self.address = address
         self.importLockWait = importLockWait
         self.mayCreate = mayCreate

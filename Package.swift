@@ -90,7 +90,9 @@ let package = Package(
             ]),
         .target(
             name: "TradeTestSupport",
-            dependencies: ["TradeCore", "TradeIngest", "TradeStore", "TradeBulletin"]),
+            dependencies: [
+                "TradeCore", "TradeIngest", "TradeStore", "TradeBulletin", "TradePostgres", "TradeWorkflows",
+            ]),
         .testTarget(
             name: "TradeCoreTests",
             dependencies: [

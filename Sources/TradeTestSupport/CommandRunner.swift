@@ -67,6 +67,21 @@ public struct CommandRunner: Sendable {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs any other program to the end (a script, `curl`): its status and standard output; its
+    /// standard error is dropped.
+    public static func program(_ path: String, _ arguments: [String]) throws -> (status: Int32, stdout: Data) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, data)
+    }
+
     /// Starts `svctrade arguments…` in the background, its output going to files in `directory`;
     /// the caller waits for it or kills it.
     public func start(

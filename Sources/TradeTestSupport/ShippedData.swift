@@ -3,14 +3,14 @@ import TradeBulletin
 import TradeCore
 import TradeIngest
 import TradeStore
+import TradeWorkflows
 
 /// The data and resources the repository ships (`datasets/`, `templates/`), as tests use them.
 public enum ShippedData {
     /// The published-figure files under `datasets/`, in the order a user imports them: MOFCOM
-    /// 2017–2022, MOFCOM 2023–2025, SAFE's BoP-basis months.
-    public static let files = [
-        "mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv", "safe-bop-services-2017-2025.csv",
-    ]
+    /// 2017–2022, MOFCOM 2023–2025, SAFE's BoP-basis months (``TradeWorkflows/DemoWorkflow/shippedFiles``,
+    /// the one list).
+    public static let files = DemoWorkflow.shippedFiles
 
     /// The paths of ``files``.
     public static var paths: [String] { files.map(Repository.dataset) }

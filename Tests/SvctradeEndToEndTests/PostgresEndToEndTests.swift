@@ -7,40 +7,28 @@
     /// The same commands against PostgreSQL (`$SVCTRADE_TEST_POSTGRES`, started by `.ci/run`): the
     /// January–April 2021 table, figures and bulletin byte for byte as from SQLite; a reader cannot
     /// import; bad addresses get one clear line each.
-    /// The server of the test run: an address of a role that may create databases and roles.
-    enum PostgresServer {
-        static var admin: String? {
-            let a = ProcessInfo.processInfo.environment["SVCTRADE_TEST_POSTGRES"] ?? ""
-            return a.isEmpty ? nil : a
-        }
-    }
-
-    @Suite(.enabled(if: PostgresServer.admin != nil, "no PostgreSQL server in $SVCTRADE_TEST_POSTGRES"))
+    @Suite(.enabled(if: PostgresTestServer.address != nil, "no PostgreSQL server in $SVCTRADE_TEST_POSTGRES"))
     struct PostgresEndToEndTests {
-        static var admin: String? { PostgresServer.admin }
+        static var admin: String? { PostgresTestServer.address }
         let cli = CommandRunner()
 
-        /// A new database with the schema and roles, its address, and the server's admin connection.
-        func database() async throws -> (String, PostgresStore, String) {
-            let admin = try #require(Self.admin)
-            let server = try await PostgresStore(address: admin)
-            let name = "svctrade_e2e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            try await server.execute("CREATE DATABASE \(name)")
-            let base = String(admin[..<(admin.lastIndex(of: "/") ?? admin.endIndex)])
-            let address = base + "/" + name
-            let r = try cli.run(["db", "init", "--db", address])
+        /// A new database with the schema and roles (`svctrade db init`).
+        func database() async throws -> PostgresTestServer.Database {
+            let database = try await PostgresTestServer.freshDatabase(prefix: "svctrade_e2e_")
+            let r = try cli.run(["db", "init", "--db", database.address])
             #expect(r.status == 0, "\(r.stderr)")
-            return (address, server, name)
+            return database
         }
 
         @Test func theSameTablesFiguresAndBulletinAsFromSQLite() async throws {
-            let (pg, server, name) = try await database()
-            defer { Task.detached { try? await server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") } }
+            let scratch = try await database()
+            defer { scratch.drop() }
+            let pg = scratch.address
             let folder = try TemporaryFolder()
             defer { folder.remove() }
             let lite = folder.file("s.sqlite")
             for db in [pg, lite] {
-                for file in ["mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv"] {
+                for file in ShippedData.files.prefix(2) {
                     let r = try cli.run(["import", Repository.dataset(file), "--db", db])
                     #expect(r.status == 0, "\(r.stderr)")
                 }
@@ -74,8 +62,9 @@
         /// `notebooks-output/`), then series, table (also by region and the panel month), figures,
         /// chart, bulletin, export, generate and derive over the stores the two demos built.
         @Test func everyCommandRunsOnPostgreSQLAsOnSQLite() async throws {
-            let (pg, server, name) = try await database()
-            defer { Task.detached { try? await server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") } }
+            let scratch = try await database()
+            defer { scratch.drop() }
+            let pg = scratch.address
             let folder = try TemporaryFolder()
             defer { folder.remove() }
             let lite = folder.file("demo.sqlite")
@@ -139,8 +128,9 @@
         }
 
         @Test func aReaderCannotImportAndNothingChanges() async throws {
-            let (pg, server, name) = try await database()
-            defer { Task.detached { try? await server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") } }
+            let scratch = try await database()
+            defer { scratch.drop() }
+            let (pg, server, name) = (scratch.address, scratch.server, scratch.name)
             #expect(
                 try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", pg]).status == 0)
             let role = "press_" + String(name.suffix(8))
@@ -161,8 +151,9 @@
         }
 
         @Test func aReaderCannotHoldImportsUpAndAWaitingImportGivesUp() async throws {
-            let (pg, server, name) = try await database()
-            defer { Task.detached { try? await server.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") } }
+            let scratch = try await database()
+            defer { scratch.drop() }
+            let (pg, server, name) = (scratch.address, scratch.server, scratch.name)
             let role = "press_" + String(name.suffix(8))
             try await server.execute("CREATE ROLE \(role) LOGIN PASSWORD 'read-only' IN ROLE svctrade_reader")
             defer { Task.detached { try? await server.execute("DROP ROLE IF EXISTS \(role)") } }
@@ -174,9 +165,13 @@
             try await reader.execute("SELECT pg_advisory_lock(7411603)")
             // The import lock itself: a reader may not take it.
             try await reader.execute("BEGIN")
-            await #expect(throws: (any Error).self) {
+            let refused = await #expect(throws: PostgresStoreError.self) {
                 try await reader.execute("LOCK TABLE import_lock IN EXCLUSIVE MODE")
             }
+            #expect(
+                refused?.message
+                    == "error: \(reader.address): this role may not change the store (permission denied for table import_lock); imports need a role granted svctrade_writer, the press office's svctrade_reader only reads"
+            )
             try? await reader.execute("ROLLBACK")
             let started = ContinuousClock.now
             let r = try cli.run([

@@ -19,16 +19,8 @@
 
         /// Runs a program to the end: its status and standard output.
         static func run(_ program: String, _ arguments: [String]) throws -> (Int32, String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = arguments
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            let (status, out) = try CommandRunner.program(program, arguments)
+            return (status, String(decoding: out, as: UTF8.self))
         }
 
         @Test func theServerStoppingMidCopyIsAnErrorAndLeavesNothing() throws {
@@ -44,7 +36,7 @@
             // A panel large enough that its COPY lasts long enough to be caught in the act.
             // (The illustrative panel is scaled to the published national totals, read from a SQLite store.)
             let lite = folder.file("published.sqlite")
-            for file in ["mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv"] {
+            for file in ShippedData.files.prefix(2) {
                 let r = try cli.run(["import", Repository.dataset(file), "--db", lite])
                 try #require(r.status == 0, "\(r.stderr)")
             }

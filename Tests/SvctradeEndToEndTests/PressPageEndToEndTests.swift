@@ -97,26 +97,12 @@ import TradeTestSupport
             return try #require(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
 
-        /// Runs a program to the end; its standard output.
-        static func run(_ program: String, _ arguments: [String]) throws -> (Int32, Data) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = arguments
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, data)
-        }
-
         /// `curl` a URL: status and body.
         static func fetch(_ url: String, pathAsIs: Bool = false) throws -> (Int, Data) {
             let folder = try TemporaryFolder()
             defer { folder.remove() }
             let body = folder.file("body")
-            let (_, status) = try run(
+            let (_, status) = try CommandRunner.program(
                 "/usr/bin/curl", ["-s", "-o", body, "-w", "%{http_code}"] + (pathAsIs ? ["--path-as-is"] : []) + [url])
             return (
                 Int(String(decoding: status, as: UTF8.self)) ?? 0,
@@ -160,7 +146,7 @@ import TradeTestSupport
                 if server.isRunning { server.terminate() }
                 server.waitUntilExit()
             }
-            let (status, output) = try Self.run(
+            let (status, output) = try CommandRunner.program(
                 "/usr/bin/env", ["python3", Repository.root + "/Scripts/press-http-probe.py", "\(port)", "3"])
             #expect(status == 0)
             struct Probe: Decodable, Equatable {
@@ -194,7 +180,8 @@ import TradeTestSupport
                 "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                 "--user-data-dir=\(folder.file("chromium"))",
             ]
-            let (status, dom) = try Self.run(chromium, browser + ["--virtual-time-budget=3000", "--dump-dom", page])
+            let (status, dom) = try CommandRunner.program(
+                chromium, browser + ["--virtual-time-budget=3000", "--dump-dom", page])
             #expect(status == 0)
             let html = String(decoding: dom, as: UTF8.self)
             // MOFCOM (2021-05-28): January–April 2021, 15644.5 亿元, +3.3%; exports 7462.1 亿元, +23.2%.
@@ -208,7 +195,7 @@ import TradeTestSupport
             // Screenshots: wide, and a phone's width.
             for (name, size) in [("wide", "1400,2200"), ("phone", "390,2400")] {
                 let png = folder.file("\(name).png")
-                let (shot, _) = try Self.run(
+                let (shot, _) = try CommandRunner.program(
                     chromium, browser + ["--window-size=\(size)", "--screenshot=\(png)", page])
                 #expect(shot == 0)
                 let data = try Data(contentsOf: URL(fileURLWithPath: png))
@@ -228,7 +215,7 @@ import TradeTestSupport
                 ).status == 0)
             #expect(xlsx == (try Data(contentsOf: URL(fileURLWithPath: out + "/bulletin-zh.xlsx"))))
             // A request whose header never ends is closed after the idle timeout (2 s in this test).
-            let socket = try Self.run(
+            let socket = try CommandRunner.program(
                 "/usr/bin/env",
                 [
                     "python3", "-c",
@@ -237,7 +224,7 @@ import TradeTestSupport
             let closed = String(decoding: socket.1, as: UTF8.self)
             #expect(closed.hasPrefix("closed"), "\(closed)")
             // HEAD over HTTP: the GET answer's headers and length, no body.
-            let (headStatus, headers) = try Self.run(
+            let (headStatus, headers) = try CommandRunner.program(
                 "/usr/bin/curl", ["-s", "-I", base + "/download/2021-04/bulletin-zh.xlsx?vs=2019"])
             #expect(headStatus == 0)
             let headText = String(decoding: headers, as: UTF8.self).lowercased()

@@ -54,7 +54,7 @@ import TradeTestSupport
         let cell = Gen<Character?>.element(of: alphabet).map { $0 ?? "a" }.string(of: 1...6)
         await propertyCheck(count: 60, input: cell.array(of: 3...3).array(of: 1...12)) { rows in
             let text = rows.map { $0.map(Self.quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
-            guard let path = try? folder.write("p.csv", text) else { return }
+            let path = try folder.write("p.csv", text)
             for chunk in [64, 97, 1 << 20] {
                 #expect((try? Self.scan(path, chunkSize: chunk)) == rows)
             }

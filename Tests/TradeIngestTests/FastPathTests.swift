@@ -58,14 +58,14 @@ import TradeTestSupport
                     }
                 }
             }
-            guard let path = try? folder.write("w.csv", lines.joined(separator: "\n") + "\n") else { return }
+            let path = try folder.write("w.csv", lines.joined(separator: "\n") + "\n")
             let fast = FastPanelReader(reader: ObservationReader(), file: "w.csv", release: "w").read(
                 path: path, progress: nil)
             #expect(fast != nil, "the wide panel must take the fast path")
             var options = ObservationReader.Options()
             options.usesFastPath = false
-            let general = try? ObservationReader(options: options).read(path: path, displayName: "w.csv")
-            if let fast, let general {
+            let general = try ObservationReader(options: options).read(path: path, displayName: "w.csv")
+            if let fast {
                 #expect(Self.summary(fast) == Self.summary(general))
                 #expect(fast.panel.series.map(\.key) == general.panel.series.map(\.key))  // first appearance order
             }
@@ -75,8 +75,8 @@ import TradeTestSupport
             var generator = SplitMix64(seed: UInt64(seed))
             shuffled.shuffle(using: &generator)
             let shuffledText = ([lines[0]] + shuffled).joined(separator: "\n")  // no final newline
-            guard let shuffledPath = try? folder.write("s.csv", shuffledText) else { return }
-            let shuffledGeneral = try? ObservationReader(options: options).read(
+            let shuffledPath = try folder.write("s.csv", shuffledText)
+            let shuffledGeneral = try ObservationReader(options: options).read(
                 path: shuffledPath, displayName: "w.csv")
             for pieces in [2, 3, 7] {
                 for (file, expected) in [(path, general), (shuffledPath, shuffledGeneral)] {
@@ -85,7 +85,7 @@ import TradeTestSupport
                     reader.pieces = pieces
                     let parted = reader.read(path: file, progress: nil)
                     #expect(parted != nil, "\(pieces) parts must take the fast path")
-                    if let parted, let expected {
+                    if let parted {
                         #expect(Self.summary(parted) == Self.summary(expected), "\(pieces) parts")
                         #expect(parted.panel.series.map(\.key) == expected.panel.series.map(\.key), "\(pieces) parts")
                     }
@@ -140,7 +140,7 @@ import TradeTestSupport
                 if flow == "balance" && i % 3 == 0 { value = "-" + value }
                 lines.append("\(period),\(regions[k.0]),\(sectors[k.1]),\(flow),\(value)")
             }
-            guard let path = try? folder.write("p.csv", lines.joined(separator: "\n") + "\n") else { return }
+            let path = try folder.write("p.csv", lines.joined(separator: "\n") + "\n")
             let fast = Result { try ObservationReader().read(path: path, displayName: "p.csv") }
             var options = ObservationReader.Options()
             options.usesFastPath = false

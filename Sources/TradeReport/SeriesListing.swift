@@ -25,4 +25,18 @@ public enum SeriesListing {
     public static func json(_ table: Table) -> String {
         JSONRenderer.render(table)
     }
+
+    /// The formats of `svctrade series`.
+    public enum Format: String, Sendable, CaseIterable {
+        case text, csv, json
+
+        /// The listing's text in this format.
+        public func render(_ table: Table) -> String {
+            switch self {
+            case .text: TextTableRenderer.render(table)
+            case .csv: CSVRenderer.render(table)
+            case .json: SeriesListing.json(table)
+            }
+        }
+    }
 }

@@ -43,9 +43,6 @@ enum Edge {
     static var chromium: String? { BulletinPrinter.chromium(path: variables["PATH"]) }
 }
 
-/// The old name of ``Edge`` (ServeCommand).
-typealias ResourceFolders = Edge
-
 func writeStandardError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
 }
@@ -104,8 +101,8 @@ enum StandardOutput {
         }
     }
 
-    static func failure() -> InputRejected {
-        InputRejected(message: "error: could not write to standard output: \(String(cString: strerror(lastError)))")
+    static func failure() -> WorkflowRefusal {
+        WorkflowRefusal("could not write to standard output: \(String(cString: strerror(lastError)))")
     }
 }
 

@@ -55,18 +55,14 @@ struct SeriesCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Only series of this region code (e.g. CN).") var region: String?
     @Option(help: "Only series of this sector code (e.g. S, SD, KIS).") var sector: String?
-    @Option(help: "Output format: text, csv or json.") var format: ListingFormat = .text
+    @Option(help: "Output format: text, csv or json.") var format: SeriesListing.Format = .text
 
     func run() async throws {
         let selection = FigureSelection(
             regions: region.map { [Regions.standard.lookup($0)?.code ?? $0] },
             sectors: sector.map { [Sectors.standard.lookup($0)?.code ?? $0.uppercased()] })
         let table = SeriesListing.table(try await store.reader().seriesSummaries(selection))
-        switch format {
-        case .text: print(TextTableRenderer.render(table), terminator: "")
-        case .csv: print(CSVRenderer.render(table), terminator: "")
-        case .json: print(SeriesListing.json(table), terminator: "")
-        }
+        print(format.render(table), terminator: "")
     }
 }
 
@@ -171,8 +167,7 @@ struct DbInitCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard PostgresBackend.isAddress(store.path) else {
-            throw InputRejected(
-                message: "error: db init sets up a PostgreSQL store; a SQLite store needs no setup (svctrade import)")
+            throw WorkflowRefusal("db init sets up a PostgreSQL store; a SQLite store needs no setup (svctrade import)")
         }
         print(try await PostgresBackend.initialize(Edge.request(store.path), roles: !noRoles))
     }

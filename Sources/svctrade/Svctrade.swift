@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TradeBulletin
 import TradeCore
+import TradeReport
 import TradeStore
 import TradeWorkflows
 
@@ -72,12 +73,6 @@ extension CommandConfiguration {
     }
 }
 
-/// Input that was read and rejected: exit status 1, message on standard error.
-struct InputRejected: UserFacingError {
-    let message: String
-    var description: String { message }
-}
-
 /// Where the store lives: an SQLite file, or a PostgreSQL server (``StoreRegistry/standard``).
 struct StoreOptions: ParsableArguments {
     @Option(
@@ -114,10 +109,7 @@ struct PressOptions: ParsableArguments {
     @Option(help: "Folder of the templates (default: $SVCTRADE_TEMPLATES, else ./templates).") var templates: String?
 }
 
-/// Output format for listings.
-enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, csv, json
-}
+extension SeriesListing.Format: ExpressibleByArgument {}
 
 /// Typed command-line values, parsed once with the library's own parsers.
 enum Arguments {

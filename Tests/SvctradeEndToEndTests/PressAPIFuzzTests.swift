@@ -7,7 +7,7 @@
     enum PythonClients {
         /// Whether `python3` can import `module`.
         static func has(_ module: String) -> Bool {
-            (try? PressServerEndToEndTests.run("/usr/bin/env", ["python3", "-c", "import \(module)"]).0) == 0
+            (try? CommandRunner.program("/usr/bin/env", ["python3", "-c", "import \(module)"]).0) == 0
         }
     }
 

@@ -37,7 +37,7 @@
             let (db, port) = (server.db, server.port)
             let base = "http://127.0.0.1:\(port)"
             let key = "M.CN.W1.C+D+T+B.S.CNY.CNY.P+YTD"
-            let (status, output) = try PressServerEndToEndTests.run(
+            let (status, output) = try CommandRunner.program(
                 "/usr/bin/timeout",
                 [
                     "-s", "KILL", "300", "python3", Repository.root + "/Scripts/sdmx-client-query.py", base, key,

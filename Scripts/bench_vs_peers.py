@@ -28,6 +28,27 @@ def svctrade_w1():
 
 
 
+# The PostgreSQL store side by side with the SQLite file (BENCH_STEPS=PG): $SVCTRADE_BENCH_POSTGRES is the
+# address of a role that may create databases (e.g. postgres://postgres:PW@127.0.0.1:PORT/postgres); each
+# import round gets a fresh database with the schema (svctrade db init --no-roles).
+pg_admin = os.environ.get("SVCTRADE_BENCH_POSTGRES", "")
+pg_read = pg_admin.rsplit("/", 1)[0] + "/svcbench_read" if pg_admin else ""
+psql = "/usr/lib/postgresql/15/bin/psql" if os.path.exists("/usr/lib/postgresql/15/bin/psql") else "psql"
+
+
+def pg_database(name):
+    subprocess.run([psql, pg_admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True,
+                   capture_output=True)
+    subprocess.run([psql, pg_admin, "-qc", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    address = pg_admin.rsplit("/", 1)[0] + "/" + name
+    subprocess.run([svctrade, "db", "init", "--no-roles", "--db", address], check=True, capture_output=True)
+    return address
+
+
+def pg_w1():
+    return [svctrade, "import", csv, "--db", pg_database("svcbench_import")]
+
+
 def run_step(step, cases):
     results = {name: [] for name, _ in cases}
     for r in range(runs):
@@ -79,6 +100,16 @@ steps = {
         ("svctrade table (nation)", lambda: ["sh", "-c", f"'{svctrade}' table --through 2021-04 --db '{db}' > /dev/null"]),
         ("svctrade series R001", lambda: ["sh", "-c", f"'{svctrade}' series --region R001 --db '{db}' > /dev/null"]),
     ],
+    "PG": [
+        ("svctrade import into SQLite", svctrade_w1),
+        ("svctrade import into PostgreSQL", pg_w1),
+    ],
+    "PGreads": [
+        ("svctrade table --by region, SQLite", lambda: ["sh", "-c", f"'{svctrade}' table --through 2021-04 --by region --db '{db}' > /dev/null"]),
+        ("svctrade table --by region, PostgreSQL", lambda: ["sh", "-c", f"'{svctrade}' table --through 2021-04 --by region --db '{pg_read}' > /dev/null"]),
+        ("svctrade table --panel, SQLite", lambda: ["sh", "-c", f"'{svctrade}' table --panel --through 2021-04 --db '{db}' > /dev/null"]),
+        ("svctrade table --panel, PostgreSQL", lambda: ["sh", "-c", f"'{svctrade}' table --panel --through 2021-04 --db '{pg_read}' > /dev/null"]),
+    ],
     "W3": [
         ("C floor (no output)", lambda: [floor, csv, "none"]),
         ("C floor (binary)", lambda: [floor, csv, "bin", os.path.join(out, "w3_c.bin")]),
@@ -100,6 +131,19 @@ here = os.path.dirname(os.path.abspath(__file__))
 for step, cases in steps.items():
     if only and step not in only:
         continue
+    if step in ("PG", "PGreads") and not pg_admin:
+        print(f"{step} skipped: no $SVCTRADE_BENCH_POSTGRES", file=sys.stderr)
+        continue
+    if step == "PGreads":
+        # Both stores hold the large panel and the published figures.
+        if not os.path.exists(db):
+            subprocess.run(svctrade_w1(), check=True, capture_output=True)
+        pg_database("svcbench_read")
+        subprocess.run([svctrade, "import", csv, "--db", pg_read], check=True, capture_output=True)
+        for name in ("mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv"):
+            for store in (db, pg_read):
+                subprocess.run([svctrade, "import", os.path.join(here, "..", "datasets", name), "--db", store],
+                               capture_output=True)
     if step == "commands":
         for name in ("mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv"):
             # Refused (exit 1) when an earlier run already stored the release: the store is ready then.

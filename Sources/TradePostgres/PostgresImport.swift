@@ -120,30 +120,37 @@
             if !figureText.isEmpty {
                 try await copy("figure", PostgresSQL.figureColumns, figureText)
             }
-            var blockText = ""
-            blockText.reserveCapacity(1 << 20)
+            // Blocks: packed as the SQLite store packs them (a presence bitmap and delta-coded values,
+            // `MonthlyBlockCodec`), written to COPY as `bytea` hex, encoded side by side on every core.
+            var rows: [BlockRow] = []
             for batch in batches {
                 for s in batch.panel.series where !s.values.isEmpty {
                     guard let sid = seriesIDs[s.key], let rid = releaseIDs[s.release], let src = sourceIDs[s.source]
-                    else {
-                        continue
-                    }
-                    let present = "{" + s.present.map { $0 ? "t" : "f" }.joined(separator: ",") + "}"
-                    let values = "{" + s.values.map { String($0) }.joined(separator: ",") + "}"
-                    let cells: [String?] = [
-                        String(sid), String(rid), String(s.firstMonth), s.unit.description, String(s.decimals),
-                        String(src),
-                        present, values,
-                    ]
-                    blockText += cells.map(Self.copyCell).joined(separator: "\t") + "\n"
+                    else { continue }
+                    rows.append(BlockRow(series: s, seriesID: sid, releaseID: rid, sourceID: src))
                     summary.monthlyValues += s.observationCount
-                    if blockText.utf8.count > 8 << 20 {
-                        try await copy("monthly_block", PostgresSQL.blockColumns, blockText)
-                        blockText = ""
-                    }
                 }
             }
-            if !blockText.isEmpty { try await copy("monthly_block", PostgresSQL.blockColumns, blockText) }
+            let all = rows
+            // One COPY for every 4,096 blocks (about 3 MB of text for 240-month blocks).
+            for start in stride(from: 0, to: all.count, by: 4096) {
+                let slice = start..<min(all.count, start + 4096)
+                let pieces = OrderedParallelMap.map(
+                    OrderedParallelMap.ranges(count: slice.count, pieces: 8).map {
+                        ($0.lowerBound + start)..<($0.upperBound + start)
+                    }
+                ) { range -> [[UInt8]] in
+                    var out: [UInt8] = []
+                    out.reserveCapacity(range.count * 2048)
+                    for k in range { all[k].append(to: &out) }
+                    return [out]
+                }
+                try await connection.copyFrom(
+                    table: "monthly_block", columns: PostgresSQL.blockColumns, logger: PostgresStore.logger
+                ) { writer in
+                    for piece in pieces { try await writer.write(ByteBuffer(bytes: piece)) }
+                }
+            }
             return summary
         }
 
@@ -152,6 +159,65 @@
                 var buffer = ByteBuffer()
                 buffer.writeString(text)
                 try await writer.write(buffer)
+            }
+        }
+
+        /// One row of `monthly_block` to COPY.
+        struct BlockRow: Sendable {
+            let series: MonthlyPanel.Series
+            let seriesID: Int64
+            let releaseID: Int64
+            let sourceID: Int64
+
+            /// The row in COPY's text format: ids, first month, month count, unit, decimals, source, then
+            /// the packed presence and values as `bytea` hex (`\\x…`: COPY's escape of the backslash).
+            func append(to out: inout [UInt8]) {
+                let tab = UInt8(ascii: "\t")
+                for number in [seriesID, releaseID, Int64(series.firstMonth), Int64(series.values.count)] {
+                    PostgresImport.appendInteger(number, to: &out)
+                    out.append(tab)
+                }
+                out += PostgresImport.copyCell(series.unit.description).utf8
+                out.append(tab)
+                PostgresImport.appendInteger(Int64(series.decimals), to: &out)
+                out.append(tab)
+                PostgresImport.appendInteger(sourceID, to: &out)
+                out.append(tab)
+                PostgresImport.appendHex(MonthlyBlockCodec.encodePresence(series.present), to: &out)
+                out.append(tab)
+                PostgresImport.appendHex(MonthlyBlockCodec.encodeValues(series.values), to: &out)
+                out.append(UInt8(ascii: "\n"))
+            }
+        }
+
+        /// The decimal digits of `value`, written in place.
+        static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            var m = value.magnitude
+            var digits = 1
+            var rest = m
+            while rest >= 10 {
+                rest /= 10
+                digits += 1
+            }
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+            var i = out.count - 1
+            repeat {
+                out[i] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+                i -= 1
+            } while m > 0
+        }
+
+        static let hexDigits = Array("0123456789abcdef".utf8)
+
+        /// Bytes as a `bytea` cell of COPY's text format: `\\x` then two hex digits a byte.
+        static func appendHex(_ bytes: [UInt8], to out: inout [UInt8]) {
+            let digits = hexDigits
+            out += [UInt8(ascii: "\\"), UInt8(ascii: "\\"), UInt8(ascii: "x")]
+            for b in bytes {
+                out.append(digits[Int(b >> 4)])
+                out.append(digits[Int(b & 0x0F)])
             }
         }
 

@@ -63,11 +63,12 @@
                 series_id bigint NOT NULL REFERENCES series (id),
                 release_id bigint NOT NULL REFERENCES release (id),
                 first_month integer NOT NULL,
+                month_count integer NOT NULL,
                 unit text NOT NULL,
                 decimals integer NOT NULL,
                 source_id bigint NOT NULL REFERENCES source (id),
-                present boolean[] NOT NULL,
-                vals bigint[] NOT NULL,
+                present bytea NOT NULL,
+                vals bytea NOT NULL,
                 PRIMARY KEY (series_id, release_id)
             )
             """,
@@ -111,15 +112,14 @@
             WHERE true
             """
 
-        /// Panel blocks cut to the months `$1 … $2` (array slices are 1-based and clamp at the ends).
+        /// Panel blocks that overlap the months `$1 … $2`, packed (`MonthlyBlockCodec`); the client cuts
+        /// the window as it decodes, as the SQLite store does.
         static let blocks = """
-            SELECT s.region, s.sector, s.flow, s.currency, greatest(b.first_month, $1::integer), b.unit, b.decimals,
-                   b.present[greatest(1, $1::integer - b.first_month + 1) : $2::integer - b.first_month + 1],
-                   b.vals[greatest(1, $1::integer - b.first_month + 1) : $2::integer - b.first_month + 1],
-                   r.name, src.address
+            SELECT s.region, s.sector, s.flow, s.currency, b.first_month, b.month_count, b.unit, b.decimals,
+                   b.present, b.vals, r.name, src.address
             FROM monthly_block b JOIN series s ON s.id = b.series_id JOIN release r ON r.id = b.release_id
             JOIN source src ON src.id = b.source_id
-            WHERE b.first_month <= $2::integer AND b.first_month + cardinality(b.vals) > $1::integer
+            WHERE b.first_month <= $2::integer AND b.first_month + b.month_count > $1::integer
             """
 
         static let seriesKeys = "SELECT s.id, s.region, s.sector, s.flow, s.currency FROM series s WHERE true"
@@ -130,7 +130,7 @@
             """
 
         static let summaryBlocks = """
-            SELECT b.series_id, b.release_id, b.first_month, b.present
+            SELECT b.series_id, b.release_id, b.first_month, b.month_count, b.present
             FROM monthly_block b JOIN series s ON s.id = b.series_id WHERE true
             """
 
@@ -160,14 +160,48 @@
             "publisher", "published_on",
         ]
         static let blockColumns = [
-            "series_id", "release_id", "first_month", "unit", "decimals", "source_id", "present", "vals",
+            "series_id", "release_id", "first_month", "month_count", "unit", "decimals", "source_id", "present",
+            "vals",
+        ]
+
+        /// The schema check every call makes, in one round trip: whether the tables exist, and the type of
+        /// `monthly_block.vals` (`bytea` now; `bigint[]` in stores made before the blocks were packed).
+        static let schemaCheck = """
+            SELECT to_regclass('public.figure') IS NOT NULL,
+                   (SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+                    WHERE a.attrelid = to_regclass('public.monthly_block') AND a.attname = 'vals' AND NOT a.attisdropped)
+            """
+
+        /// Converts the blocks of an earlier store (`boolean[]`/`bigint[]` arrays) to the packed columns:
+        /// new columns added, filled by ``packOldBlocks`` from rows read in order, old ones dropped.
+        static let unpackedBlocks = "SELECT series_id, release_id, present, vals FROM monthly_block ORDER BY 1, 2"
+        static let addPackedColumns = """
+            ALTER TABLE monthly_block ADD COLUMN month_count integer, ADD COLUMN present_packed bytea,
+                ADD COLUMN vals_packed bytea
+            """
+        static let packOldBlocks = """
+            UPDATE monthly_block b SET month_count = u.n, present_packed = decode(u.p, 'hex'),
+                vals_packed = decode(u.v, 'hex')
+            FROM unnest($1::bigint[], $2::bigint[], $3::integer[], $4::text[], $5::text[]) AS u(s, r, n, p, v)
+            WHERE b.series_id = u.s AND b.release_id = u.r
+            """
+        static let finishPackedColumns = [
+            "ALTER TABLE monthly_block DROP COLUMN present, DROP COLUMN vals",
+            "ALTER TABLE monthly_block RENAME COLUMN present_packed TO present",
+            "ALTER TABLE monthly_block RENAME COLUMN vals_packed TO vals",
+            """
+            ALTER TABLE monthly_block ALTER COLUMN month_count SET NOT NULL, ALTER COLUMN present SET NOT NULL,
+                ALTER COLUMN vals SET NOT NULL
+            """,
         ]
 
         /// Every statement, for the distribution-column test (COPY targets are listed by their columns).
         public static var statements: [String] {
             schema + roles + [
                 releases, figures, blocks, seriesKeys, summaryFigures, summaryBlocks, lockReleases, existingRelease,
-                insertRelease, allSeries, insertSeries, insertSources, sourceIDs,
+                insertRelease, allSeries, insertSeries, insertSources, sourceIDs, schemaCheck, unpackedBlocks,
+                addPackedColumns, packOldBlocks,
+            ] + finishPackedColumns + [
                 "COPY figure (\(figureColumns.joined(separator: ", "))) FROM STDIN",
                 "COPY monthly_block (\(blockColumns.joined(separator: ", "))) FROM STDIN",
             ]

@@ -117,13 +117,67 @@
             _ = try await exclusive { c in try await Self.rows(c, sql).count }
         }
 
-        /// Creates the schema when missing (idempotent) and, with `roles`, the writer and reader roles.
+        /// Creates the schema when missing (idempotent) and, with `roles`, the writer and reader roles; the
+        /// monthly blocks of a store made before they were packed are packed, in one transaction.
         public func initialize(roles: Bool) async throws {
             let statements = PostgresSQL.schema + (roles ? PostgresSQL.roles : [])
             _ = try await exclusive { c in
                 for statement in statements { _ = try await Self.rows(c, statement) }
+                let blockType = try await Self.rows(c, PostgresSQL.schemaCheck).first?.decode((Bool, String?).self).1
+                if blockType == "bigint[]" {
+                    try await c.withTransaction(logger: Self.logger) { tx in try await Self.packOldBlocks(tx) }
+                }
                 return 0
             }
+        }
+
+        /// Packs the array blocks of an earlier store (`boolean[]`, `bigint[]`) into `bytea` columns.
+        static func packOldBlocks(_ c: PostgresConnection) async throws {
+            _ = try await rows(c, PostgresSQL.lockReleases)
+            _ = try await rows(c, PostgresSQL.addPackedColumns)
+            var batch: (series: [Int64], releases: [Int64], counts: [Int], present: [String], values: [String]) = (
+                [], [], [], [], []
+            )
+            func flush() async throws {
+                guard !batch.series.isEmpty else { return }
+                var binds = PostgresBindings()
+                binds.append(batch.series)
+                binds.append(batch.releases)
+                binds.append(batch.counts)
+                binds.append(batch.present)
+                binds.append(batch.values)
+                _ = try await rows(c, PostgresSQL.packOldBlocks, binds)
+                batch = ([], [], [], [], [])
+            }
+            for row in try await rows(c, PostgresSQL.unpackedBlocks) {
+                let (series, release, present, values) = try row.decode((Int64, Int64, [Bool], [Int64]).self)
+                batch.series.append(series)
+                batch.releases.append(release)
+                batch.counts.append(values.count)
+                batch.present.append(hex(MonthlyBlockCodec.encodePresence(present)))
+                batch.values.append(hex(MonthlyBlockCodec.encodeValues(values)))
+                if batch.series.count == 4096 { try await flush() }
+            }
+            try await flush()
+            for statement in PostgresSQL.finishPackedColumns { _ = try await rows(c, statement) }
+        }
+
+        /// A value read from the store that svctrade cannot have written.
+        static func damaged(_ what: String, _ key: String) -> PostgresStoreError {
+            PostgresStoreError(
+                "error: the store holds \(what) for \(key); it was edited outside svctrade. Restore it from a backup, or import into a new store"
+            )
+        }
+
+        /// Bytes as hexadecimal digits (`decode(…, 'hex')` on the server's side).
+        static func hex(_ bytes: [UInt8]) -> String {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count * 2)
+            for b in bytes {
+                out.append(PostgresImport.hexDigits[Int(b >> 4)])
+                out.append(PostgresImport.hexDigits[Int(b & 0x0F)])
+            }
+            return String(decoding: out, as: UTF8.self)
         }
 
         /// Runs `body` after checking that the schema exists, with the connection to itself.
@@ -132,10 +186,15 @@
         ) async throws -> T {
             let address = address
             return try await exclusive(extra: extra) { c in
-                let found = try await Self.rows(c, "SELECT to_regclass('public.figure') IS NOT NULL")
-                guard try found.first.map({ try $0.decode(Bool.self) }) ?? false else {
+                let found = try await Self.rows(c, PostgresSQL.schemaCheck).first
+                guard let (exists, blockType) = try found?.decode((Bool, String?).self), exists else {
                     throw PostgresStoreError(
                         "error: \(address) has no svctrade schema; run svctrade db init --db \(address) (as an owner of the database)"
+                    )
+                }
+                guard blockType == "bytea" else {
+                    throw PostgresStoreError(
+                        "error: \(address) keeps its monthly blocks as arrays, the format of svctrade before December 2026; run svctrade db init --db \(address) (as an owner of the database) once to pack them (nothing else changes)"
                     )
                 }
                 return try await body(c)
@@ -245,17 +304,38 @@
             var assembler = MonthlyPanelAssembler()
             for row in try await rows(c, sql, binds) {
                 let (
-                    region, sector, flowText, currencyText, start, unitText, decimals, present, values, release, source
+                    region, sector, flowText, currencyText, first, stored, unitText, decimals, bitmap, packed, release,
+                    source
                 ) =
                     try row.decode(
-                        (String, String, String, String, Int, String, Int, [Bool]?, [Int64]?, String, String).self)
+                        (
+                            String, String, String, String, Int, Int, String, Int, ByteBuffer, ByteBuffer, String,
+                            String
+                        ).self)
                 guard let flow = Flow(rawValue: flowText), let currency = Currency(rawValue: currencyText),
-                    let unit = MonetaryUnit(parsing: unitText), let present, let values, !values.isEmpty
+                    let unit = MonetaryUnit(parsing: unitText)
                 else { continue }
+                let key = SeriesKey(region: region, sector: sector, flow: flow, currency: currency)
+                guard MonthlyBlockCodec.isPossibleBlock(first: first, count: stored, bitmapBytes: bitmap.readableBytes)
+                else {
+                    throw damaged(
+                        "an impossible monthly block (first month index \(first), \(stored) months)", "\(key)")
+                }
+                // Only the months from the first to the last asked for, straight from the row's buffer.
+                let count = min(stored, hi - first + 1)
+                let skip = max(0, lo - first)
+                guard count > skip else { continue }
+                let values = packed.withUnsafeReadableBytes {
+                    MonthlyBlockCodec.decodeValues(pointer: $0.baseAddress, bytes: $0.count, from: skip, count: count)
+                }
+                if let v = MonthlyBlockCodec.impossibleLevel(in: values) {
+                    throw damaged("an impossible level (\(v) hundredths)", "\(key)")
+                }
+                let present = Array(
+                    MonthlyBlockCodec.decodePresence(Array(bitmap.readableBytesView), count: count).dropFirst(skip))
                 assembler.add(
-                    key: SeriesKey(region: region, sector: sector, flow: flow, currency: currency), unit: unit,
-                    decimals: decimals, release: release, source: source, start: start, values: values,
-                    present: present)
+                    key: key, unit: unit, decimals: decimals, release: release, source: source, start: first + skip,
+                    values: values, present: present)
             }
             return assembler.panel
         }
@@ -291,7 +371,13 @@
                 releases[id, default: []].insert(release)
             }
             for row in try await rows(c, PostgresSQL.summaryBlocks + filter, binds) {
-                let (id, release, first, present) = try row.decode((Int64, Int64, Int, [Bool]).self)
+                let (id, release, first, count, bitmap) = try row.decode((Int64, Int64, Int, Int, ByteBuffer).self)
+                guard MonthlyBlockCodec.isPossibleBlock(first: first, count: count, bitmapBytes: bitmap.readableBytes)
+                else {
+                    throw damaged(
+                        "an impossible monthly block (first month index \(first), \(count) months)", "series \(id)")
+                }
+                let present = MonthlyBlockCodec.decodePresence(Array(bitmap.readableBytesView), count: count)
                 for (k, p) in present.enumerated() where p { covered[id, default: []].insert(first + k) }
                 counts[id, default: 0] += present.lazy.filter { $0 }.count
                 releases[id, default: []].insert(release)

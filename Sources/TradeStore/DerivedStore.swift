@@ -29,8 +29,8 @@ public enum DerivedStore {
                     .text(s.key.region), .text(s.key.sector), .text(s.key.flow == .export ? "X" : "M"),
                     .text(s.unit.description),
                     .int(Int64(s.firstMonth)), .int(Int64(s.values.count)),
-                    .blob(MonthlyBlockCodec.encodePresence(ytdPresent)),
-                    .blob(MonthlyBlockCodec.encodeValues(d.ytd.map { $0 ?? 0 })), .blob(doubles(d.yoyMonth)),
+                    .bytes(MonthlyBlockCodec.encodePresence(ytdPresent)),
+                    .bytes(MonthlyBlockCodec.encodeValues(d.ytd.map { $0 ?? 0 })), .blob(doubles(d.yoyMonth)),
                     .blob(doubles(d.yoyYTD)),
                 ])
             }

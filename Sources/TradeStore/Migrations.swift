@@ -10,7 +10,7 @@ import GRDB
 ///   source (the preferred copy flagged), keyed by series and period for range scans.
 /// - `monthly_block`: the monthly values of one series in one release, packed: a bitmap of present
 ///   months and the hundredths as zigzag-varint month-to-month differences scaled by their common
-///   power of ten (``MonthlyBlockCodec``). An 8.64-million-value panel is 36,000 rows and 30 MB.
+///   power of ten (``TradeCore/MonthlyBlockCodec``). An 8.64-million-value panel is 36,000 rows and 30 MB.
 ///   `monthly_json` holds the same months as a JSON array for SQL (``TidyViews``), in a table of its own
 ///   so that the blocks stay a few to a page.
 /// - the views `tidy` and `tidy_vintages` (``TidyViews``), read-only, for pandas, R and DuckDB.

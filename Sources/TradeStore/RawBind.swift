@@ -15,6 +15,8 @@ struct RawBind {
         case int(Int64)
         case text(String)
         case blob(Data)
+        /// Bytes bound as a blob (the packed blocks).
+        case bytes([UInt8])
         case null
     }
 
@@ -28,6 +30,8 @@ struct RawBind {
             case .text(let t): _ = t.withCString { sqlite3_bind_text(s, n, $0, -1, Self.transient) }
             case .blob(let d):
                 _ = d.withUnsafeBytes { sqlite3_bind_blob(s, n, $0.baseAddress, Int32($0.count), Self.transient) }
+            case .bytes(let b):
+                _ = b.withUnsafeBytes { sqlite3_bind_blob(s, n, $0.baseAddress, Int32($0.count), Self.transient) }
             case .null: sqlite3_bind_null(s, n)
             }
         }

@@ -4,12 +4,9 @@ import TradeCore
 /// an error naming the series, never a crash (a month count of 4e12 would ask for terabytes; a level
 /// of `Int64.max` hundredths would overflow the first sum).
 enum StoredValueCheck {
-    /// The most months one block may cover: three centuries.
-    static let maximumMonths = 12 * 300
-    /// The largest magnitude of a stored level, hundredths of its own unit: 10^18 (a yuan amount in
-    /// yuan reaches 10^17 hundredths), a ninth of `Int64`'s range, so that a sum of a few of them
-    /// cannot trap; longer sums check for overflow themselves.
-    static let maximumMagnitude: Int64 = 1_000_000_000_000_000_000
+    /// The largest magnitude of a stored level (``TradeCore/MonthlyBlockCodec/maximumMagnitude``; a
+    /// yuan amount in yuan reaches 10^17 hundredths); longer sums check for overflow themselves.
+    static let maximumMagnitude = MonthlyBlockCodec.maximumMagnitude
 
     static func damaged(_ what: String, _ key: String) -> StoreError {
         StoreError(
@@ -20,9 +17,7 @@ enum StoredValueCheck {
 
     /// A block's shape: its month count fits the bounds and its presence bitmap.
     static func block(first: Int, count: Int, bitmapBytes: Int, key: @autoclosure () -> String) throws {
-        guard (1...maximumMonths).contains(count), bitmapBytes >= (count + 7) / 8, first >= 0,
-            first <= 12 * 10_000
-        else {
+        guard MonthlyBlockCodec.isPossibleBlock(first: first, count: count, bitmapBytes: bitmapBytes) else {
             throw damaged("an impossible monthly block (first month index \(first), \(count) months)", key())
         }
     }
@@ -36,7 +31,7 @@ enum StoredValueCheck {
 
     /// Every level of a decoded block.
     static func levels(_ values: [Int64], key: @autoclosure () -> String) throws {
-        for v in values where v.magnitude > UInt64(maximumMagnitude) {
+        if let v = MonthlyBlockCodec.impossibleLevel(in: values) {
             throw damaged("an impossible level (\(v) hundredths)", key())
         }
     }

@@ -82,8 +82,8 @@ enum TidyViews {
             let count: Int = row[1]
             let unitText: String = row[4]
             guard let unit = MonetaryUnit(parsing: unitText) else { continue }
-            let values = MonthlyBlockCodec.decodeValues(row[3] as Data? ?? Data(), count: count)
-            let present = MonthlyBlockCodec.decodePresence(row[2] as Data? ?? Data(), count: count)
+            let values = MonthlyBlockCodec.decodeValues([UInt8](row[3] as Data? ?? Data()), count: count)
+            let present = MonthlyBlockCodec.decodePresence([UInt8](row[2] as Data? ?? Data()), count: count)
             inserts.append((row[0], row[6], json(values: values, present: present, unit: unit, decimals: row[5])))
         }
         for (series, release, json) in inserts {

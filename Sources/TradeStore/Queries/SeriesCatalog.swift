@@ -51,7 +51,7 @@ extension TradeDatabase {
                 let presence: Data = row[4] ?? Data()
                 try StoredValueCheck.block(
                     first: first, count: row[3], bitmapBytes: presence.count, key: "series \(id)")
-                let present = MonthlyBlockCodec.decodePresence(presence, count: row[3])
+                let present = MonthlyBlockCodec.decodePresence([UInt8](presence), count: row[3])
                 var set = covered[id, default: []]
                 for (k, p) in present.enumerated() where p { set.insert(first + k) }
                 covered[id] = set

@@ -1,8 +1,7 @@
-import Foundation
 import PropertyBased
 import Testing
 
-@testable import TradeStore
+@testable import TradeCore
 
 @Suite struct MonthlyBlockCodecTests {
     @Test func packedValuesRoundTrip() async {

@@ -113,10 +113,11 @@
             """
 
         /// Panel blocks that overlap the months `$1 … $2`, packed (`MonthlyBlockCodec`); the client cuts
-        /// the window as it decodes, as the SQLite store does.
+        /// the window as it decodes, as the SQLite store does. Not sorted on the server (a sort of rows that
+        /// carry blocks spills to disk: 0.99 s against 0.20 s for the bench panel); the client orders them.
         static let blocks = """
             SELECT s.region, s.sector, s.flow, s.currency, b.first_month, b.month_count, b.unit, b.decimals,
-                   b.present, b.vals, r.name, src.address
+                   b.present, b.vals, r.name, src.address, b.series_id, r.published, r.id
             FROM monthly_block b JOIN series s ON s.id = b.series_id JOIN release r ON r.id = b.release_id
             JOIN source src ON src.id = b.source_id
             WHERE b.first_month <= $2::integer AND b.first_month + b.month_count > $1::integer

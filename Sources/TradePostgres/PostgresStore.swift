@@ -300,17 +300,16 @@
                 binds.append(asOf)
                 sql += " AND (r.published IS NULL OR r.published <= $\(binds.count))"
             }
-            sql += " ORDER BY b.series_id, r.published, r.id"
-            var assembler = MonthlyPanelAssembler()
+            var blocks: [PanelBlock] = []
             for row in try await rows(c, sql, binds) {
                 let (
                     region, sector, flowText, currencyText, first, stored, unitText, decimals, bitmap, packed, release,
-                    source
+                    source, seriesID, published, releaseID
                 ) =
                     try row.decode(
                         (
                             String, String, String, String, Int, Int, String, Int, ByteBuffer, ByteBuffer, String,
-                            String
+                            String, Int64, String?, Int64
                         ).self)
                 guard let flow = Flow(rawValue: flowText), let currency = Currency(rawValue: currencyText),
                     let unit = MonetaryUnit(parsing: unitText)
@@ -333,11 +332,13 @@
                 }
                 let present = Array(
                     MonthlyBlockCodec.decodePresence(Array(bitmap.readableBytesView), count: count).dropFirst(skip))
-                assembler.add(
-                    key: key, unit: unit, decimals: decimals, release: release, source: source, start: first + skip,
-                    values: values, present: present)
+                blocks.append(
+                    PanelBlock(
+                        order: PanelBlock.Order(seriesID: seriesID, published: published, releaseID: releaseID),
+                        key: key, unit: unit, decimals: decimals, release: release, source: source,
+                        start: first + skip, values: values, present: present))
             }
-            return assembler.panel
+            return PanelBlock.assemble(blocks)
         }
 
         public func seriesSummaries(_ selection: FigureSelection) async throws -> [SeriesSummary] {

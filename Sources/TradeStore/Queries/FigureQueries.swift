@@ -151,44 +151,6 @@ extension TradeDatabase {
         return releases
     }
 
-    /// A packed block as read, before the blocks are put in release order.
-    struct PanelBlock: Sendable {
-        /// Where a block goes: series in id order, and within a series the releases by publication
-        /// date (undated first), then import order, each later one overwriting the months it holds.
-        struct Order: Sendable {
-            var seriesID: Int64
-            var published: String?
-            var releaseID: Int64
-
-            func precedes(_ b: Order) -> Bool {
-                if seriesID != b.seriesID { return seriesID < b.seriesID }
-                if published != b.published {
-                    guard let pa = published else { return true }
-                    guard let pb = b.published else { return false }
-                    return pa < pb
-                }
-                return releaseID < b.releaseID
-            }
-
-            /// Indices of `orders` in that order (a release written series by series reads back in
-            /// order: sorted only when it is not).
-            static func sorted(_ orders: [Order]) -> [Int] {
-                let inOrder = orders.indices.dropFirst().allSatisfy { !orders[$0].precedes(orders[$0 - 1]) }
-                return inOrder ? Array(orders.indices) : orders.indices.sorted { orders[$0].precedes(orders[$1]) }
-            }
-        }
-
-        var order: Order
-        var key: SeriesKey
-        var unit: MonetaryUnit
-        var decimals: Int
-        var release: String
-        var source: String
-        var start: Int
-        var values: [Int64]
-        var present: [Bool]
-    }
-
     /// The selected blocks whose row ids fall in `rowids` (all when `nil`), decoded over the
     /// selection's months, in no particular order (``assemble(_:)`` orders them).
     ///
@@ -271,16 +233,6 @@ extension TradeDatabase {
         return blocks
     }
 
-    /// The panel from blocks in any order, put in ``PanelBlock/Order``.
-    static func assemble(_ blocks: [PanelBlock]) -> MonthlyPanel {
-        let order = PanelBlock.Order.sorted(blocks.map(\.order))
-        var assembler = MonthlyPanelAssembler()
-        for i in order {
-            let b = blocks[i]
-            assembler.add(
-                key: b.key, unit: b.unit, decimals: b.decimals, release: b.release, source: b.source, start: b.start,
-                values: b.values, present: b.present)
-        }
-        return assembler.panel
-    }
+    /// The panel from blocks in any order, put in ``TradeCore/PanelBlock/Order``.
+    static func assemble(_ blocks: [PanelBlock]) -> MonthlyPanel { PanelBlock.assemble(blocks) }
 }

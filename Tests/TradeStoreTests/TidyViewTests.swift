@@ -101,8 +101,9 @@ import TradeTestSupport
                 try db.execute(
                     sql: "INSERT INTO monthly_block VALUES (2, 1, ?, 3, 'CNY 100m', 2, 1, ?, ?)",
                     arguments: [
-                        Period(year: 2021, month: 3)?.index, MonthlyBlockCodec.encodePresence([true, false, true]),
-                        MonthlyBlockCodec.encodeValues(values),
+                        Period(year: 2021, month: 3)?.index,
+                        Data(MonthlyBlockCodec.encodePresence([true, false, true])),
+                        Data(MonthlyBlockCodec.encodeValues(values)),
                     ])
             }
             try queue.close()

@@ -2,6 +2,7 @@
     import Testing
     import TradeCore
     import TradePostgres
+    import TradeTestSupport
 
     /// Stores made before the monthly blocks were packed (`boolean[]`/`bigint[]` arrays) are refused
     /// with the command that converts them, and `db init` packs them without changing a value.
@@ -11,9 +12,9 @@
                 print("PostgresBlockFormatTests skipped: no server in $SVCTRADE_TEST_POSTGRES")
                 return
             }
-            let (address, drop) = try await PostgresTestServer.freshDatabase()
-            defer { drop() }
-            let store = try await PostgresStore(address: address)
+            let database = try await PostgresTestServer.freshDatabase()
+            defer { database.drop() }
+            let store = try await PostgresStore(address: database.address)
             try await store.initialize(roles: false)
             // The layout of the earlier format, with one block: R001/SA exports, 2020-01 … 2020-04,
             // February missing, values in hundredths of 万元 (12.34, 0, 56.78, -1).

@@ -4,7 +4,8 @@ import TradeCore
 import TradeReport
 
 /// The monthly bulletin: press texts, tables, charts, the pilot section and the illustrative
-/// appendix, composed into files (`bulletin.md`, `bulletin.html`, `charts/*.svg`, `figures-LANG.json`).
+/// appendix, composed into files (`bulletin.md`, `bulletin.html`, `charts/*.svg` each with the CSV of its
+/// plotted values, `figures-LANG.json`).
 public enum BulletinComposer {
     /// A composed file: its path relative to the output folder and its bytes.
     public struct File: Sendable {
@@ -59,6 +60,7 @@ public enum BulletinComposer {
             var charts: [BulletinDocument.Chart] = []
             var pilotCharts: [BulletinDocument.Chart] = []
             var figureNumber = 0
+            var notDrawn: [String] = []
             /// Adds a chart numbered in order ("图3 …", "Figure 3. …"); a kind without figures for the
             /// period is left out and the next candidate takes its number (the notes list what is missing).
             func add(
@@ -68,12 +70,21 @@ public enum BulletinComposer {
                 var request = ChartRequest(book: book, theme: theme, from: from, through: to)
                 request.breakdown = by
                 request.slugSuffix = suffix
-                guard let svg = try? kind.render(request) else { return }
+                guard let drawn = try? kind.drawn(request) else {
+                    notDrawn.append(
+                        language == .zh
+                            ? "未绘制「\(caption)」图：本期数据过少（折线每个序列不足三个点）。"
+                            : "Chart not drawn: \(caption) (too few figures for the period; a line needs three points per series)."
+                    )
+                    return
+                }
+                let svg = drawn.svg
                 figureNumber += 1
                 let numbered = language == .zh ? "图\(figureNumber) \(caption)" : "Figure \(figureNumber). \(caption)"
                 let file = "charts/\(kind.rawValue)\(by == .region ? "-regions" : "")\(suffix).svg"
                 list.append(.init(caption: numbered, svg: svg, file: file))
                 files.append(File(name: file, data: Data(svg.utf8)))
+                files.append(File(name: PlottedValue.csvPath(beside: file), data: Data(drawn.csv.utf8)))
             }
             let zh = language == .zh
             let yearStart = Period(year: through.year - 1, month: 1) ?? through
@@ -103,13 +114,14 @@ public enum BulletinComposer {
                     caption: zh ? "试点地区走势（示意数据）" : "Pilot localities over time (illustrative)",
                     into: &pilotCharts)
             }
-            documents.append(
-                BulletinDocument(
-                    language: language, through: through, release: release,
-                    table: table(book: book, through: through, baseYear: baseYear, language: language),
-                    charts: charts, pilotCharts: pilotCharts, practices: practices,
-                    pilotFigures: hasRegions ? pilotSentence(book: book, through: through, language: language) : nil,
-                    citations: citations))
+            var document = BulletinDocument(
+                language: language, through: through, release: release,
+                table: table(book: book, through: through, baseYear: baseYear, language: language),
+                charts: charts, pilotCharts: pilotCharts, practices: practices,
+                pilotFigures: hasRegions ? pilotSentence(book: book, through: through, language: language) : nil,
+                citations: citations)
+            document.chartsNotDrawn = notDrawn
+            documents.append(document)
         }
         var header = given ?? resources.release
         // Without an issuing office a bulletin is a draft, marked on every page (`svctrade bulletin`

@@ -49,7 +49,8 @@ public enum DemoOutputs {
         return files
     }
 
-    /// The five chart kinds in both languages, and the combo as a slide, under `charts/`.
+    /// The five chart kinds in both languages, and the combo as a slide, under `charts/`, each with
+    /// the CSV of its plotted values beside it.
     public static func charts(book: FigureBook) throws -> [File] {
         let april = try Period(parsing: "2021-04")
         let plan: [(ChartKind, String, Period, Period, BulletinQuery.Breakdown)] = [
@@ -68,8 +69,9 @@ public enum DemoOutputs {
                 var request = ChartRequest(
                     book: book, theme: ChartTheme(size: .bulletin, language: lang), from: from, through: through)
                 request.breakdown = by
-                let svg = try kind.render(request)
-                files.append(File(name: "charts/\(name)-\(lang.rawValue).svg", data: Data(svg.utf8)))
+                let chart = try kind.drawn(request)
+                files.append(File(name: "charts/\(name)-\(lang.rawValue).svg", data: Data(chart.svg.utf8)))
+                files.append(File(name: "charts/\(name)-\(lang.rawValue).csv", data: Data(chart.csv.utf8)))
             }
         }
         for lang in ChartTheme.Language.allCases {
@@ -77,8 +79,9 @@ public enum DemoOutputs {
                 book: book, theme: ChartTheme(size: .slide, language: lang), from: try Period(parsing: "2020-01"),
                 through: april)
             request.panels = true
-            let slide = try ChartKind.combo.render(request)
-            files.append(File(name: "charts/combo-panels-slide-\(lang.rawValue).svg", data: Data(slide.utf8)))
+            let slide = try ChartKind.combo.drawn(request)
+            files.append(File(name: "charts/combo-panels-slide-\(lang.rawValue).svg", data: Data(slide.svg.utf8)))
+            files.append(File(name: "charts/combo-panels-slide-\(lang.rawValue).csv", data: Data(slide.csv.utf8)))
         }
         return files
     }

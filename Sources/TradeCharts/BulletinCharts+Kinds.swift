@@ -105,7 +105,7 @@ extension BulletinCharts {
                     "\($0.label) \(theme.number($0.value, decimals: 1))"
                 }.joined(separator: zh ? "，" : ", ")
                 + (zh ? "。示意数据。资料来源：svctrade generate。" : ". Illustrative data. Source: svctrade generate.")
-            return RankingChart(
+            var chart = RankingChart(
                 items: items, format: { [theme] v in theme.number(v, decimals: 1) },
                 text: ChartText(
                     title: title, subtitle: subtitle,
@@ -117,6 +117,8 @@ extension BulletinCharts {
                     ],
                     source: zh ? "资料来源：svctrade generate（示意数据）" : "Source: svctrade generate (illustrative)",
                     description: description))
+            chart.unit = zh ? "亿元" : "CNY 100 million"
+            return chart
         }
         var items: [RankingChart.Item] = []
         var usedSpan = span
@@ -159,7 +161,7 @@ extension BulletinCharts {
             + items.sorted { $0.value > $1.value }.map { "\($0.label) \(theme.growth($0.value))" }.joined(
                 separator: zh ? "，" : ", ")
             + (zh ? "。资料来源：商务部。" : ". Source: MOFCOM.")
-        return RankingChart(
+        var chart = RankingChart(
             items: items, format: { [theme] v in theme.growth(v) },
             text: ChartText(
                 title: title, subtitle: subtitle,
@@ -169,6 +171,8 @@ extension BulletinCharts {
                         : "Note: only categories with a published or computable rate are shown."
                 ],
                 source: words.source, description: description))
+        chart.unit = "%"
+        return chart
     }
 
     // MARK: - (d) composition
@@ -281,11 +285,14 @@ extension BulletinCharts {
                 "\(p.title) \(p.values.last.flatMap { $0 }.map { theme.number($0, decimals: 1) + "%" } ?? "–")"
             }.joined(separator: zh ? "，" : ", ")
             + (zh ? "。示意数据，资料来源：svctrade generate。" : ". Illustrative data; source: svctrade generate.")
-        return SmallMultiples(
+        var chart = SmallMultiples(
             panels: panels, firstLabel: String(fromYear), lastLabel: String(through.year), reference: 0,
             text: ChartText(
                 title: title, subtitle: subtitle, notes: [words.illustrative, order],
                 source: zh ? "资料来源：svctrade generate（示意数据）" : "Source: svctrade generate (illustrative)",
                 description: description))
+        chart.xLabels = months.map(\.description)
+        chart.unit = "%"
+        return chart
     }
 }

@@ -44,6 +44,16 @@ public protocol BulletinChart: Sendable {
     var hasData: Bool { get }
     /// The SVG, its element ids starting with `slug`.
     func svg(theme: ChartTheme, slug: String) -> String
+    /// The values the chart draws, with their units (the CSV beside the chart).
+    var plotted: [PlottedValue] { get }
+}
+
+/// A drawn chart: its SVG and the CSV of the values it plots.
+public struct DrawnChart: Sendable, Equatable {
+    /// The SVG document.
+    public var svg: String
+    /// The plotted values as CSV (``PlottedValue/csv(_:)``).
+    public var csv: String
 }
 
 /// A chart kind: a registered ``BulletinChart``.
@@ -84,15 +94,24 @@ public struct ChartKind: RegisteredCase {
     ///
     /// - Throws: ``ChartUnavailable`` when the book has too few figures for it over the period.
     public func render(_ request: ChartRequest) throws -> String {
+        try Self.draw(chart, request).svg
+    }
+
+    /// Draws this kind of chart for the request: the SVG and the CSV of its plotted values.
+    ///
+    /// - Throws: ``ChartUnavailable`` when the book has too few figures for it over the period.
+    public func drawn(_ request: ChartRequest) throws -> DrawnChart {
         try Self.draw(chart, request)
     }
 
-    private static func draw<C: BulletinChart>(_ type: C.Type, _ request: ChartRequest) throws -> String {
+    private static func draw<C: BulletinChart>(_ type: C.Type, _ request: ChartRequest) throws -> DrawnChart {
         let chart = type.chart(for: request)
         guard chart.hasData else {
             throw ChartUnavailable(kind: ChartKind(type), from: request.from, through: request.through)
         }
-        return chart.svg(theme: request.theme, slug: "svc-\(type.name)" + request.slugSuffix)
+        return DrawnChart(
+            svg: chart.svg(theme: request.theme, slug: "svc-\(type.name)" + request.slugSuffix),
+            csv: PlottedValue.csv(chart.plotted))
     }
 }
 

@@ -34,6 +34,8 @@ public struct BulletinDocument: Sendable {
     public var charts: [Chart]
     /// Charts of the pilot section (illustrative data).
     public var pilotCharts: [Chart]
+    /// One line for each chart left out because its figures would draw too little (under the charts).
+    public var chartsNotDrawn: [String] = []
     /// Pilot best practices.
     public var practices: [PilotPractice]
     /// Illustrative sentence on the pilot localities' combined figures, if any.
@@ -427,6 +429,7 @@ public struct BulletinDocument: Sendable {
         if needsLegend { out += derivedLegend.replacingAll("*", with: "\\*") + "\n\n" }
         if let (heading, sentence) = noRevisions { out += "### \(heading)\n\n\(sentence)\n\n" }
         out += "## \(h.charts)\n\n" + charts.map { "![\($0.caption)](\($0.file))\n" }.joined(separator: "\n") + "\n"
+        out += chartsNotDrawn.map { $0 + "\n\n" }.joined()
         if showsPilotProgramme {
             out += "## \(h.pilot)\n\n" + pilotIntro + "\n\n"
             out += themes.map { "- " + practiceLine($0.0, $0.1) }.joined(separator: "\n") + "\n\n"
@@ -482,6 +485,7 @@ public struct BulletinDocument: Sendable {
         if needsLegend { out += "<p class=\"legend\">\(e(derivedLegend))</p>\n" }
         if let (heading, sentence) = noRevisions { out += "<h3>\(e(heading))</h3>\n<p>\(e(sentence))</p>\n" }
         out += "<h2>\(e(h.charts))</h2>\n" + charts.map(figure).joined()
+        out += chartsNotDrawn.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
         if showsPilotProgramme {
             out +=
                 "<h2>\(e(h.pilot))</h2>\n<p>\(e(pilotIntro))</p>\n<ul>\n"

@@ -12,6 +12,7 @@ extension Currency: ExpressibleByArgument {}
 extension BulletinQuery.Breakdown: ExpressibleByArgument {}
 extension ChartKind: ExpressibleByArgument {}
 extension ChartTheme.Size: ExpressibleByArgument {}
+extension ChartFormat: ExpressibleByArgument {}
 extension TradeCore.Language: ExpressibleByArgument {}
 
 /// `svctrade table`: the bulletin table in any ``TradeReport/TableFormat``.
@@ -77,7 +78,7 @@ struct TableCommand: AsyncParsableCommand {
 struct ChartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration.command(
         "chart",
-        "Write an SVG chart to the chart spec: \(ChartKind.allCases.map(\.rawValue).dropLast().joined(separator: ", ")) or \(ChartKind.allCases.last?.rawValue ?? "").",
+        "Write an SVG or PNG chart (and a CSV of its data) to the chart spec: \(ChartKind.allCases.map(\.rawValue).dropLast().joined(separator: ", ")) or \(ChartKind.allCases.last?.rawValue ?? "").",
         ChartKind.summaries, example: "svctrade chart combo --through 2021-04 --from 2020-01 --lang zh -o combo.svg")
 
     @OptionGroup var store: StoreOptions
@@ -90,7 +91,9 @@ struct ChartCommand: AsyncParsableCommand {
     @Option(help: "Language: zh or en.") var lang: ChartTheme.Language = .zh
     @Option(help: "Size: bulletin (640 × 400) or slide (1280 × 720).") var size: ChartTheme.Size = .bulletin
     @Flag(help: "Combo as two stacked panels instead of a dual axis.") var panels = false
-    @Option(name: .shortAndLong, help: "Output SVG file.") var output: String
+    @Option(help: "File format: svg, or png at 2× for slides (needs rsvg-convert; default: from the -o name).")
+    var format: ChartFormat?
+    @Option(name: .shortAndLong, help: "Output file (.svg or .png).") var output: String
 
     func validate() throws {
         if Sectors.standard.lookup(sector) == nil { throw ValidationError("--sector: unknown sector \"\(sector)\"") }
@@ -102,8 +105,13 @@ struct ChartCommand: AsyncParsableCommand {
             from: from ?? Period(year: through.year - 2, month: 1) ?? through, through: through)
         (request.sector, request.flow, request.breakdown) = (Sectors.standard.lookup(sector)?.code ?? sector, flow, by)
         request.panels = panels
-        try OutputFile.write(Data(try kind.render(request).utf8), to: output)
-        print("wrote \(output)")
+        let format = try ChartFormat.resolved(asked: format, path: output)
+        let chart = try kind.drawn(request)
+        let tool = ChartRaster.rsvgConvert(path: Edge.variables["PATH"])
+        try OutputFile.write(
+            format == .png ? try ChartRaster.png(svg: chart.svg, tool: tool) : Data(chart.svg.utf8), to: output)
+        try OutputFile.write(Data(chart.csv.utf8), to: PlottedValue.csvPath(beside: output))
+        print("wrote \(output) and \(PlottedValue.csvPath(beside: output))")
     }
 }
 

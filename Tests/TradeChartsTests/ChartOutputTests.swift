@@ -57,8 +57,9 @@ import TradeTestSupport
     func everyKindDrawsFromARequest(kind: ChartKind) throws {
         for lang in ChartTheme.Language.allCases {
             var request = ChartRequest(
-                book: try Self.book.get(), theme: ChartTheme(language: lang), from: try Period(parsing: "2019-01"),
-                through: try Period(parsing: "2021-04"))
+                book: try Self.book.get(), theme: ChartTheme(language: lang),
+                from: try Period(parsing: kind == .lines ? "2017-01" : "2019-01"),
+                through: try Period(parsing: kind == .lines ? "2021-12" : "2021-04"))
             request.slugSuffix = "-x"
             let svg = try kind.render(request)
             do { try SVGInspection.check(svg) } catch { Issue.record("\(kind)-\(lang): \(error)") }

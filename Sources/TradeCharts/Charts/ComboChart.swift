@@ -67,8 +67,8 @@ public struct ComboChart: Sendable {
         self.text = text
     }
 
-    /// True when at least one period has a value or a rate.
-    public var hasData: Bool { points.contains { $0.value != nil || $0.rate != nil } }
+    /// True when at least three periods have a bar (fewer draw no trend).
+    public var hasData: Bool { PlottedValue.enoughPoints([points.map(\.value)]) }
 
     /// The SVG document.
     public func svg(theme: ChartTheme, slug: String = "svc-combo") -> String {

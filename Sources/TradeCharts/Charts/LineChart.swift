@@ -40,8 +40,9 @@ public struct LineChart: Sendable {
         self.text = text
     }
 
-    /// True when any series has a value.
-    public var hasData: Bool { series.contains { $0.values.contains { $0 != nil } } }
+    /// True when some series has values and every series with values has at least three (one or two
+    /// points draw dots and a stub, not a line).
+    public var hasData: Bool { PlottedValue.enoughPoints(series.map(\.values)) }
 
     /// The SVG document.
     public func svg(theme: ChartTheme, slug: String = "svc-lines") -> String {

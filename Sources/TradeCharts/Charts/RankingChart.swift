@@ -21,6 +21,8 @@ public struct RankingChart: Sendable {
     public var format: @Sendable (Double) -> String
     /// Title block.
     public var text: ChartText
+    /// Unit of the values (the CSV of ``plotted``).
+    public var unit = ""
 
     /// Creates a ranking chart.
     public init(items: [Item], format: @escaping @Sendable (Double) -> String, text: ChartText) {

@@ -25,6 +25,10 @@ public struct SmallMultiples: Sendable {
     public var reference: Double?
     /// Title block.
     public var text: ChartText
+    /// Labels of every x position (the CSV of ``plotted``; empty: positions 1, 2, …).
+    public var xLabels: [String] = []
+    /// Unit of the values (the CSV of ``plotted``).
+    public var unit = ""
 
     /// Creates small multiples.
     public init(panels: [Panel], firstLabel: String, lastLabel: String, reference: Double?, text: ChartText) {
@@ -35,8 +39,8 @@ public struct SmallMultiples: Sendable {
         self.text = text
     }
 
-    /// True when any panel has a value.
-    public var hasData: Bool { panels.contains { $0.values.contains { $0 != nil } } }
+    /// True when some panel has values and every panel with values has at least three.
+    public var hasData: Bool { PlottedValue.enoughPoints(panels.map(\.values)) }
 
     /// The SVG document: 5 columns up to 10 panels, else 4 columns on a taller canvas.
     public func svg(theme: ChartTheme, slug: String = "svc-multiples") -> String {

@@ -505,7 +505,9 @@ extension SDMXCSVReader.State {
                 preferred: preferred, figureNumber: figureNumber, located: located)
             return
         }
-        if let status, status != .published {
+        // `E` on a dollar figure is svctrade's mark of a reporter's conversion; the store tells it again
+        // from the source, so it reads like `A`.
+        if let status, status != .published, !(status == .derived && key.currency == .usd) {
             throw located(
                 .conflictingAttribute, "OBS_STATUS",
                 "OBS_STATUS \(SDMXCodes.observationStatus(status)): the store keeps published figures only (A); import published values, or a PANEL month in release \(IllustrativePanel.release) for an illustrative one"

@@ -150,9 +150,13 @@ public enum SDMXCSVWriter {
                 let (text, d) = normalised(x, unit: unit, publishedPlaces: o.value == nil ? nil : o.decimals)
                 rows.append(Row(measure: .balanceChange, value: text, decimals: d, published: unit.magnitude))
             }
+            // A dollar figure that only a reporter printed (a conversion at a spot rate) is not the
+            // agency's: `E`, as in the tidy export (``TradeCore/FigureStatus/ofStoredFigure(currency:source:hasOwnRate:hosts:)``).
+            let status = FigureStatus.ofStoredFigure(
+                currency: o.key.currency, source: o.source, hasOwnRate: r.yearOnYear != nil)
             for row in rows {
                 write(
-                    o.key, o.span, row, status: .published, copy: f.copy, source: o.source, release: o.release,
+                    o.key, o.span, row, status: status, copy: f.copy, source: o.source, release: o.release,
                     publisher: o.publisher, publishedOn: o.publishedOn, preferred: f.preferred, panel: false,
                     figure: n + 1)
             }

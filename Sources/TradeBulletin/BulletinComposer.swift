@@ -192,6 +192,22 @@ public enum BulletinComposer {
             ? ["项目", "流向", "起始月", "截止月", "金额（亿元）", "金额性质", "同比（%）", "增速性质", "增速来源"]
             : ["Item", "Flow", "From", "To", "CNY 100m", "Status of level", "YoY %", "Status of rate", "Rate from"]
         for (i, h) in headers.enumerated() where i < t.columns.count { t.columns[i].name = h }
+        guard zh else { return t }
+        // The Chinese sheet in Chinese: flows, statuses, sources and months in its words.
+        let words = [
+            "total": "进出口", "export": "出口", "import": "进口", "balance": "差额", "published": "公布数", "computed": "由公布数计算",
+            "derived": "由累计数推算", "implied": "由增速反推", "illustrative": "示意数据",
+        ]
+        for i in t.rows.indices {
+            for j in t.rows[i].indices {
+                let cell = t.rows[i][j]
+                if let word = words[cell] {
+                    t.rows[i][j] = word
+                } else if let month = try? Period(parsing: cell) {
+                    t.rows[i][j] = "\(month.year)年\(month.month)月"
+                }
+            }
+        }
         return t
     }
 

@@ -81,20 +81,29 @@ public struct ReleaseHeader: Sendable, Equatable {
         return keys.lazy.compactMap { self.values[$0] }.first { !$0.isEmpty }
     }
 
+    /// The reference period of a bulletin through `period`: "2021年1—4月", "January–April 2021".
+    public static func reference(through period: Period, zh: Bool) -> String {
+        let month = PressFiguresWords.monthName(period.month)
+        return zh
+            ? (period.month == 1 ? "\(period.year)年1月" : "\(period.year)年1—\(period.month)月")
+            : (period.month == 1 ? "January \(period.year)" : "January–\(month) \(period.year)")
+    }
+
+    /// The status of the figures of a bulletin through `period` (`status`): "Preliminary; may be
+    /// revised" or "Revised", in a language.
+    public func statusText(through period: Period, zh: Bool) -> String {
+        let status = value("status", period, zh: false) ?? "preliminary"
+        return zh
+            ? (status == "revised" ? "修订数据" : "初步数据，以后可能修订")
+            : (status == "revised" ? "Revised" : "Preliminary; may be revised")
+    }
+
     /// The header lines for a bulletin through `period`, in a language: (label, value) pairs.
     public func lines(through period: Period, zh: Bool) -> [(String, String)] {
         let issuer =
             issuer(through: period, zh: zh) ?? (zh ? "草稿：未设发布单位" : "DRAFT: no issuer set")
-        let month = PressFiguresWords.monthName(period.month)
-        let reference =
-            zh
-            ? (period.month == 1 ? "\(period.year)年1月" : "\(period.year)年1—\(period.month)月")
-            : (period.month == 1 ? "January \(period.year)" : "January–\(month) \(period.year)")
-        let status = value("status", period, zh: false) ?? "preliminary"
-        let statusText =
-            zh
-            ? (status == "revised" ? "修订数据" : "初步数据，以后可能修订")
-            : (status == "revised" ? "Revised" : "Preliminary; may be revised")
+        let reference = Self.reference(through: period, zh: zh)
+        let statusText = statusText(through: period, zh: zh)
         var out: [(String, String)] = [
             (zh ? "发布单位" : "Issued by", issuer), (zh ? "统计期" : "Reference period", reference),
         ]

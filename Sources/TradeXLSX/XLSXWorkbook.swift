@@ -6,9 +6,13 @@ import ZIPFoundation
 ///
 /// Cells that are decimals become numbers (so Excel can sum and chart them) shown with the decimals
 /// they were printed with (`0.0`); a figure marked derived (`3600*`) is the number 3600 with a display
-/// format that keeps its mark (`0"*"`), so the status travels with the number. Everything else stays
-/// text. The header row is bold and frozen; column widths follow the longest cell (CJK characters
-/// count double). Same tables, same bytes: entries carry a fixed modification date.
+/// format that keeps its mark (`0"*"`), so the status travels with the number; thousands are
+/// separated (`#,##0.0`). Everything else stays text. A sheet may open with a title row (what the
+/// figures are: period, unit, status); the header row under it is bold, frozen and repeated on every
+/// printed page, and the data range holds only the rows of the table (a reader such as
+/// `pandas.read_excel(header=1)` gets the data and nothing else). Sheets print fitted to the width of
+/// the page, landscape when wide. Column widths follow the longest cell (CJK characters count
+/// double). Same tables, same bytes: entries carry a fixed modification date.
 public enum XLSXWorkbook {
     /// A worksheet: a name (at most 31 characters, no `[]:*?/\\`), a header row and rows of cells.
     public struct Sheet: Sendable {
@@ -20,15 +24,22 @@ public enum XLSXWorkbook {
         public var rows: [[String]]
         /// Lines written under the table after a blank row (what a mark means, the source).
         public var notes: [String]
+        /// The title row above the header (period, unit, status of the figures), when there is one.
+        public var title: String?
 
-        /// Creates a sheet; the name is cleaned to Excel's rules.
-        public init(name: String, header: [String], rows: [[String]], notes: [String] = []) {
+        /// Creates a sheet; the name is cleaned to Excel's rules. A sheet without a header is a sheet of
+        /// text: its rows wrap within a wide first column (notes, sources).
+        public init(name: String, header: [String], rows: [[String]], notes: [String] = [], title: String? = nil) {
             let cleaned = name.filter { !"[]:*?/\\".contains($0) }
             self.name = String(cleaned.prefix(31))
             self.header = header
             self.rows = rows
             self.notes = notes
+            self.title = title
         }
+
+        /// The 1-based number of the header row (the title, if any, is row 1).
+        public var headerRow: Int { title == nil ? 1 : 2 }
     }
 
     /// The workbook's bytes.
@@ -90,42 +101,77 @@ public enum XLSXWorkbook {
         s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
     }
 
-    static func worksheet(_ sheet: Sheet) -> String {
-        let header = sheet.header
-        let rows = [header] + sheet.rows
-        var widths = header.map(width)
+    /// Printed page width in characters of column width: a sheet wider than this prints landscape.
+    static let portraitWidth = 90
+    /// Width of the text column of a sheet without a header (its lines wrap within it).
+    static let textWidth = 100
+
+    /// The widths of a sheet's columns (longest cell plus a margin; a text sheet's one wide column).
+    static func widths(_ sheet: Sheet) -> [Int] {
+        if sheet.header.isEmpty { return [textWidth] }
+        var widths = sheet.header.map(width)
         for row in sheet.rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], width(cell)) }
         }
+        return widths.map { min(60, max(8, $0 + 2)) }
+    }
+
+    static func worksheet(_ sheet: Sheet) -> String {
+        let widths = widths(sheet)
+        let headerRow = sheet.headerRow
+        let text = sheet.header.isEmpty
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         out += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-        out +=
-            #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
+        out += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
+        if text {
+            out += #"<sheetViews><sheetView workbookViewId="0"/></sheetViews>"#
+        } else {
+            out +=
+                #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="\#(headerRow)" topLeftCell="A\#(headerRow + 1)" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
+        }
         out += "<cols>"
         for (i, w) in widths.enumerated() {
-            out += #"<col min="\#(i + 1)" max="\#(i + 1)" width="\#(min(60, max(8, w + 2)))" customWidth="1"/>"#
+            out += #"<col min="\#(i + 1)" max="\#(i + 1)" width="\#(w)" customWidth="1"/>"#
         }
         out += "</cols><sheetData>"
-        for (r, row) in rows.enumerated() {
-            out += #"<row r="\#(r + 1)">"#
+        func textCell(_ ref: String, _ value: String, style: Int) -> String {
+            let styled = style == 0 ? "" : " s=\"\(style)\""
+            return #"<c r="\#(ref)"\#(styled) t="inlineStr"><is><t xml:space="preserve">\#(escape(value))</t></is></c>"#
+        }
+        if let title = sheet.title {
+            out += #"<row r="1">"# + textCell("A1", title, style: titleStyle) + "</row>"
+        }
+        let firstRow = text ? headerRow : headerRow + 1
+        if !text {
+            out += #"<row r="\#(headerRow)">"#
+            for (c, cell) in sheet.header.enumerated() where !cell.isEmpty {
+                out += textCell(column(c) + String(headerRow), cell, style: 1)
+            }
+            out += "</row>"
+        }
+        for (k, row) in sheet.rows.enumerated() {
+            let r = firstRow + k
+            out += #"<row r="\#(r)">"#
             for (c, cell) in row.enumerated() where !cell.isEmpty {
-                let ref = column(c) + String(r + 1)
-                let style = r == 0 ? #" s="1""# : ""
-                if r > 0, let number = numberCell(cell) {
+                let ref = column(c) + String(r)
+                if !text, let number = numberCell(cell) {
                     out += #"<c r="\#(ref)" s="\#(number.style)"><v>\#(number.value)</v></c>"#
                 } else {
-                    out +=
-                        #"<c r="\#(ref)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(escape(cell))</t></is></c>"#
+                    out += textCell(ref, cell, style: text ? wrapStyle : 0)
                 }
             }
             out += "</row>"
         }
         for (k, note) in sheet.notes.enumerated() {
-            let r = rows.count + 2 + k
-            out +=
-                #"<row r="\#(r)"><c r="A\#(r)" t="inlineStr"><is><t xml:space="preserve">\#(escape(note))</t></is></c></row>"#
+            let r = firstRow + sheet.rows.count + 1 + k
+            out += #"<row r="\#(r)">"# + textCell("A\(r)", note, style: 0) + "</row>"
         }
-        out += "</sheetData></worksheet>"
+        out += "</sheetData>"
+        let landscape = widths.reduce(0, +) > portraitWidth
+        out += #"<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
+        out +=
+            #"<pageSetup paperSize="9" orientation="\#(landscape ? "landscape" : "portrait")" fitToWidth="1" fitToHeight="0"/>"#
+        out += "</worksheet>"
         return out
     }
 
@@ -174,7 +220,19 @@ public enum XLSXWorkbook {
         for (i, s) in sheets.enumerated() {
             out += #"<sheet name="\#(escape(s.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
         }
-        return out + "</sheets></workbook>"
+        out += "</sheets>"
+        // Printed, every page repeats the title and header rows of its sheet.
+        let titled = sheets.enumerated().filter { !$0.element.header.isEmpty }
+        if !titled.isEmpty {
+            out += "<definedNames>"
+            for (i, s) in titled {
+                let quoted = "'" + s.name.replacingOccurrences(of: "'", with: "''") + "'"
+                out +=
+                    #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(i)">\#(escape(quoted))!$1:$\#(s.headerRow)</definedName>"#
+            }
+            out += "</definedNames>"
+        }
+        return out + "</workbook>"
     }
 
     static func workbookRelationships(count: Int) -> String {
@@ -189,13 +247,18 @@ public enum XLSXWorkbook {
         return out + "</Relationships>"
     }
 
-    /// Styles: 0 plain, 1 bold header, 2 + d numbers with d decimals, 2 + (maxDecimals + 1) + d the
-    /// same marked derived.
+    /// The style of the title row (bold, larger).
+    static let titleStyle = 2 + 2 * (maxDecimals + 1)
+    /// The style of the lines of a text sheet (wrapped, top-aligned).
+    static let wrapStyle = titleStyle + 1
+
+    /// Styles: 0 plain, 1 bold header, 2 + d numbers with d decimals and thousands separated,
+    /// 2 + (maxDecimals + 1) + d the same marked derived, then ``titleStyle`` and ``wrapStyle``.
     static let styles: String = {
         var formats: [String] = []
         for marked in [false, true] {
             for d in 0...maxDecimals {
-                var code = "0"
+                var code = "#,##0"
                 if d > 0 { code += "." + String(repeating: "0", count: d) }
                 if marked { code += "&quot;" + marker + "&quot;" }
                 formats.append(code)
@@ -210,13 +273,16 @@ public enum XLSXWorkbook {
         }.joined()
         return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
             + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"# + numFmts
-            + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
+            + #"<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="12"/><name val="Calibri"/></font></fonts>"#
             + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
             + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
             + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-            + #"<cellXfs count="\#(2 + formats.count)"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+            + #"<cellXfs count="\#(wrapStyle + 1)"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
             + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"# + numberStyles
-            + "</cellXfs></styleSheet>"
+            + #"<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
+            + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#
+            + "</cellXfs>"
+            + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
     }()
 }
 

@@ -18,8 +18,8 @@ public enum XLSXRenderer: TableRenderer {
 }
 
 extension XLSXWorkbook.Sheet {
-    /// A sheet of a table: its column names as the header row.
-    public init(name: String, table: Table, notes: [String] = []) {
-        self.init(name: name, header: table.columns.map(\.name), rows: table.rows, notes: notes)
+    /// A sheet of a table: its column names as the header row, under `title` when given.
+    public init(name: String, table: Table, notes: [String] = [], title: String? = nil) {
+        self.init(name: name, header: table.columns.map(\.name), rows: table.rows, notes: notes, title: title)
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import TradeCore
 
 /// Prints a bulletin page to an A4 PDF with headless Chromium (the page's print stylesheet lays it
-/// out), with the PDF's creation and modification dates fixed so that the same page gives the same
-/// bytes. The PDF is untagged: Chromium numbers the nodes of a tagged PDF's structure tree differently
+/// out, running header, footer and page numbers included), with the PDF's creation and modification
+/// dates set to the page's release date (`dcterms.created`; 2020-01-01 without one) so that the
+/// same page gives the same bytes, and its author to the page's `author` (the issuer). The PDF is untagged: Chromium numbers the nodes of a tagged PDF's structure tree differently
 /// from run to run; the HTML page is the accessible version.
 public enum BulletinPrinter {
     /// Chromium could not print the page.
@@ -46,15 +47,40 @@ public enum BulletinPrinter {
                     "error: \(chromium) could not print \(html) (exit \(p.terminationStatus)): \(String(decoding: said.suffix(300), as: UTF8.self))"
             )
         }
-        bytes = fixedDates(bytes)
+        let page = (try? String(contentsOfFile: html, encoding: .utf8)) ?? ""
+        let created = meta("dcterms.created", in: page)
+        bytes = fixedDates(bytes, date: created.flatMap(pdfDate) ?? "20200101000000")
+        bytes = withInfo(bytes, author: meta("author", in: page))
         try bytes.write(to: URL(fileURLWithPath: pdf))
     }
 
-    /// The PDF with every `/CreationDate (D:…)` and `/ModDate (D:…)` date replaced by 2020-01-01,
-    /// digit for digit (the cross-reference offsets stay valid).
-    static func fixedDates(_ pdf: Data) -> Data {
+    /// The `content` of the page's `<meta name="…">` tag, unescaped; `nil` when there is none.
+    static func meta(_ name: String, in page: String) -> String? {
+        let open = "<meta name=\"\(name)\" content=\""
+        guard let start = page.range(of: open), let end = page[start.upperBound...].firstIndex(of: "\"") else {
+            return nil
+        }
+        let value = String(page[start.upperBound..<end])
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        return value.isEmpty ? nil : value
+    }
+
+    /// The 14 digits of a PDF date (`YYYYMMDDHHmmSS`) of a release date `YYYY-MM-DD` (or `YYYY-MM`:
+    /// the first of the month), midnight; `nil` for anything else.
+    static func pdfDate(_ date: String) -> String? {
+        let parts = date.split(separator: "-").map(String.init)
+        guard (2...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && Int($0) != nil })
+        else { return nil }
+        return parts.joined() + (parts.count == 2 ? "01" : "") + "000000"
+    }
+
+    /// The PDF with every `/CreationDate (D:…)` and `/ModDate (D:…)` date replaced by `date` (14
+    /// digits), digit for digit (the cross-reference offsets stay valid).
+    static func fixedDates(_ pdf: Data, date: String) -> Data {
         var bytes = [UInt8](pdf)
-        let fixed = Array("20200101000000".utf8)
+        let fixed = Array(date.utf8)
         for tag in ["/CreationDate (D:", "/ModDate (D:"] {
             let t = Array(tag.utf8)
             var i = 0
@@ -75,4 +101,46 @@ public enum BulletinPrinter {
         }
         return Data(bytes)
     }
+
+    /// The PDF with `/Author` added to its document information, as an incremental update (the
+    /// information dictionary written again under its own object number, a cross-reference section
+    /// for it and a trailer pointing back to the first): Chromium writes the title and dates but no
+    /// author. The PDF as it is when there is no author or its trailer cannot be read.
+    static func withInfo(_ pdf: Data, author: String?) -> Data {
+        guard let author, let text = String(data: pdf.suffix(4096), encoding: .isoLatin1),
+            let trailer = text.range(of: "trailer", options: .backwards),
+            let startxref = text.range(of: "startxref", options: .backwards),
+            let previous = Int(text[startxref.upperBound...].split(whereSeparator: \.isWhitespace).first ?? ""),
+            let info = reference("/Info", in: text[trailer.upperBound..<startxref.lowerBound]),
+            let root = reference("/Root", in: text[trailer.upperBound..<startxref.lowerBound]),
+            let size = number("/Size", in: text[trailer.upperBound..<startxref.lowerBound]),
+            let whole = String(data: pdf, encoding: .isoLatin1),
+            let infoStart = whole.range(of: "\n\(info) 0 obj\n"),
+            let dictionaryEnd = whole[infoStart.upperBound...].range(of: ">>\nendobj")
+        else { return pdf }
+        let dictionary = whole[infoStart.upperBound..<dictionaryEnd.lowerBound]
+        var out = pdf
+        if !out.isEmpty, out.last != 10 { out.append(10) }
+        let offset = out.count
+        // Latin-1 both ways: the dictionary's bytes go back as they came.
+        func bytes(_ s: String) -> [UInt8] { s.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) } }
+        let utf16 = author.utf16.map { String(format: "%04X", $0) }.joined()
+        let object = bytes("\(info) 0 obj\n" + dictionary + "\n/Author <FEFF\(utf16)>>>\nendobj\n")
+        let xref = offset + object.count
+        let tail =
+            "xref\n\(info) 1\n" + String(format: "%010d", offset) + " 00000 n \n"
+            + "trailer\n<</Size \(size)\n/Root \(root) 0 R\n/Info \(info) 0 R\n/Prev \(previous)>>\n"
+            + "startxref\n\(xref)\n%%EOF\n"
+        out.append(contentsOf: object + bytes(tail))
+        return out
+    }
+
+    /// The object number of `key N 0 R` in a dictionary.
+    static func reference(_ key: String, in text: Substring) -> Int? {
+        guard let r = text.range(of: key + " ") else { return nil }
+        return Int(text[r.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// The number after `key` in a dictionary.
+    static func number(_ key: String, in text: Substring) -> Int? { reference(key, in: text) }
 }

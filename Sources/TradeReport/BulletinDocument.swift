@@ -509,17 +509,57 @@ public struct BulletinDocument: Sendable {
             + "\n<figcaption>\(HTMLRenderer.escape(c.caption))</figcaption>\n</figure>\n"
     }
 
-    /// A self-contained page: inline CSS and SVG, no scripts, no external references.
+    /// The issuer of the bulletin in its language, or what a draft says instead.
+    var issuerText: String { header.issuer(through: through, zh: zh) ?? (zh ? "草稿：未设发布单位" : "DRAFT: no issuer set") }
+
+    /// The printed page's running header and footer in the bulletin's language (CSS paged media: a
+    /// named page per language): title and reference period above, issuer, release date and
+    /// "第 1 页 / 共 N 页" or "Page 1 of N" below.
+    var printedMargins: String {
+        func css(_ s: String) -> String {
+            var out = "\""
+            for c in s.unicodeScalars {
+                switch c {
+                case "\"", "\\": out += "\\" + String(c)
+                case "<", ">", "&": out += "\\" + String(c.value, radix: 16) + " "
+                default: if c.value >= 0x20 { out.unicodeScalars.append(c) }
+                }
+            }
+            return out + "\""
+        }
+        let name = zh ? "zh" : "en"
+        let period = ReleaseHeader.reference(through: through, zh: zh)
+        var footer = zh ? "发布单位：\(issuerText)" : "Issued by \(issuerText)"
+        if let date = releaseDate { footer += zh ? " · 发布日期：\(date)" : " · released \(date)" }
+        let number =
+            zh ? #""第 " counter(page) " 页 / 共 " counter(pages) " 页""# : #""Page " counter(page) " of " counter(pages)"#
+        let box = "font-size: 7.5pt; color: #595959;"
+        return """
+            article[lang="\(zh ? "zh-CN" : "en")"] { page: \(name); }
+            @page \(name) { @top-left { content: \(css(title)); \(box) } @top-right { content: \(css(period)); \(box) }
+              @bottom-left { content: \(css(footer)); \(box) } @bottom-right { content: \(number); \(box) } }
+            """
+    }
+
+    /// A self-contained page: inline CSS and SVG, no scripts, no external references. Its `author`
+    /// (the issuers) and `dcterms.created` (the release date) meta tags become the PDF's metadata
+    /// when it is printed (``TradeBulletin/BulletinPrinter``).
     public static func page(_ documents: [BulletinDocument]) -> String {
         let lang = documents.count == 1 && documents.first?.zh == false ? "en" : "zh-CN"
         let title = documents.map(\.title).joined(separator: " · ")
+        var authors: [String] = []
+        for issuer in documents.map(\.issuerText) where !authors.contains(issuer) { authors.append(issuer) }
+        let created = documents.compactMap(\.releaseDate).first.map {
+            "<meta name=\"dcterms.created\" content=\"\(HTMLRenderer.escape($0))\">\n"
+        }
         return """
             <!DOCTYPE html>
             <html lang="\(lang)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLRenderer.escape(title))</title>
+            <meta name="author" content="\(HTMLRenderer.escape(authors.joined(separator: " · ")))">
+            \(created ?? "")<title>\(HTMLRenderer.escape(title))</title>
             <style>
             body { font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans', 'Helvetica Neue', Arial, sans-serif; color: #1A1A1A; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; }
             h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #D9D9D9; }
@@ -536,6 +576,7 @@ public struct BulletinDocument: Sendable {
             @media print { @page { size: A4; margin: 15mm 12mm; } body { max-width: none; margin: 0; font-size: 10pt; }
               table, figure, dl.release, .key-figures { break-inside: avoid; page-break-inside: avoid; } h2, h3 { break-after: avoid; page-break-after: avoid; }
               article + article { break-before: page; page-break-before: always; border-top: none; } .table { overflow: visible; } }
+            \(documents.map(\.printedMargins).joined(separator: "\n"))
             .draft { position: fixed; top: 0; right: 0; color: #B00020; font-weight: 700; border: 2px solid #B00020; padding: 0.1rem 0.5rem; background: #fff; }
             section.computed { border-left: 3px solid #E69F00; padding-left: 0.8rem; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; } .sources li { word-break: break-all; font-size: 0.85rem; }

@@ -191,6 +191,14 @@ extension BulletinTables {
         let rows = PanelBulletin.rows(keys: slice.keys, values: slice.values, months: slice.months, month: month)
         return PanelBulletinCSV.render(rows, unit: slice.units.first ?? MonetaryUnit(.cny, .tenThousand))
     }
+
+    /// `svctrade table --panel`: the panel bulletin of `month` read from `store` as published by
+    /// `asOf` (else everything stored), as CSV bytes.
+    ///
+    /// - Throws: ``NoMonthlyPanel`` when the store has no monthly panel.
+    public static func panelCSV(from store: any FigureReader, month: Period, asOf: String?) async throws -> [UInt8] {
+        try panelCSV(try await store.panelSlice(months: PanelBulletin.months(for: month), asOf: asOf), month: month)
+    }
 }
 
 /// A panel bulletin asked of a store without a monthly panel.

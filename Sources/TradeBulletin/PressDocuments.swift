@@ -52,6 +52,16 @@ public enum PressDocuments {
             allowDerived: allowDerived)
     }
 
+    /// What `svctrade figures` writes: the sentences, or JSON with every number's provenance.
+    public enum Format: String, CaseIterable, Sendable {
+        case text, json
+    }
+
+    /// The press release in `format`.
+    public static func rendered(_ release: PressRelease, as format: Format) throws -> String {
+        format == .json ? try json(release) : release.plainText
+    }
+
     /// The JSON of `svctrade figures --format json`: every number with its provenance.
     public static func json(_ release: PressRelease) throws -> String {
         let encoder = JSONEncoder()

@@ -1,4 +1,5 @@
 import Foundation
+import TradeCore
 import TradePress
 
 #if PressServer
@@ -21,9 +22,26 @@ public enum PressServer {
     }
 
     /// A server that cannot start, with what to do.
-    public struct Unavailable: Error, CustomStringConvertible {
+    public struct Unavailable: UserFacingError {
         /// What happened and how to fix it.
         public var description: String
+
+        /// A build without the web server.
+        public static let notBuilt = Unavailable(
+            description:
+                "error: this svctrade was built without the web server; build it with swift build --traits PressServer (Sources/TradePress/TradePress.docc/PressPage.md)"
+        )
+
+        /// A server that failed on `host`:`port`: a port in use says to give another.
+        public init(failure: any Error, host: String, port: Int) {
+            let text = ControlCharacters.escaped("\(failure)")
+            description =
+                text.contains("in use")
+                ? "\(host):\(port) is already in use; give another --port (0 picks a free one)"
+                : "cannot serve on \(host):\(port): \(text)"
+        }
+
+        init(description: String) { self.description = description }
     }
 
     /// How long a silent connection is kept and how many are served at once.
@@ -90,10 +108,7 @@ public enum PressServer {
                 logger: logger)
             try await app.runService()
         #else
-            throw Unavailable(
-                description:
-                    "error: this svctrade was built without the web server; build it with swift build --traits PressServer (Sources/TradePress/TradePress.docc/PressPage.md)"
-            )
+            throw Unavailable.notBuilt
         #endif
     }
 }

@@ -77,6 +77,8 @@ struct ObservationWriter {
         let clock = ContinuousClock()
         let t0 = clock.now
         defer { events(.rowsWritten(clock.now - t0)) }
+        var progress = WriteProgress(
+            total: batches.map { $0.figures.count + $0.panel.observationCount }.reduce(0, +), events: events)
         for batch in batches {
             for f in batch.figures {
                 let o = f.observation
@@ -93,6 +95,7 @@ struct ObservationWriter {
                 args += [o.publisher, o.publishedOn, status.rawValue]
                 try insertFigure.execute(arguments: StatementArguments(args))
                 summary.figures += 1
+                progress.add(1)
             }
             // The blocks are packed side by side on every core, then inserted in series order.
             let series = batch.panel.series
@@ -120,6 +123,7 @@ struct ObservationWriter {
                 ])
                 try RawBind(statement: insertJSON).run([.int(sid), .int(release), .int(json.scale), .text(json.text)])
                 summary.monthlyValues += count
+                progress.add(count)
             }
         }
         return summary

@@ -42,6 +42,21 @@ public struct DemoWorkflow: Sendable {
         }
     }
 
+    /// Runs the demo on the store at `address` (opened by `open`), else on a scratch SQLite file that
+    /// is removed afterwards: the shipped batches are read before any store is opened, the
+    /// `resources` loaded once the store is open.
+    public func run(
+        address: String?, resources: () throws -> BulletinResources, chromium: String?,
+        open: (String) async throws -> any FigureWriter, write: ([BulletinComposer.File]) throws -> Void
+    ) async throws {
+        let batches = try shippedBatches()
+        let path = address ?? NSTemporaryDirectory() + "svctrade-demo-\(getpid()).sqlite"
+        defer { if address == nil { try? FileManager.default.removeItem(atPath: path) } }
+        let store = try await open(path)
+        say("svctrade demo: store \(address == nil ? "(scratch) " : "")\(StoreRegistry.standard.display(path))")
+        try await run(batches: batches, store: store, resources: try resources(), chromium: chromium, write: write)
+    }
+
     /// Imports `batches` into `store` and writes every output through `write`: the bulletins with
     /// `resources`, printed to PDF by `chromium` when there is one.
     public func run(

@@ -1,9 +1,32 @@
+import Foundation
 import TradeCore
+import TradeReport
 
 /// `svctrade generate`: an illustrative pilot-region × sector panel whose national sums meet the
 /// store's national totals, imported straight from the panel (``TradeCore/IllustrativePanel/importBatch(_:file:)``),
 /// never through a file read back.
 public enum GenerateWorkflow {
+    /// The first option value `svctrade generate` cannot use, as a message, or `nil`.
+    public static func problem(years: (from: Int, to: Int), output: String?, importing: Bool) -> String? {
+        guard years.from <= years.to, years.from >= 1900 else { return "--from-year must not be after --to-year" }
+        return output == nil && !importing ? "give -o FILE.csv, --import, or both" : nil
+    }
+
+    /// `svctrade generate`: the panel for `years` from the totals in `store`, written to `output` as tidy
+    /// CSV (whole or not at all) and imported into `importing` when given; `say` hears what was done,
+    /// `shown` names the store in messages.
+    public static func run(
+        from store: any FigureReader, importing: (any FigureWriter)?, years: ClosedRange<Int>, seed: UInt64,
+        output: String?, shown: String, say: (String) -> Void
+    ) async throws {
+        let panel = try await self.panel(from: store, years: years, seed: seed, shown: shown)
+        if let output { try OutputFile.write(Data(TidyCSVWriter.render(panel).utf8), to: output) }
+        say(report(panel, years: years, seed: seed, file: output))
+        if let importing {
+            say(report(try await importPanel(panel, into: importing, file: output ?? "generated panel"), in: shown))
+        }
+    }
+
     /// The panel for `years` from the national totals in `store` (`shown`: the store in messages).
     ///
     /// - Throws: ``WorkflowRefusal`` when the store has no national totals for those years.

@@ -5,6 +5,27 @@ import TradeIngest
 /// `svctrade import`: every file read and checked completely, then all of them written in one
 /// transaction, or nothing.
 public enum ImportWorkflow {
+    /// `svctrade import`: reads every file with `reader` (`progress` hears how far, as a line to show
+    /// over the last one), then, unless `dryRun`, writes them into the store `open` opens (`time` hears
+    /// how long each phase took). Returns what to say of the files and of the store, shown as `shown`.
+    ///
+    /// - Throws: ``NothingImported`` with the first problem; nothing is written then.
+    public static func run(
+        _ files: [String], reader: ObservationReader, dryRun: Bool, shown: String,
+        progress: @escaping (String) -> Void, time: (String) -> Void, open: () async throws -> any FigureWriter
+    ) async throws -> [String] {
+        let started = ContinuousClock.now
+        let batches = try read(files, reader: reader) { file, done, all in
+            progress(all > 0 ? "\r\(file): \(done * 100 / all)% read" : "\r\u{1B}[K")
+        }
+        guard !dryRun else { return report(batches, dryRun: true) }
+        time("read: \(ContinuousClock.now - started)")
+        let summary = try await write(batches, to: open)
+        time("written: \(ContinuousClock.now - started)")
+        let (elapsed, rows) = (ContinuousClock.now - started, batches.map(\.rowCount).reduce(0, +))
+        return report(batches, dryRun: false) + [stored(summary, in: shown, rows: rows, elapsed: elapsed)]
+    }
+
     /// Reads every file; `progress` hears (file, bytes done, bytes in all) while a file is read, and
     /// (file, 0, 0) when it is done or failed.
     ///
@@ -47,6 +68,15 @@ extension ImportWorkflow {
             return "--release names one vintage; import several files with --release one at a time"
         }
         return nil
+    }
+
+    /// The reader of `svctrade import`: values without a unit column in `unit` (default CNY 10k),
+    /// and the `release` published on `releaseDate` for files without a release column.
+    public static func reader(unit: String, release: String?, releaseDate: String?) -> ObservationReader {
+        ObservationReader(
+            options: ObservationReader.Options(
+                defaultUnit: MonetaryUnit(parsing: unit) ?? MonetaryUnit(.cny, .tenThousand), release: release,
+                releaseDate: releaseDate))
     }
 
     /// What `svctrade import` says of each file read: rows, layout, figures, monthly values and

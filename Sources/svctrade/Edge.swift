@@ -15,21 +15,29 @@ enum Edge {
         if variables["SVCTRADE_TIMING"] != nil { writeStandardError(line() + "\n") }
     }
 
-    /// The request for `address`: a PostgreSQL call given up after `$SVCTRADE_PG_TIMEOUT` seconds
-    /// (default 600), `$PGPASSWORD` for an address without one, the store's events on standard error.
-    static func request(_ address: String, wait: Int? = nil, mayCreate: Bool = false) -> StoreRequest {
+    /// `$name` as a whole number, when it is one.
+    static func number(_ name: String) -> Int? { variable(name).flatMap { Int($0) } }
+
+    /// The request for the store at `path` (`create`: an SQLite file may be created): a PostgreSQL
+    /// call given up after `$SVCTRADE_PG_TIMEOUT` seconds (default 600), `$PGPASSWORD` for an address
+    /// without one, the store's events on standard error (`progress`: a write's progress too).
+    static func request(_ path: String, wait: Int? = nil, create: Bool = false, progress: Bool = false) -> StoreRequest
+    {
         StoreRequest(
-            address: address, importLockWait: wait, mayCreate: mayCreate,
-            callDeadline: variables["SVCTRADE_PG_TIMEOUT"].flatMap { Int($0) }.map { max(1, $0) },
-            password: variables["PGPASSWORD"], events: show)
+            address: path, importLockWait: wait, mayCreate: create,
+            callDeadline: number("SVCTRADE_PG_TIMEOUT").map { max(1, $0) }, password: variables["PGPASSWORD"],
+            events: { show($0, progress: progress) })
     }
 
-    /// What the store says while it works: a wait on a terminal, timings with `$SVCTRADE_TIMING`.
-    static let show: StoreEventHandler = { event in
-        if case .waitingForWriter = event {
-            if standardErrorIsTerminal { writeStandardError(event.message + "\n") }
-        } else {
-            time(event.message)
+    /// What the store says while it works: a wait on a terminal, a write's progress when asked (its
+    /// last line stays), timings with `$SVCTRADE_TIMING`.
+    static func show(_ event: StoreEvent, progress: Bool) {
+        switch event {
+        case .waitingForWriter: if standardErrorIsTerminal { writeStandardError(event.message + "\n") }
+        case .rowsProgress(let written, let total, _):
+            let clear = standardErrorIsTerminal ? "\u{1B}[K" : ""  // the rest of a longer line before
+            if progress { writeStandardError("\r" + event.message + clear + (written < total ? "" : "\n")) }
+        default: time(event.message)
         }
     }
 
@@ -49,62 +57,6 @@ func writeStandardError(_ text: String) {
 
 /// True when standard error is a terminal (progress is shown only then).
 var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
-
-/// Files are written whole or not at all (``TradeWorkflows/OutputFile``).
-typealias OutputFile = TradeWorkflows.OutputFile
-
-/// C's `stdout` stream, the one `print` writes to, looked up by name: Swift 6 refuses to read the
-/// C global directly (it is mutable shared state), and the process never replaces it.
-private var cStandardOutput: UnsafeMutablePointer<FILE>? {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "stdout") else { return nil }
-    return symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee
-}
-
-/// Standard output, checked: a write that fails (a full disk, a closed pipe) is an error, not success.
-enum StandardOutput {
-    /// The reason of the last failed flush (-1: an earlier failure whose reason is gone).
-    nonisolated(unsafe) static var lastError: Int32 = 0
-
-    /// Flushes standard output; `false` when any write to it failed (``lastError`` says why).
-    static func flush() -> Bool {
-        if fflush(nil) != 0 {
-            lastError = errno
-            return false
-        }
-        // A write that failed earlier (print's buffer filled a full disk) leaves only the stream's
-        // error flag: glibc drops the bytes it could not write.
-        if let stream = cStandardOutput, ferror(stream) != 0 {
-            lastError = -1
-            return false
-        }
-        return true
-    }
-
-    /// The one line to print when standard output failed; `nil` for a reader that went away (a closed
-    /// pipe, `svctrade table | head`), which is not an error worth a word.
-    static func failureMessage() -> String? {
-        if lastError == EPIPE { return nil }
-        if lastError < 0 {
-            return
-                "error: could not write all of standard output (the disk is full or the device closed); the output is incomplete"
-        }
-        return
-            "error: could not write to standard output: \(String(cString: strerror(lastError))); the output is incomplete"
-    }
-
-    /// Writes bytes straight to standard output (after what `print` has buffered).
-    static func write(_ data: Data) throws {
-        guard flush() else { throw failure() }
-        do { try FileHandle.standardOutput.write(contentsOf: data) } catch {
-            lastError = errno
-            throw failure()
-        }
-    }
-
-    static func failure() -> WorkflowRefusal {
-        WorkflowRefusal("could not write to standard output: \(String(cString: strerror(lastError)))")
-    }
-}
 
 /// Writes `bytes` to the file `output` (saying so on standard error), else to standard output.
 func emit(_ bytes: Data, to output: String?) throws {

@@ -9,8 +9,7 @@ import TradeWorkflows
 /// `svctrade import`: CSV files into the store, all or nothing (``ImportWorkflow``).
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration.command(
-        "import", "Read CSV files of observations into the store, all or nothing.",
-        "Layouts are recognised from the header; one bad field rejects the whole import (file:line:column).",
+        "import", "Read CSV files of observations into the store, all or nothing (one bad field rejects the import).",
         example: "svctrade import obs.csv --db panel.sqlite --unit \"CNY 10k\" --release 2021-06-03")
 
     @OptionGroup var store: StoreOptions
@@ -20,6 +19,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Publication date of that release, YYYY-MM-DD (used by --as-of).") var releaseDate: String?
     @Option(help: "Seconds to wait for another import to a PostgreSQL store (default 600).") var wait: Int?
     @Flag(help: "Check the files completely but write nothing.") var dryRun = false
+    @Flag(help: "Show progress on standard error even when it is not a terminal.") var progress = false
 
     func validate() throws {
         let problem = ImportWorkflow.problem(
@@ -28,21 +28,13 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = ObservationReader.Options(
-            defaultUnit: MonetaryUnit(parsing: unit) ?? MonetaryUnit(.cny, .tenThousand), release: release,
-            releaseDate: releaseDate)
-        let started = ContinuousClock.now
-        let showProgress = standardErrorIsTerminal
-        let batches = try ImportWorkflow.read(files, reader: ObservationReader(options: options)) { file, done, all in
-            if showProgress { writeStandardError(all > 0 ? "\r\(file): \(done * 100 / all)% read" : "\r\u{1B}[K") }
-        }
-        guard !dryRun else { return ImportWorkflow.report(batches, dryRun: true).forEach { print($0) } }
-        Edge.time("read: \(ContinuousClock.now - started)")
-        let summary = try await ImportWorkflow.write(batches) { try await store.writer(wait: wait, mayCreate: true) }
-        Edge.time("written: \(ContinuousClock.now - started)")
-        let (elapsed, rows) = (ContinuousClock.now - started, batches.map(\.rowCount).reduce(0, +))
-        ImportWorkflow.report(batches, dryRun: false).forEach { print($0) }
-        print(ImportWorkflow.stored(summary, in: store.display, rows: rows, elapsed: elapsed))
+        let showProgress = progress || standardErrorIsTerminal
+        let reader = ImportWorkflow.reader(unit: unit, release: release, releaseDate: releaseDate)
+        let lines = try await ImportWorkflow.run(
+            files, reader: reader, dryRun: dryRun, shown: store.display,
+            progress: { if showProgress { writeStandardError($0) } }, time: { Edge.time($0) }
+        ) { try await store.writer(wait: wait, mayCreate: true, progress: showProgress) }
+        lines.forEach { print($0) }
     }
 }
 
@@ -50,7 +42,7 @@ struct ImportCommand: AsyncParsableCommand {
 struct SeriesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration.command(
         "series", "List the series in the store: key, months covered, observations, gaps, vintages.",
-        "A gap is a run of months with no figure ending in them.", example: "svctrade series --region CN --format csv")
+        example: "svctrade series --region CN --format csv")
 
     @OptionGroup var store: StoreOptions
     @Option(help: "Only series of this region code (e.g. CN).") var region: String?
@@ -58,20 +50,15 @@ struct SeriesCommand: AsyncParsableCommand {
     @Option(help: "Output format: text, csv or json.") var format: SeriesListing.Format = .text
 
     func run() async throws {
-        let selection = FigureSelection(
-            regions: region.map { [Regions.standard.lookup($0)?.code ?? $0] },
-            sectors: sector.map { [Sectors.standard.lookup($0)?.code ?? $0.uppercased()] })
-        let table = SeriesListing.table(try await store.reader().seriesSummaries(selection))
-        print(format.render(table), terminator: "")
+        let summaries = try await store.reader().seriesSummaries(FigureSelection(region: region, sector: sector))
+        print(format.render(SeriesListing.table(summaries)), terminator: "")
     }
 }
 
 /// `svctrade generate`: the illustrative regional panel (``GenerateWorkflow``).
 struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration.command(
-        "generate",
-        "Write an ILLUSTRATIVE pilot-region × sector monthly panel whose national sums meet the stored national totals.",
-        "Made up (seeded, deterministic) and marked illustrative wherever it is shown.",
+        "generate", "An ILLUSTRATIVE pilot-region × sector monthly panel whose national sums meet the stored totals.",
         example: "svctrade generate --db demo.sqlite -o panel.csv --import")
 
     @OptionGroup var store: StoreOptions
@@ -82,33 +69,23 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("import"), help: "Also import the panel into the store.") var importIntoStore = false
 
     func validate() throws {
-        guard fromYear <= toYear, fromYear >= 1900 else {
-            throw ValidationError("--from-year must not be after --to-year")
-        }
-        guard output != nil || importIntoStore else { throw ValidationError("give -o FILE.csv, --import, or both") }
+        let problem = GenerateWorkflow.problem(years: (fromYear, toYear), output: output, importing: importIntoStore)
+        if let problem { throw ValidationError(problem) }
     }
 
     func run() async throws {
-        let writer: (any FigureWriter)? = importIntoStore ? try await store.writer() : nil
-        let reader: any FigureReader
-        if let writer { reader = writer } else { reader = try await store.reader() }
-        let years = fromYear...toYear
-        let panel = try await GenerateWorkflow.panel(from: reader, years: years, seed: seed, shown: store.display)
-        if let output { try OutputFile.write(Data(TidyCSVWriter.render(panel).utf8), to: output) }
-        print(GenerateWorkflow.report(panel, years: years, seed: seed, file: output))
-        if let writer {
-            let summary = try await GenerateWorkflow.importPanel(panel, into: writer, file: output ?? "generated panel")
-            print(GenerateWorkflow.report(summary, in: store.display))
-        }
+        let writer = importIntoStore ? try await store.writer() : nil
+        let reader: any FigureReader = if let writer { writer } else { try await store.reader() }
+        try await GenerateWorkflow.run(
+            from: reader, importing: writer, years: fromYear...toYear, seed: seed, output: output, shown: store.display
+        ) { print($0) }
     }
 }
 
 /// `svctrade derive`: year to date and growth of the whole panel (``DeriveWorkflow``).
 struct DeriveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration.command(
-        "derive",
-        "Year to date and year-on-year growth for every series and month of the stored panel, to CSV or to a new SQLite file.",
-        "Calendar-matched, unrounded; CSV columns \(DeriveWorkflow.csvHeader.dropLast()).",
+        "derive", "Year to date and year-on-year growth for every series and month of the panel, to CSV or SQLite.",
         example: "svctrade derive --db panel.sqlite --csv panel-ytd.csv")
 
     @OptionGroup var store: StoreOptions
@@ -127,24 +104,17 @@ struct DeriveCommand: AsyncParsableCommand {
 /// `svctrade demo`: the shipped data end to end (``DemoWorkflow``).
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration.command(
-        "demo", "Build a store from the shipped datasets/ and show what it holds (run from the repository root).",
-        "Without --db the store is a scratch SQLite file that is removed afterwards; --db may name a file or postgres://…",
+        "demo", "Build a store from the shipped datasets/ and write the example outputs (from the repository root).",
         example: "svctrade demo --out notebooks-output")
 
-    @Option(help: "Keep the store at this path or address (it must not hold the shipped releases yet).") var db: String?
-    @Option(help: "Folder for tables, charts and the bulletin.") var out: String = "notebooks-output"
-    @Option(help: "Folder with the shipped data.") var datasets: String = "datasets"
+    @Option(help: "Keep the store at this path or address (default: a scratch SQLite file, removed).") var db: String?
+    @Option(help: "Folder for tables, charts and the bulletin.") var out = "notebooks-output"
+    @Option(help: "Folder with the shipped data.") var datasets = "datasets"
 
     func run() async throws {
-        let demo = DemoWorkflow(datasets: datasets, out: out) { print($0) }
-        let batches = try demo.shippedBatches()
-        let path = db ?? NSTemporaryDirectory() + "svctrade-demo-\(getpid()).sqlite"
-        defer { if db == nil { try? FileManager.default.removeItem(atPath: path) } }
-        let writer = try await StoreRegistry.standard.writer(Edge.request(path, mayCreate: true))
-        print("svctrade demo: store \(db == nil ? "(scratch) " : "")\(StoreRegistry.standard.display(path))")
-        try await demo.run(
-            batches: batches, store: writer, resources: try Edge.load(templates: nil, datasets: datasets),
-            chromium: Edge.chromium
+        try await DemoWorkflow(datasets: datasets, out: out) { print($0) }.run(
+            address: db, resources: { try Edge.load(templates: nil, datasets: datasets) }, chromium: Edge.chromium,
+            open: { try await StoreRegistry.standard.writer(Edge.request($0, create: true)) }
         ) { try OutputFile.write($0, into: out) }
     }
 }
@@ -159,7 +129,6 @@ struct DbCommand: ParsableCommand {
 struct DbInitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration.command(
         "init", "Create the schema and the roles svctrade_writer (imports) and svctrade_reader (reads only).",
-        "Run once as an owner of the database; running it again changes nothing.",
         example: "svctrade db init --db postgres://owner@127.0.0.1:5432/svctrade")
 
     @OptionGroup var store: StoreOptions

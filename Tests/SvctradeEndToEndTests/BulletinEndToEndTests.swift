@@ -76,7 +76,10 @@ import TradeTestSupport
         let db = try demoStore(folder)
         let out = folder.file("bulletin")
         let b = try cli.run(
-            ["bulletin", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--out", out, "--draft"],
+            [
+                "bulletin", "--db", db, "--through", "2021-04", "--vs-year", "2019", "--lang", "both", "--out", out,
+                "--draft",
+            ],
             in: Repository.root)
         #expect(b.status == 0, "\(b.stderr)")
         let html = try String(contentsOfFile: out + "/bulletin.html", encoding: .utf8)

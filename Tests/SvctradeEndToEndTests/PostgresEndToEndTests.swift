@@ -47,7 +47,10 @@
             }
             for (db, out) in [(lite, folder.file("b-lite")), (pg, folder.file("b-pg"))] {
                 let r = try cli.run(
-                    ["bulletin", "--through", "2021-04", "--vs-year", "2019", "--db", db, "--out", out, "--draft"],
+                    [
+                        "bulletin", "--through", "2021-04", "--vs-year", "2019", "--lang", "both", "--db", db, "--out",
+                        out, "--draft",
+                    ],
                     in: Repository.root)
                 #expect(r.status == 0, "\(r.stderr)")
             }
@@ -97,7 +100,10 @@
                     ["chart", "combo", "--through", "2021-04", "-o", folder.file("combo-\(tag).svg"), "--db", db],
                     in: Repository.root)
                 let bulletin = try cli.run(
-                    ["bulletin", "--through", "2022-04", "--out", folder.file("b-\(tag)"), "--draft", "--db", db],
+                    [
+                        "bulletin", "--through", "2022-04", "--lang", "both", "--out", folder.file("b-\(tag)"),
+                        "--draft", "--db", db,
+                    ],
                     in: Repository.root)
                 let derive = try cli.run(
                     [

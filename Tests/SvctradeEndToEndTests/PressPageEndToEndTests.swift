@@ -34,13 +34,13 @@ import TradeTestSupport
             ("/api/figures/2025-10?lang=zh", ["figures", "--through", "2025-10", "--format", "json"]),
             (
                 "/api/table/2021-04?format=csv&vs=2019",
-                ["table", "--through", "2021-04", "--vs-year", "2019", "--format", "csv"]
+                ["table", "--through", "2021-04", "--vs-year", "2019", "--lang", "en", "--format", "csv"]
             ),
             (
                 "/api/table/2021-04?format=json&lang=zh",
                 ["table", "--through", "2021-04", "--lang", "zh", "--format", "json"]
             ),
-            ("/download/2021-04/table-en.csv", ["table", "--through", "2021-04", "--format", "csv"]),
+            ("/download/2021-04/table-en.csv", ["table", "--through", "2021-04", "--lang", "en", "--format", "csv"]),
             ("/download/2022-04/table-zh.csv", ["table", "--through", "2022-04", "--lang", "zh", "--format", "csv"]),
             ("/api/series?format=csv", ["series", "--format", "csv"]),
             ("/api/series?format=json&region=CN", ["series", "--region", "CN", "--format", "json"]),

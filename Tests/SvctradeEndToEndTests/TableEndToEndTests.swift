@@ -177,7 +177,9 @@ import TradeTestSupport
         let db = try store(folder)
         let g = try cli.run(["generate", "--db", db, "--import", "--from-year", "2020", "--to-year", "2021"])
         #expect(g.status == 0, "\(g.stderr)")
-        let r = try cli.run(["table", "--db", db, "--through", "2021-04", "--by", "region", "--flows", "total"])
+        let r = try cli.run([
+            "table", "--db", db, "--through", "2021-04", "--by", "region", "--flows", "total", "--lang", "en",
+        ])
         #expect(r.status == 0)
         #expect(r.stdout.contains("PILOT2020"))
         #expect(r.stdout.contains("illustrative data"))

@@ -13,4 +13,21 @@ public enum CalendarDate {
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         return d <= days
     }
+
+    /// `text` when it is a valid date (``isValid(_:)``).
+    ///
+    /// - Throws: ``NotADate`` saying what was expected.
+    public static func checked(_ text: String) throws -> String {
+        guard isValid(text) else { throw NotADate(text: text) }
+        return text
+    }
+
+    /// A text that is not a calendar date `YYYY-MM-DD`.
+    public struct NotADate: UserFacingError, Equatable {
+        /// The text given.
+        public var text: String
+
+        /// What was wrong and what is expected.
+        public var description: String { "\"\(text)\" is not a date; expected YYYY-MM-DD, e.g. 2021-06-30" }
+    }
 }

@@ -259,6 +259,16 @@ public protocol FigureReader: Sendable {
     func monthlyPanel(_ selection: FigureSelection) async throws -> MonthlyPanel
 }
 
+extension FigureSelection {
+    /// The series of one region and one sector, each given by code or name (`CN`, `beijing`; `S`,
+    /// `sd`), `nil` for all; a name not known is kept as given (and selects nothing).
+    public init(region: String?, sector: String?) {
+        self.init(
+            regions: region.map { [Regions.standard.lookup($0)?.code ?? $0] },
+            sectors: sector.map { [Sectors.standard.lookup($0)?.code ?? $0.uppercased()] })
+    }
+}
+
 /// A store that can also be written to: imports.
 ///
 /// Contract: ``importBatches(_:)`` writes all batches in one transaction, or nothing; a release name
@@ -277,6 +287,9 @@ public enum StoreEvent: Sendable, Equatable {
     case rowsWritten(Duration)
     /// An import's transaction, commit included, took this long.
     case transactionWritten(Duration)
+    /// An import has written `written` of its `total` rows (figure rows and monthly values) in
+    /// `elapsed`: heard once per percent while the rows are written (``WriteProgress``).
+    case rowsProgress(written: Int, total: Int, elapsed: Duration)
 }
 
 extension StoreEvent {
@@ -287,9 +300,44 @@ extension StoreEvent {
             "waiting: another svctrade import is writing to \(store); readers are not blocked"
         case .rowsWritten(let duration): "store rows: \(duration)"
         case .transactionWritten(let duration): "transaction incl. commit: \(duration)"
+        case .rowsProgress(let written, let total, let elapsed):
+            "writing: \(total > 0 ? written * 100 / total : 100)% (\(written) of \(total) rows, \(WriteProgress.rate(written, elapsed)) rows/s)"
         }
     }
 }
 
 /// Receives ``StoreEvent`` values (on any thread).
 public typealias StoreEventHandler = @Sendable (StoreEvent) -> Void
+
+/// Counts the rows an import writes and tells ``StoreEvent/rowsProgress(written:total:elapsed:)``
+/// each time the percentage done changes (at most 101 events, whatever the size).
+public struct WriteProgress {
+    /// The rows the import writes in all.
+    public let total: Int
+    /// The rows written so far.
+    public private(set) var written = 0
+    private var percent = -1
+    private let events: StoreEventHandler
+    private let started = ContinuousClock.now
+
+    /// Starts counting towards `total` rows, telling `events`.
+    public init(total: Int, events: @escaping StoreEventHandler) {
+        self.total = total
+        self.events = events
+    }
+
+    /// Counts `rows` more rows written.
+    public mutating func add(_ rows: Int) {
+        written += rows
+        let now = total > 0 ? written * 100 / total : 100
+        guard now != percent else { return }
+        percent = now
+        events(.rowsProgress(written: written, total: total, elapsed: ContinuousClock.now - started))
+    }
+
+    /// Rows per second, whole (0 before any time has passed).
+    public static func rate(_ rows: Int, _ elapsed: Duration) -> Int {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return seconds > 0 ? Int((Double(rows) / seconds).rounded()) : 0
+    }
+}

@@ -61,6 +61,13 @@ public struct TableFormat: RegisteredCase {
     /// The format's name.
     public var rawValue: String { renderer.name }
 
+    /// Why this format cannot go to standard output when that is a terminal (`toTerminal`): a binary
+    /// format needs a file; `nil` otherwise.
+    public func problem(toTerminal: Bool) -> String? {
+        renderer.isBinary && toTerminal
+            ? "--format \(rawValue) is not text: give -o FILE or redirect standard output" : nil
+    }
+
     /// The bytes of `table` in this format: the renderer's columns, and the reader's headers when
     /// the format is for readers.
     public func render(_ table: Table, context: TableContext) throws -> Data {

@@ -151,13 +151,20 @@ public enum XLSXWorkbook {
         }
         for (k, row) in sheet.rows.enumerated() {
             let r = firstRow + k
-            out += #"<row r="\#(r)">"#
+            if text {
+                // A wrapped line is as tall as its lines (readers do not all grow the row themselves).
+                let perLine = textWidth - 12
+                let lines = max(1, ((row.map(width).max() ?? 0) + perLine - 1) / perLine)
+                out += #"<row r="\#(r)" ht="\#(15 * lines)" customHeight="1">"#
+            } else {
+                out += #"<row r="\#(r)">"#
+            }
             for (c, cell) in row.enumerated() where !cell.isEmpty {
                 let ref = column(c) + String(r)
                 if !text, let number = numberCell(cell) {
                     out += #"<c r="\#(ref)" s="\#(number.style)"><v>\#(number.value)</v></c>"#
                 } else {
-                    out += textCell(ref, cell, style: text ? wrapStyle : 0)
+                    out += textCell(ref, cell, style: text ? wrapStyle : cell == absent ? absentStyle : 0)
                 }
             }
             out += "</row>"
@@ -251,9 +258,14 @@ public enum XLSXWorkbook {
     static let titleStyle = 2 + 2 * (maxDecimals + 1)
     /// The style of the lines of a text sheet (wrapped, top-aligned).
     static let wrapStyle = titleStyle + 1
+    /// The style of ``absent`` (right-aligned, where the number would be).
+    static let absentStyle = wrapStyle + 1
+    /// What a table prints for a figure that is not known.
+    public static let absent = "—"
 
     /// Styles: 0 plain, 1 bold header, 2 + d numbers with d decimals and thousands separated,
-    /// 2 + (maxDecimals + 1) + d the same marked derived, then ``titleStyle`` and ``wrapStyle``.
+    /// 2 + (maxDecimals + 1) + d the same marked derived, then ``titleStyle``, ``wrapStyle`` and
+    /// ``absentStyle``.
     static let styles: String = {
         var formats: [String] = []
         for marked in [false, true] {
@@ -277,10 +289,11 @@ public enum XLSXWorkbook {
             + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
             + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
             + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-            + #"<cellXfs count="\#(wrapStyle + 1)"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+            + #"<cellXfs count="\#(absentStyle + 1)"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
             + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"# + numberStyles
             + #"<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
             + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#
+            + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="right"/></xf>"#
             + "</cellXfs>"
             + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
     }()

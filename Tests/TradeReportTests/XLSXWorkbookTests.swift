@@ -32,7 +32,7 @@ import ZIPFoundation
         let styles = try Self.entry(data, "xl/styles.xml")
         #expect(styles.contains(##"<numFmt numFmtId="165" formatCode="#,##0.0"/>"##))
         #expect(styles.contains(##"<numFmt numFmtId="171" formatCode="#,##0&quot;*&quot;"/>"##))
-        #expect(styles.contains(#"<cellXfs count="18">"#))
+        #expect(styles.contains(#"<cellXfs count="19">"#))
         #expect(sheet.contains("R&amp;D &lt;x&gt;"))
         #expect(sheet.contains(#"<c r="A1" s="1" t="inlineStr">"#))  // bold header
         #expect(sheet.contains(#"<c r="A6" t="inlineStr"><is><t xml:space="preserve">* derived</t>"#))
@@ -57,12 +57,15 @@ import ZIPFoundation
         #expect(sheet.contains(#"<c r="A2" s="1" t="inlineStr"><is><t xml:space="preserve">Month</t>"#))
         #expect(sheet.contains(#"<pane ySplit="2" topLeftCell="A3""#))
         #expect(sheet.contains(#"<c r="B4" s="2"><v>65800</v></c>"#))
-        #expect(sheet.contains(#"<c r="B3" t="inlineStr"><is><t xml:space="preserve">—</t>"#))
+        #expect(sheet.contains(#"<c r="B3" s="18" t="inlineStr"><is><t xml:space="preserve">—</t>"#))
         #expect(!sheet.contains(#"<row r="5">"#))
         #expect(sheet.contains(#"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#))
         #expect(sheet.contains(#"orientation="portrait" fitToWidth="1" fitToHeight="0""#))
         let notes = try Self.entry(data, "xl/worksheets/sheet2.xml")
-        #expect(notes.contains(#"<c r="A1" s="17" t="inlineStr"><is><t xml:space="preserve">Source: MOFCOM</t>"#))
+        #expect(
+            notes.contains(
+                #"<row r="1" ht="15" customHeight="1"><c r="A1" s="17" t="inlineStr"><is><t xml:space="preserve">Source: MOFCOM</t>"#
+            ))
         #expect(notes.contains(#"orientation="landscape""#))
         let workbook = try Self.entry(data, "xl/workbook.xml")
         #expect(

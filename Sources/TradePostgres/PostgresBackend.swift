@@ -35,8 +35,10 @@ public enum PostgresBackend {
     /// `svctrade db init`: creates the schema (idempotent) at `request.address` and, with `roles`, the
     /// roles `svctrade_writer` and `svctrade_reader`; returns what was set up, for the user.
     ///
-    /// - Throws: ``PostgresUnavailable`` in a build without the PostgreSQL trait; the server's error.
+    /// - Throws: ``NotAPostgresAddress`` for an SQLite store; ``PostgresUnavailable`` in a build
+    ///   without the PostgreSQL trait; the server's error.
     public static func initialize(_ request: StoreRequest, roles: Bool) async throws -> String {
+        guard isAddress(request.address) else { throw NotAPostgresAddress() }
         #if PostgreSQL
             let store = try await PostgresStore(
                 address: request.address, password: request.password, callDeadline: request.callDeadline ?? 600)
@@ -55,6 +57,17 @@ public enum PostgresBackend {
         }
         c.password = nil
         return c.string ?? AddressRedaction.redacted(address)
+    }
+}
+
+/// `svctrade db init` given an SQLite store, which needs no setup.
+public struct NotAPostgresAddress: UserFacingError, Equatable {
+    /// The error.
+    public init() {}
+
+    /// The message.
+    public var description: String {
+        "db init sets up a PostgreSQL store; a SQLite store needs no setup (svctrade import)"
     }
 }
 

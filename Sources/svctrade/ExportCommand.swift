@@ -10,8 +10,7 @@ struct ExportCommand: AsyncParsableCommand {
         example: "svctrade export --format sdmx-csv --version 2 --region CN -o cn.csv")
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "sdmx-csv, sdmx-structure (SDMX-ML 2.1), or csv or json (one tidy table).")
-    var format: ExportWorkflow.Format = .sdmxCSV
+    @Option(help: "SDMX-CSV, the SDMX-ML structure, or a tidy table.") var format: ExportWorkflow.Format = .sdmxCSV
     @Option(help: "SDMX-CSV version: 1 (DATAFLOW first) or 2 (STRUCTURE, STRUCTURE_ID, ACTION).") var version = 1
     @Option(help: "Only this region's series (e.g. CN).") var region: String?
     @Flag(help: "Every copy of every figure (each source and release) in DF_SVC_TRADE_COPIES.") var allSources = false

@@ -27,13 +27,12 @@ struct TableCommand: AsyncParsableCommand {
     @OptionGroup var period: PeriodOptions
     @OptionGroup var language: LanguageOptions
     @Option(help: "Region of a sector breakdown.") var region = "CN"
-    @Option(help: "Breakdown: sector or region.") var by: BulletinQuery.Breakdown = .sector
+    @Option(help: "Breakdown.") var by: BulletinQuery.Breakdown = .sector
     @Option(help: "Sector codes, e.g. S,SD,KIS (default: every sector with figures).") var sectors: String?
     @Option(help: "Flows, comma-separated: export,import,total,balance.") var flows = "total,export,import,balance"
-    @Option(help: "Currency: CNY or USD.") var currency: Currency = .cny
-    @Option(help: "Only what was published by this date, YYYY-MM-DD (default: latest).", transform: Arguments.date)
-    var asOf: String?
-    @Option(help: "Output format: \(TableFormat.names).") var format: TableFormat = .text
+    @Option(help: "Currency of the levels and rates.") var currency: Currency = .cny
+    @Option(help: "Published by YYYY-MM-DD (default: latest).", transform: Arguments.date) var asOf: String?
+    @Option(help: "Output format (xlsx: Excel).") var format: TableFormat = .text
     @Option(name: .shortAndLong, help: "Write to this file (default: standard output).") var output: String?
     @Option(help: "Unit of levels (default CNY 100m / USD 100m).") var unit: String?
     @Option(help: "Keep the N fastest-growing items per flow and period, fastest first.") var rank: Int?
@@ -85,7 +84,7 @@ struct ChartCommand: AsyncParsableCommand {
     @Option(help: "First month (default: January two years earlier).", transform: Arguments.period) var from: Period?
     @Option(help: "Sector code for combo.") var sector = "S"
     @Option(help: "Flow for combo and ranking.") var flow: Flow = .total
-    @Option(help: "Ranking by sector or region.") var by: BulletinQuery.Breakdown = .sector
+    @Option(help: "What a ranking ranks.") var by: BulletinQuery.Breakdown = .sector
     @OptionGroup var language: LanguageOptions
     @Option(help: "Size: bulletin (640 × 400) or slide (1280 × 720).") var size: ChartTheme.Size = .bulletin
     @Flag(help: "Combo as two stacked panels instead of a dual axis.") var panels = false
@@ -119,7 +118,7 @@ struct FiguresCommand: AsyncParsableCommand {
     @OptionGroup var period: PeriodOptions
     @OptionGroup var press: PressOptions
     @OptionGroup var language: LanguageOptions
-    @Option(help: "Output: text or json (every number with its provenance).") var format: PressDocuments.Format = .text
+    @Option(help: "Output (json: every number with its provenance).") var format: PressDocuments.Format = .text
     @Flag(help: "Also state derived figures (months from two YTD releases), marked *.") var allowDerived = false
     @Flag(help: "Say on standard error why each known number was not stated.") var explain = false
 
@@ -142,7 +141,7 @@ struct BulletinCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var press: PressOptions
-    @Option(help: "Language: zh, en or both.") var lang = BulletinLanguages(.standard)
+    @Option(help: "Language of the bulletin, or both.") var lang = BulletinLanguages(.standard)
     @Option(help: "Output folder.") var out: String
     @Option(help: "Folder with pilot-practices.csv.") var datasets = "datasets"
     @Option(help: "The issuing office, English (overrides issuer in release.toml).") var issuer: String?

@@ -47,7 +47,7 @@ struct SeriesCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Only series of this region code (e.g. CN).") var region: String?
     @Option(help: "Only series of this sector code (e.g. S, SD, KIS).") var sector: String?
-    @Option(help: "Output format: text, csv or json.") var format: SeriesListing.Format = .text
+    @Option(help: "Output format.") var format: SeriesListing.Format = .text
 
     func run() async throws {
         let summaries = try await store.reader().seriesSummaries(FigureSelection(region: region, sector: sector))
@@ -135,9 +135,6 @@ struct DbInitCommand: AsyncParsableCommand {
     @Flag(help: "Create the schema only, not the roles.") var noRoles = false
 
     func run() async throws {
-        guard PostgresBackend.isAddress(store.path) else {
-            throw WorkflowRefusal("db init sets up a PostgreSQL store; a SQLite store needs no setup (svctrade import)")
-        }
         print(try await PostgresBackend.initialize(Edge.request(store.path), roles: !noRoles))
     }
 }

@@ -100,7 +100,7 @@ struct StoreOptions: ParsableArguments {
 
 /// The language of a table, chart or press text: one default for every command (``TradeCore/Language/standard``).
 struct LanguageOptions: ParsableArguments {
-    @Option(help: "Language: zh or en.") var lang: Language = .standard
+    @Option(help: "Language of what is written.") var lang: Language = .standard
 }
 
 /// The month a table or press text covers and the year it is compared with.
@@ -111,8 +111,7 @@ struct PeriodOptions: ParsableArguments {
 
 /// The vintage and templates of the commands that compose press text (figures, bulletin).
 struct PressOptions: ParsableArguments {
-    @Option(
-        help: "Published by this date, YYYY-MM-DD, or latest (default: release.toml's).", transform: Arguments.vintage)
+    @Option(help: "Published by YYYY-MM-DD, or latest (default: release.toml's).", transform: Arguments.vintage)
     var asOf: String?
     @Option(help: "Folder of the templates (default: $SVCTRADE_TEMPLATES, else ./templates).") var templates: String?
 }

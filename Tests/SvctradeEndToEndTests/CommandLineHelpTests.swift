@@ -95,6 +95,14 @@ import TradeWorkflows
         #expect(r.status == 0)
         #expect(r.stdout == "svctrade \(CommandLineHelp.version)\n")
         #expect(r.stderr == "")
+        #expect(try cli.run(["--help"]).stdout.contains("--version"))
+    }
+
+    @Test func dbInitRefusesAnSQLiteStore() throws {
+        let r = try cli.run(["db", "init", "--db", "x.sqlite"])
+        #expect(r.status == 1)
+        #expect(
+            r.stderr == "error: db init sets up a PostgreSQL store; a SQLite store needs no setup (svctrade import)\n")
     }
 
     /// Runs `arguments`, a usage error: exit status 2, nothing on standard output, `message` on standard error.

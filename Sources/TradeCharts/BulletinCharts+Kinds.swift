@@ -243,56 +243,76 @@ extension BulletinCharts {
     // MARK: - (e) small multiples
 
     /// The ten largest pilot localities (illustrative panel): monthly services trade as an index of
-    /// the first year's monthly average (= 100), on one shared scale.
+    /// the first year's monthly average (= 100), on one shared scale (chart spec (e): levels that
+    /// differ more than 5× are indexed, not drawn on free scales). Every month of the window is
+    /// drawn; a locality without all twelve months of the base year has no index and an empty panel.
     public func multiples(fromYear: Int, through: Period) -> SmallMultiples {
         let zh = words.zh
-        guard let start = Period(year: fromYear, month: 1) else {
+        guard let start = Period(year: fromYear, month: 1), start <= through else {
             return SmallMultiples(
                 panels: [], firstLabel: "", lastLabel: "", reference: 100,
                 text: ChartText(title: "", subtitle: "", source: "", description: ""))
         }
-        // Year-to-date growth on a year earlier, month by month: what differs between localities (the
-        // monthly levels all share the national seasonal pattern).
-        let months = (start.index...through.index).compactMap(Period.init(index:)).filter { $0.month >= 2 }
+        let months = (start.index...through.index).compactMap(Period.init(index:))
+        let baseMonths = (1...12).compactMap { Period(year: fromYear, month: $0) }
         let span = PeriodSpan.yearToDate(through: through)
         let ranked = Regions.standard.pilots(batch: 2020).map(\.code).compactMap { code -> (String, Double)? in
             level(calculator.resolver.estimate(key("S", .total, region: code), span)).map { (code, $0) }
         }.sorted { $0.1 > $1.1 }.prefix(10)
         var panels: [SmallMultiples.Panel] = []
         for (code, _) in ranked {
-            let values = months.map {
-                calculator.row(key("S", .total, region: code), PeriodSpan.yearToDate(through: $0)).yearOnYear.value?
-                    .doubleValue
+            let monthly = { (p: Period) in
+                self.calculator.resolver.estimate(self.key("S", .total, region: code), PeriodSpan(month: p))?.level
+                    .hundredths
             }
-            let last = values.last.flatMap { $0 }
-            let word = last.map { $0 >= 0 ? (zh ? "增长" : "up") : (zh ? "下降" : "down") } ?? "–"
-            panels.append(.init(title: words.region(code) + (zh ? "：" : ": ") + word, values: values))
+            let base = baseMonths.map(monthly)
+            // Index = 100 × month ÷ (base-year sum ÷ 12), exact, rounded once to 0.1 half away from zero.
+            let baseSum = base.count == 12 && base.allSatisfy { $0 != nil } ? base.compactMap { $0 }.reduce(0, +) : 0
+            let values = months.map { p -> Double? in
+                guard baseSum > 0, let v = monthly(p) else { return nil }
+                return DecimalNumber.quotient(Int128(v) * 1200, Int128(baseSum), places: 1)?.doubleValue
+            }
+            panels.append(.init(title: words.region(code), values: values))
         }
-        let title = zh ? "示意：试点地区累计增速" : "Illustrative: year-to-date growth, ten pilot localities"
+        let latest = panels.compactMap { $0.values.last.flatMap { $0 } }
+        let above = latest.count { $0 >= 100 }
+        let lastMonth = words.span(PeriodSpan(month: through))
+        // The finding: how many localities the latest month puts above their base-year average.
+        let count = latest.count
+        let title =
+            zh
+            ? (above == count
+                ? "示意：\(lastMonth)前\(count)个试点地区均高于\(fromYear)年月均"
+                : "示意：\(lastMonth)前\(count)个试点地区中\(above)个高于\(fromYear)年月均")
+            : (above == count
+                ? "Illustrative: all \(count) localities above \(fromYear) = 100"
+                : above == 0
+                    ? "Illustrative: none of \(count) localities above \(fromYear) = 100"
+                    : "Illustrative: \(above) of \(count) localities above \(fromYear) = 100")
         let subtitle =
             zh
-            ? "前10个试点地区服务进出口1月至当月累计同比增速（%），\(words.span(PeriodSpan(month: start)))至\(words.span(PeriodSpan(month: through)))"
-            : "Services trade, year to date, growth on a year earlier (%), \(words.span(PeriodSpan(month: start))) – \(words.span(PeriodSpan(month: through)))"
+            ? "前10个试点地区服务进出口额，月度，指数（\(fromYear)年月均=100），\(words.span(PeriodSpan(month: start)))至\(lastMonth)"
+            : "Services trade by month, index (\(fromYear) monthly average = 100), \(words.span(PeriodSpan(month: start))) – \(lastMonth)"
         let order =
             zh
-            ? "注：按\(words.span(span))累计额由大到小排列；各小图坐标相同，横线为0%。"
-            : "Note: ordered by \(words.span(span)) value, largest first; one scale; the line marks 0%."
+            ? "注：按\(words.span(span))累计额由大到小排列；各小图坐标相同，横线为100。"
+            : "Note: ordered by \(words.span(span)) value, largest first; one scale; the line marks 100."
         let description =
             (zh
-                ? "小多图：10个试点地区服务进出口累计同比增速，灰线为其他地区。"
-                : "Small multiples: year-to-date growth of services trade in ten pilot localities; grey lines show the other localities. ")
+                ? "小多图：10个试点地区服务进出口月度指数（\(fromYear)年月均=100），灰线为其他地区。"
+                : "Small multiples: monthly services trade of ten pilot localities as an index (\(fromYear) monthly average = 100); grey lines show the other localities. ")
             + panels.map { p in
-                "\(p.title) \(p.values.last.flatMap { $0 }.map { theme.number($0, decimals: 1) + "%" } ?? "–")"
+                "\(p.title) \(p.values.last.flatMap { $0 }.map { theme.number($0, decimals: 1) } ?? "–")"
             }.joined(separator: zh ? "，" : ", ")
             + (zh ? "。示意数据，资料来源：svctrade generate。" : ". Illustrative data; source: svctrade generate.")
         var chart = SmallMultiples(
-            panels: panels, firstLabel: String(fromYear), lastLabel: String(through.year), reference: 0,
+            panels: panels, firstLabel: String(fromYear), lastLabel: String(through.year), reference: 100,
             text: ChartText(
                 title: title, subtitle: subtitle, notes: [words.illustrative, order],
                 source: zh ? "资料来源：svctrade generate（示意数据）" : "Source: svctrade generate (illustrative)",
                 description: description))
         chart.xLabels = months.map(\.description)
-        chart.unit = "%"
+        chart.unit = zh ? "指数（\(fromYear)年月均=100）" : "index (\(fromYear) monthly average = 100)"
         return chart
     }
 }

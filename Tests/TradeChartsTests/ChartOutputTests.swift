@@ -43,6 +43,38 @@ import TradeTestSupport
         }
     }
 
+    /// Small multiples as the chart spec says (e): levels that differ more than 5× become an index,
+    /// here of the first year's monthly average (= 100, the reference line), every month of the
+    /// window drawn, the CSV unit saying so.
+    @Test func multiplesAreAnIndexFilledOverTheirWindow() throws {
+        let book = try Self.book.get()
+        let chart = BulletinCharts(book: book, theme: ChartTheme(language: .en)).multiples(
+            fromYear: 2019, through: try Period(parsing: "2021-04"))
+        #expect(chart.reference == 100)
+        #expect(chart.unit == "index (2019 monthly average = 100)")
+        #expect(chart.panels.count == 10)
+        #expect(chart.xLabels.count == 28 && chart.xLabels.first == "2019-01" && chart.xLabels.last == "2021-04")
+        for panel in chart.panels {
+            #expect(panel.values.count == 28 && panel.values.allSatisfy { $0 != nil }, "\(panel.title)")
+            // The base year's twelve indices average 100 (each rounded to 0.1 once).
+            let base = panel.values.prefix(12).compactMap { $0 }.reduce(0, +)
+            #expect(abs(base - 1200) <= 0.6, "\(panel.title): \(base)")
+        }
+        // One value by hand: Beijing, April 2021, over its 2019 monthly average.
+        let resolver = LevelResolver(book: book)
+        let key = SeriesKey(region: "beijing", sector: "S", flow: .total, currency: .cny)
+        var base: Int64 = 0
+        for m in 1...12 {
+            let p = try #require(Period(year: 2019, month: m))
+            base += try #require(resolver.estimate(key, PeriodSpan(month: p))).level.hundredths
+        }
+        let april = try #require(resolver.estimate(key, PeriodSpan(month: try Period(parsing: "2021-04"))))
+        let expected = (Double(april.level.hundredths) * 12_000 / Double(base)).rounded(.toNearestOrAwayFromZero) / 10
+        let beijing = try #require(chart.panels.first { $0.title == "Beijing" })
+        #expect(beijing.values.last == expected)
+        #expect(expected > 50 && expected < 200)
+    }
+
     @Test func slidePresetScalesTheCanvas() throws {
         for (name, svg) in try Self.charts(.en, size: .slide) where name == "combo-panels" {
             try SVGInspection.check(svg)

@@ -55,9 +55,9 @@ public struct BulletinResources: Sendable, Equatable {
         let releasePath = templatesFolder + "/release.toml"
         if let data = FileManager.default.contents(atPath: releasePath) {
             do {
-                release = try ReleaseHeader(parsing: String(decoding: data, as: UTF8.self))
+                release = try ReleaseHeader(parsing: String(decoding: data, as: UTF8.self), file: releasePath)
             } catch {
-                throw BulletinError("\(releasePath): \(error)")
+                throw BulletinError("\(error)")
             }
         }
         self.init(pressTemplates: templates, release: release, practices: practices, templatesFolder: templatesFolder)

@@ -120,8 +120,12 @@ extension ReleaseCheck {
                             : "no release date in the header; add “**Release date**: YYYY-MM-DD”"))
             }
             if let release {
-                // Sources and prose alike: nothing published after the release date is cited or described.
-                for line in section.lines where !line.text.hasPrefix("|") && line.index != release.line - 1 {
+                // Sources and prose alike: nothing published after the release date is cited or described
+                // (the header's "Next release" line announces a later date on purpose).
+                for line in section.lines
+                where !line.text.hasPrefix("|") && line.index != release.line - 1
+                    && !MarkdownSection.isNextRelease(line.text)
+                {
                     for (date, text) in Self.dates(in: line.text)
                     where date.count == 7 ? date > release.date.prefix(7) : date > release.date {
                         out.append(

@@ -50,6 +50,12 @@ extension ReleaseCheck {
 
         static let releaseLabels: Set<String> = ["发布日期", "发布时间", "release date", "released"]
 
+        /// True for the header line of the next release, `**下次发布**：…` / `**Next release**：…`.
+        static func isNextRelease(_ line: String) -> Bool {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("**下次发布**") || trimmed.lowercased().hasPrefix("**next release**")
+        }
+
         static func releaseDate(in line: String) -> String? {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard trimmed.hasPrefix("**") else { return nil }

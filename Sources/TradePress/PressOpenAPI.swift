@@ -52,7 +52,7 @@ enum PressOpenAPI {
             "/api/months": {
               "get": {
                 "operationId": "months",
-                "summary": "the months with national January-to-month figures, oldest first",
+                "summary": "the months with national January-to-month figures that are released (not under embargo), oldest first",
                 "responses": {
                   "200": {
                     "description": "the months",
@@ -189,7 +189,7 @@ enum PressOpenAPI {
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
               },
               "NotFound": {
-                "description": "the store has no national January-to-month figures for that month",
+                "description": "the store has no national January-to-month figures for that month, or the month is under embargo (its error says until when, e.g. '2025-10 is embargoed until 2025-12-03 00:00 UTC+08:00')",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
               },
               "Unavailable": {

@@ -16,6 +16,17 @@ enum PressRoute: Sendable {
     case apiSeries(selection: FigureSelection, csv: Bool)
     case sdmx(SDMXQuery)
 
+    /// The month the route answers for (a page, a download, the figures or the table of a month).
+    var month: Period? {
+        switch self {
+        case .page(let month, _, _), .download(let month, _, _), .apiFigures(let month, _, _),
+            .apiTable(let month, _, _, _):
+            return month
+        case .home, .apiIndex, .apiMonths, .apiOpenAPI, .apiSeries, .sdmx:
+            return nil
+        }
+    }
+
     /// The key of the cached answer: the route with its parameters in canonical form.
     var cacheKey: String { "\(self)" }
 

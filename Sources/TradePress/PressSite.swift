@@ -39,6 +39,12 @@ public final class PressSite: Sendable {
     /// page it has seen); off, the first request after a change waits for the new page.
     public let staleWhileRefreshing: Bool
 
+    /// The clock the embargo is read against (tests set it; `svctrade serve` takes the system's). A
+    /// month whose release moment (``TradeReport/ReleaseHeader/releaseMoment(through:)``) is after
+    /// `now()` answers 404 "embargoed until …" on its page, downloads and API, and is left out of the
+    /// month lists until then.
+    public let now: @Sendable () -> Date
+
     private struct Cached {
         var response: PressResponse
         /// The store version it was made from.
@@ -67,8 +73,9 @@ public final class PressSite: Sendable {
     public init(
         store: any FigureReader, resources: BulletinResources, chromium: String?,
         revalidateInterval: Duration = .seconds(1), cacheByteLimit: Int = 64 << 20,
-        staleWhileRefreshing: Bool = false
+        staleWhileRefreshing: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.now = now
         self.staleWhileRefreshing = staleWhileRefreshing
         self.cacheByteLimit = cacheByteLimit
         self.store = store
@@ -124,9 +131,21 @@ public final class PressSite: Sendable {
     /// Bytes of answers held in the cache now (at most ``cacheByteLimit``).
     public var cachedBytes: Int { state.withLock { $0.responseBytes } }
 
-    /// The months of the store, as last read (error pages list them without reading again).
+    /// The months of the store that are released (not under embargo now), as last read (error pages
+    /// list them without reading again).
     private func knownMonths() -> [Period] {
-        state.withLock { $0.months }
+        let at = now()
+        return state.withLock { $0.months }.filter { resources.release.embargo(through: $0, at: at) == nil }
+    }
+
+    /// Refuses a route of a month under embargo: 404, saying until when.
+    private func checkEmbargo(_ route: PressRoute) throws(PressRefusal) {
+        guard let month = route.month, let moment = resources.release.embargo(through: month, at: now()) else { return }
+        throw PressRefusal(
+            status: 404,
+            message:
+                "\(month) is embargoed until \(moment) (release.toml); its page, downloads and API answer from then on"
+        )
     }
 
     /// Replaces the cached edition when the store's releases changed since the last check, in one
@@ -180,8 +199,12 @@ public final class PressSite: Sendable {
     private func cachedAnswer(_ request: PressRequest) async throws -> PressResponse {
         if request.segments.first == "static" { return try PressAssets.response(request.segments) }
         try await revalidate()
-        let route = try PressRoute(request, months: knownMonths())
-        let key = route.cacheKey
+        let route = try PressRoute(request, months: state.withLock { $0.months })
+        try checkEmbargo(route)
+        // Answers list the released months: a month coming out of embargo makes them anew (an import
+        // alone does not change the key, so a page seen before it can still be answered meanwhile).
+        let embargoed = resources.release.embargoedMonths(at: now()).map(\.description)
+        let key = route.cacheKey + (embargoed.isEmpty ? "" : "|embargoed " + embargoed.joined(separator: ","))
         let (hit, fresh) = state.withLock { s -> (PressResponse?, Bool) in
             guard let c = s.responses[key] else { return (nil, false) }
             return (c.response, c.version == s.storeVersion)

@@ -21,9 +21,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard PressServer.isAvailable else { throw PressServer.Unavailable.notBuilt }
+        // The embargo clock: SVCTRADE_SERVE_NOW (seconds since 1970; tests), else the system's.
+        let fixed = Edge.number("SVCTRADE_SERVE_NOW").map { Date(timeIntervalSince1970: TimeInterval($0)) }
         let site = PressSite(
             store: try await store.reader(), resources: try Edge.load(templates: templates, datasets: datasets),
-            chromium: Edge.chromium, staleWhileRefreshing: true)
+            chromium: Edge.chromium, staleWhileRefreshing: true, now: { fixed ?? Date() })
         // The server's limits (tests set them): SVCTRADE_SERVE_IDLE_TIMEOUT (s), SVCTRADE_SERVE_MAX_CONNECTIONS.
         let limits = PressServer.Limits(
             idleSeconds: Edge.number("SVCTRADE_SERVE_IDLE_TIMEOUT"),

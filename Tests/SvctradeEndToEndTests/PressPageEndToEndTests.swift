@@ -243,5 +243,35 @@ import TradeTestSupport
             server.waitUntilExit()
             #expect(!server.isRunning)
         }
+
+        /// `svctrade serve` keeps a month under embargo until its release moment in release.toml
+        /// (2025-10: 2025-12-03 00:00 Beijing time = 1764691200 s), on its page, downloads and API,
+        /// by the server's clock (SVCTRADE_SERVE_NOW), then serves it.
+        @Test func aMonthUnderEmbargoOverHTTP() throws {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let db = try PressPageEndToEndTests.store(folder, cli: cli)
+            for (now, embargoed) in [("1764691199", true), ("1764691200", false)] {
+                let (server, port) = try serve(db, in: folder, environment: ["SVCTRADE_SERVE_NOW": now])
+                defer {
+                    if server.isRunning { server.terminate() }
+                    server.waitUntilExit()
+                }
+                let base = "http://127.0.0.1:\(port)"
+                for target in [
+                    "/figures?month=2025-10&lang=both", "/download/2025-10/bulletin-en.xlsx",
+                    "/api/figures/2025-10?lang=en", "/api/table/2025-10?format=json",
+                ] {
+                    let (code, body) = try Self.fetch(base + target)
+                    let text = String(decoding: body, as: UTF8.self)
+                    #expect(code == (embargoed ? 404 : 200), "\(now) \(target): \(text.prefix(200))")
+                    #expect(
+                        text.contains("2025-10 is embargoed until 2025-12-03 00:00 UTC+08:00") == embargoed,
+                        "\(now) \(target)")
+                }
+                let (_, months) = try Self.fetch(base + "/api/months")
+                #expect(String(decoding: months, as: UTF8.self).contains("2025-10") != embargoed)
+            }
+        }
     }
 #endif

@@ -36,7 +36,7 @@ import TradeTestSupport
         try folder.write("release.toml", "[2021-04]\nissuer \"MOFCOM\"\n")
         #expect(
             throws: BulletinError(
-                "\(folder.path)/release.toml: release.toml:2: expected key = \"value\", [section] or # comment, found issuer \"MOFCOM\""
+                "\(folder.path)/release.toml:2:1: expected key = \"value\", [section] or # comment, found issuer \"MOFCOM\"; write key = \"value\""
             )
         ) { try BulletinResources(templatesFolder: folder.path) }
     }

@@ -231,6 +231,52 @@ import TradeTestSupport
         #expect(try await Self.get(site, "/").header("Location") == "/figures?month=2025-10&lang=both")
     }
 
+    /// A month whose release moment (release.toml) has not come is under embargo: its page,
+    /// downloads and API answer 404 "embargoed until …", the month lists leave it out; once the
+    /// clock passes the moment it appears (the clock is the site's, so nothing sleeps).
+    @Test func aMonthUnderEmbargoAppearsAtItsReleaseMoment() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("press.sqlite")
+        let writer = try TradeDatabase(path: path)
+        _ = try writer.importBatches(
+            ShippedData.files.map { try ObservationReader().read(path: Repository.dataset($0)) })
+        // release.toml: 2025-10 is released on 2025-12-03 in Asia/Shanghai, 00:00 (no time known),
+        // which is 2025-12-02T16:00:00Z = 1764691200.
+        let clock = Mutex(Date(timeIntervalSince1970: 1_764_691_199))
+        let site = PressSite(
+            store: try TradeDatabase.readOnly(path: path), resources: try ShippedData.resources(), chromium: nil,
+            revalidateInterval: .zero, now: { clock.withLock { $0 } })
+        let until = "2025-10 is embargoed until 2025-12-03 00:00 UTC+08:00"
+        for target in [
+            "/figures?month=2025-10&lang=both", "/download/2025-10/bulletin.md", "/download/2025-10/table-en.csv",
+            "/api/figures/2025-10?lang=en", "/api/table/2025-10?format=csv",
+        ] {
+            let answer = try await Self.get(site, target)
+            #expect(answer.status == 404, "\(target)")
+            #expect(answer.text.contains(until), "\(target): \(answer.text.prefix(300))")
+        }
+        #expect(try await Self.get(site, "/api/figures/2025-10").header("Content-Type") == "application/json")
+        let months = try await Self.get(site, "/api/months").text
+        #expect(!months.contains("2025-10") && months.contains("\"2025-09\""), "\(months)")
+        #expect(try await Self.get(site, "/").header("Location") == "/figures?month=2025-09&lang=both")
+        let april = try await Self.get(site, "/figures?month=2021-04&lang=both")
+        #expect(april.status == 200)
+        #expect(!april.text.contains("value=\"2025-10\""))
+        // The bulletin says when the next release comes (release.toml: next_release = "2021-07").
+        let markdown = try await Self.get(site, "/download/2021-04/bulletin.md").text
+        #expect(markdown.contains("**下次发布**：2021年7月"))
+        #expect(markdown.contains("**Next release**：July 2021"))
+        // The release moment passes: the month is there, and the cached answers know it.
+        clock.withLock { $0 = Date(timeIntervalSince1970: 1_764_691_200) }
+        #expect(try await Self.get(site, "/figures?month=2025-10&lang=both").status == 200)
+        #expect(try await Self.get(site, "/download/2025-10/table-en.csv").status == 200)
+        #expect(try await Self.get(site, "/api/figures/2025-10?lang=en").status == 200)
+        #expect(try await Self.get(site, "/api/months").text.contains("\"latest\" : \"2025-10\""))
+        #expect(try await Self.get(site, "/").header("Location") == "/figures?month=2025-10&lang=both")
+        #expect(try await Self.get(site, "/figures?month=2021-04&lang=both").text.contains("value=\"2025-10\""))
+    }
+
     /// A server started without its templates says what is missing (503), never a bare 500.
     @Test func missingTemplatesGetAnAnswerThatSaysSo() async throws {
         let (_, _, folder) = try Self.site(files: ["mofcom-published-2017-2022.csv"])

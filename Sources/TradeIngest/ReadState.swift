@@ -494,8 +494,8 @@ struct ReadState {
     }
 
     /// Groups figures of the same series, span and release. Copies from different sources are
-    /// reconciled (the most precise is kept; disagreements beyond rounding are reported); copies from
-    /// one source must agree.
+    /// reconciled (the most precise is marked preferred; disagreements beyond rounding are reported);
+    /// copies from one source must agree. No copy is changed.
     mutating func reconcileFigures() throws(ImportError) {
         struct GroupKey: Hashable, CustomStringConvertible {
             let key: SeriesKey
@@ -527,7 +527,9 @@ struct ReadState {
             }
             let best = Self.keptCopy(members.map { figures[$0].observation }).map { members[$0] } ?? members[0]
             for i in members where i != best { figures[i].isPreferred = false }
-            // Fill rates missing from the kept row; report values and rates that disagree.
+            // Report values and rates that disagree. Every copy is stored as its page printed it: readers
+            // fill the kept copy's missing rates from the others, each with its own page
+            // (``TradeCore/FigureSelection/keptCopies(_:observation:preferred:)``).
             var merged = figures[best].observation
             for i in members where i != best {
                 let other = figures[i].observation
@@ -556,7 +558,6 @@ struct ReadState {
                     figures[i].line, &notes)
                 if merged.rates.balanceChange == nil { merged.rates.balanceChange = other.rates.balanceChange }
             }
-            figures[best].observation = merged
         }
     }
 

@@ -328,7 +328,14 @@ extension SDMXCSVReader.State {
                 .unknownCode, "FREQ",
                 "unknown FREQ \"\(freq)\"; expected \(codes.dropLast().joined(separator: ", ")) or \(codes.last ?? "")")
         }
-        let regionCode = cell("REF_AREA") ?? ""
+        let reference = cell("REF_AREA") ?? ""
+        let counterpart = cell("COUNTERPART_AREA") ?? ""
+        guard let regionCode = SDMXCodes.region(reference: reference, counterpart: counterpart) else {
+            throw located(
+                .unknownRegion, "COUNTERPART_AREA",
+                "COUNTERPART_AREA \"\(counterpart)\" with REF_AREA \"\(reference)\": svctrade holds trade with the world (W1), and China's (CN) with \(SDMXCodes.partnerScopes.sorted().joined(separator: ", "))"
+            )
+        }
         guard let region = Regions.standard.region(code: regionCode) else {
             let near = Regions.standard.suggestions(for: regionCode)
             throw located(
@@ -337,11 +344,6 @@ extension SDMXCSVReader.State {
                     + (near.isEmpty ? "" : " (did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))?)")
                     + "; expected one of \(Regions.standard.all.map(\.code).joined(separator: ", ")), or R and 1–6 digits for a numbered panel region"
             )
-        }
-        if let c = cell("COUNTERPART_AREA"), !c.isEmpty, c != SDMXCodes.counterpart {
-            throw located(
-                .unknownRegion, "COUNTERPART_AREA",
-                "COUNTERPART_AREA \"\(c)\": svctrade holds trade with the world (W1) only")
         }
         let entry = cell("ACCOUNTING_ENTRY") ?? ""
         guard let flow = SDMXCodes.flow(accountingEntry: entry) else {
@@ -573,7 +575,9 @@ extension SDMXCSVReader.State {
             o.decimals = d
         case .balanceChange:
             o.rates.balanceChange = try level().0
-            if o.unit == nil { o.unit = unit }
+            // A change its page printed without a unit is written with `UNIT_MULT_PUBLISHED` empty: it
+            // stays without one (files from before that attribute give it UNIT_MULT's).
+            if o.unit == nil && cell("UNIT_MULT_PUBLISHED")?.isEmpty != true { o.unit = unit }
         case let rate:
             guard let parsed = DecimalNumber(parsing: raw) else {
                 throw located(.badNumber, "OBS_VALUE", "OBS_VALUE \"\(raw)\" is not a number")

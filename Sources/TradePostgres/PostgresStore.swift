@@ -247,8 +247,8 @@
             _ c: PostgresConnection, _ selection: FigureSelection, preferredOnly: Bool
         ) async throws -> [(Observation, String?, Bool)] {
             var binds = PostgresBindings()
-            let chooseCopies = preferredOnly && selection.asOf != nil
-            var sql = PostgresSQL.figures + (preferredOnly && !chooseCopies ? " AND f.preferred" : "")
+            // Every copy, as the SQLite store reads them (``FigureSelection/keptCopies(_:observation:preferred:)``).
+            var sql = PostgresSQL.figures
             sql += try PostgresSQL.seriesFilter(selection, binds: &binds)
             if let months = selection.months {
                 binds.append(months.lowerBound.yyyymm)
@@ -261,8 +261,8 @@
             }
             sql += " ORDER BY s.region, s.sector, s.flow, s.currency, f.period_to, f.period_from, r.id, f.line"
             let found = try await rows(c, sql, binds).compactMap(decodeFigure)
-            guard chooseCopies else { return found }
-            return FigureSelection.bestCopies(found, observation: \.0, preferred: \.2).map { ($0.0, $0.1, true) }
+            guard preferredOnly else { return found }
+            return FigureSelection.keptCopies(found, observation: \.0, preferred: \.2).map { ($0.0, $0.1, true) }
         }
 
         static func decodeFigure(_ row: PostgresRow) throws -> (Observation, String?, Bool)? {

@@ -110,7 +110,13 @@ enum SDMXService {
         let copies = all.reference(flow.id) == SDMXCodes.copiesDataflow
         var selection = FigureSelection()
         if let key = q.key {
-            if let i = dimensions.firstIndex(of: "REF_AREA"), !key[i].isEmpty { selection.regions = Set(key[i]) }
+            if let i = dimensions.firstIndex(of: "REF_AREA"), !key[i].isEmpty {
+                // China's trade with a group of partners is CN × the group (``SDMXCodes/partnerScopes``):
+                // the group's series are read when the key admits that counterpart.
+                let counterparts = dimensions.firstIndex(of: "COUNTERPART_AREA").map { key[$0] } ?? []
+                let partners = SDMXCodes.partnerScopes.filter { counterparts.isEmpty || counterparts.contains($0) }
+                selection.regions = Set(key[i]).union(key[i].contains("CN") ? partners : [])
+            }
             if let i = dimensions.firstIndex(of: "INT_ACC_ITEM"), !key[i].isEmpty { selection.sectors = Set(key[i]) }
         }
         let book = try await store.figureBook(selection)

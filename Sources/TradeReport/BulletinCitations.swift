@@ -26,10 +26,11 @@ public struct BulletinCitations: Sendable, Equatable {
     public var entries: [Entry]
 
     /// Builds the citations of the figures a bulletin draws on: those whose span ends in `through`
-    /// are the reference period's; the others are comparison figures.
+    /// are the reference period's; the others are comparison figures. A rate borrowed from another copy
+    /// of a figure (``TradeCore/Observation/borrowed``) cites that copy's page and date.
     public init(figures: [Observation], through: Period) {
         var byPublisher: [String: (Publisher, [Observation])] = [:]
-        for f in figures {
+        for f in figures.flatMap({ f in [f] + f.borrowed.values.sorted { $0.source < $1.source } }) {
             let p = f.publishingAgency
             byPublisher[p.code, default: (p, [])].1.append(f)
         }

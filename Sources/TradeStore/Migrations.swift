@@ -98,6 +98,13 @@ enum Migrations {
             try TidyViews.backfill(db)
             try db.execute(sql: TidyViews.create)
         }
+        // v4: every copy is stored as its page printed it and readers fill the kept copy's missing rates
+        // from the others of its release (``TradeCore/FigureSelection/keptCopies(_:observation:preferred:)``);
+        // the `tidy` view does the same.
+        m.registerMigration("v4") { db in
+            try db.execute(sql: "DROP VIEW IF EXISTS tidy; DROP VIEW IF EXISTS tidy_vintages;")
+            try db.execute(sql: TidyViews.create)
+        }
         return m
     }
 }

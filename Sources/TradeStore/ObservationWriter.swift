@@ -90,8 +90,7 @@ struct ObservationWriter {
                 args += [o.value?.hundredths, o.unit?.description, o.decimals]
                 args += [r.yearOnYear?.description, r.versus2019?.description, r.twoYearAverage?.description]
                 args += [r.share?.description, r.shareChange?.description, r.balanceChange?.hundredths]
-                let status = FigureStatus.ofStoredFigure(
-                    currency: o.key.currency, source: o.source, hasOwnRate: r.yearOnYear != nil)
+                let status = o.storedStatus
                 args += [o.publisher, o.publishedOn, status.rawValue]
                 try insertFigure.execute(arguments: StatementArguments(args))
                 summary.figures += 1

@@ -10,9 +10,11 @@ public enum StoreStamp {
     /// `application_id` of every svctrade store: "SvTr" as a big-endian 32-bit integer.
     public static let applicationID: Int32 = 0x5376_5472
     /// The store format this svctrade writes and reads: 2 since the plain columns and views of
-    /// migration v3 (an svctrade of format 1 would import without filling them, so it is refused).
-    /// A format-1 store is brought up to date by the next import (readers ask for that import).
-    public static let format: Int32 = 2
+    /// migration v3 (an svctrade of format 1 would import without filling them, so it is refused); 3
+    /// since v4, which stores every copy of a figure as printed (an svctrade of format 2 would read
+    /// the kept copy without the rates other pages printed). An older store is brought up to date by
+    /// the next import (readers ask for that import).
+    public static let format: Int32 = 3
 
     /// Checks the file at `path` before it is opened: missing or empty files are fine for a writer
     /// (a new store); a foreign, unmarked-with-tables or newer-format file is refused.

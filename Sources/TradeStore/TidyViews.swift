@@ -126,18 +126,39 @@ enum TidyViews {
         "(COALESCE(\(q).published, '') > COALESCE(\(r).published, '') OR (COALESCE(\(q).published, '') = COALESCE(\(r).published, '') AND \(q).id > \(r).id))"
     }
 
-    /// The columns of a figure row (`f` figure, `s` series, `r` release, `src` source).
-    static var figureColumns: String {
-        // A balance change printed without a level is counted in the currency itself.
-        let unit = "COALESCE(f.unit, CASE WHEN f.balance_change IS NOT NULL THEN s.currency END)"
+    /// `column` of the first other copy of figure `f` (same series, span and release, in line order)
+    /// that printed `printed`: where the kept copy borrows a rate it did not print
+    /// (``TradeCore/FigureSelection/keptCopies(_:observation:preferred:)``).
+    static func lent(_ column: String, printed: String) -> String {
+        """
+        (SELECT d.\(column) FROM figure d WHERE d.series_id = f.series_id AND d.period_from = f.period_from \
+        AND d.period_to = f.period_to AND d.release_id = f.release_id AND d.\(printed) IS NOT NULL \
+        ORDER BY d.line LIMIT 1)
+        """
+    }
+
+    /// The columns of a figure row (`f` figure, `s` series, `r` release, `src` source); `merged` fills
+    /// the rates the copy did not print from the other copies of its release, as readers do (`tidy`),
+    /// where `tidy_vintages` shows each copy as printed.
+    static func figureColumns(merged: Bool) -> String {
+        func rate(_ c: String) -> String { merged ? "COALESCE(f.\(c), \(lent(c, printed: c)))" : "f.\(c)" }
+        let change = rate("balance_change")
+        // A balance change is in its page's unit; printed without one, in the currency itself.
+        let changeUnit =
+            merged
+            ? "CASE WHEN f.balance_change IS NOT NULL THEN s.currency ELSE COALESCE(\(lent("unit", printed: "balance_change")), s.currency) END"
+            : "s.currency"
+        let unit = "COALESCE(f.unit, CASE WHEN \(change) IS NOT NULL THEN \(changeUnit) END)"
         let perUnit = unitCase(unit, hundredths: true)
         return """
             s.region, s.sector, s.flow, s.currency, \(spanColumns(from: "f.period_from", to: "f.period_to")),
                 f.value * 1.0 / \(perUnit) AS value, \(unit) AS unit, \(unitCase(unit, hundredths: false)) AS unit_mult,
                 CASE WHEN f.value IS NOT NULL THEN f.decimals END AS decimals, f.value / 100.0 AS amount,
-                CAST(f.yoy_pct AS REAL) AS yoy_pct, CAST(f.vs2019_pct AS REAL) AS vs2019_pct,
-                CAST(f.two_year_avg_pct AS REAL) AS two_year_avg_pct, CAST(f.share_pct AS REAL) AS share_pct,
-                CAST(f.share_change_pp AS REAL) AS share_change_pp, f.balance_change * 1.0 / \(perUnit) AS balance_change,
+                CAST(\(rate("yoy_pct")) AS REAL) AS yoy_pct, CAST(\(rate("vs2019_pct")) AS REAL) AS vs2019_pct,
+                CAST(\(rate("two_year_avg_pct")) AS REAL) AS two_year_avg_pct,
+                CAST(\(rate("share_pct")) AS REAL) AS share_pct,
+                CAST(\(rate("share_change_pp")) AS REAL) AS share_change_pp,
+                \(change) * 1.0 / \(perUnit) AS balance_change,
                 f.status AS status, r.name AS release, r.published AS release_date, src.address AS source,
                 f.publisher AS publisher, f.published_on AS published_on
             """
@@ -169,7 +190,7 @@ enum TidyViews {
             JOIN monthly_json m ON m.series_id = b.series_id AND m.release_id = b.release_id, json_each(m.vals_json) j
         """
 
-    /// The views (migration v3).
+    /// The views (migrations v3 and v4).
     static var create: String {
         let month = yyyymm(index: "b.first_month + j.key")
         let laterFigure = """
@@ -199,7 +220,7 @@ enum TidyViews {
         return """
             CREATE VIEW tidy AS
             SELECT * FROM (
-                SELECT \(figureColumns) FROM \(figureFrom)
+                SELECT \(figureColumns(merged: true)) FROM \(figureFrom)
                 WHERE f.preferred = 1 AND \(laterFigure)
                 UNION ALL
                 SELECT \(panelColumns) FROM \(panelFrom) \(few)
@@ -208,7 +229,7 @@ enum TidyViews {
             );
             CREATE VIEW tidy_vintages AS
             SELECT * FROM (
-                SELECT \(figureColumns), f.preferred AS preferred, 0 AS panel FROM \(figureFrom)
+                SELECT \(figureColumns(merged: false)), f.preferred AS preferred, 0 AS panel FROM \(figureFrom)
                 UNION ALL
                 SELECT \(panelColumns), 1 AS preferred, 1 AS panel FROM \(panelFrom) WHERE j.type = 'integer'
             );

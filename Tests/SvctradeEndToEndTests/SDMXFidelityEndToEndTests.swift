@@ -206,7 +206,7 @@ import TradeTestSupport
         ),
         (
             ",W1,", ",W2,",
-            "data.csv:2:35: COUNTERPART_AREA: COUNTERPART_AREA \"W2\": svctrade holds trade with the world (W1) only"
+            "data.csv:2:35: COUNTERPART_AREA: COUNTERPART_AREA \"W2\" with REF_AREA \"CN\": svctrade holds trade with the world (W1), and China's (CN) with BRI"
         ),
         (",C,S,", ",X,S,", "data.csv:2:38: ACCOUNTING_ENTRY: unknown ACCOUNTING_ENTRY \"X\"; expected C, D, B or T"),
     ])

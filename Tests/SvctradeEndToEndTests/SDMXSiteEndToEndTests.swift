@@ -26,7 +26,8 @@ import TradeTestSupport
             ("data/DF_SVC_TRADE/all?format=csv", ["export", "--format", "sdmx-csv"]),
             ("data/SVCTRADE,DF_SVC_TRADE,1.0?format=csv2", ["export", "--format", "sdmx-csv", "--version", "2"]),
             ("data/DF_SVC_TRADE_COPIES/all?format=csv", ["export", "--format", "sdmx-csv", "--all-sources"]),
-            ("data/DF_SVC_TRADE/.CN......?format=csv", ["export", "--format", "sdmx-csv", "--region", "CN"]),
+            // REF_AREA CN with W1: the store's region CN (CN × BRI is the store's BRI).
+            ("data/DF_SVC_TRADE/.CN.W1.....?format=csv", ["export", "--format", "sdmx-csv", "--region", "CN"]),
         ] {
             let answer = await site.respond(to: try #require(PressRequest(target: "/sdmx/2.1/" + target)))
             #expect(answer.status == 200, "\(target): \(answer.text.prefix(300))")
@@ -35,6 +36,12 @@ import TradeTestSupport
             #expect(answer.text == command.stdout, "\(target) differs from svctrade \(args.joined(separator: " "))")
             #expect(answer.text.split(separator: "\n").count > 100, "\(target)")
         }
+        // China's trade with the Belt and Road countries: CN × BRI.
+        let bri = await site.respond(
+            to: try #require(PressRequest(target: "/sdmx/2.1/data/DF_SVC_TRADE/.CN.BRI.T....?format=csv")))
+        #expect(bri.status == 200)
+        #expect(bri.text.contains(",M,CN,BRI,T,S,CNY,CNY,YTD,2017-12,6603.4,8,9,1,A,"), "\(bri.text.prefix(400))")
+        #expect(!bri.text.contains(",W1,"))
         // The whole structure: the shipped message's artefacts (only the message ID differs).
         let structure = try cli.run(["export", "--format", "sdmx-structure"], in: Repository.root)
         let served = await site.respond(

@@ -54,13 +54,13 @@ func editWithSQLite(_ path: String, _ sql: String) throws {
         defer { folder.remove() }
         let db = try store(folder)
         let header = bytes(db)
-        // application_id "SvTr" at offset 68, user_version 2 at offset 60 (SQLite file format).
+        // application_id "SvTr" at offset 68, user_version 3 at offset 60 (SQLite file format).
         #expect(Array(header[68..<72]) == Array("SvTr".utf8))
-        #expect(Array(header[60..<64]) == [0, 0, 0, 2])
+        #expect(Array(header[60..<64]) == [0, 0, 0, 3])
         try sqlite(db, "PRAGMA user_version = 7;")
         let r = try cli.run(["table", "--db", db, "--through", "2021-04"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("is an svctrade store of a newer format (7; this svctrade knows 2)"))
+        #expect(r.stderr.contains("is an svctrade store of a newer format (7; this svctrade knows 3)"))
     }
 
     @Test func readingCommandsNeverChangeAByte() throws {

@@ -24,8 +24,13 @@ import TradeTestSupport
     @Test func codelistsComeFromTheSwiftCodelists() throws {
         let s = SDMXStructure.standard
         let areas = try #require(s.codelist("CL_AREA"))
-        #expect(areas.codes.map(\.id) == Regions.standard.all.map(\.code))
-        #expect(areas.codes.count == Regions.standard.all.count)
+        // Every region of the store but the partner groups, which are counterparts of CN.
+        let reporters = Regions.standard.all.map(\.code).filter { !SDMXCodes.partnerScopes.contains($0) }
+        #expect(areas.codes.map(\.id) == reporters)
+        #expect(areas.codes.count == Regions.standard.all.count - 1)
+        let counterparts = try #require(s.codelist("CL_COUNTERPART_AREA"))
+        #expect(counterparts.codes.map(\.id) == ["W1", "BRI"])
+        #expect(counterparts.codes.last?.name.zh == "“一带一路”沿线国家")
         let xian = try #require(areas.codes.first { $0.id == "xian" })
         #expect(xian.name == SDMXStructure.Text("Xi'an", "西安"))
         let items = try #require(s.codelist("CL_INT_ACC_ITEM"))

@@ -115,8 +115,8 @@ import TradeTestSupport
             #expect("\(error)".contains("has an older schema"), "\(error)")
         }
         let store = try TradeDatabase(path: path)
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3"])
-        #expect(try rows(store, "PRAGMA user_version") == [["2"]])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
+        #expect(try rows(store, "PRAGMA user_version") == [["3"]])
         let tidy = try rows(
             store,
             "SELECT region, period, value, unit, unit_mult, decimals, amount, status FROM tidy ORDER BY region, period")

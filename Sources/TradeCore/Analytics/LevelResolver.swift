@@ -147,8 +147,7 @@ public struct LevelResolver {
     /// A published level or a panel month, with no arithmetic.
     public func direct(_ key: SeriesKey, _ span: PeriodSpan) -> Estimate? {
         if let f = book.figure(key, span), let v = f.value, let unit = f.unit {
-            let status = FigureStatus.ofStoredFigure(
-                currency: key.currency, source: f.source, hasOwnRate: f.rates.yearOnYear != nil)
+            let status = f.storedStatus
             let input =
                 recordsInputs
                 ? [Estimate.Input(key: key, span: span, level: v, sign: 1, status: status, source: f.source)] : []

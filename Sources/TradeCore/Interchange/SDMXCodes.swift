@@ -4,8 +4,8 @@
 /// balance-of-payments structures (BOP) so that SDMX tools map them at sight. ``SDMXStructure``
 /// describes them as SDMX-ML (`svctrade export --format sdmx-structure`).
 ///
-/// Dimensions: `FREQ` (SDMX CL_FREQ: `M`, `Q`, `S`), `REF_AREA`, `COUNTERPART_AREA` (always `W1`, rest
-/// of the world), `ACCOUNTING_ENTRY`, `INT_ACC_ITEM`, `CURRENCY` (the currency of the series),
+/// Dimensions: `FREQ` (SDMX CL_FREQ: `M`, `Q`, `S`), `REF_AREA`, `COUNTERPART_AREA` (`W1`, rest of the
+/// world, or `BRI` for China's trade with the Belt and Road countries: ``partnerScopes``), `ACCOUNTING_ENTRY`, `INT_ACC_ITEM`, `CURRENCY` (the currency of the series),
 /// `UNIT_MEASURE`, `ACCUMULATION` (`P` the period alone, `YTD` January to the end of the period),
 /// [`COPY`], `TIME_PERIOD`. Measure: `OBS_VALUE`. Attributes: `UNIT_MULT` (8 for every level and
 /// balance change, 0 for rates: one per series key), `UNIT_MULT_PUBLISHED` (the power of ten the
@@ -26,8 +26,26 @@ public enum SDMXCodes {
     /// The power of ten every level and balance change is written in (`UNIT_MULT` 8, 亿): one unit
     /// per series key whatever unit the agency printed (that one is `UNIT_MULT_PUBLISHED`).
     public static let levelMultiplier = Magnitude.hundredMillion
-    /// The rest of the world (BOP's `W1`): every figure is against all partners.
+    /// The rest of the world (BOP's `W1`): every figure is against all partners but those of a
+    /// ``partnerScopes`` region.
     public static let counterpart = "W1"
+    /// Regions of the store that are groups of partner countries, not reporters: the store's `BRI` is
+    /// China's trade with the Belt and Road countries, so it is `REF_AREA` `CN` × `COUNTERPART_AREA`
+    /// `BRI` (read as those countries' trade with the world it would be wrong).
+    public static let partnerScopes: Set<String> = ["BRI"]
+
+    /// `REF_AREA` and `COUNTERPART_AREA` of a region of the store.
+    public static func areas(region: String) -> (reference: String, counterpart: String) {
+        partnerScopes.contains(region) ? ("CN", region) : (region, counterpart)
+    }
+
+    /// The region of the store of a `REF_AREA` and `COUNTERPART_AREA` (an empty counterpart is `W1`),
+    /// or `nil` when svctrade holds no such pair. Files of svctrade before 1.0 of the structure wrote
+    /// `BRI` × `W1`; that reads as `BRI` too.
+    public static func region(reference: String, counterpart c: String) -> String? {
+        if c.isEmpty || c == counterpart { return reference }
+        return reference == "CN" && partnerScopes.contains(c) ? c : nil
+    }
 
     /// `ACCOUNTING_ENTRY`: `C` credit (exports), `D` debit (imports), `B` balance (net), and `T`
     /// (credit plus debit, our code for total trade, which BOP does not publish as such).

@@ -60,7 +60,11 @@ extension SDMXStructure {
 
     /// The concepts: ID, English and Chinese name, and what each means (English, Chinese) where a name is not enough.
     static let concepts: [Concept] = [
-        ("FREQ", "Frequency", "频率", "SDMX CL_FREQ: M month, Q quarter, S half year", "SDMX 频率代码"),
+        (
+            "FREQ", "Frequency", "频率",
+            "SDMX CL_FREQ. M with ACCUMULATION P is a month; M with YTD is January to that month, so a first quarter, first half or whole year is M YTD of its last month (the year 2021 is M YTD 2021-12) and one series key holds the whole year-to-date series. Q and S are written only for a quarter or half year that starts after January; A is read, never written",
+            "SDMX 频率代码。M 与 ACCUMULATION P 为当月；M 与 YTD 为1月至该月累计，一季度、上半年和全年均记为其末月的 M YTD（2021年全年为 M YTD 2021-12），使同一序列键包含全年累计序列。Q、S 仅用于不始于1月的季度或半年；A 只读不写"
+        ),
         ("REF_AREA", "Reference area", "参考地区", nil, nil),
         ("COUNTERPART_AREA", "Counterpart area", "对方地区", nil, nil),
         ("ACCOUNTING_ENTRY", "Accounting entry", "记账方向", nil, nil),
@@ -113,7 +117,11 @@ extension SDMXStructure {
                     ? nil : Text("MOFCOM bulletin: \(s.chineseNameMOFCOM)", "商务部公报用语：\(s.chineseNameMOFCOM)"),
                 parent: s.parent.flatMap { Sectors.standard.sector(code: $0) == nil ? nil : $0 })
         }
-        let areas = Regions.standard.all.map { r in
+        let regions = Regions.standard.all
+        let areas = regions.filter { !SDMXCodes.partnerScopes.contains($0.code) }.map { r in
+            Code(r.code, Text(r.englishName, r.chineseName))
+        }
+        let partners = regions.filter { SDMXCodes.partnerScopes.contains($0.code) }.map { r in
             Code(r.code, Text(r.englishName, r.chineseName))
         }
         return [
@@ -126,7 +134,7 @@ extension SDMXStructure {
             Codelist(id: "CL_AREA", name: Text("Reference area", "参考地区"), codes: areas),
             Codelist(
                 id: "CL_COUNTERPART_AREA", name: Text("Counterpart area", "对方地区"),
-                codes: [Code(SDMXCodes.counterpart, Text("Rest of the world", "世界其他地区"))]),
+                codes: [Code(SDMXCodes.counterpart, Text("Rest of the world", "世界其他地区"))] + partners),
             Codelist(
                 id: "CL_ACCOUNTING_ENTRY", name: Text("Accounting entry", "记账方向"),
                 codes: [

@@ -97,6 +97,49 @@ public struct PublishedRates: Hashable, Sendable, Codable {
         self.balanceChange = balanceChange
     }
 
+    /// One of the rates, by what it measures (the store's column names are ``Field/column``).
+    public enum Field: String, Hashable, Sendable, Codable, CaseIterable {
+        /// ``PublishedRates/yearOnYear``.
+        case yearOnYear = "yoy_pct"
+        /// ``PublishedRates/versus2019``.
+        case versus2019 = "vs2019_pct"
+        /// ``PublishedRates/twoYearAverage``.
+        case twoYearAverage = "two_year_avg_pct"
+        /// ``PublishedRates/share``.
+        case share = "share_pct"
+        /// ``PublishedRates/shareChange``.
+        case shareChange = "share_change_pp"
+        /// ``PublishedRates/balanceChange``.
+        case balanceChange = "balance_change"
+
+        /// The column of the store's figure table and of the import files.
+        public var column: String { rawValue }
+    }
+
+    /// Whether `field` is present.
+    public func has(_ field: Field) -> Bool {
+        switch field {
+        case .yearOnYear: yearOnYear != nil
+        case .versus2019: versus2019 != nil
+        case .twoYearAverage: twoYearAverage != nil
+        case .share: share != nil
+        case .shareChange: shareChange != nil
+        case .balanceChange: balanceChange != nil
+        }
+    }
+
+    /// Copies `field` from `other` (its value or its absence).
+    public mutating func take(_ field: Field, from other: PublishedRates) {
+        switch field {
+        case .yearOnYear: yearOnYear = other.yearOnYear
+        case .versus2019: versus2019 = other.versus2019
+        case .twoYearAverage: twoYearAverage = other.twoYearAverage
+        case .share: share = other.share
+        case .shareChange: shareChange = other.shareChange
+        case .balanceChange: balanceChange = other.balanceChange
+        }
+    }
+
     /// True when no rate is present.
     public var isEmpty: Bool {
         yearOnYear == nil && versus2019 == nil && twoYearAverage == nil && share == nil && shareChange == nil
@@ -128,6 +171,11 @@ public struct Observation: Hashable, Sendable, Codable {
     /// The date the source address gives for its publication, `YYYY-MM-DD` or `YYYY-MM` (the date of
     /// the agency's statement as far as the address tells), when known.
     public var publishedOn: String?
+    /// The rates this copy did not print, filled in from another copy of the same release when the store
+    /// is read (``FigureSelection/keptCopies(_:observation:preferred:)``), each with the copy it came
+    /// from (its page, unit and date): "as published" holds measure by measure. Empty for a copy as
+    /// stored.
+    public var borrowed: [PublishedRates.Field: Observation] = [:]
 
     /// Creates a figure.
     public init(
@@ -146,6 +194,34 @@ public struct Observation: Hashable, Sendable, Codable {
         self.source = source
         self.release = release
     }
+
+    /// The copy as its page printed it: without the rates ``borrowed`` from other copies.
+    public var asPrinted: Observation {
+        var o = self
+        for field in borrowed.keys { o.rates.take(field, from: PublishedRates()) }
+        o.borrowed = [:]
+        return o
+    }
+
+    /// Fills the rates this copy lacks from `other`, another copy of the same figure (series, span,
+    /// release), recording where each came from. Rates already present are kept.
+    public mutating func borrowRates(from other: Observation) {
+        for field in PublishedRates.Field.allCases where !rates.has(field) && other.rates.has(field) {
+            rates.take(field, from: other.rates)
+            borrowed[field] = other.borrowed[field] ?? other.asPrinted
+        }
+    }
+
+    /// The status of the figure as stored, from where it was read
+    /// (``FigureStatus/ofStoredFigure(currency:source:hasOwnRate:hosts:)``): a dollar level counts as
+    /// printed with its own rate only when its page printed the rate (not when it was ``borrowed``).
+    public var storedStatus: FigureStatus {
+        FigureStatus.ofStoredFigure(
+            currency: key.currency, source: source, hasOwnRate: rates.yearOnYear != nil && borrowed[.yearOnYear] == nil)
+    }
+
+    /// The page a rate was read at: this copy's, or the copy it was borrowed from.
+    public func source(of field: PublishedRates.Field) -> String { borrowed[field]?.source ?? source }
 
     /// The agency whose figure it is.
     public var publishingAgency: Publisher { publisher.map(Publisher.named) ?? Publisher.ofRegion(key.region) }

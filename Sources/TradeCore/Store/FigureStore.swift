@@ -41,6 +41,30 @@ public struct FigureSelection: Sendable, Equatable {
         return copies.indices.filter { keep.contains($0) }.map { copies[$0] }
     }
 
+    /// The copy a reader returns for each figure (series, span, release) among those a date admits
+    /// (``bestCopies(_:observation:preferred:)``), with the rates it did not print filled in from the
+    /// other admitted copies of the same release, in the order given (the store's order: line order
+    /// within a release), each recorded in ``Observation/borrowed``. A rate printed on a page published
+    /// after the date is never borrowed, since that copy is not admitted.
+    public static func keptCopies<T>(
+        _ copies: [T], observation: WritableKeyPath<T, Observation>, preferred: (T) -> Bool
+    ) -> [T] {
+        var kept = bestCopies(copies, observation: { $0[keyPath: observation] }, preferred: preferred)
+        var index: [CopyKey: Int] = [:]
+        for (i, c) in kept.enumerated() {
+            let o = c[keyPath: observation]
+            index[CopyKey(key: o.key, span: o.span, release: o.release)] = i
+        }
+        guard index.count < copies.count else { return kept }
+        let own = kept.map { $0[keyPath: observation] }
+        for c in copies {
+            let o = c[keyPath: observation]
+            guard let i = index[CopyKey(key: o.key, span: o.span, release: o.release)], o != own[i] else { continue }
+            kept[i][keyPath: observation].borrowRates(from: o)
+        }
+        return kept
+    }
+
     struct CopyKey: Hashable {
         let key: SeriesKey
         let span: PeriodSpan

@@ -45,12 +45,16 @@ public enum SDMXCSVWriter {
             groups[SpanKey(key: c.observation.key, span: c.observation.span), default: []].append(i)
         }
         var copy = [Int](repeating: 0, count: history.count)
+        var merged: [Int: Observation] = [:]
         for (k, members) in groups {
             let chosen = book.figure(k.key, k.span)
+            let release = chosen?.release
             let first =
-                members.first { history[$0].observation == chosen } ?? members.first { history[$0].isPreferred }
-                ?? members[0]
+                members.first { history[$0].observation == chosen?.asPrinted }
+                ?? members.first { history[$0].isPreferred && history[$0].observation.release == release }
+                ?? members.first { history[$0].isPreferred } ?? members[0]
             copy[first] = 1
+            if let chosen, !chosen.borrowed.isEmpty { merged[first] = chosen }
             var next = 2
             for i in members where i != first {
                 copy[i] = next
@@ -58,8 +62,11 @@ public enum SDMXCSVWriter {
             }
         }
         return history.indices.compactMap { i in
-            allSources || copy[i] == 1
-                ? Figure(observation: history[i].observation, preferred: history[i].isPreferred, copy: copy[i]) : nil
+            // One copy per key: the kept copy with the rates the reader borrows for it from the other
+            // copies of its release (each written with its own page); every copy: each as printed.
+            guard allSources || copy[i] == 1 else { return nil }
+            let o = allSources ? history[i].observation : merged[i] ?? history[i].observation
+            return Figure(observation: o, preferred: history[i].isPreferred, copy: copy[i])
         }
     }
 
@@ -110,8 +117,9 @@ public enum SDMXCSVWriter {
         ) {
             let (freq, accumulation, period) = SDMXCodes.time(span)
             let isAmount = r.measure == .level || r.measure == .balanceChange
+            let areas = SDMXCodes.areas(region: key.region)
             var cells = [
-                freq, key.region, SDMXCodes.counterpart, SDMXCodes.accountingEntry(key.flow), key.sector,
+                freq, areas.reference, areas.counterpart, SDMXCodes.accountingEntry(key.flow), key.sector,
                 key.currency.rawValue, r.measure == .level ? key.currency.rawValue : r.measure.rawValue,
                 accumulation.rawValue,
             ]
@@ -123,42 +131,70 @@ public enum SDMXCSVWriter {
             ]
             out += lead + cells.map(CSVRenderer.escape).joined(separator: ",") + "\n"
         }
+        /// The rows of a copy as printed: its level and rates, or only `fields` of its rates.
+        func rows(_ o: Observation, only fields: Set<PublishedRates.Field>?) -> [Row] {
+            var rows: [Row] = []
+            if fields == nil, let v = o.value, let unit = o.unit {
+                let (text, d) = normalised(v, unit: unit, publishedPlaces: o.decimals)
+                rows.append(Row(measure: .level, value: text, decimals: d, published: unit.magnitude))
+            }
+            let r = o.rates
+            let rates: [(PublishedRates.Field, SDMXCodes.Measure, DecimalNumber?)] = [
+                (.yearOnYear, .yearOnYear, r.yearOnYear), (.versus2019, .versus2019, r.versus2019),
+                (.twoYearAverage, .twoYearAverage, r.twoYearAverage), (.share, .share, r.share),
+                (.shareChange, .shareChange, r.shareChange),
+            ]
+            for case let (field, measure, x?) in rates where fields?.contains(field) ?? true {
+                rows.append(Row(measure: measure, value: x.description, decimals: x.places))
+            }
+            if let x = r.balanceChange, fields?.contains(.balanceChange) ?? true {
+                // Every digit of the change, even when the level is printed with fewer (or is absent):
+                // 4731.2 亿元 beside a level of −2039 stays 4731.2, not 4731. A change printed without a
+                // unit (none on its page) is written in 亿 with no published multiplier.
+                let unit = o.unit ?? MonetaryUnit(o.key.currency, .one)
+                // A lent change is written without its page's level, so its places are its own.
+                let places = fields == nil && o.value != nil ? o.decimals : nil
+                let (text, d) = normalised(x, unit: unit, publishedPlaces: places)
+                rows.append(Row(measure: .balanceChange, value: text, decimals: d, published: o.unit?.magnitude))
+            }
+            return rows
+        }
         struct SpanKey: Hashable {
             let key: SeriesKey
             let month: Period
         }
         var levelCopies: [SpanKey: Int] = [:]
+        var lenders = figures.count
         for (n, f) in figures.enumerated() {
             let o = f.observation
-            var rows: [Row] = []
-            if let v = o.value, let unit = o.unit {
-                let (text, d) = normalised(v, unit: unit, publishedPlaces: o.decimals)
-                rows.append(Row(measure: .level, value: text, decimals: d, published: unit.magnitude))
-                if o.span.isMonth { levelCopies[SpanKey(key: o.key, month: o.span.start), default: 0] += 1 }
+            if o.value != nil, o.unit != nil, o.span.isMonth {
+                levelCopies[SpanKey(key: o.key, month: o.span.start), default: 0] += 1
             }
-            let r = o.rates
-            let rates: [(SDMXCodes.Measure, DecimalNumber?)] = [
-                (.yearOnYear, r.yearOnYear), (.versus2019, r.versus2019), (.twoYearAverage, r.twoYearAverage),
-                (.share, r.share), (.shareChange, r.shareChange),
+            // The copy's own rows, then each borrowed rate under the copy that printed it (its page,
+            // unit and date; `PREFERRED` 0 and a `FIGURE` number of its own).
+            var printers: [(copy: Observation, fields: Set<PublishedRates.Field>?, preferred: Bool, figure: Int)] = [
+                (o.asPrinted, nil, f.preferred, n + 1)
             ]
-            for case let (measure, x?) in rates {
-                rows.append(Row(measure: measure, value: x.description, decimals: x.places))
+            // Lenders in a fixed order: by page, then by the first rate each lends (two copies of one page
+            // may lend different rates).
+            let order = PublishedRates.Field.allCases
+            func first(_ fields: [PublishedRates.Field]) -> Int { fields.compactMap(order.firstIndex).min() ?? 0 }
+            let byLender = Dictionary(grouping: o.borrowed, by: { $0.value }).map { ($0.key, $0.value.map(\.key)) }
+                .sorted { ($0.0.source, first($0.1)) < ($1.0.source, first($1.1)) }
+            for (lender, fields) in byLender {
+                lenders += 1
+                printers.append((lender, Set(fields), false, lenders))
             }
-            if let x = r.balanceChange, let unit = o.unit {
-                // Every digit of the change, even when the level is printed with fewer (or is absent):
-                // 4731.2 亿元 beside a level of −2039 stays 4731.2, not 4731.
-                let (text, d) = normalised(x, unit: unit, publishedPlaces: o.value == nil ? nil : o.decimals)
-                rows.append(Row(measure: .balanceChange, value: text, decimals: d, published: unit.magnitude))
-            }
-            // A dollar figure that only a reporter printed (a conversion at a spot rate) is not the
-            // agency's: `E`, as in the tidy export (``TradeCore/FigureStatus/ofStoredFigure(currency:source:hasOwnRate:hosts:)``).
-            let status = FigureStatus.ofStoredFigure(
-                currency: o.key.currency, source: o.source, hasOwnRate: r.yearOnYear != nil)
-            for row in rows {
-                write(
-                    o.key, o.span, row, status: status, copy: f.copy, source: o.source, release: o.release,
-                    publisher: o.publisher, publishedOn: o.publishedOn, preferred: f.preferred, panel: false,
-                    figure: n + 1)
+            for p in printers {
+                // A dollar figure that only a reporter printed (a conversion at a spot rate) is not the
+                // agency's: `E`, as in the tidy export (``TradeCore/Observation/storedStatus``).
+                let status = p.copy.storedStatus
+                for row in rows(p.copy, only: p.fields) {
+                    write(
+                        o.key, o.span, row, status: status, copy: f.copy, source: p.copy.source, release: o.release,
+                        publisher: p.copy.publisher, publishedOn: p.copy.publishedOn, preferred: p.preferred,
+                        panel: false, figure: p.figure)
+                }
             }
         }
         for s in panel.series {

@@ -129,8 +129,9 @@ public struct TidyTable: Sendable {
     private func figureCells(_ o: Observation) -> Cells {
         var c = keyCells(o.key, o.span)
         let r = o.rates
-        // A balance change is in the figure's unit (the currency alone when no level was printed).
-        let unit = o.unit ?? (r.balanceChange != nil ? MonetaryUnit(o.key.currency, .one) : nil)
+        // A balance change is in its page's unit (the currency alone when the page printed none).
+        let changeUnit = o.borrowed[.balanceChange].map { $0.unit } ?? nil
+        let unit = o.unit ?? (r.balanceChange != nil ? changeUnit ?? MonetaryUnit(o.key.currency, .one) : nil)
         levelCells(&c, o.value, unit: unit, decimals: o.decimals)
         for rate in [r.yearOnYear, r.versus2019, r.twoYearAverage, r.share, r.shareChange] {
             c.number(rate?.description)
@@ -139,9 +140,8 @@ public struct TidyTable: Sendable {
             r.balanceChange.flatMap { x in
                 unit.map { u in x.formatted(in: u, places: max(0, o.decimals ?? 0, x.exactDecimal(in: u).places)) }
             })
-        let status = FigureStatus.ofStoredFigure(
-            currency: o.key.currency, source: o.source, hasOwnRate: r.yearOnYear != nil)
-        for t in [status.rawValue, o.release, releaseDates[o.release], o.source, o.publisher, o.publishedOn] {
+        let status = o.storedStatus
+        for t: String? in [status.rawValue, o.release, releaseDates[o.release], o.source, o.publisher, o.publishedOn] {
             c.text(t)
         }
         return c

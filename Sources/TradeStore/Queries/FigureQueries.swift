@@ -55,9 +55,9 @@ extension TradeDatabase {
                 WHERE 1 = 1
                 """
             var args: [(any DatabaseValueConvertible)?] = []
-            // As of a date, the preferred copy may not be known yet: choose among the copies that are.
-            let chooseCopies = preferredOnly && selection.asOf != nil
-            if preferredOnly && !chooseCopies { sql += " AND f.preferred = 1" }
+            // The copies of a figure are read together: as of a date the preferred copy may not be known
+            // yet (choose among those that are), and the kept copy borrows the rates it did not print
+            // from the others of its release (``FigureSelection/keptCopies(_:observation:preferred:)``).
             Self.seriesFilter(selection, sql: &sql, args: &args)
             if let months = selection.months {
                 sql += " AND f.period_to BETWEEN ? AND ?"
@@ -77,8 +77,8 @@ extension TradeDatabase {
                 }
                 return Self.decodeFigure(row)
             }
-            guard chooseCopies else { return rows }
-            return FigureSelection.bestCopies(rows, observation: \.observation, preferred: \.isPreferred).map {
+            guard preferredOnly else { return rows }
+            return FigureSelection.keptCopies(rows, observation: \.observation, preferred: \.isPreferred).map {
                 var f = $0
                 f.isPreferred = true
                 return f

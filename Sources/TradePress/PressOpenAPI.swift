@@ -346,7 +346,9 @@ enum PressOpenAPI {
                   "export_import_gap_pp",
                   "illustrative",
                   "value_low",
-                  "value_high"
+                  "value_high",
+                  "share_status",
+                  "share_change_status"
                 ],
                 "properties": {
                   "region": {"type": "string", "description": "region code (CN, beijing, …)"},
@@ -405,7 +407,17 @@ enum PressOpenAPI {
                     "description": "true: a generated (illustrative) figure, not a published one"
                   },
                   "value_low": {"type": "number", "nullable": true},
-                  "value_high": {"type": "number", "nullable": true}
+                  "value_high": {"type": "number", "nullable": true},
+                  "share_status": {
+                    "type": "string",
+                    "nullable": true,
+                    "description": "what share_pct is: published, or computed from the levels"
+                  },
+                  "share_change_status": {
+                    "type": "string",
+                    "nullable": true,
+                    "description": "what share_change_pp, contribution_pp and contribution_rate_pct are"
+                  }
                 }
               },
               "SeriesRow": {

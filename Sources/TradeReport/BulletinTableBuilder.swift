@@ -46,7 +46,8 @@ public struct BulletinTableBuilder: Sendable {
         .init("implied_revision", numeric: true, zh: "隐含修订"), .init("balance_change", numeric: true, zh: "差额变化"),
         .init("balance_movement", zh: "差额变动"), .init("export_import_gap_pp", numeric: true, zh: "进出口增速差（百分点）"),
         .init("illustrative", zh: "示意数据"), .init("value_low", numeric: true, zh: "金额下限"),
-        .init("value_high", numeric: true, zh: "金额上限"),
+        .init("value_high", numeric: true, zh: "金额上限"), .init("share_status", zh: "占比性质"),
+        .init("share_change_status", zh: "占比变化性质"),
     ]
 
     /// The names of the documented columns, in order.
@@ -55,7 +56,7 @@ public struct BulletinTableBuilder: Sendable {
     /// Columns shown on a terminal.
     public static let terminalColumns: [String] = [
         "region", "name", "flow", "period_from", "period_to", "value", "status", "yoy_pct", "yoy_status", "vs_base_pct",
-        "avg_growth_pct", "share_pct", "share_change_pp", "contribution_pp",
+        "avg_growth_pct", "share_pct", "share_change_pp", "contribution_pp", "share_status",
     ]
 
     /// The full table.
@@ -144,6 +145,11 @@ public struct BulletinTableBuilder: Sendable {
         }
         c["share_pct"] = r.share?.rounded(places: 1).description
         c["share_change_pp"] = r.shareChange?.rounded(places: 1).description
+        // A share the release printed, or one computed from the levels (travel's 15.9 in January–April
+        // 2021 is 2481.9 / 15644.5): said in the row, as the level's and the rate's status are.
+        c["share_status"] = r.share == nil ? nil : r.shareStatus?.rawValue
+        let changed = r.shareChange != nil || r.contribution != nil || r.contributionRate != nil
+        c["share_change_status"] = changed ? r.shareChangeStatus?.rawValue : nil
         c["contribution_pp"] = r.contribution?.description
         c["contribution_rate_pct"] = r.contributionRate?.description
         c["mom_pct_nsa"] = r.monthOnMonth?.description

@@ -32,6 +32,21 @@ import TradeXLSX
         assertSnapshot(of: csv, as: .lines, named: "2021-04")
     }
 
+    /// A share says what it is: travel's 15.9% of January–April 2021 is computed from the levels
+    /// (2481.9 / 15644.5 = 15.86…), the knowledge-intensive 46.8% is the release's.
+    @Test func sharesSayWhetherTheyArePublishedOrComputed() throws {
+        let rows = try Self.rows(through: "2021-04", baseYear: nil).filter {
+            $0.span.kind != .month && $0.key.flow == .total && $0.key.region == "CN"
+        }
+        let table = BulletinTableBuilder().table(
+            rows, columns: ["sector", "share_pct", "share_status", "share_change_pp", "share_change_status"])
+        let cells = table.rows
+        // The change compares with 2020's share, whose levels are implied by the published rates.
+        #expect(cells.contains(["SD", "15.9", "computed", "-12.1", "implied"]), "\(cells)")
+        #expect(cells.contains(["KIS", "46.8", "published", "4.7", "published"]), "\(cells)")
+        #expect(cells.contains(["S", "", "", "", ""]), "\(cells)")
+    }
+
     @Test func textTableAlignsChineseNamesByDisplayWidth() throws {
         var builder = BulletinTableBuilder()
         builder.language = .zh

@@ -11,7 +11,7 @@ enum PressAPI {
             "/api/figures/{YYYY-MM}?lang=zh|en&vs={YYYY}" : "the press sentences of a month with every number's provenance (svctrade figures --format json)",
             "/api/months" : "the months with national January-to-month figures, oldest first",
             "/api/openapi.json" : "the OpenAPI 3 document of these endpoints",
-            "/api/series?format=json|csv&region={code}&sector={code}" : "the series in the store (svctrade series)",
+            "/api/series?format=json|csv&region={code}&sector={code}" : "the series in the store (svctrade series), months under embargo left out",
             "/api/table/{YYYY-MM}?format=\(formats)&lang=en|zh&vs={YYYY}" : "the bulletin table of the nation (svctrade table --format \(formats))"
           }
         }

@@ -137,6 +137,7 @@ enum PressOpenAPI {
               "get": {
                 "operationId": "series",
                 "summary": "the series in the store (svctrade series)",
+                "description": "Months under embargo (release.toml: their release moment has not come) are left out: every figure ending in such a month (its January-to-month and monthly figures) and its monthly values, so first, last, gaps, observations and vintages are those of what is shown (the month shows as a gap). With no month under embargo the answer is svctrade series byte for byte.",
                 "parameters": [
                   {
                     "name": "format",

@@ -19,9 +19,12 @@ import TradeReport
 ///   (``SDMXQuery``; errors as SDMX-ML error messages);
 /// - `/static/press.css`, `/static/press.js`.
 ///
+/// A month under embargo (release.toml, ``now``) answers 404 on its own routes, and its figures are
+/// left out of the answers that span months (`/api/series`, SDMX data).
+///
 /// The site never writes to the store. A bad parameter gets a 4xx answer that says what is valid
 /// (never a 500). Answers are cached, each with an entity tag, until the store's list of releases
-/// changes (checked at most every ``revalidateInterval``).
+/// changes (checked at most every ``revalidateInterval``) or a month comes out of embargo.
 public final class PressSite: Sendable {
     /// The store read.
     let store: any FigureReader
@@ -41,8 +44,9 @@ public final class PressSite: Sendable {
 
     /// The clock the embargo is read against (tests set it; `svctrade serve` takes the system's). A
     /// month whose release moment (``TradeReport/ReleaseHeader/releaseMoment(through:)``) is after
-    /// `now()` answers 404 "embargoed until …" on its page, downloads and API, and is left out of the
-    /// month lists until then.
+    /// `now()` answers 404 "embargoed until …" on its page, downloads and API, is left out of the
+    /// month lists, and its figures (every figure ending in it, and its monthly values) are left out
+    /// of `/api/series` and the SDMX data answers until then.
     public let now: @Sendable () -> Date
 
     private struct Cached {
@@ -201,25 +205,26 @@ public final class PressSite: Sendable {
         try await revalidate()
         let route = try PressRoute(request, months: state.withLock { $0.months })
         try checkEmbargo(route)
-        // Answers list the released months: a month coming out of embargo makes them anew (an import
-        // alone does not change the key, so a page seen before it can still be answered meanwhile).
-        let embargoed = resources.release.embargoedMonths(at: now()).map(\.description)
-        let key = route.cacheKey + (embargoed.isEmpty ? "" : "|embargoed " + embargoed.joined(separator: ","))
+        // Answers list the released months and leave out the figures of the others: a month coming
+        // out of embargo makes them anew (an import alone does not change the key, so a page seen
+        // before it can still be answered meanwhile). The answer is made with the embargo of its key.
+        let embargo = PressEmbargo(resources.release, at: now())
+        let key = route.cacheKey + embargo.cacheKey
         let (hit, fresh) = state.withLock { s -> (PressResponse?, Bool) in
             guard let c = s.responses[key] else { return (nil, false) }
             return (c.response, c.version == s.storeVersion)
         }
         if let hit {
-            if !fresh { refreshInBackground(route, key: key) }
+            if !fresh { refreshInBackground(route, embargo, key: key) }
             return hit
         }
-        return try await make(route, key: key)
+        return try await make(route, embargo, key: key)
     }
 
     /// Makes an answer and caches it under `key` with the store version it was made from.
-    private func make(_ route: PressRoute, key: String) async throws -> PressResponse {
+    private func make(_ route: PressRoute, _ embargo: PressEmbargo, key: String) async throws -> PressResponse {
         let version = state.withLock { $0.storeVersion }
-        var response = try await answer(route)
+        var response = try await answer(route, embargo)
         response.headers.append(.init(name: "ETag", value: "\"\(ContentDigest.hex(response.body))\""))
         response.headers.append(.init(name: "Cache-Control", value: "no-cache"))
         let stored = response
@@ -242,11 +247,11 @@ public final class PressSite: Sendable {
 
     /// Makes a page again after the store changed, once at a time per page, off the request path; the
     /// old page is answered meanwhile.
-    private func refreshInBackground(_ route: PressRoute, key: String) {
+    private func refreshInBackground(_ route: PressRoute, _ embargo: PressEmbargo, key: String) {
         let start = state.withLock { s -> Bool in s.refreshing.insert(key).inserted }
         guard start else { return }
         Task {
-            _ = try? await self.make(route, key: key)
+            _ = try? await self.make(route, embargo, key: key)
             self.state.withLock { s in _ = s.refreshing.remove(key) }
         }
     }
@@ -269,7 +274,9 @@ public final class PressSite: Sendable {
 
     // MARK: - Answers
 
-    private func answer(_ route: PressRoute) async throws -> PressResponse {
+    /// The answer to `route`; the figures of the months under `embargo` are left out of answers that
+    /// span several months (the routes of one month under embargo were refused before).
+    private func answer(_ route: PressRoute, _ embargo: PressEmbargo) async throws -> PressResponse {
         switch route {
         case .home:
             guard let latest = knownMonths().last else {
@@ -325,18 +332,19 @@ public final class PressSite: Sendable {
             let table = BulletinTable(book: book, query: query, baseYear: baseYear, lang: language)
             return Self.ok(try table.rendered(format), type: format.renderer.mediaType)
         case .sdmx(let query):
-            return try await sdmx(query)
+            return try await sdmx(query, embargo)
         case .apiSeries(let selection, let csv):
-            let table = SeriesListing.table(try await store.seriesSummaries(selection))
+            let table = SeriesListing.table(try await embargo.summaries(selection, store: store))
             return csv
                 ? Self.ok(Data(CSVRenderer.render(table).utf8), type: "text/csv; charset=utf-8")
                 : Self.ok(Data(SeriesListing.json(table).utf8), type: "application/json")
         }
     }
 
-    /// The answer of an SDMX query: a structure message, or the store's data (its `Prepared` date the
-    /// latest publication date in the store, so that the same store gives the same bytes).
-    private func sdmx(_ query: SDMXQuery) async throws -> PressResponse {
+    /// The answer of an SDMX query: a structure message, or the store's data without the
+    /// observations of months under `embargo` (its `Prepared` date the latest publication date in the
+    /// store, so that the same store gives the same bytes).
+    private func sdmx(_ query: SDMXQuery, _ embargo: PressEmbargo) async throws -> PressResponse {
         do {
             switch query {
             case .structure(let q):
@@ -344,7 +352,7 @@ public final class PressSite: Sendable {
             case .data(let q):
                 let published = try await store.storedReleases().compactMap(\.published).max()
                 return try await SDMXService.data(
-                    q, format: q.format ?? .genericData, store: store,
+                    q, format: q.format ?? .genericData, store: store, embargo: embargo,
                     prepared: published.map { "\($0)T00:00:00Z" } ?? SDMXStructureWriter.shippedPrepared)
             }
         } catch let refusal as SDMXRefusal {

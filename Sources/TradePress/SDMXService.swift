@@ -93,10 +93,13 @@ enum SDMXService {
 
     // MARK: - Data
 
-    /// The data of a data query from `store`, in `format`; 404 NoResultsFound when no observation fits.
-    static func data(_ q: SDMXDataQuery, format: SDMXDataQuery.Format, store: any FigureReader, prepared: String)
-        async throws -> PressResponse
-    {
+    /// The data of a data query from `store`, in `format`, without the observations whose
+    /// `TIME_PERIOD` ends in a month under `embargo` (monthly and year-to-date alike); 404
+    /// NoResultsFound when no observation fits.
+    static func data(
+        _ q: SDMXDataQuery, format: SDMXDataQuery.Format, store: any FigureReader,
+        embargo: PressEmbargo, prepared: String
+    ) async throws -> PressResponse {
         let all = SDMXStructure.standard
         guard (q.agency == nil || q.agency == all.agency) && (q.version == nil || q.version == all.version),
             let flow = all.dataflow(q.flow), let dsd = all.dataStructure(flow.structure)
@@ -135,16 +138,23 @@ enum SDMXService {
             throw SDMXRefusal(status: 500, message: "the SDMX-CSV export lacks a column of \(dsd.id)")
         }
         var kept: [(line: Substring, cells: [String])] = []
+        var withheld = 0
         for line in lines {
             let cells = CSVRows.cells(line)
             guard cells.count >= table.columns.count, q.matches(keyColumns.map { cells[$0] }) else { continue }
             guard let span = SDMXCodes.span(freq: cells[freq], period: cells[time]),
                 q.matches(months: span.start...span.end)
             else { continue }
+            guard !embargo.withholds(span) else {
+                withheld += 1
+                continue
+            }
             kept.append((line, cells))
         }
         guard !kept.isEmpty else {
-            throw SDMXRefusal.noResults("no observation of \(flow.id) fits the key and the period asked")
+            throw SDMXRefusal.noResults(
+                "no observation of \(flow.id) fits the key and the period asked"
+                    + (withheld > 0 ? " (months under embargo until their release moment are left out)" : ""))
         }
         switch format {
         case .csv, .csv2:

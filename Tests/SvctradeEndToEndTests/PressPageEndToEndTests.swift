@@ -246,7 +246,7 @@ import TradeTestSupport
 
         /// `svctrade serve` keeps a month under embargo until its release moment in release.toml
         /// (2025-10: 2025-12-03 00:00 Beijing time = 1764691200 s), on its page, downloads and API,
-        /// by the server's clock (SVCTRADE_SERVE_NOW), then serves it.
+        /// `/api/series` and SDMX data, by the server's clock (SVCTRADE_SERVE_NOW), then serves it.
         @Test func aMonthUnderEmbargoOverHTTP() throws {
             let folder = try TemporaryFolder()
             defer { folder.remove() }
@@ -271,6 +271,12 @@ import TradeTestSupport
                 }
                 let (_, months) = try Self.fetch(base + "/api/months")
                 #expect(String(decoding: months, as: UTF8.self).contains("2025-10") != embargoed)
+                // No figure of it by the routes that span months either.
+                let (_, series) = try Self.fetch(base + "/api/series?region=CN&sector=S&format=csv")
+                #expect(String(decoding: series, as: UTF8.self).contains("2025-10") != embargoed, "\(now)")
+                let (code, _) = try Self.fetch(
+                    base + "/sdmx/2.1/data/DF_SVC_TRADE/M.CN.W1.T.S.CNY.CNY.YTD?startPeriod=2025-10&endPeriod=2025-10")
+                #expect(code == (embargoed ? 404 : 200), "\(now)")
             }
         }
     }

@@ -55,7 +55,7 @@ public enum CommandLineHelp {
             (command, rest) = (next, rest.dropFirst())
             path.append(word)
         }
-        let known = command.options + ["help"]
+        let known = command.options + builtIn
         for word in rest.prefix(while: { $0 != "--" }) where word.hasPrefix("--") {
             let name = String(word.dropFirst(2).prefix { $0 != "=" })
             guard !known.contains(name) else { continue }
@@ -70,6 +70,10 @@ public enum CommandLineHelp {
     public static func mistake(in arguments: [String], help: String) -> String? {
         (try? Command(helpDump: Data(help.utf8))).flatMap { mistake(in: arguments, of: $0) }
     }
+
+    /// The parser's own options, known to every command though its help dump does not list them
+    /// (`svctrade --generate-completion-script bash` writes the shell completion).
+    static let builtIn = ["help", "experimental-dump-help", "generate-completion-script"]
 
     private static func usage(_ message: String, _ path: [String]) -> String {
         "Error: \(message)\n  See '\(path.joined(separator: " ")) --help' for more information."

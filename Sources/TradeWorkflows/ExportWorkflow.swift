@@ -17,7 +17,7 @@ public enum ExportWorkflow {
 
     /// The first option value `svctrade export` cannot use, as a message, or `nil`.
     public static func problem(version: Int, region: String?) -> String? {
-        guard version == 1 || version == 2 else { return "--version must be 1 or 2" }
+        guard version == 1 || version == 2 else { return "--sdmx-version must be 1 or 2" }
         if let region, Regions.standard.lookup(region) == nil {
             return "--region: unknown region \"\(region)\"; e.g. CN, CN-BOP, beijing"
         }

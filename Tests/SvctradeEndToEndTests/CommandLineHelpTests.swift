@@ -98,6 +98,36 @@ import TradeWorkflows
         #expect(try cli.run(["--help"]).stdout.contains("--version"))
     }
 
+    /// The parser's own options pass the mistake check: shell completion and the help dump.
+    @Test func shellCompletionIsWritten() throws {
+        let bash = try cli.run(["--generate-completion-script", "bash"])
+        #expect(bash.status == 0, "\(bash.stderr)")
+        #expect(bash.stdout.contains("complete -o filenames -F _svctrade svctrade"), "\(bash.stdout.prefix(200))")
+        let zsh = try cli.run(["--generate-completion-script", "zsh"])
+        #expect(zsh.status == 0 && zsh.stdout.hasPrefix("#compdef svctrade"), "\(zsh.stdout.prefix(80))")
+    }
+
+    /// No command has two options of one name (export's SDMX-CSV version was `--version`, listed in its
+    /// help beside the program's `--version`).
+    @Test func everyOptionNameIsListedOncePerCommand() throws {
+        let dump = try cli.run(["--experimental-dump-help"])
+        #expect(dump.status == 0)
+        let root = try CommandLineHelp.Command(helpDump: Data(dump.stdout.utf8))
+        var seen: [String] = []
+        func walk(_ command: CommandLineHelp.Command, _ path: String) {
+            seen.append(path)
+            var counts: [String: Int] = [:]
+            for name in command.options { counts[name, default: 0] += 1 }
+            #expect(counts.filter { $0.value > 1 }.isEmpty, "\(path): \(counts.filter { $0.value > 1 })")
+            for sub in command.subcommands { walk(sub, path + " " + sub.name) }
+        }
+        walk(root, root.name)
+        #expect(seen.contains("svctrade export") && seen.contains("svctrade db init"))
+        let export = try cli.run(["export", "--help"]).stdout
+        #expect(export.contains("--sdmx-version <sdmx-version>"))
+        #expect(export.components(separatedBy: "--version").count == 2)  // the program's, once
+    }
+
     @Test func dbInitRefusesAnSQLiteStore() throws {
         let r = try cli.run(["db", "init", "--db", "x.sqlite"])
         #expect(r.status == 1)

@@ -18,13 +18,15 @@ import TradeTestSupport
         let a = try shippedStore(folder)
         let first = folder.file("a.csv")
         #expect(
-            try cli.run(["export", "--format", "sdmx-csv", "--version", version, "--db", a, "-o", first]).status == 0)
+            try cli.run(["export", "--format", "sdmx-csv", "--sdmx-version", version, "--db", a, "-o", first]).status
+                == 0)
         let b = folder.file("b.sqlite")
         let imported = try cli.run(["import", first, "--db", b])
         #expect(imported.status == 0, "\(imported.stderr)")
         let second = folder.file("b.csv")
         #expect(
-            try cli.run(["export", "--format", "sdmx-csv", "--version", version, "--db", b, "-o", second]).status == 0)
+            try cli.run(["export", "--format", "sdmx-csv", "--sdmx-version", version, "--db", b, "-o", second]).status
+                == 0)
         let one = try String(contentsOfFile: first, encoding: .utf8)
         #expect(one == (try String(contentsOfFile: second, encoding: .utf8)))
         #expect(one.split(separator: "\n").count > 30_000)  // 2071 figure rows and the generated panel's months
@@ -44,8 +46,10 @@ import TradeTestSupport
         #expect(try cli.run(["import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", db]).status == 0)
         let file = folder.file("cn.csv")
         #expect(
-            try cli.run(["export", "--format", "sdmx-csv", "--version", "2", "--region", "CN", "--db", db, "-o", file])
-                .status == 0)
+            try cli.run([
+                "export", "--format", "sdmx-csv", "--sdmx-version", "2", "--region", "CN", "--db", db, "-o", file,
+            ])
+            .status == 0)
         // January–April 2021, total services, CNY: 15644.5 亿元 (UNIT_MULT 8), up 3.3% (MOFCOM, 2021-05-28).
         let script = """
             import sys, pandas as pd

@@ -56,8 +56,8 @@ import TradeWorkflows
         let db = try cli.shippedStore(folder, name: "a.sqlite")
         let data = folder.file("data.csv")
         let copies = folder.file("copies.csv")
-        #expect(try cli.run(["export", "--version", "2", "--db", db, "-o", data]).status == 0)
-        #expect(try cli.run(["export", "--version", "2", "--all-sources", "--db", db, "-o", copies]).status == 0)
+        #expect(try cli.run(["export", "--sdmx-version", "2", "--db", db, "-o", data]).status == 0)
+        #expect(try cli.run(["export", "--sdmx-version", "2", "--all-sources", "--db", db, "-o", copies]).status == 0)
         let structure = Repository.dataset("sdmx/svctrade-structure.xml")
         let script = Repository.root + "/Scripts/sdmx-clients-check.py"
         let back = folder.file("pysdmx.csv")

@@ -24,7 +24,7 @@ import TradeTestSupport
         let (site, db) = try site(folder)
         for (target, args) in [
             ("data/DF_SVC_TRADE/all?format=csv", ["export", "--format", "sdmx-csv"]),
-            ("data/SVCTRADE,DF_SVC_TRADE,1.0?format=csv2", ["export", "--format", "sdmx-csv", "--version", "2"]),
+            ("data/SVCTRADE,DF_SVC_TRADE,1.0?format=csv2", ["export", "--format", "sdmx-csv", "--sdmx-version", "2"]),
             ("data/DF_SVC_TRADE_COPIES/all?format=csv", ["export", "--format", "sdmx-csv", "--all-sources"]),
             // REF_AREA CN with W1: the store's region CN (CN × BRI is the store's BRI).
             ("data/DF_SVC_TRADE/.CN.W1.....?format=csv", ["export", "--format", "sdmx-csv", "--region", "CN"]),

@@ -26,7 +26,8 @@ public enum PostgresBackend {
             #if PostgreSQL
                 return try await PostgresStore(
                     address: request.address, password: request.password,
-                    importLockWait: request.importLockWait ?? 600, callDeadline: request.callDeadline ?? 600)
+                    importLockWait: request.importLockWait ?? 600, callDeadline: request.callDeadline ?? 600,
+                    events: request.events)
             #else
                 throw PostgresUnavailable()
             #endif

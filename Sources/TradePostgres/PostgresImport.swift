@@ -9,6 +9,10 @@
         let connection: PostgresConnection
         /// How long to wait for another import to finish, seconds.
         var lockWait = 600
+        /// Hears a wait for another import and the rows written (``StoreEvent``).
+        var events: StoreEventHandler = { _ in }
+        /// The store's address, passwords removed, for the wait's message.
+        var store = ""
 
         @discardableResult
         func run(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) async throws -> [PostgresRow] {
@@ -24,6 +28,9 @@
         func write(_ batches: [ImportBatch]) async throws -> ImportSummary {
             var summary = ImportSummary(releases: [], newSeries: 0, figures: 0, monthlyValues: 0)
             try await run(PostgresSQL.lockTimeout(seconds: lockWait))
+            if let held = try await run(PostgresSQL.importLockHeld).first, try held.decode(Bool.self) {
+                events(.waitingForWriter(store: store))
+            }
             try await run(PostgresSQL.lockReleases)
             try await run(PostgresSQL.noLockTimeout)
             var releaseIDs: [String: Int64] = [:]
@@ -95,7 +102,9 @@
                     sourceIDs[address] = id
                 }
             }
-            // Figures and blocks, streamed as COPY text.
+            // Figures and blocks, streamed as COPY text; progress counts figure rows and monthly values.
+            var progress = WriteProgress(
+                total: batches.map { $0.figures.count + $0.panel.observationCount }.reduce(0, +), events: events)
             var figureText = ""
             for batch in batches {
                 for f in batch.figures {
@@ -120,6 +129,7 @@
             if !figureText.isEmpty {
                 try await copy("figure", PostgresSQL.figureColumns, figureText)
             }
+            progress.add(summary.figures)
             // Blocks: packed as the SQLite store packs them (a presence bitmap and delta-coded values,
             // `MonthlyBlockCodec`), written to COPY as `bytea` hex, encoded side by side on every core.
             var rows: [BlockRow] = []
@@ -150,6 +160,7 @@
                 ) { writer in
                     for piece in pieces { try await writer.write(ByteBuffer(bytes: piece)) }
                 }
+                progress.add(all[slice].reduce(0) { $0 + $1.series.observationCount })
             }
             return summary
         }

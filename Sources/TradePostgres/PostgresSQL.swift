@@ -139,6 +139,11 @@
         /// UPDATE on it (writers have it, readers do not: an advisory lock, which any login can take,
         /// let a reader hold every import up). Readers' own reads never conflict with it.
         static let lockReleases = "LOCK TABLE import_lock IN EXCLUSIVE MODE"
+        /// Whether another session holds that lock now (then the import says it waits).
+        static let importLockHeld = """
+            SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                WHERE c.relname = 'import_lock' AND l.mode = 'ExclusiveLock' AND l.granted AND l.pid <> pg_backend_pid())
+            """
         /// How long the import waits for that lock, seconds (then SQLSTATE 55P03).
         static func lockTimeout(seconds: Int) -> String { "SET LOCAL lock_timeout = '\(max(1, seconds))s'" }
         static let noLockTimeout = "SET LOCAL lock_timeout = 0"

@@ -28,17 +28,21 @@
         public let importLockWait: Int
         /// How long one call to the server may take, seconds.
         public let callDeadline: Int
+        /// Where an import's waits and progress go (the store prints nothing).
+        let events: StoreEventHandler
         static let logger = Logger(label: "svctrade.postgres")
 
         /// Connects to `postgres://user[:password]@host[:port]/database`; `password` is used when the
         /// address has none (the caller's `$PGPASSWORD`: a store reads no environment). A `readOnly` session refuses every write on the server's side
         /// (`default_transaction_read_only`). `callDeadline` bounds every call, seconds: a server that
         /// stops answering (stopped mid-COPY, a network that drops packets) is an error after it.
+        /// `events` hears an import wait for another and the rows it writes.
         public init(
             address text: String, password: String? = nil, importLockWait: Int = 600, readOnly: Bool = false,
-            callDeadline: Int = 600
+            callDeadline: Int = 600, events: @escaping StoreEventHandler = { _ in }
         ) async throws {
             self.importLockWait = importLockWait
+            self.events = events
             self.callDeadline = callDeadline
             let config = try PostgresAddress.parse(text)
             address = config.redacted
@@ -268,7 +272,7 @@
         static func decodeFigure(_ row: PostgresRow) throws -> (Observation, String?, Bool)? {
             let (region, sector, flowText, currencyText, from, to, value, unitText, decimals) = try row.decode(
                 (String, String, String, String, Int, Int, Int64?, String?, Int?).self)
-            var cells = row.makeRandomAccess()
+            let cells = row.makeRandomAccess()
             func text(_ i: Int) throws -> String? { try cells[i].decode(String?.self) }
             guard let flow = Flow(rawValue: flowText), let currency = Currency(rawValue: currencyText),
                 let a = Period(yyyymm: from), let b = Period(yyyymm: to), let span = try? PeriodSpan(start: a, end: b)
@@ -278,7 +282,6 @@
                 yearOnYear: try rate(9), versus2019: try rate(10), twoYearAverage: try rate(11), share: try rate(12),
                 shareChange: try rate(13),
                 balanceChange: try cells[14].decode(Int64?.self).map { Level(hundredths: $0) })
-            _ = cells
             let o = Observation(
                 key: SeriesKey(region: region, sector: sector, flow: flow, currency: currency), span: span,
                 value: value.map { Level(hundredths: $0) }, unit: unitText.flatMap { MonetaryUnit(parsing: $0) },
@@ -408,10 +411,11 @@
         }
 
         public func importBatches(_ batches: [ImportBatch]) async throws -> ImportSummary {
-            let wait = importLockWait
+            let (wait, events, store) = (importLockWait, self.events, address)
             return try await withSchema(extra: wait) { c in
                 try await c.withTransaction(logger: Self.logger) { tx in
-                    try await PostgresImport(connection: tx, lockWait: wait).write(batches)
+                    try await PostgresImport(connection: tx, lockWait: wait, events: events, store: store).write(
+                        batches)
                 }
             }
         }

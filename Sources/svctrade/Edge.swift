@@ -29,11 +29,11 @@ enum Edge {
             events: { show($0, progress: progress) })
     }
 
-    /// What the store says while it works: a wait on a terminal, a write's progress when asked (its
-    /// last line stays), timings with `$SVCTRADE_TIMING`.
+    /// What the store says while it works: a wait on a terminal or when asked, a write's progress when
+    /// asked (its last line stays), timings with `$SVCTRADE_TIMING`.
     static func show(_ event: StoreEvent, progress: Bool) {
         switch event {
-        case .waitingForWriter: if standardErrorIsTerminal { writeStandardError(event.message + "\n") }
+        case .waitingForWriter: if standardErrorIsTerminal || progress { writeStandardError(event.message + "\n") }
         case .rowsProgress(let written, let total, _):
             let clear = standardErrorIsTerminal ? "\u{1B}[K" : ""  // the rest of a longer line before
             if progress { writeStandardError("\r" + event.message + clear + (written < total ? "" : "\n")) }

@@ -181,19 +181,29 @@
             try? await reader.execute("ROLLBACK")
             let started = ContinuousClock.now
             let r = try cli.run([
-                "import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", pg, "--wait", "5",
+                "import", Repository.dataset("mofcom-published-2017-2022.csv"), "--db", pg, "--wait", "5", "--progress",
             ])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(ContinuousClock.now - started < .seconds(60))
+            // The write's progress, as on SQLite: the last line has every row and the rate.
+            let stored = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
+            let counts = try #require(stored.firstMatch(of: /; (\d+) figure rows, (\d+) monthly values/))
+            let total = try #require(Int(counts.1)) + (try #require(Int(counts.2)))
+            let last = String(r.stderr.split(separator: "\r").last ?? "")
+            #expect(
+                last.hasPrefix("writing: 100% (\(total) of \(total) rows, ") && last.hasSuffix(" rows/s)\n"), "\(last)")
             // An owner holding the lock makes an import wait, then give up in one line.
             let owner = try await PostgresStore(address: pg)
             try await owner.execute("BEGIN")
             try await owner.execute("LOCK TABLE import_lock IN EXCLUSIVE MODE")
             let waited = try cli.run([
-                "import", Repository.dataset("mofcom-published-2023-2025.csv"), "--db", pg, "--wait", "1",
+                "import", Repository.dataset("mofcom-published-2023-2025.csv"), "--db", pg, "--wait", "1", "--progress",
             ])
             try await owner.execute("ROLLBACK")
             #expect(waited.status == 1)
+            #expect(
+                waited.stderr.contains("waiting: another svctrade import is writing to postgres://"), "\(waited.stderr)"
+            )
             #expect(waited.stderr.contains("another import is writing to"), "\(waited.stderr)")
             #expect(waited.stderr.contains("waited 1 s and imported nothing"))
         }

@@ -74,8 +74,8 @@ import TradeTestSupport
         Case(
             month: "2025-10",
             seed: Seed(
-                file: "press-figures-2025-10-zh.txt", replace: "今年1—10月", with: "服务贸易逆差7700亿元。\n\n今年1—10月",
-                rule: .unmarkedComputed, excerpt: "7700亿元")),
+                file: "press-figures-2025-10-zh.txt", replace: "今年1—10月", with: "服务贸易逆差0.77万亿元。\n\n今年1—10月",
+                rule: .unmarkedComputed, excerpt: "0.77万亿元")),
         // A reporter's conversion read out as published.
         Case(
             month: "2025-10",

@@ -326,5 +326,9 @@ import TradeTestSupport
         // A level known to 0.01 亿元 (a panel in 万元) prints at 0.1 亿元, rounded half away from zero once.
         #expect(try texts("4061.95", step: "0.01") == ("4062.0亿元", "RMB406.20 billion"))
         #expect(try texts("0.5", step: "0.1") == ("0.5亿元", "RMB0.05 billion"))
+        // A difference of two levels printed in 万亿元 (3.68 − 2.91): below a trillion, still in trillions,
+        // never "7700亿元" / "RMB770 billion"; a step of 10 亿元 stays in 亿元 and billions.
+        #expect(try texts("-7700", step: "100") == ("0.77万亿元", "RMB0.77 trillion"))
+        #expect(try texts("4500", step: "10") == ("4500亿元", "RMB450 billion"))
     }
 }

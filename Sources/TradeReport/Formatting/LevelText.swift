@@ -54,25 +54,27 @@ public enum LevelText {
     /// A billion in hundredths.
     static let billion: Int64 = 100_000_000_000
 
-    /// Chinese: `15644.5亿元`, `4502亿元`, `3.27万亿元` (万亿元 when the step is 100 亿元 or coarser and the
-    /// level is at least a trillion). The magnitude only; the sentence says the sign.
+    /// Chinese: `15644.5亿元`, `4502亿元`, `3.27万亿元`, `0.77万亿元` (万亿元 when the step is 100 亿元 or
+    /// coarser: `7700亿元` would claim the hundreds of 亿 that a difference of 2.91 and 3.68 万亿元 does not
+    /// know). The magnitude only; the sentence says the sign.
     public static func chinese(_ level: Level, resolution: Int64, currency: Currency = .cny) -> String {
         let step = step(resolution: resolution)
         let m = level.hundredths.magnitude
         let unitName = currency == .cny ? "元" : "美元"
-        if step >= 100 * yi && m >= UInt64(wanYi) {
+        if step >= 100 * yi {
             return decimal(Int64(m), step: step, unit: wanYi) + "万亿" + unitName
         }
         return decimal(Int64(m), step: step, unit: yi) + "亿" + unitName
     }
 
-    /// English: `RMB1.56445 trillion`, `RMB450.2 billion`, `RMB3.27 trillion` (the same figure with the
-    /// decimal point moved; trillion from a trillion up). The magnitude only.
+    /// English: `RMB1.56445 trillion`, `RMB450.2 billion`, `RMB3.27 trillion`, `RMB0.77 trillion` (the same
+    /// figure with the decimal point moved; trillion from a trillion up, and whenever the step is
+    /// coarser than a billion: `RMB770 billion` would claim the billions). The magnitude only.
     public static func english(_ level: Level, resolution: Int64, currency: Currency = .cny) -> String {
         let step = step(resolution: resolution)
         let m = Int64(level.hundredths.magnitude)
         let prefix = currency == .cny ? "RMB" : "USD "
-        if m >= wanYi { return prefix + decimal(m, step: step, unit: wanYi) + " trillion" }
+        if m >= wanYi || step > billion { return prefix + decimal(m, step: step, unit: wanYi) + " trillion" }
         return prefix + decimal(m, step: step, unit: billion) + " billion"
     }
 

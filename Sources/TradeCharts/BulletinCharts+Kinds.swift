@@ -126,9 +126,10 @@ extension BulletinCharts {
         var compared = ComparedSet(universe: universe, compared: [])
         for candidate in [span, PeriodSpan(month: through)] {
             let rated = universe.compactMap { code in
-                calculator.yearOnYear(key(code, flow), candidate).0.value.map { (code, $0) }
+                let quote = calculator.yearOnYear(key(code, flow), candidate).0
+                return quote.value.map { (code, $0, quote.status != .published) }
             }
-            items = rated.map { .init(label: words.sector($0.0), value: $0.1.doubleValue) }
+            items = rated.map { .init(label: words.sector($0.0), value: $0.1.doubleValue, computed: $0.2) }
             compared = ComparedSet(universe: universe, compared: rated.map(\.0))
             usedSpan = candidate
             if items.count >= 3 { break }
@@ -161,6 +162,7 @@ extension BulletinCharts {
             + items.sorted { $0.value > $1.value }.map { "\($0.label) \(theme.growth($0.value))" }.joined(
                 separator: zh ? "，" : ", ")
             + (zh ? "。资料来源：商务部。" : ". Source: MOFCOM.")
+        let computedItems = items.filter(\.computed).map(\.label)
         var chart = RankingChart(
             items: items, format: { [theme] v in theme.growth(v) },
             text: ChartText(
@@ -169,7 +171,14 @@ extension BulletinCharts {
                     zh
                         ? "注：仅列出有公布增速或可由公布数计算增速的领域。"
                         : "Note: only categories with a published or computable rate are shown."
-                ],
+                ]
+                    + (computedItems.isEmpty
+                        ? []
+                        : [
+                            zh
+                                ? "◆ 未公布的增速（由公布数计算）：\(computedItems.joined(separator: "、"))。"
+                                : "◆ Growth not published (computed by svctrade): \(computedItems.joined(separator: ", "))."
+                        ]),
                 source: words.source, description: description))
         chart.unit = "%"
         return chart
@@ -177,11 +186,14 @@ extension BulletinCharts {
 
     // MARK: - (d) composition
 
-    /// Shares of knowledge-intensive services, travel and the rest in total services, by year.
+    /// Shares of knowledge-intensive services, travel and the rest in total services, by year. Each
+    /// share is stated as MOFCOM published it, else as computed from the published levels when their
+    /// rounding allows one figure at 0.1 (``ShareQuote``); a share that could round either way is drawn
+    /// but neither labelled nor put in the title or the CSV.
     public func composition(fromYear: Int, toYear: Int) -> CompositionChart {
         let zh = words.zh
         var columns: [String] = []
-        var kis: [Double] = [], travel: [Double] = [], other: [Double] = []
+        var quotes: [[ShareQuote]] = [[], [], []]  // knowledge-intensive, travel, other
         var skipped: [String] = []
         for year in fromYear...toYear {
             guard let dec = Period(year: year, month: 12) else { continue }
@@ -193,51 +205,110 @@ extension BulletinCharts {
                 skipped.append(String(year))
                 continue
             }
-            let total = Double(t.level.hundredths)
-            let ks = Double(k.level.hundredths) / total * 100, ds = Double(d.level.hundredths) / total * 100
+            let published = { (code: String) in self.book.figure(self.key(code, .total), span)?.rates.share }
             columns.append(zh ? "\(year)年" : String(year))
-            kis.append(ks)
-            travel.append(ds)
-            other.append(Swift.max(0, 100 - ks - ds))
+            quotes[0].append(ShareQuote(part: k, of: t, published: published("KIS")))
+            quotes[1].append(ShareQuote(part: d, of: t, published: published("SD")))
+            quotes[2].append(ShareQuote(restOf: [k, d], in: t))
         }
-        let segments = [
-            CompositionChart.Segment(name: zh ? "知识密集型" : "Knowledge-intensive", color: ChartTheme.blue, shares: kis),
-            CompositionChart.Segment(name: zh ? "旅行" : "Travel", color: ChartTheme.orange, shares: travel),
-            CompositionChart.Segment(name: zh ? "其他" : "Other", color: ChartTheme.other, shares: other),
-        ]
-        let title: String
-        if let first = kis.first, let last = kis.last, kis.count > 1 {
-            title =
-                zh
-                ? "\(columns.last ?? "")知识密集型服务占比\(last >= first ? "升至" : "降至")\(theme.number(last, decimals: 1))%"
-                : "Knowledge-intensive share \(last >= first ? "rose" : "fell") to \(theme.number(last, decimals: 1))% in \(columns.last ?? "")"
-        } else {
-            title = zh ? "服务贸易构成" : "Composition of services trade"
+        let names = zh ? ["知识密集型", "旅行", "其他"] : ["Knowledge-intensive", "Travel", "Other"]
+        let colors = [ChartTheme.blue, ChartTheme.orange, ChartTheme.other]
+        let segments = quotes.indices.map { i in
+            CompositionChart.Segment(
+                name: names[i], color: colors[i], shares: quotes[i].map { $0.computed?.doubleValue ?? 0 },
+                values: quotes[i].map { $0.dataValue?.doubleValue },
+                labels: quotes[i].map { q in q.value.map { theme.number($0.doubleValue, decimals: $0.places) } })
         }
+        let title = compositionTitle(quotes[0], columns: columns)
         let subtitle =
             zh
             ? "服务进出口总额构成（全年），%，\(columns.first ?? "")-\(columns.last ?? "")"
             : "Composition of services trade, full year, %, \(columns.first ?? "")–\(columns.last ?? "")"
-        var notes: [String] = []
-        if !skipped.isEmpty {
-            notes.append(
-                zh
-                    ? "注：\(skipped.joined(separator: "、"))年缺少分项公布数，未列出；占比由四舍五入的公布数计算。"
-                    : "Note: \(skipped.joined(separator: ", ")) lack published components and are not shown; shares come from rounded published levels."
-            )
-        }
         let description =
             (zh
                 ? "百分比堆积柱形图：知识密集型服务、旅行服务和其他服务占服务进出口总额的比重。"
                 : "100% stacked columns: shares of knowledge-intensive services, travel and other services in total services trade. ")
             + columns.indices.map { i in
-                "\(columns[i]) \(theme.number(kis[i], decimals: 1))/\(theme.number(travel[i], decimals: 1))/\(theme.number(other[i], decimals: 1))%"
+                "\(columns[i]) " + segments.map { $0.labels[i] ?? "–" }.joined(separator: "/") + "%"
             }.joined(separator: zh ? "；" : "; ")
             + (zh ? "。资料来源：商务部。" : ". Source: MOFCOM.")
         return CompositionChart(
             columns: columns, segments: segments,
             text: ChartText(
-                title: title, subtitle: subtitle, notes: notes, source: words.source, description: description))
+                title: title, subtitle: subtitle,
+                notes: compositionNotes(quotes, segments: segments, columns: columns, skipped: skipped),
+                source: words.source, description: description))
+    }
+
+    /// The finding of a composition chart: where the knowledge-intensive share stands in the last
+    /// year, and whether it is above or below the first year's beyond the rounding of both. A share
+    /// that could round either way is not stated.
+    func compositionTitle(_ kis: [ShareQuote], columns: [String]) -> String {
+        let zh = words.zh
+        guard kis.count > 1, let first = kis.first, let last = kis.last, let year = columns.last,
+            let from = columns.first, let a = first.range, let b = last.range
+        else { return zh ? "服务贸易构成" : "Composition of services trade" }
+        let lower = b.upperBound < a.lowerBound, higher = b.lowerBound > a.upperBound
+        if let v = last.value {
+            let share = theme.number(v.doubleValue, decimals: v.places)
+            if lower || higher {
+                return zh
+                    ? "\(year)知识密集型服务占比\(higher ? "升至" : "降至")\(share)%"
+                    : "Knowledge-intensive share \(higher ? "rose" : "fell") to \(share)% in \(year)"
+            }
+            return zh ? "\(year)知识密集型服务占比为\(share)%" : "Knowledge-intensive share \(share)% in \(year)"
+        }
+        if lower || higher {
+            return zh
+                ? "\(year)知识密集型服务占比\(higher ? "高于" : "低于")\(from)"
+                : "Knowledge-intensive share \(higher ? "higher" : "lower") in \(year) than in \(from)"
+        }
+        return zh ? "服务贸易构成" : "Composition of services trade"
+    }
+
+    /// The notes of a composition chart: years left out, which shares are published and which
+    /// computed, the years not labelled, and labels that do not add up to 100.
+    func compositionNotes(
+        _ quotes: [[ShareQuote]], segments: [CompositionChart.Segment], columns: [String], skipped: [String]
+    ) -> [String] {
+        let zh = words.zh
+        let list = { (items: [String]) in items.joined(separator: zh ? "、" : ", ") }
+        var notes: [String] = []
+        if !skipped.isEmpty {
+            notes.append(
+                zh
+                    ? "注：\(list(skipped))年缺少分项公布数，未列出。"
+                    : "Note: \(list(skipped)) \(skipped.count == 1 ? "lacks published components and is" : "lack published components and are") not shown."
+            )
+        }
+        let published = quotes.indices.compactMap { i -> String? in
+            let years = columns.indices.filter { quotes[i][$0].status == .published }.map { columns[$0] }
+            guard !years.isEmpty else { return nil }
+            return zh ? "\(segments[i].name)（\(list(years))）" : "\(segments[i].name.lowercased()) \(list(years))"
+        }
+        let withheld = columns.indices.filter { c in quotes.contains { $0[c].value == nil } }.map { columns[$0] }
+        var parts: [String] = []
+        parts.append(
+            published.isEmpty
+                ? (zh ? "占比由商务部公布的金额计算" : "shares computed from MOFCOM's published values")
+                : zh
+                    ? "\(list(published))占比为商务部公布数，其余由公布的金额计算"
+                    : "shares as MOFCOM published them for \(list(published)), the rest computed from its published values"
+        )
+        if !withheld.isEmpty {
+            parts.append(
+                zh
+                    ? "未标注数值处，公布数经四舍五入，占比无法确定到小数点后一位（\(list(withheld))）"
+                    : "no label where the rounding of the published values leaves a share's first decimal open (\(list(withheld)))"
+            )
+        }
+        if !CompositionChart.columnsNotAddingUp(segments).isEmpty {
+            parts.append(zh ? "因四舍五入，合计可能不等于100" : "labels may not add to 100 because of rounding")
+        }
+        let lead = skipped.isEmpty ? (zh ? "注：" : "Note: ") : ""
+        let text = parts.joined(separator: zh ? "；" : "; ") + (zh ? "。" : ".")
+        notes.append(lead + (zh || !skipped.isEmpty ? text.prefix(1).uppercased() + text.dropFirst() : text))
+        return notes
     }
 
     // MARK: - (e) small multiples

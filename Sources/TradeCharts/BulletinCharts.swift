@@ -39,6 +39,8 @@ public struct BulletinCharts {
         var points: [ComboChart.Point] = []
         var derived = 0
         var missingSpans: [PeriodSpan] = []
+        var computedRates: [(PeriodSpan, FigureStatus)] = []
+        var values: [Estimate?] = []
         for year in fromYear...through.year {
             for month in 2...12 {
                 guard let p = Period(year: year, month: month), p <= through else { continue }
@@ -46,10 +48,14 @@ public struct BulletinCharts {
                 let row = calculator.row(key(sector, flow), span)
                 if let o = row.value?.origin, o != .published { derived += 1 }
                 if row.value == nil { missingSpans.append(span) }
+                values.append(row.value)
+                let rateStatus = row.yearOnYear.value == nil ? nil : row.yearOnYear.status
+                if let rateStatus, rateStatus != .published { computedRates.append((span, rateStatus)) }
                 points.append(
                     .init(
                         label: words.ytdAxis(month), shortLabel: words.ytdAxisShort(month), year: year,
-                        value: level(row.value), rate: row.yearOnYear.value?.doubleValue))
+                        value: level(row.value), rate: row.yearOnYear.value?.doubleValue,
+                        rateComputed: rateStatus.map { $0 != .published } ?? false))
             }
         }
         let latestSpan = PeriodSpan.yearToDate(through: through)
@@ -91,7 +97,13 @@ public struct BulletinCharts {
             notes.append(
                 words.zh ? "注：" + parts.joined(separator: "；") + "。" : "Note: " + parts.joined(separator: "; ") + ".")
         }
-        let latestValue = level(latest.value).map { theme.number($0, decimals: 1) } ?? "–"
+        if let note = computedRatesNote(computedRates) { notes.append(note) }
+        // The latest bar is labelled with the decimals its level was published with (6.58 trillion
+        // yuan: 65,800, not 65,800.0).
+        let decimals = values.compactMap { $0 }.last?.printablePlaces(in: yi, limit: 1) ?? 0
+        let latestValue =
+            latest.value.map { v in theme.number(level(v) ?? 0, decimals: v.printablePlaces(in: yi, limit: 1) ?? 0) }
+            ?? "–"
         let rateText = latest.yearOnYear.value.map { theme.growth($0.doubleValue) } ?? "–"
         let description =
             words.zh
@@ -105,10 +117,35 @@ public struct BulletinCharts {
             rateLegend: layout == .dualAxis
                 ? (words.zh ? "累计同比增速（%，右轴）" : "YoY growth (%, right)")
                 : (words.zh ? "累计同比增速（%，下图）" : "YoY growth (%, bottom)"),
-            valueUnit: words.unit, yearLabel: { [zh = words.zh] y in zh ? "\(y)年" : String(y) }, valueDecimals: 1,
+            valueUnit: words.unit, yearLabel: { [zh = words.zh] y in zh ? "\(y)年" : String(y) },
+            valueDecimals: decimals,
             layout: layout,
             text: ChartText(
                 title: title, subtitle: subtitle, notes: notes, source: words.source, description: description))
+    }
+
+    /// The note naming the growth rates drawn that were not published (◆ on the line), by what they
+    /// are, or `nil` when every rate drawn was published.
+    func computedRatesNote(_ rates: [(PeriodSpan, FigureStatus)]) -> String? {
+        guard !rates.isEmpty else { return nil }
+        let zh = words.zh
+        var parts: [String] = []
+        for status in FigureStatus.allCases where status != .published {
+            let spans = rates.filter { $0.1 == status }.map { words.span($0.0) }
+            guard !spans.isEmpty else { continue }
+            let list = spans.joined(separator: zh ? "、" : ", ")
+            switch status {
+            case .computed: parts.append(zh ? "\(list)由公布的金额计算" : "\(list) computed from published values")
+            case .derived:
+                parts.append(zh ? "\(list)由不同期公布的累计数推算" : "\(list) derived from totals of different releases")
+            default:
+                parts.append(
+                    zh ? "\(list)以由公布增速反推的基数计算" : "\(list) computed on a base implied by published rates")
+            }
+        }
+        return zh
+            ? "◆ 未公布的增速：" + parts.joined(separator: "；") + "。"
+            : "◆ Growth not published: " + parts.joined(separator: "; ") + "."
     }
 
     func extremes(_ points: [ComboChart.Point]) -> String {

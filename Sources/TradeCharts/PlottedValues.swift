@@ -18,8 +18,9 @@ public struct PlottedValue: Sendable, Equatable {
         self.unit = unit
     }
 
-    /// The values as CSV (`series,x,value,unit`, a header line, LF line ends); a gap has an empty value,
-    /// and a value is written as the shortest decimal that reads back as the drawn number.
+    /// The values as CSV (`series,x,value,unit`, a header line, LF line ends); a gap, or a value the chart
+    /// does not state (a share its levels' rounding leaves open), has an empty value, and a value is
+    /// written as the shortest decimal that reads back as the stated number.
     public static func csv(_ values: [PlottedValue]) -> String {
         func field(_ s: String) -> String {
             s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
@@ -76,10 +77,10 @@ extension RankingChart {
 }
 
 extension CompositionChart {
-    /// Each segment's share, column by column.
+    /// Each segment's stated share, column by column (empty where it is not stated).
     public var plotted: [PlottedValue] {
         segments.flatMap { s in
-            zip(columns, s.shares).map { PlottedValue(series: s.name, x: $0, value: $1, unit: "%") }
+            zip(columns, s.values).map { PlottedValue(series: s.name, x: $0, value: $1, unit: "%") }
         }
     }
 }

@@ -81,12 +81,11 @@ import TradeTestSupport
 }
 
 @Suite struct CompositionLabelTests {
-    @Test func columnLabelsAddUpToOneHundred() {
-        #expect(CompositionChart.largestRemainder([33.333, 33.333, 33.334]) == [333, 333, 334])
-        // Rounded independently these give 46.9 + 15.9 + 37.3 = 100.1.
-        #expect(CompositionChart.largestRemainder([46.85, 15.85, 37.30]) == [469, 158, 373])  // a tie goes to the first
-        #expect(CompositionChart.largestRemainder([46.85, 15.85, 37.30]).reduce(0, +) == 1000)
-        #expect(CompositionChart.largestRemainder([0, 0]) == [0, 0])
+    @Test func eachLabelIsItsOwnShareRoundedHalfAwayFromZero() {
+        // 46.9 + 15.9 + 37.3 = 100.1: labels are never adjusted to add up (the chart's note says so).
+        let s = CompositionChart.Segment(name: "A", color: "#000000", shares: [46.85, 15.85, 37.30])
+        #expect(s.labels == ["46.9", "15.9", "37.3"])
+        #expect(s.values == [46.85, 15.85, 37.30])
     }
 }
 

@@ -18,14 +18,20 @@ public struct ComboChart: Sendable {
         public var value: Double?
         /// Growth rate, %, or `nil` (the line breaks).
         public var rate: Double?
+        /// The rate was not published but computed (from levels, or implied by other rates): drawn with
+        /// a distinct marker, and the chart's notes say which.
+        public var rateComputed: Bool
 
         /// Creates a point.
-        public init(label: String, shortLabel: String, year: Int, value: Double?, rate: Double?) {
+        public init(
+            label: String, shortLabel: String, year: Int, value: Double?, rate: Double?, rateComputed: Bool = false
+        ) {
             self.label = label
             self.shortLabel = shortLabel
             self.year = year
             self.value = value
             self.rate = rate
+            self.rateComputed = rateComputed
         }
     }
 
@@ -209,9 +215,21 @@ public struct ComboChart: Sendable {
             run.append((x.centers[i], y(r)))
         }
         flush()
-        if showMarkers {
-            for (i, p) in points.enumerated() {
-                guard let r = p.rate else { continue }
+        // A computed rate always has its marker: a vermillion-filled diamond (published: a hollow circle).
+        for (i, p) in points.enumerated() where showMarkers || p.rateComputed {
+            guard let r = p.rate else { continue }
+            if p.rateComputed {
+                let cx = x.centers[i], cy = y(r), h = 5 * s
+                doc.element(
+                    "path",
+                    [
+                        (
+                            "d",
+                            "M\(n(cx)) \(n(cy - h)) L\(n(cx + h)) \(n(cy)) L\(n(cx)) \(n(cy + h)) L\(n(cx - h)) \(n(cy)) Z"
+                        ),
+                        ("fill", ChartTheme.vermillion), ("stroke", "#FFFFFF"), ("stroke-width", n(1 * s)),
+                    ])
+            } else {
                 doc.element(
                     "circle",
                     [

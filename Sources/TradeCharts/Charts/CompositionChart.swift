@@ -1,3 +1,5 @@
+import TradeCore
+
 /// Chart (d): 100 % stacked columns of shares by period, "Other" grey on top, direct labels right of
 /// the last column (<doc:ChartSpecification>).
 public struct CompositionChart: Sendable {
@@ -7,14 +9,24 @@ public struct CompositionChart: Sendable {
         public var name: String
         /// Fill.
         public var color: String
-        /// Share per column, percent.
+        /// Share per column as drawn, percent.
         public var shares: [Double]
+        /// Share per column as stated in the data (CSV), percent; `nil` where it is not stated.
+        public var values: [Double?]
+        /// Label per column, each from its own share (never adjusted so that a column adds up to 100);
+        /// `nil` for no label.
+        public var labels: [String?]
 
-        /// Creates a segment.
-        public init(name: String, color: String, shares: [Double]) {
+        /// Creates a segment; without `values` the drawn shares are stated, without `labels` each is
+        /// labelled at 0.1, rounded half away from zero.
+        public init(
+            name: String, color: String, shares: [Double], values: [Double?]? = nil, labels: [String?]? = nil
+        ) {
             self.name = name
             self.color = color
             self.shares = shares
+            self.values = values ?? shares
+            self.labels = labels ?? shares.map { Growth.roundedPercent($0).description }
         }
     }
 
@@ -32,23 +44,20 @@ public struct CompositionChart: Sendable {
         self.text = text
     }
 
+    /// The columns whose segments are all labelled and whose labels do not add up to 100.0: each label
+    /// is its own share rounded, so the chart's note says that they may not add up.
+    public static func columnsNotAddingUp(_ segments: [Segment]) -> [Int] {
+        let count = segments.map(\.labels.count).min() ?? 0
+        return (0..<count).filter { c in
+            let tenths = segments.compactMap { $0.labels[c].flatMap(Double.init).map { Int(($0 * 10).rounded()) } }
+            return tenths.count == segments.count && tenths.reduce(0, +) != 1000
+        }
+    }
+
     /// True when there are at least two columns: a single year shows no change of composition.
     public var hasData: Bool { columns.count >= 2 }
 
     /// The SVG document.
-    /// Shares (summing to about 100) rounded to tenths so that they add up to exactly 1000 tenths:
-    /// floor each, then give the missing tenths to the largest remainders (ties: the earlier item).
-    public static func largestRemainder(_ shares: [Double]) -> [Int] {
-        let total = shares.reduce(0, +)
-        guard total > 0 else { return shares.map { _ in 0 } }
-        let scaled = shares.map { $0 / total * 1000 }
-        var out = scaled.map { Int($0.rounded(.down)) }
-        let missing = 1000 - out.reduce(0, +)
-        let order = scaled.indices.sorted { (scaled[$0] - Double(out[$0]), -$0) > (scaled[$1] - Double(out[$1]), -$1) }
-        for i in order.prefix(Swift.max(0, missing)) { out[i] += 1 }
-        return out
-    }
-
     public func svg(theme: ChartTheme, slug: String = "svc-composition") -> String {
         let frame = ChartFrame(theme: theme, text: text, slug: slug, hasLegend: false, xLabelRows: 1)
         let axis = ChartAxis(theme: theme)
@@ -71,9 +80,7 @@ public struct CompositionChart: Sendable {
         for (c, _) in columns.enumerated() {
             var cumulative = 0.0
             let w = 0.6 * bands.band
-            // Labels add up to 100.0: largest-remainder rounding of the column's shares to 0.1.
-            let labels = Self.largestRemainder(segments.map { c < $0.shares.count ? $0.shares[c] : 0 })
-            for (k, seg) in segments.enumerated() {
+            for seg in segments {
                 let share = c < seg.shares.count ? seg.shares[c] : 0
                 let top = y(cumulative + share), bottom = y(cumulative)
                 doc.element(
@@ -83,9 +90,9 @@ public struct CompositionChart: Sendable {
                         ("height", n(Swift.max(0, bottom - top))), ("fill", seg.color), ("stroke", "#FFFFFF"),
                         ("stroke-width", n(1 * s)),
                     ])
-                if bottom - top >= 16 * s {
+                if bottom - top >= 16 * s, c < seg.labels.count, let label = seg.labels[c] {
                     doc.text(
-                        theme.number(Double(labels[k]) / 10, decimals: 1),
+                        label,
                         [
                             ("x", n(bands.center(c))), ("y", n((top + bottom) / 2 + 4 * s)),
                             ("font-size", n(theme.smallSize)), ("fill", ChartTheme.textColor(on: seg.color)),
@@ -94,7 +101,6 @@ public struct CompositionChart: Sendable {
                 }
                 if c == columns.count - 1 { lastCenters.append((top + bottom) / 2 + 4 * s) }
                 cumulative += share
-                _ = k
             }
         }
         doc.element(

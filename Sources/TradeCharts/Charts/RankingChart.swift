@@ -7,11 +7,14 @@ public struct RankingChart: Sendable {
         public var label: String
         /// Value.
         public var value: Double
+        /// The value was not published but computed: its label carries "◆" and the notes say which.
+        public var computed: Bool
 
         /// Creates an item.
-        public init(label: String, value: Double) {
+        public init(label: String, value: Double, computed: Bool = false) {
             self.label = label
             self.value = value
+            self.computed = computed
         }
     }
 
@@ -47,7 +50,7 @@ public struct RankingChart: Sendable {
         let maxLabel = theme.width * 0.35
         let labels = sorted.map { TextMetrics.fit($0.label, size: theme.labelSize, maxWidth: maxLabel) }
         let labelWidth = labels.map { TextMetrics.width($0, size: theme.labelSize) }.max() ?? 0
-        let valueTexts = sorted.map { format($0.value) }
+        let valueTexts = sorted.map { format($0.value) + ($0.computed ? " ◆" : "") }
         let valueWidth = valueTexts.map { TextMetrics.width($0, size: theme.labelSize) }.max() ?? 0
         let lo = Swift.min(0, sorted.map(\.value).min() ?? 0), hi = Swift.max(0, sorted.map(\.value).max() ?? 1)
         let plotLeft = theme.pad + labelWidth + 8 * s

@@ -1,0 +1,83 @@
+import Testing
+import TradeCharts
+import TradeCore
+import TradeStore
+import TradeTestSupport
+
+/// The numbers the charts print are the agency's, or say what they are (economist's review).
+@Suite struct ChartFigureTests {
+    static func composition(_ lang: ChartTheme.Language) throws -> CompositionChart {
+        BulletinCharts(book: try ChartOutputTests.book.get(), theme: ChartTheme(language: lang)).composition(
+            fromYear: 2017, toYear: 2022)
+    }
+
+    @Test func compositionLabelsArePublishedSharesAndTheUnsupportedOneIsNotPrinted() throws {
+        let chart = try Self.composition(.en)
+        #expect(chart.columns == ["2020", "2021", "2022"])
+        let kis = try #require(chart.segments.first)
+        // 2020: MOFCOM's 44.5 (44.5438 from the levels; largest remainder had made it 44.6).
+        #expect(kis.labels == ["44.5", "43.9", nil])
+        #expect(kis.values == [44.5, 43.9, nil])
+        // 2022: 2.5 of 5.98 trillion yuan lies anywhere in 40.9 … 42.7%: not in the title.
+        #expect(!chart.text.title.contains("41.8"))
+        #expect(chart.text.title == "Knowledge-intensive share lower in 2022 than in 2020")
+        let notes = chart.text.notes.joined(separator: " ")
+        #expect(notes.contains("as MOFCOM published them for knowledge-intensive 2020, 2021"))
+        // Travel 2020 is 1.01 trillion of 4.56 trillion yuan (22.0 … 22.2%); other shares add up the rest.
+        #expect(chart.segments[1].labels == [nil, "14.9", "14.3"])
+        #expect(notes.contains("leaves a share's first decimal open (2020, 2022)"))
+        // The one fully labelled column adds up (43.9 + 14.9 + 41.2): no rounding note.
+        #expect(CompositionChart.columnsNotAddingUp(chart.segments) == [])
+        #expect(!notes.contains("add to 100"))
+        let svg = chart.svg(theme: ChartTheme(language: .en))
+        #expect(svg.contains(">44.5</text>") && !svg.contains(">44.6</text>") && !svg.contains("41.8"))
+        let csv = PlottedValue.csv(chart.plotted)
+        #expect(csv.contains("Knowledge-intensive,2020,44.5,%\n"))
+        #expect(csv.contains("Knowledge-intensive,2022,,%\n"))
+        // Computed shares at four decimals at most.
+        for line in csv.split(separator: "\n").dropFirst() {
+            let value = line.split(separator: ",", omittingEmptySubsequences: false).dropLast().last ?? ""
+            #expect((value.split(separator: ".").dropFirst().first?.count ?? 0) <= 4, "\(line)")
+        }
+    }
+
+    @Test func labelsThatDoNotAddUpAreFoundAndTheChineseChartSaysWhatItWithholds() throws {
+        let chart = try Self.composition(.zh)
+        #expect(chart.text.title == "2022年知识密集型服务占比低于2020年")
+        #expect(chart.text.notes.joined().contains("占比无法确定到小数点后一位（2020年、2022年）"))
+        let a = CompositionChart.Segment(name: "A", color: "#000000", shares: [46.85, 50])
+        let b = CompositionChart.Segment(name: "B", color: "#000000", shares: [15.85, 25])
+        let c = CompositionChart.Segment(name: "C", color: "#000000", shares: [37.30, 25])
+        #expect(CompositionChart.columnsNotAddingUp([a, b, c]) == [0])  // 46.9 + 15.9 + 37.3 = 100.1
+    }
+
+    @Test func anImpliedGrowthRateIsMarkedAndNamedInTheNote() throws {
+        // The figures dated by the bulletin's release date (3 December 2025): 6.58 trillion yuan for
+        // January–October, not the 65,844.3 亿元 reported three days later.
+        let book = try ShippedData.store(["mofcom-published-2023-2025.csv"]).figureBook(asOf: "2025-12-03")
+        let theme = ChartTheme(language: .en)
+        let chart = BulletinCharts(book: book, theme: theme).combo(
+            fromYear: 2024, through: try Period(parsing: "2025-10"))
+        let september = try #require(chart.points.first { $0.year == 2024 && $0.label == "Sep" })
+        #expect(september.rate == 14.5)
+        #expect(september.rateComputed)
+        #expect(chart.text.notes.contains { $0.hasPrefix("◆ Growth not published:") && $0.contains("Jan–Sep 2024") })
+        let svg = chart.svg(theme: theme)
+        #expect(svg.contains("fill=\"#D55E00\" stroke=\"#FFFFFF\""))
+        // The latest bar as published, 6.58 trillion yuan: no false decimal.
+        #expect(svg.contains(">65,800</text>"))
+        #expect(!svg.contains("65,800.0"))
+    }
+}
+
+extension ChartFigureTests {
+    @Test func aComputedSectorRateIsMarkedInTheRanking() throws {
+        let theme = ChartTheme(language: .en)
+        // June 2022: travel's growth is computed from the published levels (no rate was published).
+        let chart = BulletinCharts(book: try ChartOutputTests.book.get(), theme: theme).ranking(
+            through: try Period(parsing: "2022-06"))
+        #expect(chart.items == [.init(label: "Travel", value: 10.6, computed: true)])
+        #expect(chart.text.notes.last == "◆ Growth not published (computed by svctrade): Travel.")
+        #expect(chart.svg(theme: theme).contains(">+10.6% ◆</text>"))
+    }
+}

@@ -349,7 +349,8 @@ enum PressOpenAPI {
                   "value_low",
                   "value_high",
                   "share_status",
-                  "share_change_status"
+                  "share_change_status",
+                  "contribution_status"
                 ],
                 "properties": {
                   "region": {"type": "string", "description": "region code (CN, beijing, …)"},
@@ -417,7 +418,12 @@ enum PressOpenAPI {
                   "share_change_status": {
                     "type": "string",
                     "nullable": true,
-                    "description": "what share_change_pp, contribution_pp and contribution_rate_pct are"
+                    "description": "what share_change_pp is: published, or computed/implied from the levels and bases"
+                  },
+                  "contribution_status": {
+                    "type": "string",
+                    "nullable": true,
+                    "description": "what contribution_pp and contribution_rate_pct are: computed or implied (never published)"
                   }
                 }
               },

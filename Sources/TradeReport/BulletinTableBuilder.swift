@@ -47,7 +47,7 @@ public struct BulletinTableBuilder: Sendable {
         .init("balance_movement", zh: "差额变动"), .init("export_import_gap_pp", numeric: true, zh: "进出口增速差（百分点）"),
         .init("illustrative", zh: "示意数据"), .init("value_low", numeric: true, zh: "金额下限"),
         .init("value_high", numeric: true, zh: "金额上限"), .init("share_status", zh: "占比性质"),
-        .init("share_change_status", zh: "占比变化性质"),
+        .init("share_change_status", zh: "占比变化性质"), .init("contribution_status", zh: "拉动性质"),
     ]
 
     /// The names of the documented columns, in order.
@@ -148,8 +148,9 @@ public struct BulletinTableBuilder: Sendable {
         // A share the release printed, or one computed from the levels (travel's 15.9 in January–April
         // 2021 is 2481.9 / 15644.5): said in the row, as the level's and the rate's status are.
         c["share_status"] = r.share == nil ? nil : r.shareStatus?.rawValue
-        let changed = r.shareChange != nil || r.contribution != nil || r.contributionRate != nil
-        c["share_change_status"] = changed ? r.shareChangeStatus?.rawValue : nil
+        c["share_change_status"] = r.shareChange == nil ? nil : r.shareChangeStatus?.rawValue
+        let contributed = r.contribution != nil || r.contributionRate != nil
+        c["contribution_status"] = contributed ? r.contributionStatus?.rawValue : nil
         c["contribution_pp"] = r.contribution?.description
         c["contribution_rate_pct"] = r.contributionRate?.description
         c["mom_pct_nsa"] = r.monthOnMonth?.description

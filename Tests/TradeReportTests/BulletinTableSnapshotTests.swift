@@ -39,12 +39,17 @@ import TradeXLSX
             $0.span.kind != .month && $0.key.flow == .total && $0.key.region == "CN"
         }
         let table = BulletinTableBuilder().table(
-            rows, columns: ["sector", "share_pct", "share_status", "share_change_pp", "share_change_status"])
+            rows,
+            columns: [
+                "sector", "share_pct", "share_status", "share_change_pp", "share_change_status", "contribution_pp",
+                "contribution_status",
+            ])
         let cells = table.rows
-        // The change compares with 2020's share, whose levels are implied by the published rates.
-        #expect(cells.contains(["SD", "15.9", "computed", "-12.1", "implied"]), "\(cells)")
-        #expect(cells.contains(["KIS", "46.8", "published", "4.7", "published"]), "\(cells)")
-        #expect(cells.contains(["S", "", "", "", ""]), "\(cells)")
+        // The change compares with 2020's share, whose levels are implied by the published rates; the
+        // release printed the knowledge-intensive change (4.7) but no contribution.
+        #expect(cells.contains(["SD", "15.9", "computed", "-12.1", "implied", "-11.53", "implied"]), "\(cells)")
+        #expect(cells.contains(["KIS", "46.8", "published", "4.7", "published", "6.27", "implied"]), "\(cells)")
+        #expect(cells.contains(["S", "", "", "", "", "", ""]), "\(cells)")
     }
 
     @Test func textTableAlignsChineseNamesByDisplayWidth() throws {

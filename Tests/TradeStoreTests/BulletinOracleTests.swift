@@ -73,6 +73,18 @@ import TradeTestSupport
         #expect(excluding.yearOnYear.value?.description == "20.6")
     }
 
+    /// January–April 2022: neither base restated, so the share change compares the stored 2021 levels
+    /// of both: 8010 / 19074.9 − 7325.3 / 15644.5 = 41.99 − 46.82 = −4.8. The bulletin as of its release
+    /// quotes the published 9.3% with its implied base 7328; beside the total's stored 15644.5 that gave
+    /// −4.9 (notebooks-output/tables/bulletin-2022-04.csv had it).
+    @Test func aShareChangeComparesBasesOfOneKind() throws {
+        let c = try calculator()
+        let kis = c.row(key("KIS", .total), try PeriodSpan(parsing: "2022-01/2022-04"))
+        #expect(kis.shareChange?.description == "-4.8")
+        #expect(kis.contribution?.description == "4.38")  // (8010 − 7325.3) / 15644.5
+        #expect(kis.shareChangeStatus == .computed)
+    }
+
     @Test func ratesOf2022ComeFromTheStoresOwnLevels() throws {
         let c = try calculator()
         let span = try PeriodSpan(parsing: "2022-01/2022-04")

@@ -256,7 +256,8 @@ public struct BulletinCalculator {
                 "the \(parentRestated ? "total's" : "part's") base was restated by the agency "
                 + "(published rate outside what the first-printed levels allow) and the "
                 + "\(parentRestated ? "part's" : "total's") was not: the two bases are not comparable"
-        } else if let v = row.value, let t = parentValue, let b = row.prior, let tb = parentBase,
+        } else if let v = row.value, let t = parentValue,
+            case let (b?, tb?) = comparableBases(row, parentKey, parentBase, restated: partRestated),
             t.level.hundredths > 0,
             tb.level.hundredths > 0
         {
@@ -267,6 +268,7 @@ public struct BulletinCalculator {
             row.contributionExact = ExactRatio((x - bx) * 100, bt)
             if tt != bt { row.contributionRate = DecimalNumber.quotient((x - bx) * 100, tt - bt, places: 1) }
             row.shareChangeStatus = FigureStatus.combining([v.status, t.status, b.status, tb.status])
+            row.contributionStatus = row.shareChangeStatus
         }
         if let publishedChange = published?.shareChange {
             row.shareChange = publishedChange
@@ -275,6 +277,22 @@ public struct BulletinCalculator {
             row.shareChange = published?.shareChange
             row.shareChangeStatus = row.shareChange == nil ? nil : .published
         }
+    }
+
+    /// The part's and the parent's year-ago levels for a share change and a contribution, of one kind:
+    /// when neither rests on a base the agency restated, the stored year-ago levels of both (a base
+    /// implied by the part's published rate beside the parent's first-printed level mixes two
+    /// vintages: January–April 2022's knowledge-intensive share change came out −4.9 from 7328 and
+    /// 15644.5, where either basis alone gives −4.8); else the comparable bases of the rates.
+    func comparableBases(_ row: BulletinRow, _ parentKey: SeriesKey, _ parentBase: Estimate?, restated: Bool) -> (
+        Estimate?, Estimate?
+    ) {
+        if !restated, let part = resolver.estimate(row.key, row.span.yearAgo),
+            let parent = resolver.estimate(parentKey, row.span.yearAgo)
+        {
+            return (part, parent)
+        }
+        return (row.prior, parentBase)
     }
 
     func addBalance(_ row: inout BulletinRow) {

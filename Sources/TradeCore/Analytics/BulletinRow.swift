@@ -63,9 +63,13 @@ public struct BulletinRow: Sendable, Equatable {
     public var exportImportGap: DecimalNumber?
     /// What ``share`` is (published share, or computed/derived from the levels behind it).
     public var shareStatus: FigureStatus?
-    /// What ``shareChange``, ``contribution`` and ``contributionRate`` are: the least quotable status of
-    /// the levels and bases behind them.
+    /// What ``shareChange`` is: published, or the least quotable status of the levels and bases
+    /// behind it.
     public var shareChangeStatus: FigureStatus?
+    /// What ``contribution`` and ``contributionRate`` are: the least quotable status of the levels and
+    /// bases behind them (never published: the release prints a share change, not a contribution;
+    /// January–April 2021's knowledge-intensive 6.27 points rest on bases implied by the rates).
+    public var contributionStatus: FigureStatus?
     /// What ``monthOnMonth`` is (derived when the previous month is the difference of two totals).
     public var monthOnMonthStatus: FigureStatus?
     /// Why ``monthOnMonth`` is not given although both months are known (too coarse to be a point).

@@ -385,8 +385,8 @@ public struct BulletinDocument: Sendable {
             : "* marks a figure derived from two year-to-date releases, not published as such"
         let dash =
             zh
-            ? "“—”表示截至发布日期没有公布数，或推算区间过宽，不是零"
-            : "“—” marks a figure not published by the release date, or one whose derived interval is too wide; it is not zero"
+            ? "“—”表示库中没有发布日期（含）以前注明日期的公布数（未注明日期的不用），或推算区间过宽，不是零"
+            : "“—” marks a figure with no copy in the store dated on or before the release date (undated copies are not used), or one whose derived interval is too wide; it is not zero"
         let parts = (usesDerivedMark ? [mark] : []) + (usesDash ? [dash] : [])
         return zh ? "注：" + parts.joined(separator: "；") + "。" : "Note: " + parts.joined(separator: "; ") + "."
     }

@@ -149,6 +149,44 @@ import TradeTestSupport
         #expect(before.stderr.contains("no figures"))
     }
 
+    /// A month published beside two year-to-date totals: the revision it implies is stated only when it
+    /// exceeds the rounding of the three levels (January–March as "1.16 trillion" is ±50 亿元).
+    @Test func anImpliedRevisionWithinRoundingIsLeftEmpty() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let header =
+            "period_from,period_to,period_kind,scope,sector,flow,currency,unit,value,yoy_pct,vs2019_pct,two_year_avg_pct,share_pct,share_change_pp,balance_change,source_url,publisher,published_on\n"
+        func row(_ from: String, _ to: String, _ kind: String, _ unit: String, _ value: String) -> String {
+            "\(from),\(to),\(kind),China,total,total,CNY,\(unit),\(value),,,,,,,https://english.mofcom.gov.cn/x,MOFCOM,2021-06-03\n"
+        }
+        let april = row("2021-04", "2021-04", "month", "CNY 100m", "4061.9")
+        let toApril = row("2021-01", "2021-04", "cumulative", "CNY 100m", "15644.5")
+        var results: [String] = []
+        for (name, march) in [
+            ("coarse", row("2021-01", "2021-03", "cumulative", "CNY trillion", "1.16")),
+            ("fine", row("2021-01", "2021-03", "cumulative", "CNY 100m", "11500.0")),
+        ] {
+            let db = folder.file("\(name).sqlite")
+            let file = try folder.write("\(name).csv", header + april + toApril + march)
+            #expect(try cli.run(["import", file, "--db", db]).status == 0)
+            let r = try cli.run([
+                "table", "--db", db, "--through", "2021-04", "--sectors", "S", "--flows", "total", "--format", "csv",
+            ])
+            #expect(r.status == 0, "\(r.stderr)")
+            let lines = r.stdout.split(separator: "\n").map {
+                $0.split(separator: ",", omittingEmptySubsequences: false)
+            }
+            let header = lines.first ?? []
+            let month = lines.first { $0.count > 6 && $0[4] == "2021-04" && $0[5] == "2021-04" } ?? []
+            let cells = ["value", "implied_revision"].map { name in
+                header.firstIndex { $0 == name }.flatMap { $0 < month.count ? String(month[$0]) : nil } ?? "?"
+            }
+            results.append("2021-04,2021-04," + cells.joined(separator: ","))
+        }
+        // 4061.9 − (15644.5 − 11600 ± 50): within the rounding; 4061.9 − (15644.5 − 11500.0) = −82.6: stated.
+        #expect(results == ["2021-04,2021-04,4061.9,", "2021-04,2021-04,4061.9,-82.6"])
+    }
+
     @Test func aChartWithoutFiguresIsRefusedNotDrawnEmpty() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

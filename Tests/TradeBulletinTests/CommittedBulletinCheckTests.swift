@@ -99,7 +99,8 @@ import TradeTestSupport
         Case(
             month: "2025-10",
             seed: Seed(
-                file: "bulletin.md", replace: "注：带 \\* 的数字由两期累计数相减推算，非公布数；“—”表示截至发布日期没有公布数，或推算区间过宽，不是零。\n", with: "",
+                file: "bulletin.md",
+                replace: "注：带 \\* 的数字由两期累计数相减推算，非公布数；“—”表示库中没有发布日期（含）以前注明日期的公布数（未注明日期的不用），或推算区间过宽，不是零。\n", with: "",
                 rule: .legendMissing, excerpt: "6329*")),
         // A total below its part (a total summed from one of its parts), and a balance that is not X − M.
         Case(

@@ -348,7 +348,11 @@ public struct BulletinCalculator {
             end.origin == .published || before.origin == .published
         {
             let derived = end.level.hundredths - before.level.hundredths
-            row.impliedRevision = Level(hundredths: direct.level.hundredths - derived)
+            let revision = direct.level.hundredths - derived
+            // A difference within the rounding of the three levels is no revision anyone can state:
+            // April 2021: 4061.9 against 15644.5 − 1.16 万亿元 ("17.4") is within ±50 亿元.
+            let rounding = direct.halfWidth.magnitude + end.halfWidth.magnitude + before.halfWidth.magnitude
+            if revision.magnitude > rounding { row.impliedRevision = Level(hundredths: revision) }
         }
     }
 }

@@ -51,7 +51,8 @@ public struct BulletinRow: Sendable, Equatable {
     public var contributionRate: DecimalNumber?
     /// Month-on-month change of a single month, percent, not seasonally adjusted.
     public var monthOnMonth: DecimalNumber?
-    /// For a month also derivable from two year-to-date totals: published month minus derived month.
+    /// For a month also derivable from two year-to-date totals: published month minus derived month;
+    /// empty when the difference lies within the rounding of the three levels.
     public var impliedRevision: Level?
     /// For a balance: `B_t − B_{t−1}` (a smaller deficit is positive).
     public var balanceChange: Level?

@@ -168,7 +168,11 @@ extension SDMXStructure {
                 id: "CL_OBS_STATUS", name: Text("Observation status", "观测值状态"),
                 codes: [
                     Code("A", Text("Normal value (published)", "正常值（已公布）")),
-                    Code("E", Text("Estimated value (derived)", "估计值（推算）")),
+                    Code(
+                        "E",
+                        Text(
+                            "Estimated value (derived by svctrade, or a reporter's currency conversion; not published by the agency)",
+                            "估计值（推算，或报道者自行换算的币种；非发布机构公布）")),
                     Code("I", Text("Imputed value (implied)", "插补值（隐含）")),
                     Code("G", Text("Experimental value (illustrative, never quotable)", "试验值（示意数据，不可引用）")),
                 ]),

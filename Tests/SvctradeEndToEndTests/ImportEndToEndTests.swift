@@ -34,7 +34,7 @@ import TradeTestSupport
             ["import", "/dev/stdin", "--db", folder.file("p.sqlite"), "--release", "mofcom-published-2017-2022"],
             environment: ["TMPDIR": scratch], input: text)
         #expect(piped.status == 0, "\(piped.stderr)")
-        #expect(piped.stdout.contains("/dev/stdin: 737 rows (published figures layout): 598 figures"))
+        #expect(piped.stdout.contains("/dev/stdin: 739 rows (published figures layout): 598 figures"))
         let fromFile = try cli.run(["import", published, "--db", folder.file("f.sqlite")])
         #expect(fromFile.status == 0)
         let a = try cli.run(["table", "--through", "2021-04", "--format", "csv", "--db", folder.file("p.sqlite")])
@@ -62,7 +62,7 @@ import TradeTestSupport
         let db = folder.file("s.sqlite")
         let r = try cli.run(["import", published, "--db", db])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("737 rows (published figures layout): 598 figures"))
+        #expect(r.stdout.contains("739 rows (published figures layout): 598 figures"))
         #expect(r.stdout.contains("note: sources disagree beyond rounding on CN/S/total/USD 2018-01/2018-10"))
         let series = try cli.run(
             ["series", "--region", "CN", "--sector", "S", "--format", "csv"], environment: ["SVCTRADE_DB": db])

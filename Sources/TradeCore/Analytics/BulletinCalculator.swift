@@ -295,11 +295,42 @@ public struct BulletinCalculator {
         return (row.prior, parentBase)
     }
 
+    /// The part of a year-ago balance a restatement may move before a published balance change that
+    /// disagrees with the two balances is withheld: a tenth. In the shipped record the published changes
+    /// differ from `B_t − B_{t−1}` by at most 1.2% of the base the growth rate uses (January–July 2020),
+    /// and bases as first printed were restated by up to 5.1% (January–June 2017: 8969.6亿元, 8508.4亿元
+    /// behind the 26.6亿元 narrowing of 2018); a misprinted change is off by a third (January–August
+    /// 2021: "515.62 billion yuan less" is the 2020 deficit itself; the balances give 343.95 bn).
+    public static let restatementAllowance: Int64 = 10
+
+    /// Why a published balance change cannot stand beside the balance and its year-ago balance, or
+    /// `nil` when it can: it must equal `B_t − B_{t−1}` within the two balances' rounding and a
+    /// ``restatementAllowance`` part of `|B_{t−1}|`. A prior implied by the change itself proves nothing.
+    public static func contradiction(_ published: Level, _ current: Estimate, _ prior: Estimate) -> String? {
+        guard prior.origin != .impliedByChange else { return nil }
+        let change = current.level.hundredths - prior.level.hundredths
+        let gap = (published.hundredths - change).magnitude
+        let allowed =
+            UInt64(current.halfWidth + prior.halfWidth) + prior.level.hundredths.magnitude
+            / UInt64(restatementAllowance)
+        guard gap > allowed else { return nil }
+        let yi = MonetaryUnit(current.unit.currency, .hundredMillion)
+        func text(_ l: Level) -> String { l.formatted(in: yi, places: 1) }
+        return
+            "published balance change \(text(published)) contradicts the balances \(text(current.level)) and "
+            + "\(text(prior.level)) a year earlier (difference \(text(Level(hundredths: change)))) by more than "
+            + "their rounding and a restatement of a tenth of the earlier balance, \(yi): withheld"
+    }
+
     func addBalance(_ row: inout BulletinRow) {
         guard let v = row.value else { return }
         if let published = book.figure(row.key, row.span)?.rates.balanceChange {
-            row.balanceChange = published
-            row.balanceChangeStatus = .published
+            if let p = row.prior, let why = Self.contradiction(published, v, p) {
+                row.balanceChangeWithheld = why
+            } else {
+                row.balanceChange = published
+                row.balanceChangeStatus = .published
+            }
         } else if let p = row.prior {
             row.balanceChange = Level(hundredths: v.level.hundredths - p.level.hundredths)
             row.balanceChangeStatus = FigureStatus.combining([v.status, p.status])

@@ -58,6 +58,9 @@ public struct BulletinRow: Sendable, Equatable {
     public var balanceChange: Level?
     /// What ``balanceChange`` is: published with the balance, or computed from the two balances.
     public var balanceChangeStatus: FigureStatus?
+    /// Why the published balance change is not given: it contradicts the balance and the year-ago
+    /// balance beyond rounding and restatement (``BulletinCalculator/contradiction(_:_:_:)``).
+    public var balanceChangeWithheld: String?
     /// For a balance: what it did.
     public var balanceMovement: BalanceMovement?
     /// For a total: export growth minus import growth, percentage points.

@@ -358,6 +358,7 @@ public struct PressFigures: Sendable {
             if row.balanceMovement != nil { notApplicable.insert("balance.turn") }
             growth("balance.change", row)
         }
+        if let why = row.balanceChangeWithheld { withheld["balance.diff"] = why }
         if let d = row.balanceChange, row.balanceMovement != .surplusToDeficit, row.balanceMovement != .deficitToSurplus
         {
             // A smaller deficit (or a larger surplus) is positive; the sentence speaks of the size.

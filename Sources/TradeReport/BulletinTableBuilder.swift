@@ -158,7 +158,11 @@ public struct BulletinTableBuilder: Sendable {
             c["implied_revision"] = rev.formatted(in: u, places: v.places(in: u, limit: maxPlaces))
         }
         if let b = r.balanceChange {
-            c["balance_change"] = b.formatted(in: u, places: r.value?.places(in: u, limit: maxPlaces) ?? 1)
+            // A published change keeps the digits it was printed with (424.7 bn is 4247亿元 beside
+            // −2031.7), a computed one those of the balances.
+            let printed = min(max(0, b.exactDecimal(in: u).places), maxPlaces)
+            let places = r.value?.places(in: u, limit: maxPlaces) ?? 1
+            c["balance_change"] = b.formatted(in: u, places: r.balanceChangeStatus == .published ? printed : places)
         }
         c["balance_movement"] = r.balanceMovement?.rawValue
         c["export_import_gap_pp"] = r.exportImportGap?.description

@@ -148,13 +148,12 @@ public enum SDMXCSVWriter {
                 rows.append(Row(measure: measure, value: x.description, decimals: x.places))
             }
             if let x = r.balanceChange, fields?.contains(.balanceChange) ?? true {
-                // Every digit of the change, even when the level is printed with fewer (or is absent):
-                // 4731.2 亿元 beside a level of −2039 stays 4731.2, not 4731. A change printed without a
-                // unit (none on its page) is written in 亿 with no published multiplier.
+                // The change with the digits it was printed with, not its level's: 4731.2 亿元 beside a
+                // level of −2039 stays 4731.2, and 424.7 bn beside −203.17 bn is 4247 (DECIMALS 0), not
+                // 4247.0. A change printed without a unit (none on its page) is written in 亿 with no
+                // published multiplier.
                 let unit = o.unit ?? MonetaryUnit(o.key.currency, .one)
-                // A lent change is written without its page's level, so its places are its own.
-                let places = fields == nil && o.value != nil ? o.decimals : nil
-                let (text, d) = normalised(x, unit: unit, publishedPlaces: places)
+                let (text, d) = normalised(x, unit: unit, publishedPlaces: nil)
                 rows.append(Row(measure: .balanceChange, value: text, decimals: d, published: o.unit?.magnitude))
             }
             return rows

@@ -138,7 +138,8 @@ public struct TidyTable: Sendable {
         }
         c.number(
             r.balanceChange.flatMap { x in
-                unit.map { u in x.formatted(in: u, places: max(0, o.decimals ?? 0, x.exactDecimal(in: u).places)) }
+                // The digits the change was printed with, not its level's (424.7 beside −203.17).
+                unit.map { u in x.exactDecimal(in: u).description }
             })
         let status = o.storedStatus
         for t: String? in [status.rawValue, o.release, releaseDates[o.release], o.source, o.publisher, o.publishedOn] {

@@ -169,6 +169,36 @@ import TradeTestSupport
         #expect(whole.observationCount == 70)
     }
 
+    /// The panel bulletin's slice on every backend: a later dated release wins month by month, an
+    /// undated one is applied first, `asOf` leaves out what was published after it, and a series
+    /// with nothing in the window asked for is left out.
+    @Test(arguments: backends)
+    func panelSliceTakesTheLatestReleaseMonthByMonth(_ backend: Backend) async throws {
+        let (store, dispose) = try await Self.store(backend)
+        defer { dispose() }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        func batch(_ name: String, _ date: String?, _ rows: [String]) throws -> ImportBatch {
+            let path = try folder.write(name + ".csv", "period,region,sector,flow,value,unit\n" + rows.joined())
+            return try ObservationReader(options: .init(release: name, releaseDate: date)).read(path: path)
+        }
+        let first = (1...4).flatMap { m in
+            ["R1", "R2"].map { "2021-0\(m),\($0),S,export,\(m)0.5,CNY 10k\n" }
+        }
+        _ = try await store.importBatches([try batch("a", "2021-05-01", first + ["2019-01,R3,S,export,1,CNY 10k\n"])])
+        _ = try await store.importBatches([try batch("b", "2021-06-01", ["2021-02,R1,S,export,7.25,CNY 10k\n"])])
+        _ = try await store.importBatches([try batch("c", nil, ["2021-03,R2,S,export,999,CNY 10k\n"])])
+        let months = [2021 * 12 + 1, 2021 * 12 + 2, 2021 * 12 + 4]  // February, March, May
+        let latest = try await store.panelSlice(months: months, asOf: nil)
+        #expect(latest.keys.map(\.region) == ["R1", "R2"])
+        #expect(latest.units == Array(repeating: MonetaryUnit(.cny, .tenThousand), count: 2))
+        let wan: Int64 = 1_000_000  // hundredths of a yuan in 1 万元
+        let expected: [Int64?] = [725 * wan / 100, 305 * wan / 10, nil, 205 * wan / 10, 305 * wan / 10, nil]
+        #expect(latest.values == expected)
+        let earlier = try await store.panelSlice(months: months, asOf: "2021-05-15")
+        #expect(Array(earlier.values.prefix(3)) == [205 * wan / 10, 305 * wan / 10, nil])
+    }
+
     /// A store opened for reading through the registry cannot be written to, by type and underneath.
     @Test(arguments: backends)
     func aReaderFromTheRegistryNeverWrites(_ backend: Backend) async throws {

@@ -84,3 +84,66 @@ public struct PanelBlock: Sendable {
         return assembler.panel
     }
 }
+
+extension PanelSlice {
+    /// A packed block's values in the months of a slice, as read, before the blocks are put in order.
+    public struct Block: Sendable {
+        /// Where the block goes.
+        public var order: PanelBlock.Order
+        /// The series.
+        public var key: SeriesKey
+        /// The unit of its values.
+        public var unit: MonetaryUnit
+        /// Hundredths in each month asked for, `nil` where the block holds nothing.
+        public var picked: [Int64?]
+
+        /// A block read from a store.
+        public init(order: PanelBlock.Order, key: SeriesKey, unit: MonetaryUnit, picked: [Int64?]) {
+            self.order = order
+            self.key = key
+            self.unit = unit
+            self.picked = picked
+        }
+    }
+
+    /// The values of a packed block (``MonthlyBlockCodec``) in `months`, decoded straight from the
+    /// store's buffers over the window from the first to the last month asked for only: `nil` when the
+    /// block holds none of that window; else the decoded window (for the store's own check of every
+    /// level) and the value of each month asked for (`nil` where the bitmap says absent).
+    public static func pick(
+        months: [Int], first: Int, count: Int, bitmap: UnsafeRawBufferPointer, packed: UnsafeRawBufferPointer
+    ) -> (window: [Int64], picked: [Int64?])? {
+        let lowest = months.min() ?? 0
+        let highest = months.max() ?? 0
+        let needed = min(count, highest - first + 1)
+        let skip = max(0, lowest - first)
+        guard needed > skip else { return nil }
+        let values = MonthlyBlockCodec.decodeValues(
+            pointer: packed.baseAddress, bytes: packed.count, from: skip, count: needed)
+        var picked = [Int64?](repeating: nil, count: months.count)
+        for (k, m) in months.enumerated() {
+            let i = m - first
+            guard i >= skip && i < needed && i >> 3 < bitmap.count else { continue }
+            if bitmap[i >> 3] & (1 << UInt8(i & 7)) != 0 { picked[k] = values[i - skip] }
+        }
+        return (values, picked)
+    }
+
+    /// The slice from blocks in any order: series in id order, later releases over earlier ones (the
+    /// unit of a series is its first block's).
+    public init(blocks: [Block], months: [Int]) {
+        self.init(keys: [], units: [], months: months, values: [])
+        var lastSeries: Int64?
+        for i in PanelBlock.Order.sorted(blocks.map(\.order)) {
+            let block = blocks[i]
+            if block.order.seriesID != lastSeries {
+                lastSeries = block.order.seriesID
+                keys.append(block.key)
+                units.append(block.unit)
+                values.append(contentsOf: repeatElement(nil, count: months.count))
+            }
+            let base = (keys.count - 1) * months.count
+            for (k, value) in block.picked.enumerated() where value != nil { values[base + k] = value }
+        }
+    }
+}

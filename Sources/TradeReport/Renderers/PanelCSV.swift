@@ -3,13 +3,20 @@ import TradeCore
 /// Panel-bulletin rows as CSV bytes, fast: levels exact in the panel's unit,
 /// rates as shortest round-trip doubles, empty for null.
 public enum PanelBulletinCSV {
-    /// The CSV text of the rows, as UTF-8 bytes.
+    /// The header line, as UTF-8 bytes.
+    public static let header = Array(
+        "region,sector,flow,cur_month,cur_ytd,prev_month,prev_ytd,prev2_ytd,yoy_month_pct,yoy_ytd_pct,avg2y_ytd_pct\n"
+            .utf8)
+
+    /// The CSV text of the rows, header first, as UTF-8 bytes.
     public static func render(_ rows: [PanelBulletin.Row], unit: MonetaryUnit) -> [UInt8] {
+        header + render(rows[...], unit: unit)
+    }
+
+    /// The CSV lines of the rows, without the header, as UTF-8 bytes (a piece of a larger output).
+    public static func render(_ rows: ArraySlice<PanelBulletin.Row>, unit: MonetaryUnit) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(rows.count * 110)
-        out += Array(
-            "region,sector,flow,cur_month,cur_ytd,prev_month,prev_ytd,prev2_ytd,yoy_month_pct,yoy_ytd_pct,avg2y_ytd_pct\n"
-                .utf8)
         let shift = unit.magnitude.exponent + 2
         var divisor: Int64 = 1
         for _ in 0..<shift { divisor *= 10 }

@@ -17,23 +17,15 @@ extension TradeDatabase {
                 if let reads = try readInParts(
                     parts, { db, _, rowids in try Self.sliceBlocks(db, months, asOf, rowids) })
                 {
-                    return Self.slice(reads.flatMap { $0 }, months: months)
+                    return PanelSlice(blocks: reads.flatMap { $0 }, months: months)
                 }
             }
         }
-        return try queue.read { db in Self.slice(try Self.sliceBlocks(db, months, asOf, nil), months: months) }
-    }
-
-    /// A block's values in the months asked for (`nil` where it holds nothing), before ordering.
-    struct SliceBlock: Sendable {
-        var order: PanelBlock.Order
-        var key: SeriesKey
-        var unit: MonetaryUnit
-        var picked: [Int64?]
+        return try queue.read { db in PanelSlice(blocks: try Self.sliceBlocks(db, months, asOf, nil), months: months) }
     }
 
     static func sliceBlocks(_ db: Database, _ months: [Int], _ asOf: String?, _ rowids: ClosedRange<Int64>?) throws
-        -> [SliceBlock]
+        -> [PanelSlice.Block]
     {
         let releases = try releaseOrders(db, asOf: asOf)
         var sql = """
@@ -46,10 +38,8 @@ extension TradeDatabase {
             sql += " WHERE b.rowid BETWEEN ? AND ?"
             args += [rowids.lowerBound, rowids.upperBound]
         }
-        var blocks: [SliceBlock] = []
+        var blocks: [PanelSlice.Block] = []
         var unitCache: [String: MonetaryUnit] = [:]
-        let lowest = months.min() ?? 0
-        let highest = months.max() ?? 0
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(StatementArguments(args))
         try RawRows(statement: statement).forEach { row in
@@ -66,22 +56,17 @@ extension TradeDatabase {
                 first: first, count: count, bitmapBytes: Int(sqlite3_column_bytes(s, 8)),
                 key: "\(row.text(1))/\(row.text(2))/\(row.text(3))/\(row.text(4))")
             // Decode only the months from the first to the last asked for, straight from SQLite's buffers.
-            let needed = min(count, highest - first + 1)
-            let skip = max(0, lowest - first)
-            guard needed > skip else { return }
-            let values = MonthlyBlockCodec.decodeValues(
-                pointer: sqlite3_column_blob(s, 9), bytes: Int(sqlite3_column_bytes(s, 9)), from: skip, count: needed)
-            try StoredValueCheck.levels(values, key: "\(row.text(1))/\(row.text(2))/\(row.text(3))/\(row.text(4))")
-            let bits = sqlite3_column_blob(s, 8)?.assumingMemoryBound(to: UInt8.self)
-            let bitBytes = Int(sqlite3_column_bytes(s, 8))
-            var picked = [Int64?](repeating: nil, count: months.count)
-            for (k, m) in months.enumerated() {
-                let i = m - first
-                guard i >= skip && i < needed, let bits, i >> 3 < bitBytes else { continue }
-                if bits[i >> 3] & (1 << UInt8(i & 7)) != 0 { picked[k] = values[i - skip] }
-            }
+            let bitmap = UnsafeRawBufferPointer(
+                start: sqlite3_column_blob(s, 8), count: Int(sqlite3_column_bytes(s, 8)))
+            let packed = UnsafeRawBufferPointer(
+                start: sqlite3_column_blob(s, 9), count: Int(sqlite3_column_bytes(s, 9)))
+            guard
+                let (window, picked) = PanelSlice.pick(
+                    months: months, first: first, count: count, bitmap: bitmap, packed: packed)
+            else { return }
+            try StoredValueCheck.levels(window, key: "\(row.text(1))/\(row.text(2))/\(row.text(3))/\(row.text(4))")
             blocks.append(
-                SliceBlock(
+                PanelSlice.Block(
                     order: PanelBlock.Order(
                         seriesID: sqlite3_column_int64(s, 0), published: release.published,
                         releaseID: sqlite3_column_int64(s, 10)),
@@ -90,23 +75,5 @@ extension TradeDatabase {
                     picked: picked))
         }
         return blocks
-    }
-
-    /// The slice from blocks in any order: series in id order, later releases over earlier ones.
-    static func slice(_ blocks: [SliceBlock], months: [Int]) -> PanelSlice {
-        var slice = PanelSlice(keys: [], units: [], months: months, values: [])
-        var lastSeries: Int64?
-        for i in PanelBlock.Order.sorted(blocks.map(\.order)) {
-            let block = blocks[i]
-            if block.order.seriesID != lastSeries {
-                lastSeries = block.order.seriesID
-                slice.keys.append(block.key)
-                slice.units.append(block.unit)
-                slice.values.append(contentsOf: repeatElement(nil, count: months.count))
-            }
-            let base = (slice.keys.count - 1) * months.count
-            for (k, value) in block.picked.enumerated() where value != nil { slice.values[base + k] = value }
-        }
-        return slice
     }
 }

@@ -123,6 +123,16 @@
             WHERE b.first_month <= $2::integer AND b.first_month + b.month_count > $1::integer
             """
 
+        /// Blocks that overlap the months `$1 … $2` for the panel bulletin: ids and packed bytes only (the
+        /// series keys and releases are read once), unsorted (``blocks``).
+        static let sliceBlocks = """
+            SELECT b.series_id, b.release_id, b.first_month, b.month_count, b.unit, b.present, b.vals
+            FROM monthly_block b
+            WHERE b.first_month <= $2::integer AND b.first_month + b.month_count > $1::integer
+            """
+
+        static let releaseDates = "SELECT id, published FROM release"
+
         static let seriesKeys = "SELECT s.id, s.region, s.sector, s.flow, s.currency FROM series s WHERE true"
 
         static let summaryFigures = """
@@ -204,7 +214,8 @@
         /// Every statement, for the distribution-column test (COPY targets are listed by their columns).
         public static var statements: [String] {
             schema + roles + [
-                releases, figures, blocks, seriesKeys, summaryFigures, summaryBlocks, lockReleases, existingRelease,
+                releases, figures, blocks, sliceBlocks, releaseDates, seriesKeys, summaryFigures, summaryBlocks,
+                lockReleases, existingRelease,
                 insertRelease, allSeries, insertSeries, insertSources, sourceIDs, schemaCheck, unpackedBlocks,
                 addPackedColumns, packOldBlocks,
             ] + finishPackedColumns + [

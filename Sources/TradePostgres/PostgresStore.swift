@@ -393,21 +393,76 @@
             }.sorted { $0.key < $1.key }
         }
 
+        /// The panel bulletin's months of every series (the hot path of `svctrade table --panel`), from one
+        /// snapshot: series keys and releases read once, then the blocks that overlap the window as bare
+        /// ids and packed bytes, each decoded over the window only as its row arrives (the server joins
+        /// no text to 36,000 rows), put in order as the SQLite store does (``TradeCore/PanelSlice``).
         public func panelSlice(months: [Int], asOf: String?) async throws -> PanelSlice {
-            var selection = FigureSelection(asOf: asOf)
-            if let lo = months.min(), let hi = months.max(), let a = Period(index: lo), let b = Period(index: hi) {
-                selection.months = a...b
-            }
-            let panel = try await monthlyPanel(selection)
-            var slice = PanelSlice(keys: [], units: [], months: months, values: [])
-            for s in panel.series.sorted(by: { $0.key < $1.key }) {
-                slice.keys.append(s.key)
-                slice.units.append(s.unit)
-                for m in months {
-                    slice.values.append(Period(index: m).flatMap { s.value(at: $0)?.hundredths })
+            try await withSchema { c in
+                _ = try await Self.rows(c, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                do {
+                    let blocks = try await Self.sliceBlocks(c, months: months, asOf: asOf)
+                    _ = try await Self.rows(c, "COMMIT")
+                    return PanelSlice(blocks: blocks, months: months)
+                } catch {
+                    _ = try? await Self.rows(c, "ROLLBACK")
+                    throw error
                 }
             }
-            return slice
+        }
+
+        /// The blocks of ``panelSlice(months:asOf:)``, in the order the server sends them.
+        static func sliceBlocks(_ c: PostgresConnection, months: [Int], asOf: String?) async throws
+            -> [PanelSlice.Block]
+        {
+            var published: [Int64: String?] = [:]
+            for row in try await rows(c, PostgresSQL.releaseDates) {
+                let (id, date) = try row.decode((Int64, String?).self)
+                if let asOf, let date, date > asOf { continue }
+                published[id] = date
+            }
+            var keys: [Int64: SeriesKey] = [:]
+            for row in try await rows(c, PostgresSQL.seriesKeys) {
+                let (id, region, sector, flowText, currencyText) = try row.decode(
+                    (Int64, String, String, String, String).self)
+                guard let flow = Flow(rawValue: flowText), let currency = Currency(rawValue: currencyText) else {
+                    continue
+                }
+                keys[id] = SeriesKey(region: region, sector: sector, flow: flow, currency: currency)
+            }
+            var binds = PostgresBindings()
+            binds.append(months.min() ?? 0)
+            binds.append(months.max() ?? 0)
+            var units: [String: MonetaryUnit] = [:]
+            var blocks: [PanelSlice.Block] = []
+            blocks.reserveCapacity(keys.count)
+            let query = PostgresQuery(unsafeSQL: PostgresSQL.sliceBlocks, binds: binds)
+            for try await row in try await c.query(query, logger: logger) {
+                let (seriesID, releaseID, first, count, unitText, bitmap, packed) = try row.decode(
+                    (Int64, Int64, Int, Int, String, ByteBuffer, ByteBuffer).self)
+                guard let date = published[releaseID], let key = keys[seriesID],
+                    let unit = units[unitText] ?? MonetaryUnit(parsing: unitText)
+                else { continue }  // a release after asOf
+                units[unitText] = unit
+                guard MonthlyBlockCodec.isPossibleBlock(first: first, count: count, bitmapBytes: bitmap.readableBytes)
+                else {
+                    throw damaged("an impossible monthly block (first month index \(first), \(count) months)", "\(key)")
+                }
+                let window = bitmap.withUnsafeReadableBytes { bits in
+                    packed.withUnsafeReadableBytes { bytes in
+                        PanelSlice.pick(months: months, first: first, count: count, bitmap: bits, packed: bytes)
+                    }
+                }
+                guard let (values, picked) = window else { continue }
+                if let v = MonthlyBlockCodec.impossibleLevel(in: values) {
+                    throw damaged("an impossible level (\(v) hundredths)", "\(key)")
+                }
+                blocks.append(
+                    PanelSlice.Block(
+                        order: PanelBlock.Order(seriesID: seriesID, published: date, releaseID: releaseID), key: key,
+                        unit: unit, picked: picked))
+            }
+            return blocks
         }
 
         public func importBatches(_ batches: [ImportBatch]) async throws -> ImportSummary {

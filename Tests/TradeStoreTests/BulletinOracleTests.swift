@@ -85,6 +85,21 @@ import TradeTestSupport
         #expect(kis.shareChangeStatus == .computed)
     }
 
+    /// A share computed from levels is printed only when their rounding allows one figure: travel's
+    /// 271.8 billion (±0.05 bn) of 19074.9 亿元 is 14.246 … 14.252%, 14.2 or 14.3: withheld, with why.
+    @Test func aShareStraddlingARoundingStepIsWithheld() throws {
+        // As the 2022-04 bulletin reads the store: published by its release date (release.toml).
+        let book = try ShippedData.store(["mofcom-published-2017-2022.csv"]).figureBook(asOf: "2022-05-31")
+        let c = BulletinCalculator(resolver: LevelResolver(book: book), baseYear: nil)
+        let travel = c.row(key("SD", .total), try PeriodSpan(parsing: "2022-01/2022-04"))
+        #expect(travel.value?.level.formatted(in: yi, places: 1) == "2718.0")
+        #expect(travel.share == nil)
+        #expect(travel.shareWithheld?.hasPrefix("computed 14.2") == true, "\(travel.shareWithheld ?? "")")
+        #expect(travel.shareWithheld?.contains("given the rounding of its levels") == true)
+        let kis = c.row(key("KIS", .total), try PeriodSpan(parsing: "2022-01/2022-04"))
+        #expect(kis.share?.description == "42.0")  // 8010 / 19074.9: 41.99 … 42.00 holds
+    }
+
     @Test func ratesOf2022ComeFromTheStoresOwnLevels() throws {
         let c = try calculator()
         let span = try PeriodSpan(parsing: "2022-01/2022-04")

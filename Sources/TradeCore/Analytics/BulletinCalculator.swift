@@ -238,8 +238,14 @@ public struct BulletinCalculator {
             row.share = published
             row.shareStatus = .published
         } else if let v = row.value, let t = parentValue, t.level.hundredths > 0 {
-            row.share = DecimalNumber.quotient(Int128(v.level.hundredths) * 100, Int128(t.level.hundredths), places: 1)
-            row.shareStatus = FigureStatus.combining([v.status, t.status])
+            // Computed from the levels, printed only when their rounding allows one figure (``ShareQuote``).
+            let quote = ShareQuote(part: v, of: t)
+            if let share = quote.value {
+                row.share = share
+                row.shareStatus = quote.status
+            } else {
+                row.shareWithheld = quote.withheld
+            }
         } else {
             row.share = published?.share
             row.shareStatus = row.share == nil ? nil : .published

@@ -35,6 +35,9 @@ public struct BulletinRow: Sendable, Equatable {
     public var averageGrowth: RateQuote = .none
     /// Share in the parent (a sector in total services of the same flow, a region in the nation), percent.
     public var share: DecimalNumber?
+    /// Why ``share`` is empty although the levels are known: the shares their rounding allows do not
+    /// round to one figure (``ShareQuote``).
+    public var shareWithheld: String?
     /// Change of that share versus a year earlier, percentage points (comparable bases).
     public var shareChange: DecimalNumber?
     /// Contribution to the parent's growth, percentage points (拉动), to 0.01 (rounded once from

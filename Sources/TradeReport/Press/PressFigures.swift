@@ -127,6 +127,8 @@ public struct PressFigures: Sendable {
                 rounding: Self.rateRounding,
                 formula: "KIS / total services × 100", status: status,
                 inputs: Self.inputs(kis.value) + Self.inputs(total.value))
+        } else if let why = kis.shareWithheld {
+            withheld["kis.share"] = why
         }
         if let c = kis.shareChange, let status = kis.shareChangeStatus {
             let a = c.rounded(places: 1).magnitude.trimmedDescription

@@ -115,12 +115,19 @@ public enum ReleaseCalendar {
         return ReleaseMoment(date: date, time: time, offsetSeconds: offset, secondsSince1970: local - offset)
     }
 
-    /// How a bulletin shows a `next_release` value: a date as written, a month by name, or "not
+    /// How a bulletin shows a `next_release` value: a date or a month in words (`2021年6月30日`,
+    /// `30 June 2021`: a reader, or a check, never takes it for the date of a source), or "not
     /// announced".
     public static func nextReleaseText(_ value: String, zh: Bool) -> String {
         if value == unannounced { return zh ? "尚未公布" : "not announced" }
         if isMonth(value), let p = try? Period(parsing: value) {
             return zh ? "\(p.year)年\(p.month)月" : "\(PressFiguresWords.monthName(p.month)) \(p.year)"
+        }
+        let parts = value.split(separator: "-").compactMap { Int($0) }
+        if CalendarDate.isValid(value), parts.count == 3 {
+            return zh
+                ? "\(parts[0])年\(parts[1])月\(parts[2])日"
+                : "\(parts[2]) \(PressFiguresWords.monthName(parts[1])) \(parts[0])"
         }
         return value
     }

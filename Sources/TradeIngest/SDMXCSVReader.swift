@@ -14,7 +14,9 @@ import TradeCore
 /// Every row is stored as it says or the file is refused with file:line:column: each code is checked
 /// against its codelist and each attribute against its type (also on rows whose value is missing); a
 /// panel month goes to the series of its own `RELEASE` (one block per series and release, so one
-/// `SOURCE` and one `UNIT_MULT` per block: months that disagree are refused); a month or a figure
+/// `SOURCE` and one `UNIT_MULT` per block: months that disagree are refused); the address stored is
+/// `SOURCE_COPY` where given (a mirror's address, `SOURCE` then citing the publisher), else `SOURCE`,
+/// so an export read back keeps the addresses it was read from; a month or a figure
 /// given twice with different values is refused, as in the tidy reader; a file that is not read to
 /// its end as lines (old Mac line ends) or has no data rows is refused.
 public enum SDMXCSVReader {
@@ -75,7 +77,7 @@ public enum SDMXCSVReader {
         "DATAFLOW", "STRUCTURE", "STRUCTURE_ID", "ACTION", "FREQ", "REF_AREA", "COUNTERPART_AREA", "ACCOUNTING_ENTRY",
         "INT_ACC_ITEM", "CURRENCY", "UNIT_MEASURE", "TIME_PERIOD", "OBS_VALUE", "UNIT_MULT", "DECIMALS", "OBS_STATUS",
         "SOURCE", "RELEASE", "PUBLISHER", "PUBLICATION_DATE", "PREFERRED", "PANEL", "FIGURE", "ACCUMULATION", "COPY",
-        "UNIT_MULT_PUBLISHED",
+        "UNIT_MULT_PUBLISHED", "SOURCE_COPY",
     ]
 
     /// The dataflows svctrade writes (one observation per key, and every copy).
@@ -477,7 +479,9 @@ extension SDMXCSVReader.State {
             figureNumber = n
         }
         let release = named ?? cell("RELEASE").flatMap { $0.isEmpty ? nil : $0 } ?? defaultRelease
-        let source = cell("SOURCE") ?? ""
+        // The address the figure was read at: a mirror's copy (`SOURCE_COPY`) where `SOURCE` cites the
+        // publisher instead, so that an export read back keeps the address it was read from.
+        let source = cell("SOURCE_COPY").flatMap { $0.isEmpty ? nil : $0 } ?? cell("SOURCE") ?? ""
         let key = SeriesKey(region: region.code, sector: sector, flow: flow, currency: currency)
         let written = MonetaryUnit(currency, magnitude)
         let unit = MonetaryUnit(currency, printed)

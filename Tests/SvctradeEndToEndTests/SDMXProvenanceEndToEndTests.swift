@@ -9,12 +9,7 @@ import TradeTestSupport
     let cli = CommandRunner()
 
     /// The rows of an SDMX-CSV 1.0 export, as column → cell.
-    func rows(_ text: String) -> [[String: String]] {
-        var lines = text.split(separator: "\n").map { CSVLine.cells(String($0)) }
-        guard !lines.isEmpty else { return [] }
-        let header = lines.removeFirst()
-        return lines.map { cells in Dictionary(uniqueKeysWithValues: zip(header, cells).map { ($0, $1) }) }
-    }
+    func rows(_ text: String) -> [[String: String]] { CSVLine.records(text) }
 
     func find(
         _ rows: [[String: String]], area: String, counterpart: String = "W1", entry: String, item: String = "S",
@@ -88,6 +83,14 @@ import TradeTestSupport
 
 /// Cells of one CSV line (quotes as RFC 4180; no line breaks inside fields in these files).
 enum CSVLine {
+    /// The rows of a CSV text with a header line, as column → cell.
+    static func records(_ text: String) -> [[String: String]] {
+        var lines = text.split(separator: "\n").map { cells(String($0)) }
+        guard !lines.isEmpty else { return [] }
+        let header = lines.removeFirst()
+        return lines.map { cells in Dictionary(uniqueKeysWithValues: zip(header, cells).map { ($0, $1) }) }
+    }
+
     static func cells(_ line: String) -> [String] {
         var cells: [String] = []
         var cell = ""

@@ -42,4 +42,24 @@ import TradeTestSupport
         #expect(SourceKind.publisher < .official && SourceKind.official < .stateMedia && SourceKind.unknown < .mirror)
         #expect(!SourceKind.mirror.isCitable && SourceKind.media.isCitable)
     }
+
+    /// A figure read at a mirror cites its publisher and keeps the address as the copy read; any other
+    /// address (the agency's page, a news report, a file) is cited as it is.
+    @Test func aMirrorCitesThePublisher() throws {
+        let brlscp = "http://brlscp.com/article/newsrelease/press/202106/20210603069409.shtml"
+        let hosts = SourceHosts.standard
+        #expect(hosts.citation(of: brlscp, publisher: .safe) == SourceCitation(cited: "SAFE", copy: brlscp))
+        let page = "http://english.mofcom.gov.cn/article/newsrelease/press/202106/20210603069409.shtml"
+        #expect(hosts.citation(of: page, publisher: .mofcom) == SourceCitation(cited: page, copy: ""))
+        #expect(hosts.citation(of: "obs.csv", publisher: .mofcom) == SourceCitation(cited: "obs.csv"))
+        #expect(hosts.citation(of: brlscp, publisher: .mofcom).address == brlscp)
+        #expect(hosts.citation(of: page, publisher: .mofcom).address == page)
+        // An observation without a publisher column: its region's (SAFE for the BoP basis).
+        let key = SeriesKey(region: "CN-BOP", sector: "S", flow: .export, currency: .usd)
+        let o = Observation(
+            key: key, span: PeriodSpan(month: try #require(Period(year: 2021, month: 4))), value: nil, unit: nil,
+            decimals: nil, source: brlscp, release: "r")
+        #expect(o.citation() == SourceCitation(cited: "SAFE", copy: brlscp))
+        #expect(SourceHosts([:]).citation(of: brlscp, publisher: .mofcom).cited == brlscp)
+    }
 }

@@ -10,10 +10,12 @@
 /// [`COPY`], `TIME_PERIOD`. Measure: `OBS_VALUE`. Attributes: `UNIT_MULT` (8 for every level and
 /// balance change, 0 for rates: one per series key), `UNIT_MULT_PUBLISHED` (the power of ten the
 /// agency printed the level in), `DECIMALS` (of `OBS_VALUE` as written; negative for a level rounded to
-/// tens or hundreds of 亿), `OBS_STATUS`, `SOURCE`, `RELEASE`, `PUBLISHER`, `PUBLICATION_DATE`,
+/// tens or hundreds of 亿), `OBS_STATUS`, `SOURCE` (the page to cite, or the publisher for a figure
+/// read at a mirror), `RELEASE`, `PUBLISHER`, `PUBLICATION_DATE`,
 /// `PREFERRED` (the copy kept among sources of one release), `PANEL` (`1` for a month of an imported
 /// monthly panel rather than a published figure), `FIGURE` (rows of one stored figure share a
-/// number: a level and the rates printed with it). The command reference ("export") documents every code.
+/// number: a level and the rates printed with it), `SOURCE_COPY` (the mirror's address a figure was
+/// read from: evidence, not to be cited). The command reference ("export") documents every code.
 public enum SDMXCodes {
     /// The maintenance agency of svctrade's structures.
     public static let agency = "SVCTRADE"

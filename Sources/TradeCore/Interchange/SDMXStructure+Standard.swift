@@ -55,6 +55,7 @@ extension SDMXStructure {
             Component("PREFERRED", .observationAttribute(required: true), .text("Integer")),
             Component("PANEL", .observationAttribute(required: false), .text("Integer")),
             Component("FIGURE", .observationAttribute(required: false), .text("Integer")),
+            Component("SOURCE_COPY", .observationAttribute(required: false), .text("String")),
         ]
     }
 
@@ -98,13 +99,22 @@ extension SDMXStructure {
             "OBS_VALUE 按公布精度的小数位数；金额取整到十位、百位时为负数"
         ),
         ("OBS_STATUS", "Observation status", "观测值状态", nil, nil),
-        ("SOURCE", "Source address", "来源地址", nil, nil),
+        (
+            "SOURCE", "Source (page or publisher to cite)", "来源（可引用的网页或发布机构）",
+            "The page that printed the figure (the publisher's own, another official site, a news report, or the file imported); for a figure read from a copy on an unrelated site (a mirror), the publisher whose figure it is (MOFCOM, SAFE), with the copy's address in SOURCE_COPY",
+            "刊载该数据的网页（发布机构网站、其他官方网站、新闻报道或所导入的文件）；若数据读自无关网站上的转载副本（镜像），则为该数据的发布机构（MOFCOM、SAFE），副本地址见 SOURCE_COPY"
+        ),
         ("RELEASE", "Release (vintage)", "发布（版本）", nil, nil),
         ("PUBLISHER", "Publisher", "发布机构", nil, nil),
         ("PUBLICATION_DATE", "Publication date", "发布日期", nil, nil),
         ("PREFERRED", "Preferred copy among the sources of a release", "同一发布中的首选来源副本", nil, nil),
         ("PANEL", "Month of a monthly panel", "月度面板数据", nil, nil),
         ("FIGURE", "Stored figure number", "存储数据编号", nil, nil),
+        (
+            "SOURCE_COPY", "Address of the copy the figure was read from (not to be cited)", "数据所读副本的地址（不可引用）",
+            "A mirror: a copy of an agency page or a news page on an unrelated site, kept as evidence of where the figure was read, never as a citation (SOURCE names the publisher); empty where SOURCE is the page itself",
+            "镜像：无关网站上对发布机构或新闻网页的转载副本，仅作为数据读取来源的证据保留，不作引用（SOURCE 为发布机构）；SOURCE 为网页本身时为空"
+        ),
     ].map { (id: String, en: String, zh: String, aboutEn: String?, aboutZh: String?) in
         Concept(id, Text(en, zh), description: aboutEn.map { Text($0, aboutZh) })
     }

@@ -98,9 +98,14 @@ public enum SDMXCSVWriter {
 
     /// The file: figures in the order given, then the panel's months series by series (a month whose
     /// series and period already have a level among `figures` is left out unless `allSources`).
-    public static func render(figures: [Figure], panel: MonthlyPanel, version: Int, allSources: Bool = false)
-        -> String
-    {
+    ///
+    /// `SOURCE` is what a reader cites: the page that printed the value, or, for a value read at a
+    /// mirror host of `hosts`, its publisher (`MOFCOM`, `SAFE`), the mirror's address then in
+    /// `SOURCE_COPY` (evidence only; ``SourceHosts/citation(of:publisher:)``).
+    public static func render(
+        figures: [Figure], panel: MonthlyPanel, version: Int, allSources: Bool = false,
+        hosts: SourceHosts = .standard
+    ) -> String {
         let flow = allSources ? SDMXCodes.copiesDataflow : SDMXCodes.dataflow
         let lead = version == 2 ? "dataflow,\(flow),I," : "\(flow),"
         let mult = String(SDMXCodes.levelMultiplier.exponent)
@@ -112,7 +117,7 @@ public enum SDMXCSVWriter {
             var published: Magnitude? = nil
         }
         func write(
-            _ key: SeriesKey, _ span: PeriodSpan, _ r: Row, status: FigureStatus, copy: Int, source: String,
+            _ key: SeriesKey, _ span: PeriodSpan, _ r: Row, status: FigureStatus, copy: Int, source: SourceCitation,
             release: String, publisher: String?, publishedOn: String?, preferred: Bool, panel: Bool, figure: Int
         ) {
             let (freq, accumulation, period) = SDMXCodes.time(span)
@@ -126,8 +131,9 @@ public enum SDMXCSVWriter {
             if allSources { cells.append(String(copy)) }
             cells += [
                 period, r.value, isAmount ? mult : "0", r.published.map { String($0.exponent) } ?? "",
-                String(r.decimals), SDMXCodes.observationStatus(status), source, release, publisher ?? "",
+                String(r.decimals), SDMXCodes.observationStatus(status), source.cited, release, publisher ?? "",
                 publishedOn ?? "", preferred ? "1" : "0", panel ? "1" : "", figure > 0 ? String(figure) : "",
+                source.copy,
             ]
             out += lead + cells.map(CSVRenderer.escape).joined(separator: ",") + "\n"
         }
@@ -190,7 +196,8 @@ public enum SDMXCSVWriter {
                 let status = p.copy.storedStatus
                 for row in rows(p.copy, only: p.fields) {
                     write(
-                        o.key, o.span, row, status: status, copy: f.copy, source: p.copy.source, release: o.release,
+                        o.key, o.span, row, status: status, copy: f.copy, source: p.copy.citation(hosts),
+                        release: o.release,
                         publisher: p.copy.publisher, publishedOn: p.copy.publishedOn, preferred: p.preferred,
                         panel: false, figure: p.figure)
                 }
@@ -205,7 +212,9 @@ public enum SDMXCSVWriter {
                 write(
                     s.key, PeriodSpan(month: month),
                     Row(measure: .level, value: text, decimals: d, published: s.unit.magnitude), status: s.status,
-                    copy: taken + 1, source: s.source, release: s.release, publisher: nil, publishedOn: nil,
+                    copy: taken + 1,
+                    source: hosts.citation(of: s.source, publisher: .ofRegion(s.key.region)), release: s.release,
+                    publisher: nil, publishedOn: nil,
                     preferred: true, panel: true, figure: 0)
             }
         }

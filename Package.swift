@@ -110,6 +110,7 @@ let package = Package(
             dependencies: [
                 "TradeStore", "TradeIngest", "TradeTestSupport", "TradePostgres",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
             ]),
         .testTarget(
             name: "TradeReportTests",

@@ -123,15 +123,28 @@
             WHERE b.first_month <= $2::integer AND b.first_month + b.month_count > $1::integer
             """
 
-        /// Blocks that overlap the months `$1 … $2` for the panel bulletin: ids and packed bytes only (the
-        /// series keys and releases are read once), unsorted (``blocks``).
-        static let sliceBlocks = """
-            SELECT b.series_id, b.release_id, b.first_month, b.month_count, b.unit, b.present, b.vals
-            FROM monthly_block b
-            WHERE b.first_month <= $2::integer AND b.first_month + b.month_count > $1::integer
-            """
+        /// Blocks of the series with ids `$3 … $4` that overlap the months `$1 … $2`, for the panel
+        /// bulletin, as one packed value (``PackedRecords``): ids, months, unit, the block's bytes and the
+        /// series key (region, sector, flow, currency joined by U+001F).
+        static let sliceBlocks = PackedRecords.select(
+            [
+                .int8("b.series_id"), .int8("b.release_id"), .int4("b.first_month"), .int4("b.month_count"),
+                .text("b.unit"), .bytes("b.present"), .bytes("b.vals"),
+                .text("concat_ws(chr(31), s.region, s.sector, s.flow, s.currency)"),
+            ],
+            from: """
+                FROM monthly_block b JOIN series s ON s.id = b.series_id
+                WHERE b.series_id BETWEEN $3 AND $4 AND s.id BETWEEN $3 AND $4
+                  AND b.first_month <= $2::integer AND b.first_month + b.month_count > $1::integer
+                """)
 
         static let releaseDates = "SELECT id, published FROM release"
+
+        /// The lowest and highest series id (the parts of the panel read).
+        static let seriesIDRange = "SELECT min(s.id), max(s.id) FROM series s"
+
+        /// The snapshot of the panel read's transaction, for its second connection.
+        static let exportSnapshot = "SELECT pg_export_snapshot()"
 
         static let seriesKeys = "SELECT s.id, s.region, s.sector, s.flow, s.currency FROM series s WHERE true"
 
@@ -214,7 +227,8 @@
         /// Every statement, for the distribution-column test (COPY targets are listed by their columns).
         public static var statements: [String] {
             schema + roles + [
-                releases, figures, blocks, sliceBlocks, releaseDates, seriesKeys, summaryFigures, summaryBlocks,
+                releases, figures, blocks, sliceBlocks, releaseDates, seriesKeys, seriesIDRange, exportSnapshot,
+                summaryFigures, summaryBlocks,
                 lockReleases, existingRelease,
                 insertRelease, allSeries, insertSeries, insertSources, sourceIDs, schemaCheck, unpackedBlocks,
                 addPackedColumns, packOldBlocks,

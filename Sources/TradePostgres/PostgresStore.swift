@@ -20,6 +20,8 @@
         /// The address with any password removed, for messages.
         public let address: String
         let connection: PostgresConnection
+        /// How to open a second connection (the panel read's helper).
+        let configuration: PostgresConnection.Configuration
         /// One call at a time on the connection (a read of several queries runs in one transaction).
         let gate = AsyncGate()
         /// Ends the call under way when the connection closes (one watch per connection, armed per call).
@@ -51,6 +53,7 @@
                 password: config.password ?? password,
                 database: config.database,
                 tls: .disable)
+            self.configuration = configuration
             let redacted = config.redacted
             do {
                 connection = try await withDeadline(seconds: callDeadline) {
@@ -394,14 +397,25 @@
         }
 
         /// The panel bulletin's months of every series (the hot path of `svctrade table --panel`), from one
-        /// snapshot: series keys and releases read once, then the blocks that overlap the window as bare
-        /// ids and packed bytes, each decoded over the window only as its row arrives (the server joins
-        /// no text to 36,000 rows), put in order as the SQLite store does (``TradeCore/PanelSlice``).
+        /// snapshot: releases and series keys read once, the blocks that overlap the window packed by the
+        /// server into one value per ``slicePartSize`` series (``PackedRecords``), fetched over two
+        /// connections sharing the snapshot (`pg_export_snapshot`) and decoded over the window only on
+        /// both cores, then put in order as the SQLite store does (``TradeCore/PanelSlice``).
         public func panelSlice(months: [Int], asOf: String?) async throws -> PanelSlice {
-            try await withSchema { c in
+            try await panelSlice(months: months, asOf: asOf, partSize: Self.slicePartSize, helper: configuration)
+        }
+
+        /// ``panelSlice(months:asOf:)`` in parts of `partSize` series ids, with a second connection
+        /// opened by `helper` (none: this connection reads every part).
+        func panelSlice(
+            months: [Int], asOf: String?, partSize: Int, helper: PostgresConnection.Configuration?
+        ) async throws -> PanelSlice {
+            let deadline = callDeadline
+            return try await withSchema { c in
                 _ = try await Self.rows(c, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 do {
-                    let blocks = try await Self.sliceBlocks(c, months: months, asOf: asOf)
+                    let blocks = try await Self.sliceBlocks(
+                        c, helper: helper, deadline: deadline, months: months, asOf: asOf, partSize: partSize)
                     _ = try await Self.rows(c, "COMMIT")
                     return PanelSlice(blocks: blocks, months: months)
                 } catch {
@@ -411,58 +425,82 @@
             }
         }
 
-        /// The blocks of ``panelSlice(months:asOf:)``, in the order the server sends them.
-        static func sliceBlocks(_ c: PostgresConnection, months: [Int], asOf: String?) async throws
-            -> [PanelSlice.Block]
-        {
+        /// The blocks of ``panelSlice(months:asOf:)``, in no particular order. The parts of the series id
+        /// range are taken in turn by this connection and a second one in the same snapshot, each part
+        /// decoded while the next is fetched; without a second connection (the server refuses it) this
+        /// one reads them all.
+        static func sliceBlocks(
+            _ c: PostgresConnection, helper: PostgresConnection.Configuration?, deadline: Int, months: [Int],
+            asOf: String?, partSize: Int
+        ) async throws -> [PanelSlice.Block] {
+            let snapshot = try await rows(c, PostgresSQL.exportSnapshot).first?.decode(String.self)
+            let bounds = try await rows(c, PostgresSQL.seriesIDRange).first?.decode((Int64?, Int64?).self)
+            guard let low = bounds?.0, let high = bounds?.1 else { return [] }
             var published: [Int64: String?] = [:]
             for row in try await rows(c, PostgresSQL.releaseDates) {
                 let (id, date) = try row.decode((Int64, String?).self)
                 if let asOf, let date, date > asOf { continue }
                 published[id] = date
             }
-            var keys: [Int64: SeriesKey] = [:]
-            for row in try await rows(c, PostgresSQL.seriesKeys) {
-                let (id, region, sector, flowText, currencyText) = try row.decode(
-                    (Int64, String, String, String, String).self)
-                guard let flow = Flow(rawValue: flowText), let currency = Currency(rawValue: currencyText) else {
-                    continue
-                }
-                keys[id] = SeriesKey(region: region, sector: sector, flow: flow, currency: currency)
+            let size = Int64(max(1, partSize))
+            let work = SliceParts(
+                parts: stride(from: low, through: high, by: max(1, partSize)).map { $0...min($0 + size - 1, high) },
+                months: months, published: published)
+            async let helped = readOnSecondConnection(helper, snapshot: snapshot, deadline: deadline, work)
+            let mine = try await work.read(c)
+            return mine + (try await helped)
+        }
+
+        /// The parts ``sliceBlocks(_:helper:deadline:months:asOf:partSize:)`` reads on a second connection in the
+        /// first one's snapshot; none when the server refuses the connection (the first reads them all).
+        static func readOnSecondConnection(
+            _ configuration: PostgresConnection.Configuration?, snapshot: String?, deadline: Int, _ work: SliceParts
+        ) async throws -> [PanelSlice.Block] {
+            guard let configuration, let snapshot, snapshot.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+                return []
             }
-            var binds = PostgresBindings()
-            binds.append(months.min() ?? 0)
-            binds.append(months.max() ?? 0)
-            var units: [String: MonetaryUnit] = [:]
-            var blocks: [PanelSlice.Block] = []
-            blocks.reserveCapacity(keys.count)
-            let query = PostgresQuery(unsafeSQL: PostgresSQL.sliceBlocks, binds: binds)
-            for try await row in try await c.query(query, logger: logger) {
-                let (seriesID, releaseID, first, count, unitText, bitmap, packed) = try row.decode(
-                    (Int64, Int64, Int, Int, String, ByteBuffer, ByteBuffer).self)
-                guard let date = published[releaseID], let key = keys[seriesID],
-                    let unit = units[unitText] ?? MonetaryUnit(parsing: unitText)
-                else { continue }  // a release after asOf
-                units[unitText] = unit
-                guard MonthlyBlockCodec.isPossibleBlock(first: first, count: count, bitmapBytes: bitmap.readableBytes)
-                else {
-                    throw damaged("an impossible monthly block (first month index \(first), \(count) months)", "\(key)")
-                }
-                let window = bitmap.withUnsafeReadableBytes { bits in
-                    packed.withUnsafeReadableBytes { bytes in
-                        PanelSlice.pick(months: months, first: first, count: count, bitmap: bits, packed: bytes)
-                    }
-                }
-                guard let (values, picked) = window else { continue }
-                if let v = MonthlyBlockCodec.impossibleLevel(in: values) {
-                    throw damaged("an impossible level (\(v) hundredths)", "\(key)")
-                }
-                blocks.append(
-                    PanelSlice.Block(
-                        order: PanelBlock.Order(seriesID: seriesID, published: date, releaseID: releaseID), key: key,
-                        unit: unit, picked: picked))
+            let opened = try? await withDeadline(seconds: deadline) {
+                try await PostgresConnection.connect(configuration: configuration, id: 2, logger: logger)
             }
-            return blocks
+            guard let b = opened else { return [] }
+            do {
+                let blocks = try await withDeadline(seconds: deadline, onTimeout: { try? await b.close() }) {
+                    _ = try await rows(b, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    _ = try await rows(b, "SET TRANSACTION SNAPSHOT '\(snapshot)'")
+                    let blocks = try await work.read(b)
+                    _ = try await rows(b, "COMMIT")
+                    return blocks
+                }
+                try? await b.close()
+                return blocks
+            } catch {
+                try? await b.close()
+                throw error
+            }
+        }
+
+        /// How many series ids one packed part of the panel read covers (about 3 MB on the bench panel,
+        /// far below the server's 1 GB limit on one value; enough parts to share between two connections).
+        static let slicePartSize = 4096
+
+        /// Reads every record of a packed part with `record`, which reads each field of one record; the
+        /// number read must be the number the server counted.
+        static func unpack(
+            _ part: PackedPart, _ what: String, _ record: (inout PackedRecordReader) throws -> Void
+        ) throws {
+            var read = 0
+            try part.bytes?.withUnsafeReadableBytes { bytes in
+                var reader = PackedRecordReader(bytes)
+                while !reader.atEnd {
+                    try record(&reader)
+                    read += 1
+                }
+            }
+            guard read == part.count else {
+                throw PostgresStoreError(
+                    "error: the PostgreSQL server counted \(part.count) rows of \(what) but packed \(read) (a row with an empty field); the store was edited outside svctrade. Restore it from a backup, or import into a new store"
+                )
+            }
         }
 
         public func importBatches(_ batches: [ImportBatch]) async throws -> ImportSummary {

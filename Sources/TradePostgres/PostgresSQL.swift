@@ -112,25 +112,18 @@
             WHERE true
             """
 
-        /// Panel blocks that overlap the months `$1 … $2`, packed (`MonthlyBlockCodec`); the client cuts
-        /// the window as it decodes, as the SQLite store does. Not sorted on the server (a sort of rows that
-        /// carry blocks spills to disk: 0.99 s against 0.20 s for the bench panel); the client orders them.
-        static let blocks = """
-            SELECT s.region, s.sector, s.flow, s.currency, b.first_month, b.month_count, b.unit, b.decimals,
-                   b.present, b.vals, r.name, src.address, b.series_id, r.published, r.id
-            FROM monthly_block b JOIN series s ON s.id = b.series_id JOIN release r ON r.id = b.release_id
-            JOIN source src ON src.id = b.source_id
-            WHERE b.first_month <= $2::integer AND b.first_month + b.month_count > $1::integer
-            """
+        /// A series' key as one text: region, sector, flow and currency joined by U+001F.
+        static let packedKey = "concat_ws(chr(31), s.region, s.sector, s.flow, s.currency)"
 
-        /// Blocks of the series with ids `$3 … $4` that overlap the months `$1 … $2`, for the panel
-        /// bulletin, as one packed value (``PackedRecords``): ids, months, unit, the block's bytes and the
-        /// series key (region, sector, flow, currency joined by U+001F).
-        static let sliceBlocks = PackedRecords.select(
+        /// Panel blocks of the series with ids `$3 … $4` that overlap the months `$1 … $2`, as one packed
+        /// value (``PackedRecords``): ids, months, decimals, unit, the series key and the block's bytes
+        /// (``MonthlyBlockCodec``); the client cuts the window as it decodes, as the SQLite store does.
+        /// The selection's filter on series follows (`$5 …`). Release names and sources are read once.
+        static let partBlocks = PackedRecords.select(
             [
-                .int8("b.series_id"), .int8("b.release_id"), .int4("b.first_month"), .int4("b.month_count"),
-                .text("b.unit"), .bytes("b.present"), .bytes("b.vals"),
-                .text("concat_ws(chr(31), s.region, s.sector, s.flow, s.currency)"),
+                .int8("b.series_id"), .int8("b.release_id"), .int8("b.source_id"), .int4("b.first_month"),
+                .int4("b.month_count"), .int4("b.decimals"), .text("b.unit"), .text(packedKey), .bytes("b.present"),
+                .bytes("b.vals"),
             ],
             from: """
                 FROM monthly_block b JOIN series s ON s.id = b.series_id
@@ -138,7 +131,25 @@
                   AND b.first_month <= $2::integer AND b.first_month + b.month_count > $1::integer
                 """)
 
-        static let releaseDates = "SELECT id, published FROM release"
+        /// ``partBlocks`` for the months `months` and the series ids `ids`, with the selection's filter on
+        /// series.
+        static func partQuery(months: ClosedRange<Int>, ids: ClosedRange<Int64>, selection: FigureSelection) throws
+            -> PostgresQuery
+        {
+            var binds = PostgresBindings()
+            binds.append(months.lowerBound)
+            binds.append(months.upperBound)
+            binds.append(ids.lowerBound)
+            binds.append(ids.upperBound)
+            let filter = try seriesFilter(selection, binds: &binds)
+            return PostgresQuery(unsafeSQL: partBlocks + filter, binds: binds)
+        }
+
+        /// Every release: id, name and publication date.
+        static let releaseDates = "SELECT id, name, published FROM release"
+
+        /// Every source address by id.
+        static let sourceAddresses = "SELECT id, address FROM source"
 
         /// The lowest and highest series id (the parts of the panel read).
         static let seriesIDRange = "SELECT min(s.id), max(s.id) FROM series s"
@@ -227,7 +238,7 @@
         /// Every statement, for the distribution-column test (COPY targets are listed by their columns).
         public static var statements: [String] {
             schema + roles + [
-                releases, figures, blocks, sliceBlocks, releaseDates, seriesKeys, seriesIDRange, exportSnapshot,
+                releases, figures, partBlocks, releaseDates, sourceAddresses, seriesKeys, seriesIDRange, exportSnapshot,
                 summaryFigures, summaryBlocks,
                 lockReleases, existingRelease,
                 insertRelease, allSeries, insertSeries, insertSources, sourceIDs, schemaCheck, unpackedBlocks,

@@ -11,8 +11,9 @@
     /// Layout (ready for Citus): the big tables `figure` and `monthly_block` carry the distribution column
     /// `series_id` in their primary keys; `series`, `release` and `source` are small reference tables.
     /// Every query that touches a big table joins or filters on `series_id` (``PostgresSQL/statements``,
-    /// checked by a test). Monthly values are arrays (`bigint[]`, `boolean[]`), and a window of months is
-    /// cut in SQL with array slices, so reads are pushed down as in SQLite. Imports run in one
+    /// checked by a test). Monthly values are packed blocks (``TradeCore/MonthlyBlockCodec``, `bytea`), read
+    /// in parts of the series ids that the server packs into one value each (``readInParts``), over two
+    /// connections in one snapshot, and decoded over the window asked for only. Imports run in one
     /// transaction that first locks `import_lock`: one writer at a time (a second waits), readers never
     /// blocked (PostgreSQL's MVCC snapshots). Every call is `async` (PostgresNIO's own), bounded by a
     /// deadline: a server that stops answering is an error, never a hang.
@@ -111,8 +112,13 @@
         static func rows(
             _ c: PostgresConnection, _ sql: String, _ binds: PostgresBindings = PostgresBindings()
         ) async throws -> [PostgresRow] {
+            try await rows(c, PostgresQuery(unsafeSQL: sql, binds: binds))
+        }
+
+        /// Runs a query on a connection and returns its rows.
+        static func rows(_ c: PostgresConnection, _ query: PostgresQuery) async throws -> [PostgresRow] {
             var out: [PostgresRow] = []
-            for try await row in try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
+            for try await row in try await c.query(query, logger: logger) {
                 out.append(row)
             }
             return out
@@ -230,23 +236,43 @@
         /// The figures and the panel from one snapshot of the database (a read-only repeatable-read
         /// transaction): an import that commits in between is seen by neither or by both.
         public func figureBook(_ selection: FigureSelection) async throws -> FigureBook {
+            let panelRead = PanelRead(helper: configuration, deadline: callDeadline)
+            return try await inSnapshot { c in
+                FigureBook(
+                    vintages: try await Self.figureRows(c, selection, preferredOnly: true).map { ($0.0, $0.1) },
+                    panel: try await Self.monthlyPanel(c, selection, panelRead))
+            }
+        }
+
+        public func monthlyPanel(_ selection: FigureSelection) async throws -> MonthlyPanel {
+            let panelRead = PanelRead(helper: configuration, deadline: callDeadline)
+            return try await inSnapshot { c in try await Self.monthlyPanel(c, selection, panelRead) }
+        }
+
+        /// How a read of monthly blocks is shared out: the second connection's settings (none: one
+        /// connection reads everything), the deadline of a call, and the series ids of one part.
+        struct PanelRead: Sendable {
+            var helper: PostgresConnection.Configuration?
+            var deadline: Int
+            var partSize = PostgresStore.slicePartSize
+        }
+
+        /// Runs `body` in one read-only repeatable-read transaction (one snapshot, which a second
+        /// connection may share), after checking the schema.
+        func inSnapshot<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws
+            -> T
+        {
             try await withSchema { c in
                 _ = try await Self.rows(c, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 do {
-                    let book = FigureBook(
-                        vintages: try await Self.figureRows(c, selection, preferredOnly: true).map { ($0.0, $0.1) },
-                        panel: try await Self.monthlyPanel(c, selection))
+                    let value = try await body(c)
                     _ = try await Self.rows(c, "COMMIT")
-                    return book
+                    return value
                 } catch {
                     _ = try? await Self.rows(c, "ROLLBACK")
                     throw error
                 }
             }
-        }
-
-        public func monthlyPanel(_ selection: FigureSelection) async throws -> MonthlyPanel {
-            try await withSchema { c in try await Self.monthlyPanel(c, selection) }
         }
 
         /// Figures with their release date and preferred flag, in key, period and release order.
@@ -293,57 +319,52 @@
             return (o, try text(17), try cells[18].decode(Bool.self))
         }
 
-        /// The selected panel series over the selection's months only (array slices cut in SQL).
-        static func monthlyPanel(_ c: PostgresConnection, _ selection: FigureSelection) async throws -> MonthlyPanel {
-            var binds = PostgresBindings()
+        /// The selected panel series over the selection's months only, read in parts (``readInParts``):
+        /// each block decoded from the first to the last month asked for, as the SQLite store does.
+        static func monthlyPanel(_ c: PostgresConnection, _ selection: FigureSelection, _ how: PanelRead)
+            async throws -> MonthlyPanel
+        {
             let lo = selection.months?.lowerBound.index ?? 0
             let hi = selection.months?.upperBound.index ?? 1_000_000
-            binds.append(lo)
-            binds.append(hi)
-            var sql = PostgresSQL.blocks
-            sql += try PostgresSQL.seriesFilter(selection, binds: &binds)
-            if let asOf = selection.asOf {
-                binds.append(asOf)
-                sql += " AND (r.published IS NULL OR r.published <= $\(binds.count))"
+            var releases: [Int64: (name: String, published: String?)] = [:]
+            for row in try await rows(c, PostgresSQL.releaseDates) {
+                let (id, name, date) = try row.decode((Int64, String, String?).self)
+                if let asOf = selection.asOf, let date, date > asOf { continue }
+                releases[id] = (name, date)
             }
-            var blocks: [PanelBlock] = []
-            for row in try await rows(c, sql, binds) {
-                let (
-                    region, sector, flowText, currencyText, first, stored, unitText, decimals, bitmap, packed, release,
-                    source, seriesID, published, releaseID
-                ) =
-                    try row.decode(
-                        (
-                            String, String, String, String, Int, Int, String, Int, ByteBuffer, ByteBuffer, String,
-                            String, Int64, String?, Int64
-                        ).self)
-                guard let flow = Flow(rawValue: flowText), let currency = Currency(rawValue: currencyText),
-                    let unit = MonetaryUnit(parsing: unitText)
-                else { continue }
-                let key = SeriesKey(region: region, sector: sector, flow: flow, currency: currency)
-                guard MonthlyBlockCodec.isPossibleBlock(first: first, count: stored, bitmapBytes: bitmap.readableBytes)
-                else {
-                    throw damaged(
-                        "an impossible monthly block (first month index \(first), \(stored) months)", "\(key)")
-                }
-                // Only the months from the first to the last asked for, straight from the row's buffer.
-                let count = min(stored, hi - first + 1)
-                let skip = max(0, lo - first)
-                guard count > skip else { continue }
-                let values = packed.withUnsafeReadableBytes {
-                    MonthlyBlockCodec.decodeValues(pointer: $0.baseAddress, bytes: $0.count, from: skip, count: count)
-                }
-                if let v = MonthlyBlockCodec.impossibleLevel(in: values) {
-                    throw damaged("an impossible level (\(v) hundredths)", "\(key)")
-                }
-                let present = Array(
-                    MonthlyBlockCodec.decodePresence(Array(bitmap.readableBytesView), count: count).dropFirst(skip))
-                blocks.append(
-                    PanelBlock(
-                        order: PanelBlock.Order(seriesID: seriesID, published: published, releaseID: releaseID),
-                        key: key, unit: unit, decimals: decimals, release: release, source: source,
-                        start: first + skip, values: values, present: present))
+            var sources: [Int64: String] = [:]
+            for row in try await rows(c, PostgresSQL.sourceAddresses) {
+                let (id, address) = try row.decode((Int64, String).self)
+                sources[id] = address
             }
+            let (known, addresses) = (releases, sources)
+            let blocks = try await readInParts(
+                c, helper: how.helper, deadline: how.deadline, partSize: how.partSize,
+                query: { ids in try PostgresSQL.partQuery(months: lo...hi, ids: ids, selection: selection) },
+                decode: { part in
+                    var blocks: [PanelBlock] = []
+                    try eachBlock(in: part, releases: known) { block, key, unit, release in
+                        // Only the months from the first to the last asked for.
+                        let count = min(block.count, hi - block.first + 1)
+                        let skip = max(0, lo - block.first)
+                        guard count > skip else { return }
+                        let values = MonthlyBlockCodec.decodeValues(
+                            pointer: block.packed.baseAddress, bytes: block.packed.count, from: skip, count: count)
+                        if let v = MonthlyBlockCodec.impossibleLevel(in: values) {
+                            throw damaged("an impossible level (\(v) hundredths)", "\(key)")
+                        }
+                        let present = Array(
+                            MonthlyBlockCodec.decodePresence(Array(block.bitmap), count: count).dropFirst(skip))
+                        blocks.append(
+                            PanelBlock(
+                                order: PanelBlock.Order(
+                                    seriesID: block.seriesID, published: release.published, releaseID: block.releaseID),
+                                key: key, unit: unit, decimals: block.decimals, release: release.name,
+                                source: addresses[block.sourceID] ?? "", start: block.first + skip, values: values,
+                                present: present))
+                    }
+                    return blocks
+                })
             return PanelBlock.assemble(blocks)
         }
 
@@ -399,107 +420,45 @@
         /// The panel bulletin's months of every series (the hot path of `svctrade table --panel`), from one
         /// snapshot: releases and series keys read once, the blocks that overlap the window packed by the
         /// server into one value per ``slicePartSize`` series (``PackedRecords``), fetched over two
-        /// connections sharing the snapshot (`pg_export_snapshot`) and decoded over the window only on
-        /// both cores, then put in order as the SQLite store does (``TradeCore/PanelSlice``).
+        /// connections sharing the snapshot (`pg_export_snapshot`, ``readInParts``) and decoded over the
+        /// window only on both cores, then put in order as the SQLite store does (``TradeCore/PanelSlice``).
         public func panelSlice(months: [Int], asOf: String?) async throws -> PanelSlice {
-            try await panelSlice(months: months, asOf: asOf, partSize: Self.slicePartSize, helper: configuration)
+            try await panelSlice(months: months, asOf: asOf, PanelRead(helper: configuration, deadline: callDeadline))
         }
 
-        /// ``panelSlice(months:asOf:)`` in parts of `partSize` series ids, with a second connection
-        /// opened by `helper` (none: this connection reads every part).
-        func panelSlice(
-            months: [Int], asOf: String?, partSize: Int, helper: PostgresConnection.Configuration?
-        ) async throws -> PanelSlice {
-            let deadline = callDeadline
-            return try await withSchema { c in
-                _ = try await Self.rows(c, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                do {
-                    let blocks = try await Self.sliceBlocks(
-                        c, helper: helper, deadline: deadline, months: months, asOf: asOf, partSize: partSize)
-                    _ = try await Self.rows(c, "COMMIT")
-                    return PanelSlice(blocks: blocks, months: months)
-                } catch {
-                    _ = try? await Self.rows(c, "ROLLBACK")
-                    throw error
+        /// ``panelSlice(months:asOf:)`` read as `how` says.
+        func panelSlice(months: [Int], asOf: String?, _ how: PanelRead) async throws -> PanelSlice {
+            try await inSnapshot { c in
+                var published: [Int64: String?] = [:]
+                for row in try await Self.rows(c, PostgresSQL.releaseDates) {
+                    let (id, _, date) = try row.decode((Int64, String, String?).self)
+                    if let asOf, let date, date > asOf { continue }
+                    published[id] = date
                 }
-            }
-        }
-
-        /// The blocks of ``panelSlice(months:asOf:)``, in no particular order. The parts of the series id
-        /// range are taken in turn by this connection and a second one in the same snapshot, each part
-        /// decoded while the next is fetched; without a second connection (the server refuses it) this
-        /// one reads them all.
-        static func sliceBlocks(
-            _ c: PostgresConnection, helper: PostgresConnection.Configuration?, deadline: Int, months: [Int],
-            asOf: String?, partSize: Int
-        ) async throws -> [PanelSlice.Block] {
-            let snapshot = try await rows(c, PostgresSQL.exportSnapshot).first?.decode(String.self)
-            let bounds = try await rows(c, PostgresSQL.seriesIDRange).first?.decode((Int64?, Int64?).self)
-            guard let low = bounds?.0, let high = bounds?.1 else { return [] }
-            var published: [Int64: String?] = [:]
-            for row in try await rows(c, PostgresSQL.releaseDates) {
-                let (id, date) = try row.decode((Int64, String?).self)
-                if let asOf, let date, date > asOf { continue }
-                published[id] = date
-            }
-            let size = Int64(max(1, partSize))
-            let work = SliceParts(
-                parts: stride(from: low, through: high, by: max(1, partSize)).map { $0...min($0 + size - 1, high) },
-                months: months, published: published)
-            async let helped = readOnSecondConnection(helper, snapshot: snapshot, deadline: deadline, work)
-            let mine = try await work.read(c)
-            return mine + (try await helped)
-        }
-
-        /// The parts ``sliceBlocks(_:helper:deadline:months:asOf:partSize:)`` reads on a second connection in the
-        /// first one's snapshot; none when the server refuses the connection (the first reads them all).
-        static func readOnSecondConnection(
-            _ configuration: PostgresConnection.Configuration?, snapshot: String?, deadline: Int, _ work: SliceParts
-        ) async throws -> [PanelSlice.Block] {
-            guard let configuration, let snapshot, snapshot.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
-                return []
-            }
-            let opened = try? await withDeadline(seconds: deadline) {
-                try await PostgresConnection.connect(configuration: configuration, id: 2, logger: logger)
-            }
-            guard let b = opened else { return [] }
-            do {
-                let blocks = try await withDeadline(seconds: deadline, onTimeout: { try? await b.close() }) {
-                    _ = try await rows(b, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                    _ = try await rows(b, "SET TRANSACTION SNAPSHOT '\(snapshot)'")
-                    let blocks = try await work.read(b)
-                    _ = try await rows(b, "COMMIT")
-                    return blocks
-                }
-                try? await b.close()
-                return blocks
-            } catch {
-                try? await b.close()
-                throw error
-            }
-        }
-
-        /// How many series ids one packed part of the panel read covers (about 3 MB on the bench panel,
-        /// far below the server's 1 GB limit on one value; enough parts to share between two connections).
-        static let slicePartSize = 4096
-
-        /// Reads every record of a packed part with `record`, which reads each field of one record; the
-        /// number read must be the number the server counted.
-        static func unpack(
-            _ part: PackedPart, _ what: String, _ record: (inout PackedRecordReader) throws -> Void
-        ) throws {
-            var read = 0
-            try part.bytes?.withUnsafeReadableBytes { bytes in
-                var reader = PackedRecordReader(bytes)
-                while !reader.atEnd {
-                    try record(&reader)
-                    read += 1
-                }
-            }
-            guard read == part.count else {
-                throw PostgresStoreError(
-                    "error: the PostgreSQL server counted \(part.count) rows of \(what) but packed \(read) (a row with an empty field); the store was edited outside svctrade. Restore it from a backup, or import into a new store"
-                )
+                let dates = published
+                let window = (months.min() ?? 0)...(months.max() ?? 0)
+                let blocks = try await Self.readInParts(
+                    c, helper: how.helper, deadline: how.deadline, partSize: how.partSize,
+                    query: { ids in try PostgresSQL.partQuery(months: window, ids: ids, selection: .everything) },
+                    decode: { part in
+                        var blocks: [PanelSlice.Block] = []
+                        try Self.eachBlock(in: part, releases: dates) { block, key, unit, date in
+                            let picked = PanelSlice.pick(
+                                months: months, first: block.first, count: block.count, bitmap: block.bitmap,
+                                packed: block.packed)
+                            guard let (values, picked) = picked else { return }
+                            if let v = MonthlyBlockCodec.impossibleLevel(in: values) {
+                                throw Self.damaged("an impossible level (\(v) hundredths)", "\(key)")
+                            }
+                            blocks.append(
+                                PanelSlice.Block(
+                                    order: PanelBlock.Order(
+                                        seriesID: block.seriesID, published: date, releaseID: block.releaseID),
+                                    key: key, unit: unit, picked: picked))
+                        }
+                        return blocks
+                    })
+                return PanelSlice(blocks: blocks, months: months)
             }
         }
 

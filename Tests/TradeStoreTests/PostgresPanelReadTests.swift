@@ -41,11 +41,12 @@
 
         @Test func aSeriesKeyIsReadFromItsFourFields() throws {
             #expect(
-                try SliceParts.key("R001\u{1F}SA\u{1F}export\u{1F}CNY")
+                try PostgresStore.key("R001\u{1F}SA\u{1F}export\u{1F}CNY")
                     == SeriesKey(region: "R001", sector: "SA", flow: .export, currency: .cny))
-            #expect(try SliceParts.key("R001\u{1F}SA\u{1F}re-export\u{1F}CNY") == nil)  // a flow svctrade does not know
+            // A flow svctrade does not know.
+            #expect(try PostgresStore.key("R001\u{1F}SA\u{1F}re-export\u{1F}CNY") == nil)
             let error = #expect(throws: PostgresStoreError.self) {
-                try SliceParts.key("R\u{1F}01\u{1F}SA\u{1F}export\u{1F}CNY")
+                try PostgresStore.key("R\u{1F}01\u{1F}SA\u{1F}export\u{1F}CNY")
             }
             #expect(error?.message.contains("holds the control character U+001F") == true)
         }
@@ -84,12 +85,25 @@
             let refused = PostgresConnection.Configuration(
                 host: "127.0.0.1", port: 1, username: url.user ?? "", password: url.password,
                 database: String(url.path.dropFirst()), tls: .disable)
+            // The panel of a table (`figureBook`, `monthlyPanel`) is read the same way.
+            let window = FigureSelection(months: try Period(parsing: "2021-02")...(try Period(parsing: "2021-04")))
+            let panel = try await store.monthlyPanel(window).series
+            #expect(panel.map(\.key.region) == regions && panel.allSatisfy { $0.firstMonth == 2021 * 12 + 1 })
+            #expect(panel[2].values == [725 * wan / 100, 305 * wan / 10, 405 * wan / 10])
+            #expect(panel[2].release == "b" && panel[5].release == "c" && panel[0].release == "a")
+            func rows(_ p: [MonthlyPanel.Series]) -> [String] {
+                p.map { "\($0.key) \($0.firstMonth) \($0.values) \($0.present) \($0.release) \($0.source)" }
+            }
             for (size, helper) in [(1, store.configuration), (2, nil), (3, refused), (1, refused)] {
-                let slice = try await store.panelSlice(months: months, asOf: nil, partSize: size, helper: helper)
+                let how = PostgresStore.PanelRead(helper: helper, deadline: 60, partSize: size)
+                let slice = try await store.panelSlice(months: months, asOf: nil, how)
                 #expect(slice.keys == whole.keys && slice.values == whole.values && slice.units == whole.units)
+                let parted = try await store.inSnapshot { c in try await PostgresStore.monthlyPanel(c, window, how) }
+                #expect(rows(parted.series) == rows(panel))
             }
             let earlier = try await store.panelSlice(
-                months: months, asOf: "2021-06-15", partSize: 2, helper: store.configuration)
+                months: months, asOf: "2021-06-15",
+                PostgresStore.PanelRead(helper: store.configuration, deadline: 60, partSize: 2))
             #expect(earlier.values[11] == 405 * wan / 10)
             #expect(earlier.values[4] == 725 * wan / 100)
             // A key edited outside svctrade to hold the packed read's separator is an error that says so.

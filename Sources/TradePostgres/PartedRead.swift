@@ -1,0 +1,183 @@
+#if PostgreSQL
+    import PostgresNIO
+    import Synchronization
+    import TradeCore
+
+    /// A read of monthly blocks in parts (ranges of series ids), each part fetched once, by whichever
+    /// connection is free, as one value the server packs (``PackedRecords``), and decoded while that
+    /// connection fetches its next part. The panel bulletin's slice and the panel of a table read this way.
+    final class PartedRead<Output: Sendable>: Sendable {
+        let parts: [ClosedRange<Int64>]
+        /// The query of one part.
+        let query: @Sendable (ClosedRange<Int64>) throws -> PostgresQuery
+        /// The outputs of one part's records.
+        let decode: @Sendable (PackedPart) throws -> [Output]
+        private let next = Atomic<Int>(0)
+
+        init(
+            parts: [ClosedRange<Int64>], query: @escaping @Sendable (ClosedRange<Int64>) throws -> PostgresQuery,
+            decode: @escaping @Sendable (PackedPart) throws -> [Output]
+        ) {
+            self.parts = parts
+            self.query = query
+            self.decode = decode
+        }
+
+        /// Fetches and decodes parts on `c` until none is left (or the read is given up: a part the other
+        /// connection could not read is an error of the whole read).
+        func read(_ c: PostgresConnection) async throws -> [Output] {
+            try await withThrowingTaskGroup(of: [Output].self) { group in
+                while !Task.isCancelled, case let k = next.add(1, ordering: .relaxed).oldValue, k < parts.count {
+                    let row = try await PostgresStore.rows(c, try query(parts[k])).first
+                    let (count, bytes) = try row?.decode((Int, ByteBuffer?).self) ?? (0, nil)
+                    let part = PackedPart(count: count, bytes: bytes)
+                    group.addTask { try self.decode(part) }
+                }
+                var all: [Output] = []
+                for try await outputs in group { all += outputs }
+                return all
+            }
+        }
+    }
+
+    /// One record of ``PostgresSQL/partBlocks``, its bytes still in the packed value (valid while the
+    /// part is being read).
+    struct PartRecord {
+        let seriesID: Int64
+        let releaseID: Int64
+        let sourceID: Int64
+        let first: Int
+        let count: Int
+        let decimals: Int
+        let unit: String
+        let keyText: String
+        let bitmap: UnsafeRawBufferPointer
+        let packed: UnsafeRawBufferPointer
+
+        /// Reads the fields in the order ``PostgresSQL/partBlocks`` packs them.
+        init(_ r: inout PackedRecordReader) throws {
+            (seriesID, releaseID, sourceID) = (try r.int64(), try r.int64(), try r.int64())
+            (first, count, decimals) = (try r.int32(), try r.int32(), try r.int32())
+            (unit, keyText, bitmap, packed) = (try r.text(), try r.text(), try r.data(), try r.data())
+        }
+
+        /// The series key (``PostgresStore/key(_:)``).
+        func key() throws -> SeriesKey? { try PostgresStore.key(keyText) }
+
+        /// Refuses a block svctrade cannot have written.
+        func check(_ key: SeriesKey) throws {
+            guard MonthlyBlockCodec.isPossibleBlock(first: first, count: count, bitmapBytes: bitmap.count) else {
+                throw PostgresStore.damaged(
+                    "an impossible monthly block (first month index \(first), \(count) months)", "\(key)")
+            }
+        }
+    }
+
+    extension PostgresStore {
+        /// How many series ids one part of a parted read covers (about 3 MB on the bench panel, far below
+        /// the server's 1 GB limit on one value; enough parts to share between two connections).
+        static let slicePartSize = 4096
+
+        /// Reads every part of the series ids in `c`'s transaction (repeatable read, which this exports)
+        /// and on a second connection opened by `helper` in the same snapshot; without a second connection
+        /// (none asked, or the server refuses it) `c` reads every part.
+        static func readInParts<Output: Sendable>(
+            _ c: PostgresConnection, helper: PostgresConnection.Configuration?, deadline: Int, partSize: Int,
+            query: @escaping @Sendable (ClosedRange<Int64>) throws -> PostgresQuery,
+            decode: @escaping @Sendable (PackedPart) throws -> [Output]
+        ) async throws -> [Output] {
+            let snapshot = try await rows(c, PostgresSQL.exportSnapshot).first?.decode(String.self)
+            let bounds = try await rows(c, PostgresSQL.seriesIDRange).first?.decode((Int64?, Int64?).self)
+            guard let low = bounds?.0, let high = bounds?.1 else { return [] }
+            let size = Int64(max(1, partSize))
+            let work = PartedRead(
+                parts: stride(from: low, through: high, by: max(1, partSize)).map { $0...min($0 + size - 1, high) },
+                query: query, decode: decode)
+            async let helped = readOnSecondConnection(helper, snapshot: snapshot, deadline: deadline, work)
+            let mine = try await work.read(c)
+            return mine + (try await helped)
+        }
+
+        /// The parts of a ``PartedRead`` read on a second connection in the first one's snapshot; none when
+        /// the server refuses the connection (the first reads them all).
+        static func readOnSecondConnection<Output: Sendable>(
+            _ configuration: PostgresConnection.Configuration?, snapshot: String?, deadline: Int,
+            _ work: PartedRead<Output>
+        ) async throws -> [Output] {
+            guard let configuration, let snapshot, snapshot.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+                return []
+            }
+            let opened = try? await withDeadline(seconds: deadline) {
+                try await PostgresConnection.connect(configuration: configuration, id: 2, logger: logger)
+            }
+            guard let b = opened else { return [] }
+            do {
+                let outputs = try await withDeadline(seconds: deadline, onTimeout: { try? await b.close() }) {
+                    _ = try await rows(b, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    _ = try await rows(b, "SET TRANSACTION SNAPSHOT '\(snapshot)'")
+                    let outputs = try await work.read(b)
+                    _ = try await rows(b, "COMMIT")
+                    return outputs
+                }
+                try? await b.close()
+                return outputs
+            } catch {
+                try? await b.close()
+                throw error
+            }
+        }
+
+        /// Calls `body` with each block of a part that svctrade can read, checked: its release among
+        /// `releases` (those after the as-of date are left out), its key and unit known.
+        static func eachBlock<Release>(
+            in part: PackedPart, releases: [Int64: Release],
+            _ body: (PartRecord, SeriesKey, MonetaryUnit, Release) throws -> Void
+        ) throws {
+            var units: [String: MonetaryUnit] = [:]
+            try unpack(part, "monthly blocks") { r in
+                let block = try PartRecord(&r)
+                guard let release = releases[block.releaseID], let key = try block.key(),
+                    let unit = units[block.unit] ?? MonetaryUnit(parsing: block.unit)
+                else { return }
+                units[block.unit] = unit
+                try block.check(key)
+                try body(block, key, unit, release)
+            }
+        }
+
+        /// Reads every record of a packed part with `record`, which reads each field of one record; the
+        /// number read must be the number the server counted.
+        static func unpack(
+            _ part: PackedPart, _ what: String, _ record: (inout PackedRecordReader) throws -> Void
+        ) throws {
+            var read = 0
+            try part.bytes?.withUnsafeReadableBytes { bytes in
+                var reader = PackedRecordReader(bytes)
+                while !reader.atEnd {
+                    try record(&reader)
+                    read += 1
+                }
+            }
+            guard read == part.count else {
+                throw PostgresStoreError(
+                    "error: the PostgreSQL server counted \(part.count) rows of \(what) but packed \(read) (a row with an empty field); the store was edited outside svctrade. Restore it from a backup, or import into a new store"
+                )
+            }
+        }
+
+        /// A series key from `region␟sector␟flow␟currency` (``PostgresSQL/packedKey``); `nil` for a flow
+        /// or currency svctrade does not know (left out, as every reader does).
+        static func key(_ text: String) throws -> SeriesKey? {
+            let f = text.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            guard f.count == 4 else {
+                throw PostgresStoreError(
+                    "error: a series key in the store holds the control character U+001F (\"\(text)\"); the store was edited outside svctrade. Restore it from a backup, or import into a new store"
+                )
+            }
+            guard let flow = Flow(rawValue: String(f[2])), let currency = Currency(rawValue: String(f[3])) else {
+                return nil
+            }
+            return SeriesKey(region: String(f[0]), sector: String(f[1]), flow: flow, currency: currency)
+        }
+    }
+#endif

@@ -137,6 +137,42 @@ enum TidyViews {
         """
     }
 
+    /// The host of an address, as ``TradeCore/SourceHosts/host(of:)`` reads it: lower case, without the
+    /// scheme, path, query, fragment, port or trailing dots; `NULL` for an address that is not `http(s)`.
+    static func host(_ address: String) -> String {
+        let lower = "lower(\(address))"
+        let rest =
+            "(CASE WHEN \(lower) LIKE 'https://%' THEN substr(\(lower), 9) WHEN \(lower) LIKE 'http://%' THEN substr(\(lower), 8) END)"
+        let cut = "replace(replace(replace(\(rest), '?', '/'), '#', '/'), ':', '/')"
+        return "rtrim(substr(\(cut), 1, instr(\(cut) || '/', '/') - 1), '.')"
+    }
+
+    /// Whether an address is on a mirror host of the shipped classification (``TradeCore/SourceHosts``).
+    static func isMirror(_ address: String) -> String {
+        let mirrors = SourceHosts.standard.kinds.filter { $0.value == .mirror }.keys.sorted()
+        return "\(host(address)) IN (\(mirrors.map { "'\($0)'" }.joined(separator: ", ")))"
+    }
+
+    /// What the export cites for a figure read at `address` (``TradeCore/SourceCitation``): the address,
+    /// or for a mirror the publisher (`publisher` as ``TradeCore/Publisher/named(_:)`` reads it, else
+    /// the one of the series' region, `s.region`).
+    static func cited(_ address: String, publisher: String) -> String {
+        let known = [Publisher.mofcom.code, Publisher.safe.code].map { "WHEN '\($0)' THEN '\($0)'" }.joined(
+            separator: " ")
+        let named = "CASE upper(\(publisher)) \(known) ELSE \(publisher) END"
+        let byRegion =
+            "CASE WHEN s.region = '\(Regions.balanceOfPayments.code)' THEN '\(Publisher.safe.code)' ELSE '\(Publisher.mofcom.code)' END"
+        return "CASE WHEN \(isMirror(address)) THEN COALESCE(\(named), \(byRegion)) ELSE \(address) END"
+    }
+
+    /// The address when it is on a mirror host, else `NULL`.
+    static func mirror(_ address: String) -> String { "CASE WHEN \(isMirror(address)) THEN \(address) END" }
+
+    /// The measure columns with a source column of their own (`yoy_pct_source` …), in column order.
+    static let sourcedMeasures = [
+        "yoy_pct", "vs2019_pct", "two_year_avg_pct", "share_pct", "share_change_pp", "balance_change",
+    ]
+
     /// The columns of a figure row (`f` figure, `s` series, `r` release, `src` source); `merged` fills
     /// the rates the copy did not print from the other copies of its release, as readers do (`tidy`),
     /// where `tidy_vintages` shows each copy as printed.
@@ -159,9 +195,31 @@ enum TidyViews {
                 CAST(\(rate("share_pct")) AS REAL) AS share_pct,
                 CAST(\(rate("share_change_pp")) AS REAL) AS share_change_pp,
                 \(change) * 1.0 / \(perUnit) AS balance_change,
-                f.status AS status, r.name AS release, r.published AS release_date, src.address AS source,
-                f.publisher AS publisher, f.published_on AS published_on
+                f.status AS status, r.name AS release, r.published AS release_date,
+                \(cited("src.address", publisher: "f.publisher")) AS source,
+                f.publisher AS publisher, f.published_on AS published_on, \(measureSources(merged: merged))
             """
+    }
+
+    /// Each measure's source column (the page that printed it, cited; a lent rate under its lender's
+    /// page), then `mirror_url`: the row's copy's mirror address, else the first lender's on a mirror.
+    static func measureSources(merged: Bool) -> String {
+        var columns: [String] = []
+        var mirrors = [mirror("src.address")]
+        for c in sourcedMeasures {
+            let own = "CASE WHEN f.\(c) IS NOT NULL THEN \(cited("src.address", publisher: "f.publisher")) END"
+            guard merged else {
+                columns.append("\(own) AS \(c)_source")
+                continue
+            }
+            let lender = lent("source_id", printed: c)
+            let address = "(SELECT sx.address FROM source sx WHERE sx.id = \(lender))"
+            let lentCited = cited(address, publisher: lent("publisher", printed: c))
+            columns.append("COALESCE(\(own), CASE WHEN \(lender) IS NOT NULL THEN \(lentCited) END) AS \(c)_source")
+            mirrors.append("CASE WHEN f.\(c) IS NULL THEN \(mirror(address)) END")
+        }
+        let mirror = mirrors.count == 1 ? mirrors[0] : "COALESCE(\(mirrors.joined(separator: ", ")))"
+        return (columns + ["\(mirror) AS mirror_url"]).joined(separator: ",\n    ")
     }
 
     /// The columns of a panel month (`b` block, `m` its JSON, `j` the JSON's `json_each`).
@@ -174,8 +232,10 @@ enum TidyViews {
                 j.value * m.vals_json_scale / 100.0 AS amount,
                 NULL AS yoy_pct, NULL AS vs2019_pct, NULL AS two_year_avg_pct, NULL AS share_pct,
                 NULL AS share_change_pp, NULL AS balance_change,
-                b.status AS status, r.name AS release, r.published AS release_date, src.address AS source,
-                NULL AS publisher, NULL AS published_on
+                b.status AS status, r.name AS release, r.published AS release_date,
+                \(cited("src.address", publisher: "NULL")) AS source, NULL AS publisher, NULL AS published_on,
+                \(sourcedMeasures.map { "NULL AS \($0)_source" }.joined(separator: ", ")),
+                \(mirror("src.address")) AS mirror_url
             """
     }
 
@@ -218,21 +278,51 @@ enum TidyViews {
                 ON fm.series_id = b.series_id
             """
         return """
-            CREATE VIEW tidy AS
-            SELECT * FROM (
-                SELECT \(figureColumns(merged: true)) FROM \(figureFrom)
-                WHERE f.preferred = 1 AND \(laterFigure)
-                UNION ALL
-                SELECT \(panelColumns) FROM \(panelFrom) \(few)
-                WHERE j.type = 'integer' AND (multi.series_id IS NULL OR \(laterMonth))
-                AND (fm.series_id IS NULL OR \(publishedMonth))
-            );
-            CREATE VIEW tidy_vintages AS
-            SELECT * FROM (
-                SELECT \(figureColumns(merged: false)), f.preferred AS preferred, 0 AS panel FROM \(figureFrom)
-                UNION ALL
-                SELECT \(panelColumns), 1 AS preferred, 1 AS panel FROM \(panelFrom) WHERE j.type = 'integer'
-            );
+            \(tidyView(laterFigure: laterFigure, laterMonth: laterMonth, publishedMonth: publishedMonth, few: few));
+            \(vintagesView);
+
             """
+    }
+
+    /// `CREATE VIEW tidy …`, without the semicolon (as SQLite keeps it in `sqlite_master`).
+    static func tidyView(laterFigure: String, laterMonth: String, publishedMonth: String, few: String) -> String {
+        """
+        CREATE VIEW tidy AS
+        SELECT * FROM (
+            SELECT \(figureColumns(merged: true)) FROM \(figureFrom)
+            WHERE f.preferred = 1 AND \(laterFigure)
+            UNION ALL
+            SELECT \(panelColumns) FROM \(panelFrom) \(few)
+            WHERE j.type = 'integer' AND (multi.series_id IS NULL OR \(laterMonth))
+            AND (fm.series_id IS NULL OR \(publishedMonth))
+        )
+        """
+    }
+
+    /// `CREATE VIEW tidy_vintages …`, without the semicolon.
+    static var vintagesView: String {
+        """
+        CREATE VIEW tidy_vintages AS
+        SELECT * FROM (
+            SELECT \(figureColumns(merged: false)), f.preferred AS preferred, 0 AS panel FROM \(figureFrom)
+            UNION ALL
+            SELECT \(panelColumns), 1 AS preferred, 1 AS panel FROM \(panelFrom) WHERE j.type = 'integer'
+        )
+        """
+    }
+
+    /// Replaces views of an earlier definition (a store made by an older svctrade) when a writer opens
+    /// the store: they hold no data, so they are made again rather than migrated, and readers of the
+    /// store are not asked for an import first.
+    static func refresh(_ db: Database) throws {
+        let stored = try String.fetchAll(
+            db,
+            sql: "SELECT sql FROM sqlite_master WHERE type = 'view' AND name IN ('tidy', 'tidy_vintages') ORDER BY name"
+        )
+        let fresh = create.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+        guard stored != fresh else { return }
+        try db.execute(sql: "DROP VIEW IF EXISTS tidy; DROP VIEW IF EXISTS tidy_vintages;")
+        try db.execute(sql: create)
     }
 }

@@ -81,7 +81,10 @@ public struct TradeDatabase: Sendable {
                 }
             } else {
                 try Migrations.migrator.migrate(queue)
-                try queue.write { db in try StoreStamp.stamp(db) }
+                try queue.write { db in
+                    try StoreStamp.stamp(db)
+                    try TidyViews.refresh(db)
+                }
             }
         } catch let e as DatabaseError {
             throw StoreError.opening(path, e)

@@ -76,8 +76,8 @@ import TradeTestSupport
         }
         let cells = line.map { CSVLine.cells(String($0)) } ?? []
         // unit, unit_mult, balance_change (columns 10, 11, 19 of TidyTable.columns).
-        #expect(cells.count == 25)
-        #expect(cells.count == 25 && cells[9] == "CNY bn" && cells[10] == "9" && cells[18] == "162.3", "\(cells)")
+        #expect(cells.count == 32)
+        #expect(cells.count == 32 && cells[9] == "CNY bn" && cells[10] == "9" && cells[18] == "162.3", "\(cells)")
     }
 }
 

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TradeCore
+import TradeReport
 import TradeTestSupport
 
 /// The tidy export and the store's SQL views, read by the clients notebook users have: pandas reads
@@ -84,6 +86,47 @@ import TradeTestSupport
         #expect(lines.dropFirst(6).first?.contains("published=") == true, "\(r.out)")
     }
 
+    /// The economist's review: no `source` cell names a mirror (the publisher does, the address is in
+    /// `mirror_url`), and where a row's measures come from different pages each measure's column names
+    /// its own (the `source` column named the level's page for all of them).
+    @Test func noMirrorIsCitedAndEachMeasureNamesItsPage() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try cli.shippedStore(folder, name: "c.sqlite")
+        let export = try cli.run(["export", "--format", "csv", "--db", db])
+        #expect(export.status == 0, "\(export.stderr)")
+        let rows = CSVLine.records(export.stdout)
+        #expect(rows.count == 34375)
+        let sources = ["source"] + TidyTable.columns.filter { $0.hasSuffix("_source") }
+        #expect(sources.count == 7)
+        let hosts = SourceHosts.standard
+        let cited = rows.flatMap { row in sources.compactMap { row[$0] } }
+        #expect(cited.filter { hosts.kind(ofAddress: $0) == .mirror }.count == 0)
+        #expect(rows.filter { $0["mirror_url"]?.isEmpty == false }.count == 327)
+        #expect(
+            rows.allSatisfy {
+                ($0["mirror_url"] ?? "").isEmpty || hosts.kind(ofAddress: $0["mirror_url"] ?? "") == .mirror
+            })
+        // 962 measure cells of the 967 published rows, 39 of them under another page than the row's.
+        let published = rows.filter { $0["status"] != "illustrative" }
+        let measures = published.flatMap { row in sources.dropFirst().compactMap { row[$0] }.filter { !$0.isEmpty } }
+        #expect(published.count == 967 && measures.count == 962)
+        let elsewhere = published.flatMap { row in
+            sources.dropFirst().compactMap { row[$0] }.filter { !$0.isEmpty && $0 != row["source"] }
+        }
+        #expect(elsewhere.count == 39)
+        // January–August 2019's balance: Global Times printed the level and the change, a copy read at
+        // finanz.dk (a mirror) the rate.
+        let balance = rows.first {
+            $0["region"] == "CN" && $0["sector"] == "S" && $0["flow"] == "balance"
+                && $0["currency"] == "CNY" && $0["period"] == "2019-01/2019-08"
+        }
+        let times = "http://www.globaltimes.cn/content/1165854.shtml"
+        #expect(balance?["source"] == times && balance?["balance_change_source"] == times)
+        #expect(balance?["yoy_pct_source"] == "MOFCOM" && balance?["yoy_pct"] == "-10.1")
+        #expect(balance?["mirror_url"] == "https://finanz.dk/chinas-service-trade-up-3-in-first-eight-months/")
+    }
+
     @Test func aRegionAloneAndAnEmptySelection() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -95,7 +138,7 @@ import TradeTestSupport
         let lines = csv.stdout.split(separator: "\n")
         #expect(
             lines.first
-                == "region,sector,flow,currency,period,period_start,period_end,cumulation,value,unit,unit_mult,decimals,amount,yoy_pct,vs2019_pct,two_year_avg_pct,share_pct,share_change_pp,balance_change,status,release,release_date,source,publisher,published_on"
+                == "region,sector,flow,currency,period,period_start,period_end,cumulation,value,unit,unit_mult,decimals,amount,yoy_pct,vs2019_pct,two_year_avg_pct,share_pct,share_change_pp,balance_change,status,release,release_date,source,publisher,published_on,yoy_pct_source,vs2019_pct_source,two_year_avg_pct_source,share_pct_source,share_change_pp_source,balance_change_source,mirror_url"
         )
         // SAFE, August 2017: a deficit of USD 24.6 bn (datasets/safe-bop-services-2017-2025.csv, first row).
         #expect(

@@ -40,10 +40,10 @@ import TradeReport
         #expect(lines.first == TidyTable.columns.joined(separator: ","))
         #expect(
             Array(lines.dropFirst()) == [
-                "CN,S,balance,CNY,2021-01/2021-04,2021-01,2021-04,year-to-date,,CNY,0,,,,,,,,87490000000,published,r1,2021-06-03,,,",
-                "CN,S,total,CNY,2021-03,2021-03,2021-03,month,3000.5,CNY 100m,8,1,300050000000,,,,,,,published,p,,gen,,",
-                "CN,S,total,CNY,2021-04,2021-04,2021-04,month,33900,CNY 100m,8,-2,3390000000000,,,,,,,published,r1,2021-06-03,http://example.org/b,,",
-                "CN,S,total,CNY,2021-01/2021-04,2021-01,2021-04,year-to-date,15644.5,CNY 100m,8,1,1564450000000,3.3,,,,,,published,r1,2021-06-03,http://example.org/a,MOFCOM,2021-05-28",
+                "CN,S,balance,CNY,2021-01/2021-04,2021-01,2021-04,year-to-date,,CNY,0,,,,,,,,87490000000,published,r1,2021-06-03,,,,,,,,,,",
+                "CN,S,total,CNY,2021-03,2021-03,2021-03,month,3000.5,CNY 100m,8,1,300050000000,,,,,,,published,p,,gen,,,,,,,,,",
+                "CN,S,total,CNY,2021-04,2021-04,2021-04,month,33900,CNY 100m,8,-2,3390000000000,,,,,,,published,r1,2021-06-03,http://example.org/b,,,,,,,,,",
+                "CN,S,total,CNY,2021-01/2021-04,2021-01,2021-04,year-to-date,15644.5,CNY 100m,8,1,1564450000000,3.3,,,,,,published,r1,2021-06-03,http://example.org/a,MOFCOM,2021-05-28,http://example.org/a,,,,,,",
                 "",
             ])
         #expect(table.rowCount == 4)
@@ -59,6 +59,39 @@ import TradeReport
         #expect(rows[0]["value"] is NSNull && rows[0]["balance_change"] as? Double == 87_490_000_000)
         #expect(text.hasPrefix("[\n{\"region\":\"CN\",\"sector\":\"S\",\"flow\":\"balance\""))
         #expect(TidyTable(book: FigureBook(figures: []), releases: []).render(.json) == "[]\n")
+    }
+
+    /// A copy read at a mirror cites its publisher, never the mirror; a rate lent by another page of the
+    /// release is under that page; the mirror's address is kept in `mirror_url`. The January–April 2021
+    /// total as the shipped file holds it: read at crapshirt.com (line 424), and the rates against 2019
+    /// here lent by MOFCOM's own page.
+    @Test func aMirrorIsNotCitedAndEachMeasureNamesItsPage() throws {
+        let key = SeriesKey(region: "CN", sector: "S", flow: .total, currency: .cny)
+        let span = try PeriodSpan(parsing: "2021-01/2021-04")
+        let mirror = "http://www.crapshirt.com/article/newsrelease/press/202106/20210603069409.shtml"
+        let page = "http://english.mofcom.gov.cn/article/newsrelease/press/202106/20210603069409.shtml"
+        var kept = Observation(
+            key: key, span: span, value: try Level(parsing: "15644.5", in: yi), unit: yi, decimals: 1,
+            rates: PublishedRates(yearOnYear: DecimalNumber(parsing: "3.3")), source: mirror, release: "r1",
+            publisher: "MOFCOM")
+        let lender = Observation(
+            key: key, span: span, value: nil, unit: nil, decimals: nil,
+            rates: PublishedRates(versus2019: DecimalNumber(parsing: "-10.3")), source: page, release: "r1")
+        kept.borrowRates(from: lender)
+        let table = TidyTable(book: FigureBook(figures: [kept]), releases: [])
+        let lines = table.render(.csv).split(separator: "\n").map(String.init)
+        #expect(
+            lines.dropFirst().first
+                == "CN,S,total,CNY,2021-01/2021-04,2021-01,2021-04,year-to-date,15644.5,CNY 100m,8,1,1564450000000,3.3,-10.3,,,,,published,r1,,MOFCOM,MOFCOM,,MOFCOM,\(page),,,,,\(mirror)"
+        )
+        // Without the classification the address is cited as it is, and no mirror is kept.
+        let plain = TidyTable(book: FigureBook(figures: [kept]), releases: [], hosts: SourceHosts([:]))
+        let cells =
+            plain.render(.csv).split(separator: "\n").dropFirst().first?.split(
+                separator: ",", omittingEmptySubsequences: false) ?? []
+        #expect(cells.count == TidyTable.columns.count)
+        #expect(
+            cells.count == 32 && cells[22] == Substring(mirror) && cells[25] == Substring(mirror) && cells[31] == "")
     }
 
     @Test(arguments: [

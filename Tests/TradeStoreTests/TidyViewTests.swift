@@ -132,6 +132,65 @@ import TradeTestSupport
             ])
     }
 
+    /// A store made when the views had another definition (before `mirror_url` and the measures' source
+    /// columns) gets the present views when a writer opens it; a reader leaves it as it is.
+    @Test func aWriterReplacesViewsOfAnEarlierDefinition() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("views.sqlite")
+        let older = "CREATE VIEW tidy AS SELECT region, sector FROM series"
+        do {
+            let store = try TradeDatabase(path: path)
+            try store.queue.write { db in try db.execute(sql: "DROP VIEW tidy; \(older);") }
+        }
+        let sql = "SELECT sql FROM sqlite_master WHERE type = 'view' ORDER BY name"
+        #expect(try rows(try TradeDatabase.readOnly(path: path), sql).first == [older])
+        let store = try TradeDatabase(path: path)
+        let fresh = try rows(store, sql)
+        #expect(fresh.count == 2 && fresh.first?.first?.hasPrefix("CREATE VIEW tidy AS") == true)
+        #expect(fresh.first?.first?.contains("mirror_url") == true)
+        #expect(try rows(store, "SELECT count(*) FROM tidy") == [["0"]])
+        // Views of the present definition are left alone: the schema does not change on the next open.
+        let version = try rows(store, "PRAGMA schema_version")
+        #expect(try rows(TradeDatabase(path: path), sql) == fresh)
+        #expect(try rows(TradeDatabase(path: path), "PRAGMA schema_version") == version)
+    }
+
+    /// The views cite a figure read at a mirror as the agency's (the shipped January–April 2021 total,
+    /// read at crapshirt.com) and name each measure's page, as the tidy export does.
+    @Test func theViewsNeverCiteAMirror() throws {
+        let store = try ShippedData.store()
+        let total = try rows(
+            store,
+            """
+            SELECT source, yoy_pct_source, vs2019_pct_source, two_year_avg_pct_source, mirror_url FROM tidy
+            WHERE region = 'CN' AND sector = 'S' AND flow = 'total' AND currency = 'CNY' AND period = '2021-01/2021-04'
+            """)
+        let mirror = "http://www.crapshirt.com/article/newsrelease/press/202106/20210603069409.shtml"
+        #expect(total == [["MOFCOM", "MOFCOM", "MOFCOM", "MOFCOM", mirror]])
+        // January–August 2019's balance: the level and its change from Global Times, the rate lent by a
+        // copy read at a mirror (finanz.dk): cited as MOFCOM's.
+        let balance = try rows(
+            store,
+            """
+            SELECT source, yoy_pct_source, balance_change_source, mirror_url FROM tidy
+            WHERE region = 'CN' AND sector = 'S' AND flow = 'balance' AND currency = 'CNY' AND period = '2019-01/2019-08'
+            """)
+        let times = "http://www.globaltimes.cn/content/1165854.shtml"
+        #expect(
+            balance == [
+                [times, "MOFCOM", times, "https://finanz.dk/chinas-service-trade-up-3-in-first-eight-months/"]
+            ])
+        // Every copy as printed: the 402 of the 1,198 dataset rows read at a mirror cite their publisher,
+        // the mirror's address only in mirror_url.
+        let vintages = try rows(
+            store,
+            "SELECT count(*), count(mirror_url), sum(source IN ('MOFCOM', 'SAFE')) FROM tidy_vintages WHERE panel = 0")
+        let cited = try rows(store, "SELECT count(*) FROM tidy_vintages WHERE source LIKE '%crapshirt%'")
+        #expect(cited == [["0"]])
+        #expect(vintages == [["1198", "402", "402"]])
+    }
+
     @Test func theJSONOfABlockIsExact() {
         let wan = MonetaryUnit(.cny, .tenThousand)
         // 1234.56 万元 at two decimals: 123456, 10,000 hundredths each.

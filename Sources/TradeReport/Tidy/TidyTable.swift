@@ -16,13 +16,27 @@ import TradeCore
 /// longer spans that end in it; the same store gives the same bytes. The columns are
 /// ``columns``; the store's `tidy` view has the same columns and rows (the *Store layout* article of
 /// TradeStore).
+///
+/// Where a figure was read: `source` cites the page of the row's copy (its level's; its rates' when it
+/// has no level), and each measure has a column of its own (`yoy_pct_source` … `balance_change_source`,
+/// filled where the measure is) naming the page that printed it, which for a rate lent by another copy
+/// of the release is that copy's page. A page on a mirror host (a copy on an unrelated site) is never
+/// cited: the publisher (`MOFCOM`, `SAFE`) is, and `mirror_url` keeps the mirror's address as evidence
+/// (the row's copy's, else the first measure's read at one).
 public struct TidyTable: Sendable {
     /// The column names, in order.
     public static let columns = [
         "region", "sector", "flow", "currency", "period", "period_start", "period_end", "cumulation", "value",
         "unit", "unit_mult", "decimals", "amount", "yoy_pct", "vs2019_pct", "two_year_avg_pct", "share_pct",
         "share_change_pp", "balance_change", "status", "release", "release_date", "source", "publisher",
-        "published_on",
+        "published_on", "yoy_pct_source", "vs2019_pct_source", "two_year_avg_pct_source", "share_pct_source",
+        "share_change_pp_source", "balance_change_source", "mirror_url",
+    ]
+
+    /// The measures with a column of their own saying where each was printed (`yoy_pct_source` …), in
+    /// column order.
+    static let sourcedMeasures: [PublishedRates.Field] = [
+        .yearOnYear, .versus2019, .twoYearAverage, .share, .shareChange, .balanceChange,
     ]
 
     /// The output formats.
@@ -38,10 +52,13 @@ public struct TidyTable: Sendable {
     public let book: FigureBook
     /// Publication dates by release name.
     public let releaseDates: [String: String]
+    /// The classification that tells a mirror, whose address is never cited (``TradeCore/SourceCitation``).
+    public let hosts: SourceHosts
 
-    /// A table over `book`, with the publication dates of `releases`.
-    public init(book: FigureBook, releases: [StoredRelease]) {
+    /// A table over `book`, with the publication dates of `releases`; `hosts` tells the mirrors.
+    public init(book: FigureBook, releases: [StoredRelease], hosts: SourceHosts = .standard) {
         self.book = book
+        self.hosts = hosts
         var dates: [String: String] = [:]
         for r in releases { dates[r.name] = r.published }
         releaseDates = dates
@@ -142,9 +159,23 @@ public struct TidyTable: Sendable {
                 unit.map { u in x.exactDecimal(in: u).description }
             })
         let status = o.storedStatus
-        for t: String? in [status.rawValue, o.release, releaseDates[o.release], o.source, o.publisher, o.publishedOn] {
+        let own = o.citation(hosts)
+        for t: String? in [status.rawValue, o.release, releaseDates[o.release], own.cited, o.publisher, o.publishedOn] {
             c.text(t)
         }
+        // Each measure under the page that printed it (a rate another copy of the release lent: that
+        // copy's), cited; the first mirror any of them was read at kept as evidence.
+        var mirror = own.copy
+        for field in Self.sourcedMeasures {
+            guard r.has(field) else {
+                c.text(nil)
+                continue
+            }
+            let cited = (o.borrowed[field] ?? o).citation(hosts)
+            c.text(cited.cited)
+            if mirror.isEmpty { mirror = cited.copy }
+        }
+        c.text(mirror.isEmpty ? nil : mirror)
         return c
     }
 
@@ -152,7 +183,10 @@ public struct TidyTable: Sendable {
         var c = keyCells(s.key, span)
         levelCells(&c, Level(hundredths: s.values[k]), unit: s.unit, decimals: s.decimals)
         for _ in 0..<6 { c.number(nil) }
-        for t in [s.status.rawValue, s.release, releaseDates[s.release], s.source, nil, nil] { c.text(t) }
+        let cited = hosts.citation(of: s.source, publisher: .ofRegion(s.key.region))
+        for t in [s.status.rawValue, s.release, releaseDates[s.release], cited.cited, nil, nil] { c.text(t) }
+        for _ in Self.sourcedMeasures { c.text(nil) }
+        c.text(cited.copy.isEmpty ? nil : cited.copy)
         return c
     }
 

@@ -3,6 +3,16 @@
 /// check it against the answers (`PressOpenAPITests`: every documented path, every table column)
 /// and schemathesis fuzzes a running `svctrade serve` against it (`PressAPIFuzzTests`).
 enum PressOpenAPI {
+    /// The answers of a path for a bad request, an unknown month and a store that cannot be read.
+    static let errorAnswers = """
+        "400": {"$ref": "#/components/responses/BadRequest"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "503": {"$ref": "#/components/responses/Unavailable"}
+        """
+
+    /// The table formats as a JSON list, JSON first (``PressAPI/formats``).
+    static let tableFormats = PressAPI.formats.split(separator: "|").map { "\"\($0)\"" }.joined(separator: ", ")
+
     /// The document, JSON.
     static let document = #"""
         {
@@ -82,9 +92,7 @@ enum PressOpenAPI {
                     "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PressRelease"}}}
                   },
-                  "400": {"$ref": "#/components/responses/BadRequest"},
-                  "404": {"$ref": "#/components/responses/NotFound"},
-                  "503": {"$ref": "#/components/responses/Unavailable"}
+                  \#(errorAnswers)
                 }
               }
             },
@@ -99,7 +107,7 @@ enum PressOpenAPI {
                     "in": "query",
                     "schema": {
                       "type": "string",
-                      "enum": ["json", "text", "csv", "md", "html", "xlsx"],
+                      "enum": [\#(tableFormats)],
                       "default": "json"
                     }
                   },
@@ -127,9 +135,7 @@ enum PressOpenAPI {
                       }
                     }
                   },
-                  "400": {"$ref": "#/components/responses/BadRequest"},
-                  "404": {"$ref": "#/components/responses/NotFound"},
-                  "503": {"$ref": "#/components/responses/Unavailable"}
+                  \#(errorAnswers)
                 }
               }
             },

@@ -80,7 +80,7 @@
 
         /// Reads every part of the series ids in `c`'s transaction (repeatable read, which this exports)
         /// and on a second connection opened by `helper` in the same snapshot; without a second connection
-        /// (none asked, or the server refuses it) `c` reads every part.
+        /// (none asked, a single part, or the server refuses it) `c` reads every part.
         static func readInParts<Output: Sendable>(
             _ c: PostgresConnection, helper: PostgresConnection.Configuration?, deadline: Int, partSize: Int,
             query: @escaping @Sendable (ClosedRange<Int64>) throws -> PostgresQuery,
@@ -93,7 +93,9 @@
             let work = PartedRead(
                 parts: stride(from: low, through: high, by: max(1, partSize)).map { $0...min($0 + size - 1, high) },
                 query: query, decode: decode)
-            async let helped = readOnSecondConnection(helper, snapshot: snapshot, deadline: deadline, work)
+            // One part (a small store, the press site's usual case) is read without a second connection.
+            let second = work.parts.count > 1 ? helper : nil
+            async let helped = readOnSecondConnection(second, snapshot: snapshot, deadline: deadline, work)
             let mine = try await work.read(c)
             return mine + (try await helped)
         }

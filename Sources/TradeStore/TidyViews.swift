@@ -57,22 +57,7 @@ enum TidyViews {
                 sql: "UPDATE monthly_block SET status = ? WHERE release_id = ?",
                 arguments: [FigureStatus.ofPanelMonth(release: row[1]).rawValue, row[0] as Int64])
         }
-        let kinds = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT DISTINCT s.currency, f.source_id, src.address, f.yoy_pct IS NOT NULL
-                FROM figure f JOIN series s ON s.id = f.series_id JOIN source src ON src.id = f.source_id
-                """)
-        for row in kinds {
-            guard let currency = Currency(rawValue: row[0]) else { continue }
-            let status = FigureStatus.ofStoredFigure(currency: currency, source: row[2], hasOwnRate: row[3])
-            try db.execute(
-                sql: """
-                    UPDATE figure SET status = ? WHERE source_id = ? AND (yoy_pct IS NOT NULL) = ?
-                    AND series_id IN (SELECT id FROM series WHERE currency = ?)
-                    """,
-                arguments: [status.rawValue, row[1] as Int64, row[3] as Bool, currency.rawValue])
-        }
+        try backfillFigureStatus(db)
         let insert = try db.makeStatement(
             sql: "INSERT INTO monthly_json (series_id, release_id, vals_json_scale, vals_json) VALUES (?, ?, ?, ?)")
         let blocks = try Row.fetchCursor(
@@ -88,6 +73,37 @@ enum TidyViews {
         }
         for (series, release, json) in inserts {
             try insert.execute(arguments: [series, release, json.scale, json.text])
+        }
+    }
+
+    /// Sets every figure's `status` from what it is stored with
+    /// (``TradeCore/FigureStatus/ofStoredFigure(currency:source:hasOwnRate:publisher:hosts:)``): its
+    /// currency, the address it was read at, whether it printed its own rate, and its publisher (the
+    /// `publisher` column, else the region's). Run by migration v3 and whenever a writer opens the
+    /// store (``refresh(_:)``), where it changes only the statuses an older svctrade set by an earlier
+    /// rule (SAFE's dollar figures were once taken for conversions).
+    static func backfillFigureStatus(_ db: Database) throws {
+        let kinds = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT s.currency, f.source_id, src.address, f.yoy_pct IS NOT NULL, f.publisher, s.region
+                FROM figure f JOIN series s ON s.id = f.series_id JOIN source src ON src.id = f.source_id
+                """)
+        for row in kinds {
+            guard let currency = Currency(rawValue: row[0]) else { continue }
+            let code: String? = row[4]
+            let region: String = row[5]
+            let publisher = code.map(Publisher.named) ?? Publisher.ofRegion(region)
+            let status = FigureStatus.ofStoredFigure(
+                currency: currency, source: row[2], hasOwnRate: row[3], publisher: publisher)
+            try db.execute(
+                sql: """
+                    UPDATE figure SET status = ? WHERE status IS NOT ? AND source_id = ? AND (yoy_pct IS NOT NULL) = ?
+                    AND publisher IS ? AND series_id IN (SELECT id FROM series WHERE currency = ? AND region = ?)
+                    """,
+                arguments: [
+                    status.rawValue, status.rawValue, row[1] as Int64, row[3] as Bool, code, currency.rawValue, region,
+                ])
         }
     }
 
@@ -313,8 +329,10 @@ enum TidyViews {
 
     /// Replaces views of an earlier definition (a store made by an older svctrade) when a writer opens
     /// the store: they hold no data, so they are made again rather than migrated, and readers of the
-    /// store are not asked for an import first.
+    /// store are not asked for an import first. Figure statuses set by an earlier rule are set again
+    /// (``backfillFigureStatus(_:)``).
     static func refresh(_ db: Database) throws {
+        try backfillFigureStatus(db)
         let stored = try String.fetchAll(
             db,
             sql: "SELECT sql FROM sqlite_master WHERE type = 'view' AND name IN ('tidy', 'tidy_vintages') ORDER BY name"

@@ -27,7 +27,7 @@ public struct BulletinCalculator {
 
     func yearOnYear(_ key: SeriesKey, _ span: PeriodSpan, depth: Int) -> (RateQuote, base: Estimate?) {
         // A dollar rate is the publisher's wherever it was read (a reporter converting at a spot rate has
-        // none to give: ``FigureStatus/ofStoredFigure(currency:source:hasOwnRate:hosts:)``).
+        // none to give: ``FigureStatus/ofStoredFigure(currency:source:hasOwnRate:publisher:hosts:)``).
         let published = book.figure(key, span)?.rates.yearOnYear
         guard let current = resolver.estimate(key, span) else {
             return (RateQuote.choose(computed: nil, interval: nil, published: published), nil)

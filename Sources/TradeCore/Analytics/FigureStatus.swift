@@ -54,10 +54,15 @@ extension FigureStatus {
     /// A dollar level printed with its own dollar year-on-year rate is the publisher's too, wherever it
     /// was read: a reporter converting at a spot rate has no dollar growth rate to give (MOFCOM,
     /// 8 April 2021: January–February USD 110.35 bn, +3.7%, read in a People's Daily report).
+    ///
+    /// A dollar figure of a publisher that compiles in dollars (``Publisher/compilesInUSD``: SAFE's
+    /// balance of payments, whose yuan figures are converted from the dollar ones) is its own
+    /// publication wherever it was read.
     public static func ofStoredFigure(
-        currency: Currency, source: String, hasOwnRate: Bool = false, hosts: SourceHosts = .standard
+        currency: Currency, source: String, hasOwnRate: Bool = false, publisher: Publisher,
+        hosts: SourceHosts = .standard
     ) -> FigureStatus {
-        guard currency == .usd, !hasOwnRate else { return .published }
+        guard currency == .usd, !hasOwnRate, !publisher.compilesInUSD else { return .published }
         return isPublisherUSD(source: source, hosts: hosts) ? .published : .reportedConversion
     }
 

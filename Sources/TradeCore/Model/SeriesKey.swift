@@ -213,11 +213,13 @@ public struct Observation: Hashable, Sendable, Codable {
     }
 
     /// The status of the figure as stored, from where it was read
-    /// (``FigureStatus/ofStoredFigure(currency:source:hasOwnRate:hosts:)``): a dollar level counts as
-    /// printed with its own rate only when its page printed the rate (not when it was ``borrowed``).
+    /// (``FigureStatus/ofStoredFigure(currency:source:hasOwnRate:publisher:hosts:)``): a dollar level
+    /// counts as printed with its own rate only when its page printed the rate (not when it was
+    /// ``borrowed``).
     public var storedStatus: FigureStatus {
         FigureStatus.ofStoredFigure(
-            currency: key.currency, source: source, hasOwnRate: rates.yearOnYear != nil && borrowed[.yearOnYear] == nil)
+            currency: key.currency, source: source, hasOwnRate: rates.yearOnYear != nil && borrowed[.yearOnYear] == nil,
+            publisher: publishingAgency)
     }
 
     /// The page a rate was read at: this copy's, or the copy it was borrowed from.

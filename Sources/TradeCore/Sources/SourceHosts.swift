@@ -111,6 +111,12 @@ public struct Publisher: Sendable, Hashable, Codable {
         }
     }
 
+    /// Whether the publisher compiles its figures in US dollars and derives the yuan ones from them:
+    /// SAFE, whose monthly balance-of-payments yuan figures are the dollar figures at the month's
+    /// average central parity ("当月人民币计值数据由美元数据按月均人民币对美元中间价折算得到"). Its dollar
+    /// figures are its own publication wherever they are read (``FigureStatus/ofStoredFigure(currency:source:hasOwnRate:publisher:hosts:)``).
+    public var compilesInUSD: Bool { code == Publisher.safe.code }
+
     /// The publisher of a region's series when a file does not say: SAFE for the balance-of-payments
     /// basis (``Regions/balanceOfPayments``), MOFCOM otherwise.
     public static func ofRegion(_ code: String) -> Publisher {

@@ -577,17 +577,25 @@ struct ReadState {
 
     /// Which of several copies of one figure to keep (index into `copies`), or `nil` when none has a level.
     ///
-    /// The anchor is the copy read at the most authoritative site (``SourceKind``: the publisher's own
-    /// site, then official, state media, media, industry, unknown, mirror; then the more precise; then the
-    /// first). Copies that disagree with the anchor beyond both roundings are not candidates: the
-    /// publisher's 211.27 bn stands against a news site's 211.28 bn. Among the anchor and the copies that
-    /// agree with it, the most precise is kept (the same figure, better known), then the better site,
-    /// then the first.
+    /// A copy's status comes first (``TradeCore/Observation/storedStatus``): the publisher's own dollar
+    /// figure, even read at a mirror's copy of its page, is kept before a reporter's conversion at a
+    /// better site (2019 services, USD 785 bn: MOFCOM's press-conference page copied at a mirror, not
+    /// the undated Global Times report), so reconciling never turns a published figure into a
+    /// conversion. Among copies of one status, the anchor is the copy read at the most authoritative
+    /// site (``SourceKind``: the publisher's own site, then official, state media, media, industry,
+    /// unknown, mirror; then the more precise; then the first). Copies that disagree with the anchor
+    /// beyond both roundings are not candidates: the publisher's 211.27 bn stands against a news site's
+    /// 211.28 bn. Among the anchor and the copies that agree with it, the most quotable is kept, then
+    /// the most precise (the same figure, better known), then the better site, then the first.
     static func keptCopy(_ copies: [Observation]) -> Int? {
         let withValue = copies.indices.filter { copies[$0].value != nil }
         func precision(_ i: Int) -> Int64 { copies[i].roundingHalfWidth ?? .max }
         func rank(_ i: Int) -> Int { copies[i].sourceKind.rank }
-        guard let anchor = withValue.min(by: { (rank($0), precision($0), $0) < (rank($1), precision($1), $1) }),
+        let status = copies.map(\.storedStatus.rank)
+        guard
+            let anchor = withValue.min(by: {
+                (status[$0], rank($0), precision($0), $0) < (status[$1], rank($1), precision($1), $1)
+            }),
             let a = copies[anchor].value
         else { return nil }
         let ha = copies[anchor].roundingHalfWidth ?? 0
@@ -595,7 +603,9 @@ struct ReadState {
             guard let b = copies[i].value else { return false }
             return (a.hundredths - b.hundredths).magnitude <= UInt64(ha + (copies[i].roundingHalfWidth ?? 0))
         }
-        return agreeing.min(by: { (precision($0), rank($0), $0) < (precision($1), rank($1), $1) })
+        return agreeing.min(by: {
+            (status[$0], precision($0), rank($0), $0) < (status[$1], precision($1), rank($1), $1)
+        })
     }
 
     static func fill(

@@ -50,4 +50,42 @@ import TradeTestSupport
                 ["260", "USD 100m", "published", "SAFE"]
             ])
     }
+
+    /// Of two copies of one figure, the publisher's own page (read at a mirror, cited as the publisher)
+    /// is kept before state media's conversion: the 2019 services total, USD 785 bn, printed by the
+    /// undated Global Times report and by MOFCOM's press-conference page of September 2020 copied at a
+    /// mirror (datasets/mofcom-published-2017-2022.csv, lines 273 and 274). It is the only figure of the
+    /// shipped files whose kept copy the rule changes.
+    @Test func thePublishersOwnDollarCopyIsKept() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        let mirror = "http://www.crapshirt.com/article/pressconferencehomepage/servicetrade/202009/20200903002852.shtml"
+        func total(_ rows: [[String: String]]) -> [[String?]] {
+            rows.filter {
+                $0["REF_AREA"] == "CN" && $0["ACCOUNTING_ENTRY"] == "T" && $0["INT_ACC_ITEM"] == "S"
+                    && $0["UNIT_MEASURE"] == "USD" && $0["TIME_PERIOD"] == "2019-12"
+            }.map {
+                [
+                    $0["COPY"], $0["OBS_VALUE"], $0["OBS_STATUS"], $0["SOURCE"], $0["PUBLICATION_DATE"],
+                    $0["PREFERRED"], $0["SOURCE_COPY"],
+                ]
+            }
+        }
+        #expect(
+            total(try export(db, ["--format", "sdmx-csv"])) == [[nil, "7850", "A", "MOFCOM", "2020-09", "1", mirror]])
+        #expect(
+            total(try export(db, ["--format", "sdmx-csv", "--all-sources"])) == [
+                ["2", "7850", "E", "https://www.globaltimes.cn/content/1195493.shtml", "", "0", ""],
+                ["1", "7850", "A", "MOFCOM", "2020-09", "1", mirror],
+            ])
+        let tidy = try export(db, ["--format", "csv"]).filter {
+            $0["region"] == "CN" && $0["sector"] == "S" && $0["flow"] == "total" && $0["currency"] == "USD"
+                && $0["period"] == "2019-01/2019-12"
+        }
+        #expect(
+            tidy.map { [$0["value"], $0["status"], $0["source"], $0["published_on"], $0["mirror_url"]] } == [
+                ["785", "published", "MOFCOM", "2020-09", mirror]
+            ])
+    }
 }

@@ -88,4 +88,39 @@ import TradeTestSupport
                 ["785", "published", "MOFCOM", "2020-09", mirror]
             ])
     }
+
+    /// January–August 2021: the published balance change, 515.62 bn ("less" than a year earlier), is
+    /// the 2020 deficit itself; the balances give 343.95 bn, and `table` and `figures` withhold it. The
+    /// default exports leave it out (the balance, −171.67 bn, stays); every copy keeps it as evidence.
+    @Test func aWithheldBalanceChangeIsNotExportedAsPublished() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        func balance(_ rows: [[String: String]]) -> [[String?]] {
+            rows.filter {
+                $0["REF_AREA"] == "CN" && $0["ACCOUNTING_ENTRY"] == "B" && $0["INT_ACC_ITEM"] == "S"
+                    && $0["CURRENCY"] == "CNY" && $0["TIME_PERIOD"] == "2021-08" && $0["ACCUMULATION"] == "YTD"
+            }.map { [$0["UNIT_MEASURE"], $0["OBS_VALUE"], $0["OBS_STATUS"]] }
+        }
+        #expect(balance(try export(db, ["--format", "sdmx-csv"])) == [["CNY", "-1716.7", "A"]])
+        #expect(
+            balance(try export(db, ["--format", "sdmx-csv", "--all-sources"])) == [
+                ["CNY", "-1716.7", "A"], ["BAL_CHG", "5156.2", "A"],
+            ])
+        let tidy = try export(db, ["--format", "csv"]).filter {
+            $0["region"] == "CN" && $0["sector"] == "S" && $0["flow"] == "balance" && $0["currency"] == "CNY"
+                && $0["period"] == "2021-01/2021-08"
+        }
+        #expect(
+            tidy.map { [$0["value"], $0["balance_change"], $0["balance_change_source"], $0["status"]] } == [
+                ["-171.67", "", "", "published"]
+            ])
+        // The only one of the shipped files: every other published balance change is exported.
+        let changes = try export(db, ["--format", "sdmx-csv", "--all-sources"]).filter {
+            $0["UNIT_MEASURE"] == "BAL_CHG"
+        }
+        let kept = try export(db, ["--format", "sdmx-csv"]).filter { $0["UNIT_MEASURE"] == "BAL_CHG" }
+        #expect(changes.count == 48)
+        #expect(kept.count == 39)
+    }
 }

@@ -54,6 +54,13 @@ import TradeTestSupport
                     df[c] = df[c].astype(float) if c in numeric else df[c].fillna("").astype(str)
                 return df.reset_index(drop=True)
             assert list(a.columns) == list(v.columns) == list(j.columns), (a.columns, v.columns, j.columns)
+            # The view (plain SQL) keeps the January-August 2021 balance change that the export leaves out
+            # because it contradicts the balances (svctrade table withholds it); otherwise the same table.
+            w = ((v.region == "CN") & (v.sector == "S") & (v.flow == "balance") & (v.currency == "CNY")
+                 & (v.period == "2021-01/2021-08"))
+            assert [float(x) for x in v.loc[w, "balance_change"]] == [515.62], v.loc[w, "balance_change"]
+            v.loc[w, "balance_change"] = float("nan")
+            v.loc[w, "balance_change_source"] = None
             pd.testing.assert_frame_equal(norm(a), norm(v))
             pd.testing.assert_frame_equal(norm(a), norm(j))
             ytd = pd.read_sql(
@@ -108,10 +115,11 @@ import TradeTestSupport
             rows.allSatisfy {
                 ($0["mirror_url"] ?? "").isEmpty || hosts.kind(ofAddress: $0["mirror_url"] ?? "") == .mirror
             })
-        // 962 measure cells of the 967 published rows, 39 of them under another page than the row's.
+        // 961 measure cells of the 967 published rows (not January–August 2021's withheld balance
+        // change), 39 of them under another page than the row's.
         let published = rows.filter { $0["status"] != "illustrative" }
         let measures = published.flatMap { row in sources.dropFirst().compactMap { row[$0] }.filter { !$0.isEmpty } }
-        #expect(published.count == 967 && measures.count == 962)
+        #expect(published.count == 967 && measures.count == 961)
         let elsewhere = published.flatMap { row in
             sources.dropFirst().compactMap { row[$0] }.filter { !$0.isEmpty && $0 != row["source"] }
         }

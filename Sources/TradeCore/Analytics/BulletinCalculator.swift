@@ -328,6 +328,16 @@ public struct BulletinCalculator {
             + "their rounding and a restatement of a tenth of the earlier balance, \(yi): withheld"
     }
 
+    /// Why the published balance change of a balance is withheld (``contradiction(_:_:_:)`` against the
+    /// balance and the year-ago balance its growth rate uses), or `nil` when it stands or none was
+    /// published: what `table` and the bulletin leave blank, and the default exports leave out.
+    public func balanceChangeWithheld(_ key: SeriesKey, _ span: PeriodSpan) -> String? {
+        guard key.flow == .balance, let published = book.figure(key, span)?.rates.balanceChange,
+            let current = resolver.estimate(key, span), let prior = yearOnYear(key, span).base
+        else { return nil }
+        return Self.contradiction(published, current, prior)
+    }
+
     func addBalance(_ row: inout BulletinRow) {
         guard let v = row.value else { return }
         if let published = book.figure(row.key, row.span)?.rates.balanceChange {

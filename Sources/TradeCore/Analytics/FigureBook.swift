@@ -73,3 +73,29 @@ public struct FigureBook: Sendable {
         return [a, b].compactMap { $0 }.max()
     }
 }
+
+extension FigureBook {
+    /// The published balance changes the bulletin withholds
+    /// (``BulletinCalculator/balanceChangeWithheld(_:_:)``), with the reason, by series key and span
+    /// (January–August 2021: "515.62 billion yuan less" against balances whose difference is 343.95 bn).
+    public func withheldBalanceChanges() -> [SeriesKey: [PeriodSpan: String]] {
+        let calculator = BulletinCalculator(resolver: LevelResolver(book: self))
+        var withheld: [SeriesKey: [PeriodSpan: String]] = [:]
+        for f in published.values where f.rates.balanceChange != nil {
+            if let why = calculator.balanceChangeWithheld(f.key, f.span) { withheld[f.key, default: [:]][f.span] = why }
+        }
+        return withheld
+    }
+
+    /// The book without the balance changes ``withheldBalanceChanges()`` names (the balances stay): what
+    /// the default exports hold, so that no file presents as published a figure the bulletin withholds.
+    public func withholdingContradictedBalanceChanges() -> FigureBook {
+        let withheld = withheldBalanceChanges()
+        guard !withheld.isEmpty else { return self }
+        var book = self
+        for (k, f) in published where withheld[f.key]?[f.span] != nil {
+            book.published[k] = f.withoutBalanceChange
+        }
+        return book
+    }
+}

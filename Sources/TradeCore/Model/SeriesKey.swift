@@ -222,6 +222,15 @@ public struct Observation: Hashable, Sendable, Codable {
             publisher: publishingAgency)
     }
 
+    /// The copy without its published balance change, printed or ``borrowed`` (a change the bulletin
+    /// withholds: ``FigureBook/withholdingContradictedBalanceChanges()``).
+    public var withoutBalanceChange: Observation {
+        var o = self
+        o.rates.balanceChange = nil
+        o.borrowed[.balanceChange] = nil
+        return o
+    }
+
     /// The page a rate was read at: this copy's, or the copy it was borrowed from.
     public func source(of field: PublishedRates.Field) -> String { borrowed[field]?.source ?? source }
 

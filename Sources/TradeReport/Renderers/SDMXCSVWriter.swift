@@ -9,7 +9,8 @@ import TradeCore
 /// 亿 (`UNIT_MULT` 8, one multiplier per series key; `UNIT_MULT_PUBLISHED` keeps the unit the agency
 /// printed, so 3.39 万亿元 is `33900` with `DECIMALS` −2 and `UNIT_MULT_PUBLISHED` 12), rates as
 /// published (`DECIMALS` their places). By default one observation per series key and period: the
-/// copy the bulletin uses (``figures(history:book:allSources:)``); with every copy, the file is in
+/// copy the bulletin uses (``figures(history:book:allSources:)``), without a published balance change
+/// the bulletin withholds (``TradeCore/FigureBook/withheldBalanceChanges()``); with every copy, the file is in
 /// `DF_SVC_TRADE_COPIES`, whose `COPY` dimension keeps the keys unique.
 public enum SDMXCSVWriter {
     /// A stored figure to write: whether it is the copy preferred among several sources of its
@@ -61,11 +62,15 @@ public enum SDMXCSVWriter {
                 next += 1
             }
         }
+        // A published balance change the bulletin withholds (it contradicts the balances) is left out of
+        // the default export, as `table` leaves its cell blank; every copy keeps it as evidence.
+        let withheld = allSources ? [:] : book.withheldBalanceChanges()
         return history.indices.compactMap { i in
             // One copy per key: the kept copy with the rates the reader borrows for it from the other
             // copies of its release (each written with its own page); every copy: each as printed.
             guard allSources || copy[i] == 1 else { return nil }
-            let o = allSources ? history[i].observation : merged[i] ?? history[i].observation
+            var o = allSources ? history[i].observation : merged[i] ?? history[i].observation
+            if withheld[o.key]?[o.span] != nil { o = o.withoutBalanceChange }
             return Figure(observation: o, preferred: history[i].isPreferred, copy: copy[i])
         }
     }

@@ -15,7 +15,8 @@ import TradeCore
 /// Rows are in series order (region, sector, flow, currency), then by last month, a month before the
 /// longer spans that end in it; the same store gives the same bytes. The columns are
 /// ``columns``; the store's `tidy` view has the same columns and rows (the *Store layout* article of
-/// TradeStore).
+/// TradeStore), except that this table leaves out a published balance change the bulletin withholds
+/// because it contradicts the balances (January–August 2021), which plain SQL cannot tell.
 ///
 /// Where a figure was read: `source` cites the page of the row's copy (its level's; its rates' when it
 /// has no level), and each measure has a column of its own (`yoy_pct_source` … `balance_change_source`,
@@ -48,7 +49,8 @@ public struct TidyTable: Sendable {
         case json
     }
 
-    /// The figures and panel months, as of the latest release.
+    /// The figures and panel months, as of the latest release, without the published balance changes
+    /// the bulletin withholds (``TradeCore/FigureBook/withholdingContradictedBalanceChanges()``).
     public let book: FigureBook
     /// Publication dates by release name.
     public let releaseDates: [String: String]
@@ -57,7 +59,7 @@ public struct TidyTable: Sendable {
 
     /// A table over `book`, with the publication dates of `releases`; `hosts` tells the mirrors.
     public init(book: FigureBook, releases: [StoredRelease], hosts: SourceHosts = .standard) {
-        self.book = book
+        self.book = book.withholdingContradictedBalanceChanges()
         self.hosts = hosts
         var dates: [String: String] = [:]
         for r in releases { dates[r.name] = r.published }

@@ -121,7 +121,8 @@ extension ReleaseCheck {
             }
             if let release {
                 // Sources and prose alike: nothing published after the release date is cited or described
-                // (the header's "Next release" line announces a later date on purpose).
+                // (the header's "Next release" line is left alone: it names the period the next
+                // release covers, and an older bulletin may still give its date).
                 for line in section.lines
                 where !line.text.hasPrefix("|") && line.index != release.line - 1
                     && !MarkdownSection.isNextRelease(line.text)

@@ -115,20 +115,15 @@ public enum ReleaseCalendar {
         return ReleaseMoment(date: date, time: time, offsetSeconds: offset, secondsSince1970: local - offset)
     }
 
-    /// How a bulletin shows a `next_release` value: a date or a month in words (`2021年6月30日`,
-    /// `30 June 2021`: a reader, or a check, never takes it for the date of a source), or "not
-    /// announced".
-    public static func nextReleaseText(_ value: String, zh: Bool) -> String {
+    /// How a bulletin shows a `next_release` value: what the next release will cover, the reference
+    /// period after `period` written as the header writes reference periods (`2021年1—5月数据`,
+    /// `January–May 2021 data`; after a December bulletin `2022年1月数据`, `January 2022 data`), or
+    /// "not announced". The date itself stays in `release.toml` (checked there, never printed): a
+    /// bulletin prints no date later than its own release date, so no reader or checker takes the
+    /// next release for a source published after it.
+    public static func nextReleaseText(_ value: String, after period: Period, zh: Bool) -> String {
         if value == unannounced { return zh ? "尚未公布" : "not announced" }
-        if isMonth(value), let p = try? Period(parsing: value) {
-            return zh ? "\(p.year)年\(p.month)月" : "\(PressFiguresWords.monthName(p.month)) \(p.year)"
-        }
-        let parts = value.split(separator: "-").compactMap { Int($0) }
-        if CalendarDate.isValid(value), parts.count == 3 {
-            return zh
-                ? "\(parts[0])年\(parts[1])月\(parts[2])日"
-                : "\(parts[2]) \(PressFiguresWords.monthName(parts[1])) \(parts[0])"
-        }
-        return value
+        let next = ReleaseHeader.reference(through: period.advanced(by: 1), zh: zh)
+        return zh ? next + "数据" : next + " data"
     }
 }

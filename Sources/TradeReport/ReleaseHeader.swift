@@ -8,7 +8,8 @@ import TradeCore
 /// `issuer`, `contact`, `status` (`preliminary` or `revised`), and per reference period, in a
 /// section named after the month (`[2021-04]`): `release_date` (`YYYY-MM-DD`), `release_time`
 /// (`HH:MM`), `time_zone` (`+08:00` or `Asia/Shanghai`; also at the top), `next_release`
-/// (`YYYY-MM-DD`, `YYYY-MM` or `unannounced`), `status`. Chinese variants end in `_zh` (`issuer_zh`).
+/// (`YYYY-MM-DD`, `YYYY-MM` or `unannounced`; the header shows what it will cover, "January–May 2021
+/// data", never the date), `status`. Chinese variants end in `_zh` (`issuer_zh`).
 public struct ReleaseHeader: Sendable, Equatable {
     /// Values by key (`issuer`, `2021-04.release_date`, …).
     public var values: [String: String]
@@ -168,7 +169,7 @@ public struct ReleaseHeader: Sendable, Equatable {
         }
         out.append((zh ? "数据状态" : "Status", statusText))
         if let next = value("next_release", period, zh: zh) {
-            out.append((zh ? "下次发布" : "Next release", ReleaseCalendar.nextReleaseText(next, zh: zh)))
+            out.append((zh ? "下次发布" : "Next release", ReleaseCalendar.nextReleaseText(next, after: period, zh: zh)))
         }
         if let contact = value("contact", period, zh: zh) { out.append((zh ? "联系方式" : "Contact", contact)) }
         return out

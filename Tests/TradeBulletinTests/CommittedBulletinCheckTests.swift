@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TradeBulletin
 import TradeCore
+import TradeReport
 import TradeTestSupport
 
 /// The release check on copies of the committed bulletins (notebooks-output/), each seeded with one
@@ -140,5 +141,76 @@ import TradeTestSupport
     func theCommittedBulletinsPass(_ month: String) throws {
         let findings = check.findings(in: try Self.documents(month, []))
         #expect(findings.isEmpty, "\(findings.map(\.description).joined(separator: "\n"))")
+    }
+
+    /// The dates a line prints, as `YYYY-MM-DD` (a day) or `YYYY-MM` (a month), each with its text:
+    /// `2021年6月30日`, `2021年6月`, `30 June 2021`, `June 30, 2021`, `June 2021`, `2021-06-30`. Read as
+    /// a checker that reads every date would, with none of the release check's exemptions.
+    static func printedDates(_ line: String) -> [(date: String, text: String)] {
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        let name = "(" + months.joined(separator: "|") + ")"
+        // (pattern, index of the year, month and day groups; 0 for no day)
+        let forms: [(String, Int, Int, Int)] = [
+            (#"(\d{4})年(\d{1,2})月(\d{1,2})日"#, 1, 2, 3), (#"(\d{4})年(\d{1,2})月(?![\d日])"#, 1, 2, 0),
+            (#"\b(\d{1,2}) "# + name + #" (\d{4})\b"#, 3, 2, 1), (name + #" (\d{1,2}), (\d{4})\b"#, 3, 1, 2),
+            (name + #" (\d{4})\b"#, 2, 1, 0), (#"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"#, 1, 2, 3),
+        ]
+        let ns = line as NSString
+        var out: [(date: String, text: String)] = []
+        for (pattern, y, m, d) in forms {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+            for match in regex.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
+                func group(_ i: Int) -> String { ns.substring(with: match.range(at: i)) }
+                let month = months.firstIndex(of: group(m)).map { $0 + 1 } ?? Int(group(m)) ?? 0
+                let ym = group(y) + "-" + (month < 10 ? "0\(month)" : "\(month)")
+                let day = d == 0 ? nil : Int(group(d))
+                let date = day.map { ym + ($0 < 10 ? "-0\($0)" : "-\($0)") } ?? ym
+                out.append((date, ns.substring(with: match.range)))
+            }
+        }
+        return out
+    }
+
+    /// No committed bulletin prints a date after its own release date (release.toml), anywhere, the
+    /// header's next-release line included: the press office's checker reads every date, and the
+    /// header names the next release by the period it covers. A month is later when the whole month is.
+    @Test(arguments: [
+        ("2021-04", "2021年1—5月数据", "January–May 2021 data"), ("2022-04", "2022年1—5月数据", "January–May 2022 data"),
+        ("2025-10", "尚未公布", "not announced"),
+    ])
+    func noCommittedBulletinPrintsADateAfterItsRelease(_ month: String, _ zh: String, _ en: String) throws {
+        // The reader finds what the old header printed, and the release date itself.
+        #expect(Self.printedDates("**下次发布**：2021年6月30日").map(\.date) == ["2021-06-30"])
+        #expect(Self.printedDates("**Next release**：30 June 2021").map(\.date) == ["2021-06-30", "2021-06"])
+        #expect(
+            Self.printedDates("July 7, 2022; 2021年8月, 2022-07-07").map(\.date) == [
+                "2021-08", "2022-07-07", "2022-07-07",
+            ])
+        let toml = try String(contentsOfFile: Repository.root + "/templates/release.toml", encoding: .utf8)
+        let release = try #require(try ReleaseHeader(parsing: toml).releaseDate(through: try Period(parsing: month)))
+        for name in ["bulletin.md", "bulletin.html"] {
+            let text = try String(
+                contentsOfFile: Repository.root + "/notebooks-output/bulletin-\(month)/\(name)", encoding: .utf8)
+            var seen = 0
+            var later: [String] = []
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for (date, printed) in Self.printedDates(String(line)) {
+                    seen += 1
+                    if date.count == 10 ? date > release : date > release.prefix(7) {
+                        later.append("\(name):\(n + 1): \(printed)")
+                    }
+                }
+            }
+            #expect(seen > 10, "\(name): \(seen) dates")
+            #expect(text.contains(release), "\(name)")
+            #expect(later.isEmpty, "after \(release): \(later.joined(separator: "; "))")
+        }
+        let markdown = try String(
+            contentsOfFile: Repository.root + "/notebooks-output/bulletin-\(month)/bulletin.md", encoding: .utf8)
+        #expect(markdown.contains("**下次发布**：\(zh)  \n") || markdown.contains("**下次发布**：\(zh)\n"))
+        #expect(markdown.contains("**Next release**：\(en)  \n") || markdown.contains("**Next release**：\(en)\n"))
     }
 }

@@ -263,11 +263,12 @@ import TradeTestSupport
         let april = try await Self.get(site, "/figures?month=2021-04&lang=both")
         #expect(april.status == 200)
         #expect(!april.text.contains("value=\"2025-10\""))
-        // The bulletin says when the next release comes (release.toml: next_release = "2021-06-30", the
-        // earliest dated report of January–May 2021).
+        // The bulletin says what the next release will cover, not its date (release.toml: next_release =
+        // "2021-06-30", after the release date 2021-06-03).
         let markdown = try await Self.get(site, "/download/2021-04/bulletin.md").text
-        #expect(markdown.contains("**下次发布**：2021年6月30日"))
-        #expect(markdown.contains("**Next release**：30 June 2021"))
+        #expect(markdown.contains("**下次发布**：2021年1—5月数据"))
+        #expect(markdown.contains("**Next release**：January–May 2021 data"))
+        #expect(!markdown.contains("2021年6月30日") && !markdown.contains("30 June 2021"))
         // The release moment passes: the month is there, and the cached answers know it.
         clock.withLock { $0 = Date(timeIntervalSince1970: 1_764_691_200) }
         #expect(try await Self.get(site, "/figures?month=2025-10&lang=both").status == 200)

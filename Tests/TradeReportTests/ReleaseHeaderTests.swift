@@ -25,6 +25,9 @@ import TradeReport
         #expect(zh[1].1 == "2021年1—4月")
         #expect(zh[2].1 == "2021-06-03 15:00 UTC+08:00")
         #expect(zh[3].1 == "修订数据")
+        // The next release by what it will cover, not by its date (2021-07-02 is after 2021-06-03).
+        #expect(zh[4].1 == "2021年1—5月数据")
+        #expect(header.lines(through: april, zh: false).last?.1 == "January–May 2021 data")
         let en = header.lines(through: try Period(parsing: "2021-05"), zh: false)
         #expect(en.map(\.0) == ["Issued by", "Reference period", "Status"])
         #expect(en[1].1 == "January–May 2021")
@@ -94,14 +97,38 @@ import TradeReport
         #expect(header.embargo(through: try Period(parsing: "2025-10"), at: justBefore) == october)
         #expect(header.embargo(through: try Period(parsing: "2025-10"), at: october.instant) == nil)
         #expect(header.embargo(through: try Period(parsing: "2021-05"), at: justBefore) == nil)
-        // The header: the time with its zone, the next release by month, or not announced.
+        // The header: the time with its zone; the next release (a month here) by the period it
+        // covers, or not announced.
         let en = header.lines(through: try Period(parsing: "2021-04"), zh: false)
         #expect(en.first { $0.0 == "Release date" }?.1 == "2021-06-03 15:00 UTC+08:00")
-        #expect(en.first { $0.0 == "Next release" }?.1 == "July 2021")
+        #expect(en.first { $0.0 == "Next release" }?.1 == "January–May 2021 data")
         let zh = header.lines(through: try Period(parsing: "2021-04"), zh: true)
-        #expect(zh.first { $0.0 == "下次发布" }?.1 == "2021年7月")
+        #expect(zh.first { $0.0 == "下次发布" }?.1 == "2021年1—5月数据")
         #expect(header.lines(through: try Period(parsing: "2025-10"), zh: true).last?.1 == "尚未公布")
         #expect(header.lines(through: try Period(parsing: "2025-10"), zh: false).last?.1 == "not announced")
         #expect(header.lines(through: try Period(parsing: "2025-10"), zh: false)[2].1 == "2025-12-03")
+    }
+
+    /// After a December bulletin the next release covers January of the following year alone; after
+    /// January, January–February. The date in the file is never printed.
+    @Test func theNextReleaseIsNamedByThePeriodItCovers() throws {
+        let header = try ReleaseHeader(
+            parsing: """
+                [2021-12]
+                release_date = "2022-02-03"
+                next_release = "2022-03-01"
+                [2022-01]
+                next_release = "2022-03"
+                """)
+        let december = try Period(parsing: "2021-12"), january = try Period(parsing: "2022-01")
+        #expect(header.lines(through: december, zh: true).last?.1 == "2022年1月数据")
+        #expect(header.lines(through: december, zh: false).last?.1 == "January 2022 data")
+        #expect(header.lines(through: january, zh: true).last?.1 == "2022年1—2月数据")
+        #expect(header.lines(through: january, zh: false).last?.1 == "January–February 2022 data")
+        // The wording is the header's reference period of the following month, plus "data".
+        #expect(
+            ReleaseCalendar.nextReleaseText("2022-03-01", after: december, zh: false)
+                == ReleaseHeader.reference(through: january, zh: false) + " data")
+        #expect(ReleaseCalendar.nextReleaseText(ReleaseCalendar.unannounced, after: december, zh: true) == "尚未公布")
     }
 }

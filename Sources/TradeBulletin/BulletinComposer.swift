@@ -511,7 +511,7 @@ public enum BulletinComposer {
                             2,
                             max(
                                 0,
-                                (o.decimals ?? 1)
+                                (o.claimedDecimals ?? 1)
                                     - (yi.magnitude.exponent - (o.unit?.magnitude.exponent ?? yi.magnitude.exponent)))))
                 }
                 let sector = Sectors.standard.sector(code: key.sector)

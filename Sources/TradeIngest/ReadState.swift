@@ -294,7 +294,9 @@ struct ReadState {
             } catch {
                 throw levelError(error, text: valueText, unit: unit, line: line, column: col(.value), field: "value")
             }
-            decimals = Self.significantDecimals(number)
+            // The places as printed (0 for a whole number); the precision a rounding comparison assumes
+            // is ``TradeCore/Observation/claimedDecimals``.
+            decimals = number.places
             if number.isNegative && flow.isNonNegative {
                 throw ImportError(
                     .negativeLevel, file: file, line: line, column: col(.value), field: "value",
@@ -559,20 +561,6 @@ struct ReadState {
                 if merged.rates.balanceChange == nil { merged.rates.balanceChange = other.rates.balanceChange }
             }
         }
-    }
-
-    /// The precision a published level claims, in fraction digits of its unit: its decimals, or for a
-    /// whole number minus its trailing zeros ("1970" CNY bn is "1.97 trillion" printed in billions:
-    /// known to ±5 bn, not ±0.5 bn; "4502" 亿元 is known to ±0.5 亿元). Zero keeps 0.
-    static func significantDecimals(_ number: DecimalNumber) -> Int {
-        guard number.places == 0, number.mantissa != 0 else { return number.places }
-        var m = number.mantissa.magnitude
-        var zeros = 0
-        while m % 10 == 0 {
-            m /= 10
-            zeros += 1
-        }
-        return -zeros
     }
 
     /// Which of several copies of one figure to keep (index into `copies`), or `nil` when none has a level.

@@ -9,8 +9,8 @@
 /// `UNIT_MEASURE`, `ACCUMULATION` (`P` the period alone, `YTD` January to the end of the period),
 /// [`COPY`], `TIME_PERIOD`. Measure: `OBS_VALUE`. Attributes: `UNIT_MULT` (8 for every level and
 /// balance change, 0 for rates: one per series key), `UNIT_MULT_PUBLISHED` (the power of ten the
-/// agency printed the level in), `DECIMALS` (of `OBS_VALUE` as written; negative for a level rounded to
-/// tens or hundreds of 亿), `OBS_STATUS`, `SOURCE` (the page to cite, or the publisher for a figure
+/// agency printed the level in), `DECIMALS` (the places the agency printed, moved to 亿: 0 for 33900
+/// 亿元, −2 for 2.33 万亿元; never inferred from trailing zeros), `OBS_STATUS`, `SOURCE` (the page to cite, or the publisher for a figure
 /// read at a mirror), `RELEASE`, `PUBLISHER`, `PUBLICATION_DATE`,
 /// `PREFERRED` (the copy kept among sources of one release), `PANEL` (`1` for a month of an imported
 /// monthly panel rather than a published figure), `FIGURE` (rows of one stored figure share a

@@ -157,7 +157,9 @@ public struct Observation: Hashable, Sendable, Codable {
     public var value: Level?
     /// The unit the level was published in (`CNY 100m`).
     public var unit: MonetaryUnit?
-    /// Fraction digits the level was published with, in `unit`: its precision.
+    /// Fraction digits the level was printed with, in `unit`: `1` for 15644.5 亿元, `0` for a whole
+    /// number written as such (33900 亿元), never inferred from trailing zeros (a file read back may
+    /// say less, as SDMX-CSV's `DECIMALS` −2 does for a level rounded to hundreds).
     public var decimals: Int?
     /// Rates printed with it.
     public var rates: PublishedRates
@@ -240,10 +242,30 @@ public struct Observation: Hashable, Sendable, Codable {
     /// The kind of site the figure was read at (``SourceHosts``).
     public var sourceKind: SourceKind { SourceHosts.standard.kind(ofAddress: source) }
 
+    /// The precision the level claims when copies are compared, in fraction digits of `unit`:
+    /// ``decimals``, or for a whole number minus its trailing zeros ("1970" CNY bn may be "1.97
+    /// trillion" restated in billions: known to ±5 bn, not ±0.5 bn; "4502" 亿元 is known to ±0.5 亿元).
+    /// Zero keeps 0. A tolerance for reconciling copies, never what the agency printed (that is
+    /// ``decimals``).
+    public var claimedDecimals: Int? {
+        guard let decimals, decimals == 0, let value, let unit else { return decimals }
+        let number = value.exactDecimal(in: unit)
+        guard number.places == 0, number.mantissa != 0 else { return decimals }
+        var m = number.mantissa.magnitude
+        var zeros = 0
+        while m % 10 == 0 {
+            m /= 10
+            zeros += 1
+        }
+        return -zeros
+    }
+
     /// Half the width of the rounding interval of the published level, in hundredths of the currency
     /// unit: a level published as 15644.5 (亿元) is anything within ±0.05 亿元.
+    ///
+    /// A whole number is taken at its ``claimedDecimals``: 33900 亿元 as anything within ±50 亿元.
     public var roundingHalfWidth: Int64? {
-        guard let unit, let decimals else { return nil }
+        guard let unit, let decimals = claimedDecimals else { return nil }
         let shift = unit.magnitude.exponent + 2 - decimals
         guard shift > 0 else { return 0 }
         return Int64(pow10Int(shift) / 2)

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import TradeTestSupport
+
+/// A second economist review of the interchange exports' metadata on the shipped data: a figure's
+/// attributes must say what the agency published, never understate it.
+@Suite struct ExportMetadataEndToEndTests {
+    let cli = CommandRunner()
+
+    /// The shipped published files imported in one `svctrade import`.
+    func store(_ folder: TemporaryFolder) throws -> String {
+        let db = folder.file("review.sqlite")
+        let r = try cli.run(["import"] + ShippedData.paths + ["--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        return db
+    }
+
+    func export(_ db: String, _ arguments: [String]) throws -> [[String: String]] {
+        let r = try cli.run(["export", "--db", db] + arguments)
+        #expect(r.status == 0, "\(r.stderr)")
+        return CSVLine.records(r.stdout)
+    }
+
+    /// `DECIMALS` is the precision as printed, never inferred from trailing zeros: January–September
+    /// 2020's services total, 33900 亿元 (a whole number, datasets/mofcom-published-2017-2022.csv line
+    /// 353), was `DECIMALS` −2 beside its parts 13995 and 19905 (0); SAFE's 2280 亿元 (December 2023
+    /// exports) and USD 260 亿 (December 2019 exports) were −1. All are 0 now, and the tidy export's
+    /// `decimals` says the same.
+    @Test func decimalsAreThePlacesAsPrinted() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        let rows = try export(db, ["--format", "sdmx-csv"])
+        func level(_ area: String, _ entry: String, _ currency: String, _ accumulation: String, _ period: String)
+            -> [[String?]]
+        {
+            rows.filter {
+                $0["REF_AREA"] == area && $0["ACCOUNTING_ENTRY"] == entry && $0["INT_ACC_ITEM"] == "S"
+                    && $0["UNIT_MEASURE"] == currency && $0["ACCUMULATION"] == accumulation
+                    && $0["TIME_PERIOD"] == period
+            }.map { [$0["OBS_VALUE"], $0["UNIT_MULT"], $0["UNIT_MULT_PUBLISHED"], $0["DECIMALS"]] }
+        }
+        #expect(level("CN", "T", "CNY", "YTD", "2020-09") == [["33900", "8", "8", "0"]])
+        #expect(level("CN", "C", "CNY", "YTD", "2020-09") == [["13995", "8", "8", "0"]])
+        #expect(level("CN", "D", "CNY", "YTD", "2020-09") == [["19905", "8", "8", "0"]])
+        #expect(level("CN-BOP", "C", "CNY", "P", "2023-12") == [["2280", "8", "8", "0"]])
+        #expect(level("CN-BOP", "C", "USD", "P", "2019-12") == [["260", "8", "8", "0"]])
+        // A level printed in 万亿元 with two places is still −2 in 亿: what was printed, moved to 亿.
+        let trillions = rows.filter { $0["UNIT_MULT_PUBLISHED"] == "12" }
+        #expect(!trillions.isEmpty)
+        #expect(trillions.allSatisfy { Int($0["DECIMALS"] ?? "") ?? 99 >= -4 })
+        let tidy = try export(db, ["--format", "csv"]).filter {
+            $0["region"] == "CN" && $0["sector"] == "S" && $0["flow"] == "total" && $0["currency"] == "CNY"
+                && $0["period"] == "2020-01/2020-09"
+        }
+        #expect(tidy.map { [$0["value"], $0["unit"], $0["decimals"]] } == [["33900", "CNY 100m", "0"]])
+    }
+}

@@ -447,13 +447,23 @@ extension SDMXCSVReader.State {
             decimals = n
         }
         var status: FigureStatus?
-        if let s = cell("OBS_STATUS"), !s.isEmpty {
+        // `U`: a published balance change the bulletin withholds (svctrade's every-copy files), stored as
+        // published, in the figure its FIGURE number names (its `PREFERRED` 0 marks the row, not the copy).
+        let withheld = cell("OBS_STATUS") == SDMXCodes.withheldStatus
+        if let s = cell("OBS_STATUS"), !s.isEmpty, !withheld {
             guard let st = SDMXCodes.status(observationStatus: s) else {
                 throw located(
                     .unknownCode, "OBS_STATUS",
-                    "unknown OBS_STATUS \"\(s)\"; expected A (published), E (derived), I (implied) or G (illustrative)")
+                    "unknown OBS_STATUS \"\(s)\"; expected A (published), E (derived), I (implied), G (illustrative) or U (a withheld balance change)"
+                )
             }
             status = st
+        }
+        if withheld && measure != .balanceChange {
+            throw located(
+                .conflictingAttribute, "OBS_STATUS",
+                "OBS_STATUS U marks a withheld balance change (UNIT_MEASURE BAL_CHG), not \(measure == .level ? "a level" : measure.rawValue); give A"
+            )
         }
         let publisher = cell("PUBLISHER").flatMap { $0.isEmpty ? nil : $0 }
         let publishedOn = cell("PUBLICATION_DATE").flatMap { $0.isEmpty ? nil : $0 }
@@ -469,7 +479,7 @@ extension SDMXCSVReader.State {
             }
             return b
         }
-        let preferred = try flag("PREFERRED")
+        var preferred = try flag("PREFERRED")
         let isPanel = try flag("PANEL") ?? false
         var figureNumber: Int?
         if let t = cell("FIGURE"), !t.isEmpty {
@@ -479,6 +489,9 @@ extension SDMXCSVReader.State {
             figureNumber = n
         }
         let release = named ?? cell("RELEASE").flatMap { $0.isEmpty ? nil : $0 } ?? defaultRelease
+        if withheld, let figureNumber, figureNumber == lastFigureNumber, let last = figures.last {
+            preferred = last.key.preferred
+        }
         // The address the figure was read at: a mirror's copy (`SOURCE_COPY`) where `SOURCE` cites the
         // publisher instead, so that an export read back keeps the address it was read from.
         let source = cell("SOURCE_COPY").flatMap { $0.isEmpty ? nil : $0 } ?? cell("SOURCE") ?? ""

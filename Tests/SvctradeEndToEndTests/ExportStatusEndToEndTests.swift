@@ -100,12 +100,14 @@ import TradeTestSupport
             rows.filter {
                 $0["REF_AREA"] == "CN" && $0["ACCOUNTING_ENTRY"] == "B" && $0["INT_ACC_ITEM"] == "S"
                     && $0["CURRENCY"] == "CNY" && $0["TIME_PERIOD"] == "2021-08" && $0["ACCUMULATION"] == "YTD"
-            }.map { [$0["UNIT_MEASURE"], $0["OBS_VALUE"], $0["OBS_STATUS"]] }
+            }.map { [$0["UNIT_MEASURE"], $0["OBS_VALUE"], $0["OBS_STATUS"], $0["PREFERRED"]] }
         }
-        #expect(balance(try export(db, ["--format", "sdmx-csv"])) == [["CNY", "-1716.7", "A"]])
+        #expect(balance(try export(db, ["--format", "sdmx-csv"])) == [["CNY", "-1716.7", "A", "1"]])
+        // Every copy keeps it as evidence, marked: U (low reliability) and not the copy to use (it was
+        // A and PREFERRED 1, like any published figure).
         #expect(
             balance(try export(db, ["--format", "sdmx-csv", "--all-sources"])) == [
-                ["CNY", "-1716.7", "A"], ["BAL_CHG", "5156.2", "A"],
+                ["CNY", "-1716.7", "A", "1"], ["BAL_CHG", "5156.2", "U", "0"],
             ])
         let tidy = try export(db, ["--format", "csv"]).filter {
             $0["region"] == "CN" && $0["sector"] == "S" && $0["flow"] == "balance" && $0["currency"] == "CNY"

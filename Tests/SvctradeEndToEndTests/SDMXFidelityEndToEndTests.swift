@@ -194,7 +194,7 @@ import TradeTestSupport
         ),
         (
             ",A,http", ",X,http",
-            "data.csv:2:77: OBS_STATUS: unknown OBS_STATUS \"X\"; expected A (published), E (derived), I (implied) or G (illustrative)"
+            "data.csv:2:77: OBS_STATUS: unknown OBS_STATUS \"X\"; expected A (published), E (derived), I (implied), G (illustrative) or U (a withheld balance change)"
         ),
         (
             ",CNY,CNY,2021", ",CNY,USD,2021",

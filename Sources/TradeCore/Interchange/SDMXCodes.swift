@@ -164,6 +164,11 @@ public enum SDMXCodes {
 }
 
 extension SDMXCodes {
+    /// `OBS_STATUS` of a published balance change the bulletin withholds because it contradicts the
+    /// balances (``FigureBook/withheldBalanceChanges()``), in `--all-sources` files only (the default
+    /// export leaves it out): CL_OBS_STATUS's `U`, low reliability.
+    public static let withheldStatus = "U"
+
     /// The status of an `OBS_STATUS` code (`A` reads as published).
     public static func status(observationStatus code: String) -> FigureStatus? {
         switch code {

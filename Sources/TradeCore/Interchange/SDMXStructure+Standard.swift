@@ -185,6 +185,11 @@ extension SDMXStructure {
                             "估计值（推算，或报道者自行换算的币种；非发布机构公布）")),
                     Code("I", Text("Imputed value (implied)", "插补值（隐含）")),
                     Code("G", Text("Experimental value (illustrative, never quotable)", "试验值（示意数据，不可引用）")),
+                    Code(
+                        SDMXCodes.withheldStatus,
+                        Text(
+                            "Low reliability: a published balance change that contradicts the published balances, withheld by the bulletin (every-copy files only)",
+                            "低可靠性：与已公布差额相矛盾的已公布差额变化额，公报不予采用（仅见于全部副本文件）")),
                 ]),
             Codelist(
                 id: "CL_UNIT_MULT", name: Text("Unit multiplier", "单位乘数"),

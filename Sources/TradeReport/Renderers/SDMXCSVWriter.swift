@@ -23,12 +23,16 @@ public enum SDMXCSVWriter {
         public var preferred: Bool
         /// Its `COPY` number.
         public var copy: Int
+        /// Whether its published balance change is one the bulletin withholds (it contradicts the
+        /// balances): written with `OBS_STATUS` `U` and `PREFERRED` 0 (`--all-sources` only).
+        public var balanceChangeWithheld: Bool
 
         /// A figure to write.
-        public init(observation: Observation, preferred: Bool, copy: Int = 1) {
+        public init(observation: Observation, preferred: Bool, copy: Int = 1, balanceChangeWithheld: Bool = false) {
             self.observation = observation
             self.preferred = preferred
             self.copy = copy
+            self.balanceChangeWithheld = balanceChangeWithheld
         }
     }
 
@@ -63,15 +67,20 @@ public enum SDMXCSVWriter {
             }
         }
         // A published balance change the bulletin withholds (it contradicts the balances) is left out of
-        // the default export, as `table` leaves its cell blank; every copy keeps it as evidence.
-        let withheld = allSources ? [:] : book.withheldBalanceChanges()
+        // the default export, as `table` leaves its cell blank; every copy keeps it as evidence, marked.
+        let withheld = book.withheldBalanceChanges()
         return history.indices.compactMap { i in
             // One copy per key: the kept copy with the rates the reader borrows for it from the other
             // copies of its release (each written with its own page); every copy: each as printed.
             guard allSources || copy[i] == 1 else { return nil }
             var o = allSources ? history[i].observation : merged[i] ?? history[i].observation
-            if withheld[o.key]?[o.span] != nil { o = o.withoutBalanceChange }
-            return Figure(observation: o, preferred: history[i].isPreferred, copy: copy[i])
+            let isWithheld =
+                withheld[o.key]?[o.span] != nil && o.rates.balanceChange != nil
+                && o.rates.balanceChange == book.figure(o.key, o.span)?.rates.balanceChange
+            if isWithheld && !allSources { o = o.withoutBalanceChange }
+            return Figure(
+                observation: o, preferred: history[i].isPreferred, copy: copy[i],
+                balanceChangeWithheld: isWithheld && allSources)
         }
     }
 
@@ -122,7 +131,7 @@ public enum SDMXCSVWriter {
             var published: Magnitude? = nil
         }
         func write(
-            _ key: SeriesKey, _ span: PeriodSpan, _ r: Row, status: FigureStatus, copy: Int, source: SourceCitation,
+            _ key: SeriesKey, _ span: PeriodSpan, _ r: Row, status: String, copy: Int, source: SourceCitation,
             release: String, publisher: String?, publishedOn: String?, preferred: Bool, panel: Bool, figure: Int
         ) {
             let (freq, accumulation, period) = SDMXCodes.time(span)
@@ -136,7 +145,7 @@ public enum SDMXCSVWriter {
             if allSources { cells.append(String(copy)) }
             cells += [
                 period, r.value, isAmount ? mult : "0", r.published.map { String($0.exponent) } ?? "",
-                String(r.decimals), SDMXCodes.observationStatus(status), source.cited, release, publisher ?? "",
+                String(r.decimals), status, source.cited, release, publisher ?? "",
                 publishedOn ?? "", preferred ? "1" : "0", panel ? "1" : "", figure > 0 ? String(figure) : "",
                 source.copy,
             ]
@@ -200,11 +209,14 @@ public enum SDMXCSVWriter {
                 // agency's: `E`, as in the tidy export (``TradeCore/Observation/storedStatus``).
                 let status = p.copy.storedStatus
                 for row in rows(p.copy, only: p.fields) {
+                    // A withheld balance change (every-copy file only): `U`, and not the copy to use.
+                    let withheld = f.balanceChangeWithheld && row.measure == .balanceChange
                     write(
-                        o.key, o.span, row, status: status, copy: f.copy, source: p.copy.citation(hosts),
-                        release: o.release,
-                        publisher: p.copy.publisher, publishedOn: p.copy.publishedOn, preferred: p.preferred,
-                        panel: false, figure: p.figure)
+                        o.key, o.span, row,
+                        status: withheld ? SDMXCodes.withheldStatus : SDMXCodes.observationStatus(status),
+                        copy: f.copy, source: p.copy.citation(hosts), release: o.release,
+                        publisher: p.copy.publisher, publishedOn: p.copy.publishedOn,
+                        preferred: p.preferred && !withheld, panel: false, figure: p.figure)
                 }
             }
         }
@@ -216,7 +228,8 @@ public enum SDMXCSVWriter {
                 let (text, d) = normalised(Level(hundredths: s.values[k]), unit: s.unit, publishedPlaces: s.decimals)
                 write(
                     s.key, PeriodSpan(month: month),
-                    Row(measure: .level, value: text, decimals: d, published: s.unit.magnitude), status: s.status,
+                    Row(measure: .level, value: text, decimals: d, published: s.unit.magnitude),
+                    status: SDMXCodes.observationStatus(s.status),
                     copy: taken + 1,
                     source: hosts.citation(of: s.source, publisher: .ofRegion(s.key.region)), release: s.release,
                     publisher: nil, publishedOn: nil,

@@ -24,10 +24,19 @@ public enum ExportWorkflow {
         return nil
     }
 
+    /// Why `--all-sources` is refused with a tidy `format` (`csv`, `json`): the tidy table holds one row
+    /// per series and period, so every copy is only in SDMX-CSV.
+    public static func allSourcesRefusal(_ format: Format) -> WorkflowRefusal {
+        WorkflowRefusal(
+            "--all-sources does not apply to --format \(format.rawValue): the tidy table has one row per series and period (the copy the bulletin uses); every copy of every figure is in SDMX-CSV: svctrade export --format sdmx-csv --all-sources"
+        )
+    }
+
     /// Exports in `format` the figures of `region` (else all) of the store `open` opens (the structure
     /// needs no store) to the file `output`, each whole or not at all, else through `standardOutput`;
     /// `version` is the SDMX-CSV version, `allSources` every copy of every figure. Returns what was
     /// written to a file, for the caller to say (`nil` for the structure and for standard output).
+    /// `allSources` with a tidy format is refused (``allSourcesRefusal(_:)``), before the store is opened.
     public static func run(
         _ format: Format, from open: () async throws -> any FigureReader, region: String?, version: Int,
         allSources: Bool, output: String?, standardOutput: (String) throws -> Void
@@ -37,6 +46,7 @@ public enum ExportWorkflow {
             if let output { try OutputFile.write(Data(text.utf8), to: output) } else { try standardOutput(text) }
             return nil
         }
+        if allSources && TidyTable.Format(rawValue: format.rawValue) != nil { throw allSourcesRefusal(format) }
         let database = try await open()
         let selection = FigureSelection(region: region, sector: nil)
         if let tidy = TidyTable.Format(rawValue: format.rawValue) {

@@ -55,4 +55,21 @@ import TradeTestSupport
         }
         #expect(tidy.map { [$0["value"], $0["unit"], $0["decimals"]] } == [["33900", "CNY 100m", "0"]])
     }
+
+    /// Every copy of every figure is SDMX-CSV's: the tidy table, one row per series and period, refuses
+    /// `--all-sources` rather than ignore it (it used to write the default table).
+    @Test func theTidyTableRefusesAllSources() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        for format in ["csv", "json"] {
+            let r = try cli.run(["export", "--db", db, "--format", format, "--all-sources"])
+            #expect(r.status == 1)
+            #expect(r.stdout.isEmpty)
+            #expect(
+                r.stderr
+                    == "error: --all-sources does not apply to --format \(format): the tidy table has one row per series and period (the copy the bulletin uses); every copy of every figure is in SDMX-CSV: svctrade export --format sdmx-csv --all-sources\n"
+            )
+        }
+    }
 }

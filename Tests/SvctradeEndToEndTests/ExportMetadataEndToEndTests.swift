@@ -6,20 +6,12 @@ import TradeTestSupport
 /// attributes must say what the agency published, never understate it.
 @Suite struct ExportMetadataEndToEndTests {
     let cli = CommandRunner()
+    /// The shipped files imported as the first review did, and its export helper.
+    let review = ExportStatusEndToEndTests()
 
-    /// The shipped published files imported in one `svctrade import`.
-    func store(_ folder: TemporaryFolder) throws -> String {
-        let db = folder.file("review.sqlite")
-        let r = try cli.run(["import"] + ShippedData.paths + ["--db", db])
-        #expect(r.status == 0, "\(r.stderr)")
-        return db
-    }
+    func store(_ folder: TemporaryFolder) throws -> String { try review.store(folder) }
 
-    func export(_ db: String, _ arguments: [String]) throws -> [[String: String]] {
-        let r = try cli.run(["export", "--db", db] + arguments)
-        #expect(r.status == 0, "\(r.stderr)")
-        return CSVLine.records(r.stdout)
-    }
+    func export(_ db: String, _ arguments: [String]) throws -> [[String: String]] { try review.export(db, arguments) }
 
     /// `DECIMALS` is the precision as printed, never inferred from trailing zeros: January–September
     /// 2020's services total, 33900 亿元 (a whole number, datasets/mofcom-published-2017-2022.csv line
@@ -71,5 +63,42 @@ import TradeTestSupport
                     == "error: --all-sources does not apply to --format \(format): the tidy table has one row per series and period (the copy the bulletin uses); every copy of every figure is in SDMX-CSV: svctrade export --format sdmx-csv --all-sources\n"
             )
         }
+    }
+
+    /// `COPY` 1 is the copy the bulletin uses as printed, not row for row the default export: of the
+    /// default export's 1,692 rows on the shipped files, 93 (rates another copy of the release lends)
+    /// are in `--all-sources` only under their lender's `COPY` (2, 3, 5, or 2 and 6), and `COPY` 1 has
+    /// one row the default export leaves out, the withheld balance change (`U`).
+    @Test func copyOneIsTheBulletinsCopyAsPrinted() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        let dimensions = [
+            "FREQ", "REF_AREA", "COUNTERPART_AREA", "ACCOUNTING_ENTRY", "INT_ACC_ITEM", "CURRENCY", "UNIT_MEASURE",
+            "ACCUMULATION", "TIME_PERIOD", "OBS_VALUE", "SOURCE", "RELEASE",
+        ]
+        func key(_ r: [String: String]) -> [String] { dimensions.map { r[$0] ?? "" } }
+        let defaults = try export(db, ["--format", "sdmx-csv"])
+        let every = try export(db, ["--format", "sdmx-csv", "--all-sources"])
+        var copies: [[String]: Set<String>] = [:]
+        for r in every { copies[key(r), default: []].insert(r["COPY"] ?? "") }
+        let elsewhere = defaults.filter { !(copies[key($0)]?.contains("1") ?? false) }
+        #expect(defaults.count == 1692)
+        #expect(defaults.allSatisfy { copies[key($0)] != nil })
+        #expect(elsewhere.count == 93)
+        #expect(
+            elsewhere.allSatisfy {
+                $0["PREFERRED"] == "0" && $0["UNIT_MULT"] == ($0["UNIT_MEASURE"] == "BAL_CHG" ? "8" : "0")
+            })
+        var byCopies: [String: Int] = [:]
+        for r in elsewhere { byCopies[(copies[key(r)] ?? []).sorted().joined(separator: "+"), default: 0] += 1 }
+        #expect(byCopies == ["2": 77, "3": 14, "5": 1, "2+6": 1])
+        let defaultKeys = Set(defaults.map(key))
+        let onlyInCopies = every.filter { $0["COPY"] == "1" && !defaultKeys.contains(key($0)) }
+        #expect(every.filter { $0["COPY"] == "1" }.count == 1600)
+        #expect(
+            onlyInCopies.map { [$0["UNIT_MEASURE"], $0["OBS_VALUE"], $0["OBS_STATUS"]] } == [
+                ["BAL_CHG", "5156.2", "U"]
+            ])
     }
 }

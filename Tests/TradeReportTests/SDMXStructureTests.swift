@@ -160,4 +160,22 @@ import TradeTestSupport
             #expect(batch.figures.first?.observation.rates.yearOnYear?.description == "19")
         }
     }
+
+    /// Every attribute's concept says what it means (a common:Description in English and Chinese), in
+    /// the shipped structure and so in the press site's /sdmx/2.1/ answers: PUBLICATION_DATE, RELEASE,
+    /// PUBLISHER, OBS_STATUS, PREFERRED, PANEL and FIGURE had a name only; CL_OBS_STATUS has U.
+    @Test func everyAttributeIsDescribed() throws {
+        let xml = try String(contentsOfFile: Repository.dataset("sdmx/svctrade-structure.xml"), encoding: .utf8)
+        for id in [
+            "UNIT_MULT", "UNIT_MULT_PUBLISHED", "DECIMALS", "OBS_STATUS", "SOURCE", "RELEASE", "PUBLISHER",
+            "PUBLICATION_DATE", "PREFERRED", "PANEL", "FIGURE", "SOURCE_COPY",
+        ] {
+            let start = try #require(xml.range(of: "<structure:Concept id=\"\(id)\""), "\(id)")
+            let end = try #require(xml.range(of: "</structure:Concept>", range: start.upperBound..<xml.endIndex))
+            let concept = xml[start.lowerBound..<end.lowerBound]
+            #expect(concept.contains("<common:Description xml:lang=\"en\">"), "\(id)")
+            #expect(concept.contains("<common:Description xml:lang=\"zh\">"), "\(id)")
+        }
+        #expect(xml.contains("<structure:Code id=\"U\""))
+    }
 }

@@ -24,8 +24,9 @@ extension SDMXStructure {
             Dataflow(
                 id: "DF_SVC_TRADE_COPIES", name: Text("China's trade in services, every copy", "中国服务贸易（全部来源副本）"),
                 description: Text(
-                    "Every stored copy of every figure (each release, each source); COPY 1 is the copy of DF_SVC_TRADE",
-                    "每个数据的全部存储副本（各次发布、各来源）；COPY 为 1 的即 DF_SVC_TRADE 中的副本"),
+                    "Every stored copy of every figure (each release, each source), each as printed; COPY 1 is the copy the bulletin uses (DF_SVC_TRADE also writes, under their own copies, the rates other copies lend it, and leaves out a withheld balance change, here OBS_STATUS U)",
+                    "每个数据的全部存储副本（各次发布、各来源），均按原样；COPY 为 1 的即公报所用副本（DF_SVC_TRADE 另以各自副本写出其他副本补充的比率，并略去不予采用的差额变化额，此处 OBS_STATUS 为 U）"
+                ),
                 structure: "DSD_SVC_TRADE_COPIES"),
         ])
 
@@ -79,8 +80,8 @@ extension SDMXStructure {
         ),
         (
             "COPY", "Copy", "副本",
-            "1 for the copy the bulletin uses, 2, 3 … for the other sources and releases of the same figure",
-            "1 为公报所用副本，2、3……为同一数据的其他来源和发布"
+            "1 for the copy the bulletin uses, as printed, 2, 3 … for the other sources and releases of the same figure (a rate one copy lends another keeps its lender's number)",
+            "1 为公报所用副本（按原样），2、3……为同一数据的其他来源和发布（一副本借给另一副本的比率保留出借副本的编号）"
         ),
         ("TIME_PERIOD", "Time period", "时间", nil, nil),
         ("OBS_VALUE", "Observation value", "观测值", nil, nil),
@@ -95,21 +96,49 @@ extension SDMXStructure {
         ),
         (
             "DECIMALS", "Decimals", "小数位数",
-            "Decimal places of OBS_VALUE as published; negative for a level rounded to tens or hundreds",
-            "OBS_VALUE 按公布精度的小数位数；金额取整到十位、百位时为负数"
+            "Decimal places of OBS_VALUE as published: the digits the agency printed after the point, moved to 亿 (0 for 33900 亿元, a whole number; -2 for 2.33 万亿元); never inferred from trailing zeros",
+            "OBS_VALUE 按公布精度的小数位数：发布机构所印小数位数换算到亿（33900亿元为 0；2.33万亿元为 -2）；不由末尾的零推断"
         ),
-        ("OBS_STATUS", "Observation status", "观测值状态", nil, nil),
+        (
+            "OBS_STATUS", "Observation status", "观测值状态",
+            "SDMX CL_OBS_STATUS: A a published figure (or exact arithmetic on published figures), E derived by svctrade or a dollar figure only a reporter printed (a conversion), I implied, G illustrative (never quotable), U a published balance change that contradicts the balances, withheld by the bulletin (every-copy files only)",
+            "SDMX 观测值状态代码：A 已公布数据（或已公布数据的精确运算），E 由 svctrade 推算或仅见于报道者换算的美元数据，I 隐含值，G 示意数据（不可引用），U 与差额相矛盾、公报不予采用的已公布差额变化额（仅见于全部副本文件）"
+        ),
         (
             "SOURCE", "Source (page or publisher to cite)", "来源（可引用的网页或发布机构）",
             "The page that printed the figure (the publisher's own, another official site, a news report, or the file imported); for a figure read from a copy on an unrelated site (a mirror), the publisher whose figure it is (MOFCOM, SAFE), with the copy's address in SOURCE_COPY",
             "刊载该数据的网页（发布机构网站、其他官方网站、新闻报道或所导入的文件）；若数据读自无关网站上的转载副本（镜像），则为该数据的发布机构（MOFCOM、SAFE），副本地址见 SOURCE_COPY"
         ),
-        ("RELEASE", "Release (vintage)", "发布（版本）", nil, nil),
-        ("PUBLISHER", "Publisher", "发布机构", nil, nil),
-        ("PUBLICATION_DATE", "Publication date", "发布日期", nil, nil),
-        ("PREFERRED", "Preferred copy among the sources of a release", "同一发布中的首选来源副本", nil, nil),
-        ("PANEL", "Month of a monthly panel", "月度面板数据", nil, nil),
-        ("FIGURE", "Stored figure number", "存储数据编号", nil, nil),
+        (
+            "RELEASE", "Release (vintage)", "发布（版本）",
+            "The release the figure was imported with (a file or a named vintage); a later release's copy of a figure is kept before an earlier one's",
+            "数据导入时所属的发布（文件或指定版本）；同一数据以较晚发布的副本为准"
+        ),
+        (
+            "PUBLISHER", "Publisher", "发布机构",
+            "The agency whose figure it is (MOFCOM, SAFE), whatever the site it was read at; empty when the source file did not say (then the region's publisher)",
+            "数据所属的发布机构（MOFCOM、SAFE），与读取的网站无关；来源文件未注明时为空（此时为该地区的发布机构）"
+        ),
+        (
+            "PUBLICATION_DATE", "Publication date", "发布日期",
+            "The date the figure's page gives for its publication, YYYY-MM-DD or YYYY-MM when only the month is known; empty when unknown",
+            "数据所在网页给出的发布日期，YYYY-MM-DD，仅知月份时为 YYYY-MM；未知时为空"
+        ),
+        (
+            "PREFERRED", "Preferred copy among the sources of a release", "同一发布中的首选来源副本",
+            "1 for the copy kept among the sources of one release, 0 for another source, for a rate written under the copy that lent it, and for a withheld balance change (OBS_STATUS U)",
+            "1 为同一发布的多个来源中保留的副本；其他来源、以出借副本写出的比率及不予采用的差额变化额（OBS_STATUS 为 U）为 0"
+        ),
+        (
+            "PANEL", "Month of a monthly panel", "月度面板数据",
+            "1 for a month of an imported monthly panel rather than a published figure; empty otherwise",
+            "1 表示导入的月度面板中的月份而非已公布数据；否则为空"
+        ),
+        (
+            "FIGURE", "Stored figure number", "存储数据编号",
+            "Rows of one stored figure (a level and the rates printed with it on one page) share a number; a rate written under the copy that lent it has a number of its own; empty for a panel month. A number within one file: the same copy may have another number in the default and the every-copy file",
+            "同一存储数据（同一网页公布的金额及随之公布的比率）的各行编号相同；以出借副本写出的比率另有编号；面板月份为空。编号仅在单个文件内有效，同一副本在默认文件与全部副本文件中的编号可能不同"
+        ),
         (
             "SOURCE_COPY", "Address of the copy the figure was read from (not to be cited)", "数据所读副本的地址（不可引用）",
             "A mirror: a copy of an agency page or a news page on an unrelated site, kept as evidence of where the figure was read, never as a citation (SOURCE names the publisher); empty where SOURCE is the page itself",

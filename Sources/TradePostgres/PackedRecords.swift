@@ -27,11 +27,13 @@
             }
         }
 
+        /// The fields of a record, one after the other.
+        static func record(_ fields: [Field]) -> String { fields.map(\.sql).joined(separator: " || ") }
+
         /// `SELECT count(*), string_agg(<record>, '')` over `from` (the count lets the reader check
         /// that no record was lost: a NULL field would drop its record from `string_agg` silently).
-        static func select(_ fields: [Field], from: String) -> String {
-            let record = fields.map(\.sql).joined(separator: " || ")
-            return "SELECT count(*), string_agg(\(record), ''::bytea) \(from)"
+        static func select(_ record: String, from: String) -> String {
+            "SELECT count(*), string_agg(\(record), ''::bytea) \(from)"
         }
     }
 

@@ -40,7 +40,7 @@
         }
     }
 
-    /// One record of ``PostgresSQL/partBlocks``, its bytes still in the packed value (valid while the
+    /// One record of ``PostgresSQL/partBlocks(heads:)``, its bytes still in the packed value (valid while the
     /// part is being read).
     struct PartRecord {
         let seriesID: Int64
@@ -54,11 +54,12 @@
         let bitmap: UnsafeRawBufferPointer
         let packed: UnsafeRawBufferPointer
 
-        /// Reads the fields in the order ``PostgresSQL/partBlocks`` packs them.
+        /// Reads the fields in the order ``PostgresSQL/partBlocks(heads:)`` packs them.
         init(_ r: inout PackedRecordReader) throws {
+            keyText = try r.text()
             (seriesID, releaseID, sourceID) = (try r.int64(), try r.int64(), try r.int64())
             (first, count, decimals) = (try r.int32(), try r.int32(), try r.int32())
-            (unit, keyText, bitmap, packed) = (try r.text(), try r.text(), try r.data(), try r.data())
+            (unit, bitmap, packed) = (try r.text(), try r.data(), try r.data())
         }
 
         /// The series key (``PostgresStore/key(_:)``).
@@ -83,16 +84,16 @@
         /// (none asked, a single part, or the server refuses it) `c` reads every part.
         static func readInParts<Output: Sendable>(
             _ c: PostgresConnection, helper: PostgresConnection.Configuration?, deadline: Int, partSize: Int,
-            query: @escaping @Sendable (ClosedRange<Int64>) throws -> PostgresQuery,
+            query: @escaping @Sendable (_ ids: ClosedRange<Int64>, _ heads: Bool) throws -> PostgresQuery,
             decode: @escaping @Sendable (PackedPart) throws -> [Output]
         ) async throws -> [Output] {
-            let snapshot = try await rows(c, PostgresSQL.exportSnapshot).first?.decode(String.self)
-            let bounds = try await rows(c, PostgresSQL.seriesIDRange).first?.decode((Int64?, Int64?).self)
-            guard let low = bounds?.0, let high = bounds?.1 else { return [] }
+            let start = try await rows(c, PostgresSQL.partedReadStart).first?.decode(
+                (String, Int64?, Int64?, Bool).self)
+            guard case let (snapshot, low?, high?, heads)? = start else { return [] }
             let size = Int64(max(1, partSize))
             let work = PartedRead(
                 parts: stride(from: low, through: high, by: max(1, partSize)).map { $0...min($0 + size - 1, high) },
-                query: query, decode: decode)
+                query: { ids in try query(ids, heads) }, decode: decode)
             // One part (a small store, the press site's usual case) is read without a second connection.
             let second = work.parts.count > 1 ? helper : nil
             async let helped = readOnSecondConnection(second, snapshot: snapshot, deadline: deadline, work)

@@ -112,37 +112,90 @@
             WHERE true
             """
 
-        /// A series' key as one text: region, sector, flow and currency joined by U+001F.
-        static let packedKey = "concat_ws(chr(31), s.region, s.sector, s.flow, s.currency)"
+        /// A series' key as one text: region, sector, flow and currency joined by U+001F (`||`, not
+        /// `concat_ws`, which calls each argument's output function).
+        static let packedKey = "region || chr(31) || sector || chr(31) || flow || chr(31) || currency"
+
+        /// A text field of a packed record: `textsend` (in the session's encoding, UTF-8 for svctrade) on the
+        /// fly, or for a generated column the text's bytes in the server's encoding (`decode(…, 'escape')`
+        /// of the text with its backslashes doubled: `textsend` depends on the session, so the server cannot
+        /// keep it in a column); the panel read takes those only from a UTF-8 server, where they are the
+        /// bytes `textsend` sends to svctrade.
+        static func textField(_ expression: String, generated: Bool) -> PackedRecords.Field {
+            generated
+                ? .bytes("decode(replace(\(expression), chr(92), chr(92) || chr(92)), 'escape')") : .text(expression)
+        }
+
+        /// A series' key as a packed record's first field (``packedKey``).
+        static func seriesHead(generated: Bool) -> String {
+            PackedRecords.record([textField(packedKey, generated: generated)])
+        }
+
+        /// A block's own fields as a packed record writes them (``PackedRecords``), up to the length of
+        /// its values: ids, months, decimals, unit and presence bitmap.
+        static func blockHead(generated: Bool) -> String {
+            PackedRecords.record([
+                .int8("series_id"), .int8("release_id"), .int8("source_id"), .int4("first_month"),
+                .int4("month_count"), .int4("decimals"), textField("unit", generated: generated), .bytes("present"),
+            ]) + " || int4send(octet_length(vals))"
+        }
+
+        /// `series.record_key` and `monthly_block.record_head`: ``seriesHead(generated:)`` and
+        /// ``blockHead(generated:)`` kept by the server as generated columns, so that the panel read sends a
+        /// block without a function call per field (half of the server's time on the bench panel). Added by
+        /// `svctrade db init`, after the blocks of an earlier store are packed (arrays have no
+        /// `octet_length`).
+        static let addRecordHeads = [
+            """
+            ALTER TABLE series ADD COLUMN IF NOT EXISTS record_key bytea
+                GENERATED ALWAYS AS (\(seriesHead(generated: true))) STORED
+            """,
+            """
+            ALTER TABLE monthly_block ADD COLUMN IF NOT EXISTS record_head bytea
+                GENERATED ALWAYS AS (\(blockHead(generated: true))) STORED
+            """,
+        ]
+
+        /// Whether the panel read may send `record_key` and `record_head`: both columns exist and the
+        /// server's encoding is UTF-8 (else the read packs each block's fields itself); with the
+        /// transaction's snapshot for a second connection and the range of series ids, in one round trip.
+        static let partedReadStart = """
+            SELECT pg_export_snapshot(), (SELECT min(id) FROM series), (SELECT max(id) FROM series),
+                current_setting('server_encoding') = 'UTF8' AND (SELECT count(*) = 2 FROM pg_attribute a
+                    WHERE (a.attrelid, a.attname) IN ((to_regclass('public.series'), 'record_key'),
+                        (to_regclass('public.monthly_block'), 'record_head')) AND NOT a.attisdropped)
+            """
 
         /// Panel blocks of the series with ids `$3 … $4` that overlap the months `$1 … $2`, as one packed
-        /// value (``PackedRecords``): ids, months, decimals, unit, the series key and the block's bytes
-        /// (``MonthlyBlockCodec``); the client cuts the window as it decodes, as the SQLite store does.
-        /// The selection's filter on series follows (`$5 …`). Release names and sources are read once.
-        static let partBlocks = PackedRecords.select(
-            [
-                .int8("b.series_id"), .int8("b.release_id"), .int8("b.source_id"), .int4("b.first_month"),
-                .int4("b.month_count"), .int4("b.decimals"), .text("b.unit"), .text(packedKey), .bytes("b.present"),
-                .bytes("b.vals"),
-            ],
-            from: """
-                FROM monthly_block b JOIN series s ON s.id = b.series_id
-                WHERE b.series_id BETWEEN $3 AND $4 AND s.id BETWEEN $3 AND $4
-                  AND b.first_month <= $2::integer AND b.first_month + b.month_count > $1::integer
-                """)
+        /// value (``PackedRecords``): the series key, the block's fields (`record_key` and `record_head`
+        /// when `heads`, else packed on the fly) and its bytes (``MonthlyBlockCodec``); the client cuts the
+        /// window as it decodes, as the SQLite store does. The selection's filter on series follows
+        /// (`$5 …`). Release names and sources are read once.
+        static func partBlocks(heads: Bool) -> String {
+            PackedRecords.select(
+                (heads
+                    ? "s.record_key || b.record_head"
+                    : seriesHead(generated: false) + " || " + blockHead(generated: false))
+                    + " || b.vals",
+                from: """
+                    FROM monthly_block b JOIN series s ON s.id = b.series_id
+                    WHERE b.series_id BETWEEN $3 AND $4 AND s.id BETWEEN $3 AND $4
+                      AND b.first_month <= $2::integer AND b.first_month + b.month_count > $1::integer
+                    """)
+        }
 
         /// ``partBlocks`` for the months `months` and the series ids `ids`, with the selection's filter on
         /// series.
-        static func partQuery(months: ClosedRange<Int>, ids: ClosedRange<Int64>, selection: FigureSelection) throws
-            -> PostgresQuery
-        {
+        static func partQuery(
+            months: ClosedRange<Int>, ids: ClosedRange<Int64>, heads: Bool, selection: FigureSelection
+        ) throws -> PostgresQuery {
             var binds = PostgresBindings()
             binds.append(months.lowerBound)
             binds.append(months.upperBound)
             binds.append(ids.lowerBound)
             binds.append(ids.upperBound)
             let filter = try seriesFilter(selection, binds: &binds)
-            return PostgresQuery(unsafeSQL: partBlocks + filter, binds: binds)
+            return PostgresQuery(unsafeSQL: partBlocks(heads: heads) + filter, binds: binds)
         }
 
         /// Every release: id, name and publication date.
@@ -150,12 +203,6 @@
 
         /// Every source address by id.
         static let sourceAddresses = "SELECT id, address FROM source"
-
-        /// The lowest and highest series id (the parts of the panel read).
-        static let seriesIDRange = "SELECT min(s.id), max(s.id) FROM series s"
-
-        /// The snapshot of the panel read's transaction, for its second connection.
-        static let exportSnapshot = "SELECT pg_export_snapshot()"
 
         static let seriesKeys = "SELECT s.id, s.region, s.sector, s.flow, s.currency FROM series s WHERE true"
 
@@ -238,12 +285,13 @@
         /// Every statement, for the distribution-column test (COPY targets are listed by their columns).
         public static var statements: [String] {
             schema + roles + [
-                releases, figures, partBlocks, releaseDates, sourceAddresses, seriesKeys, seriesIDRange, exportSnapshot,
+                releases, figures, partBlocks(heads: true), partBlocks(heads: false), releaseDates, sourceAddresses,
+                seriesKeys, partedReadStart,
                 summaryFigures, summaryBlocks,
                 lockReleases, existingRelease,
                 insertRelease, allSeries, insertSeries, insertSources, sourceIDs, schemaCheck, unpackedBlocks,
                 addPackedColumns, packOldBlocks,
-            ] + finishPackedColumns + [
+            ] + finishPackedColumns + addRecordHeads + [
                 "COPY figure (\(figureColumns.joined(separator: ", "))) FROM STDIN",
                 "COPY monthly_block (\(blockColumns.joined(separator: ", "))) FROM STDIN",
             ]

@@ -140,6 +140,7 @@
                 if blockType == "bigint[]" {
                     try await c.withTransaction(logger: Self.logger) { tx in try await Self.packOldBlocks(tx) }
                 }
+                for statement in PostgresSQL.addRecordHeads { _ = try await Self.rows(c, statement) }
                 return 0
             }
         }
@@ -340,7 +341,9 @@
             let (known, addresses) = (releases, sources)
             let blocks = try await readInParts(
                 c, helper: how.helper, deadline: how.deadline, partSize: how.partSize,
-                query: { ids in try PostgresSQL.partQuery(months: lo...hi, ids: ids, selection: selection) },
+                query: { ids, heads in
+                    try PostgresSQL.partQuery(months: lo...hi, ids: ids, heads: heads, selection: selection)
+                },
                 decode: { part in
                     var blocks: [PanelBlock] = []
                     try eachBlock(in: part, releases: known) { block, key, unit, release in
@@ -439,7 +442,9 @@
                 let window = (months.min() ?? 0)...(months.max() ?? 0)
                 let blocks = try await Self.readInParts(
                     c, helper: how.helper, deadline: how.deadline, partSize: how.partSize,
-                    query: { ids in try PostgresSQL.partQuery(months: window, ids: ids, selection: .everything) },
+                    query: { ids, heads in
+                        try PostgresSQL.partQuery(months: window, ids: ids, heads: heads, selection: .everything)
+                    },
                     decode: { part in
                         var blocks: [PanelSlice.Block] = []
                         try Self.eachBlock(in: part, releases: dates) { block, key, unit, date in

@@ -17,8 +17,10 @@
             let store = try await PostgresStore(address: database.address)
             try await store.initialize(roles: false)
             // The layout of the earlier format, with one block: R001/SA exports, 2020-01 … 2020-04,
-            // February missing, values in hundredths of 万元 (12.34, 0, 56.78, -1).
+            // February missing, values in hundredths of 万元 (12.34, 0, 56.78, -1); without the packed
+            // record's generated column, which came later.
             for sql in [
+                "ALTER TABLE monthly_block DROP COLUMN record_head",
                 "ALTER TABLE monthly_block DROP COLUMN month_count, DROP COLUMN present, DROP COLUMN vals",
                 "ALTER TABLE monthly_block ADD COLUMN present boolean[] NOT NULL, ADD COLUMN vals bigint[] NOT NULL",
                 "INSERT INTO release (name, published, imported_from, row_count) VALUES ('old', '2020-05-20', 'x.csv', 4)",

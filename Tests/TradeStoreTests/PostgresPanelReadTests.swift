@@ -94,13 +94,41 @@
             func rows(_ p: [MonthlyPanel.Series]) -> [String] {
                 p.map { "\($0.key) \($0.firstMonth) \($0.values) \($0.present) \($0.release) \($0.source)" }
             }
-            for (size, helper) in [(1, store.configuration), (2, nil), (3, refused), (1, refused)] {
-                let how = PostgresStore.PanelRead(helper: helper, deadline: 60, partSize: size)
-                let slice = try await store.panelSlice(months: months, asOf: nil, how)
-                #expect(slice.keys == whole.keys && slice.values == whole.values && slice.units == whole.units)
-                let parted = try await store.inSnapshot { c in try await PostgresStore.monthlyPanel(c, window, how) }
-                #expect(rows(parted.series) == rows(panel))
+            func readsInParts() async throws {
+                for (size, helper) in [(1, store.configuration), (2, nil), (3, refused), (1, refused)] {
+                    let how = PostgresStore.PanelRead(helper: helper, deadline: 60, partSize: size)
+                    let slice = try await store.panelSlice(months: months, asOf: nil, how)
+                    #expect(slice.keys == whole.keys && slice.values == whole.values && slice.units == whole.units)
+                    let parted = try await store.inSnapshot { c in
+                        try await PostgresStore.monthlyPanel(c, window, how)
+                    }
+                    #expect(rows(parted.series) == rows(panel))
+                }
             }
+            try await readsInParts()
+            // The heads the server keeps (`record_key`, `record_head`) are the bytes the read packs without.
+            let heads = try await store.exclusive { c in
+                let sql = """
+                    SELECT count(*), count(*) FILTER (WHERE s.record_key IS DISTINCT FROM (\(PostgresSQL.seriesHead(generated: false)))
+                        OR b.record_head IS DISTINCT FROM (\(PostgresSQL.blockHead(generated: false))))
+                    FROM monthly_block b JOIN series s ON s.id = b.series_id
+                    """
+                // And for a text no store holds yet: CJK, a backslash, an escape sequence's look-alike.
+                let text = "'北京\\\\x41\\'"
+                let generated = PostgresSQL.textField(text, generated: true).sql
+                let sent = PostgresSQL.textField(text, generated: false).sql
+                let same = try await PostgresStore.rows(c, "SELECT \(generated) = \(sent), \(sent)").first
+                let counts = try await PostgresStore.rows(c, sql).first?.decode((Int, Int).self)
+                return (counts, try same?.decode((Bool, ByteBuffer).self))
+            }
+            #expect(heads.0?.0 == 9 && heads.0?.1 == 0)
+            #expect(heads.1?.0 == true)
+            #expect(heads.1.map { Array($0.1.readableBytesView) } == [0, 0, 0, 12] + Array("北京\\\\x41\\".utf8))
+            // A store made before the columns (or on a server that is not UTF-8) is read the same way.
+            try await store.execute("ALTER TABLE monthly_block DROP COLUMN record_head")
+            try await readsInParts()
+            try await store.initialize(roles: false)
+            try await readsInParts()
             let earlier = try await store.panelSlice(
                 months: months, asOf: "2021-06-15",
                 PostgresStore.PanelRead(helper: store.configuration, deadline: 60, partSize: 2))

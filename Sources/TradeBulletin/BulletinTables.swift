@@ -197,14 +197,6 @@ extension BulletinTables {
                 PanelBulletinCSV.render(rows[$0], unit: unit)
             }
     }
-
-    /// `svctrade table --panel`: the panel bulletin of `month` read from `store` as published by
-    /// `asOf` (else everything stored), as CSV bytes.
-    ///
-    /// - Throws: ``NoMonthlyPanel`` when the store has no monthly panel.
-    public static func panelCSV(from store: any FigureReader, month: Period, asOf: String?) async throws -> [UInt8] {
-        try panelCSV(try await store.panelSlice(months: PanelBulletin.months(for: month), asOf: asOf), month: month)
-    }
 }
 
 /// A panel bulletin asked of a store without a monthly panel.

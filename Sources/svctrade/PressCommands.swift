@@ -51,8 +51,11 @@ struct TableCommand: AsyncParsableCommand {
     func run() async throws {
         let (database, through) = (try await store.reader(), period.through)
         if panel {
-            return try StandardOutput.write(
-                try await BulletinTables.panelCSV(from: database, month: through, asOf: asOf))
+            let started = ContinuousClock.now
+            let slice = try await database.panelSlice(months: PanelBulletin.months(for: through), asOf: asOf)
+            Edge.time("read \(ContinuousClock.now - started)")
+            try StandardOutput.write(try BulletinTables.panelCSV(slice, month: through))
+            return Edge.time("computed, formatted and printed at \(ContinuousClock.now - started)")
         }
         let query = BulletinQuery(
             through: through, region: region, breakdown: by, sectors: sectors, flows: flows, currency: currency)

@@ -65,40 +65,64 @@ import TradeTestSupport
         }
     }
 
+    /// The dimensions, value, source and release of a row: what one observation of a copy is.
+    static func key(_ r: [String: String]) -> [String] {
+        [
+            "FREQ", "REF_AREA", "COUNTERPART_AREA", "ACCOUNTING_ENTRY", "INT_ACC_ITEM", "CURRENCY", "UNIT_MEASURE",
+            "ACCUMULATION", "TIME_PERIOD", "OBS_VALUE", "SOURCE", "RELEASE",
+        ].map { r[$0] ?? "" }
+    }
+
+    /// The default and the `--all-sources` SDMX-CSV of the shipped files.
+    func bothFiles() throws -> (defaults: [[String: String]], every: [[String: String]]) {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        return (try export(db, ["--format", "sdmx-csv"]), try export(db, ["--format", "sdmx-csv", "--all-sources"]))
+    }
+
     /// `COPY` 1 is the copy the bulletin uses as printed, not row for row the default export: of the
     /// default export's 1,692 rows on the shipped files, 93 (rates another copy of the release lends)
     /// are in `--all-sources` only under their lender's `COPY` (2, 3, 5, or 2 and 6), and `COPY` 1 has
     /// one row the default export leaves out, the withheld balance change (`U`).
     @Test func copyOneIsTheBulletinsCopyAsPrinted() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let db = try store(folder)
-        let dimensions = [
-            "FREQ", "REF_AREA", "COUNTERPART_AREA", "ACCOUNTING_ENTRY", "INT_ACC_ITEM", "CURRENCY", "UNIT_MEASURE",
-            "ACCUMULATION", "TIME_PERIOD", "OBS_VALUE", "SOURCE", "RELEASE",
-        ]
-        func key(_ r: [String: String]) -> [String] { dimensions.map { r[$0] ?? "" } }
-        let defaults = try export(db, ["--format", "sdmx-csv"])
-        let every = try export(db, ["--format", "sdmx-csv", "--all-sources"])
+        let (defaults, every) = try bothFiles()
         var copies: [[String]: Set<String>] = [:]
-        for r in every { copies[key(r), default: []].insert(r["COPY"] ?? "") }
-        let elsewhere = defaults.filter { !(copies[key($0)]?.contains("1") ?? false) }
+        for r in every { copies[Self.key(r), default: []].insert(r["COPY"] ?? "") }
+        let elsewhere = defaults.filter { !(copies[Self.key($0)]?.contains("1") ?? false) }
         #expect(defaults.count == 1692)
-        #expect(defaults.allSatisfy { copies[key($0)] != nil })
+        #expect(defaults.allSatisfy { copies[Self.key($0)] != nil })
         #expect(elsewhere.count == 93)
         #expect(
             elsewhere.allSatisfy {
                 $0["PREFERRED"] == "0" && $0["UNIT_MULT"] == ($0["UNIT_MEASURE"] == "BAL_CHG" ? "8" : "0")
             })
         var byCopies: [String: Int] = [:]
-        for r in elsewhere { byCopies[(copies[key(r)] ?? []).sorted().joined(separator: "+"), default: 0] += 1 }
+        for r in elsewhere { byCopies[(copies[Self.key(r)] ?? []).sorted().joined(separator: "+"), default: 0] += 1 }
         #expect(byCopies == ["2": 77, "3": 14, "5": 1, "2+6": 1])
-        let defaultKeys = Set(defaults.map(key))
-        let onlyInCopies = every.filter { $0["COPY"] == "1" && !defaultKeys.contains(key($0)) }
+        let defaultKeys = Set(defaults.map(Self.key))
+        let onlyInCopies = every.filter { $0["COPY"] == "1" && !defaultKeys.contains(Self.key($0)) }
         #expect(every.filter { $0["COPY"] == "1" }.count == 1600)
         #expect(
             onlyInCopies.map { [$0["UNIT_MEASURE"], $0["OBS_VALUE"], $0["OBS_STATUS"]] } == [
                 ["BAL_CHG", "5156.2", "U"]
             ])
+    }
+
+    /// `FIGURE` names one stored copy in both files of a store: January–September 2020's total, 33900
+    /// 亿元, was FIGURE 488 in the default export and 642 with `--all-sources`, and is 488 in both (the
+    /// default export's numbers are unchanged); a rate borrowed from another copy carries that copy's
+    /// number, as in the every-copy file.
+    @Test func aFigureHasOneNumberInBothFiles() throws {
+        let (defaults, every) = try bothFiles()
+        var numbers: [[String]: Set<String>] = [:]
+        for r in every { numbers[Self.key(r), default: []].insert(r["FIGURE"] ?? "") }
+        let differing = defaults.filter { !(numbers[Self.key($0)]?.contains($0["FIGURE"] ?? "") ?? false) }
+        #expect(differing.count == 0, "\(differing.prefix(3))")
+        let total = { (rows: [[String: String]]) in
+            rows.filter { $0["OBS_VALUE"] == "33900" && $0["TIME_PERIOD"] == "2020-09" }.map { $0["FIGURE"] }
+        }
+        #expect(total(defaults) == ["488"])
+        #expect(total(every) == ["488"])
     }
 }

@@ -136,8 +136,8 @@ extension SDMXStructure {
         ),
         (
             "FIGURE", "Stored figure number", "存储数据编号",
-            "Rows of one stored figure (a level and the rates printed with it on one page) share a number; a rate written under the copy that lent it has a number of its own; empty for a panel month. A number within one file: the same copy may have another number in the default and the every-copy file",
-            "同一存储数据（同一网页公布的金额及随之公布的比率）的各行编号相同；以出借副本写出的比率另有编号；面板月份为空。编号仅在单个文件内有效，同一副本在默认文件与全部副本文件中的编号可能不同"
+            "Rows of one stored figure (a level and the rates printed with it on one page) share a number; a rate written under the copy that lent it has that copy's number; empty for a panel month. One copy has one number in the default and the every-copy file of one store (numbered as the default file writes them, the other copies after); not an identifier across stores",
+            "同一存储数据（同一网页公布的金额及随之公布的比率）的各行编号相同；以出借副本写出的比率沿用出借副本的编号；面板月份为空。同一存储的默认文件与全部副本文件中同一副本编号相同（按默认文件的编号，其余副本续编）；不是跨存储的标识"
         ),
         (
             "SOURCE_COPY", "Address of the copy the figure was read from (not to be cited)", "数据所读副本的地址（不可引用）",

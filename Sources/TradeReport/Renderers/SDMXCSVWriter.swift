@@ -26,13 +26,24 @@ public enum SDMXCSVWriter {
         /// Whether its published balance change is one the bulletin withholds (it contradicts the
         /// balances): written with `OBS_STATUS` `U` and `PREFERRED` 0 (`--all-sources` only).
         public var balanceChangeWithheld: Bool
+        /// Its `FIGURE` number, the same in the default and the every-copy file of one store (the
+        /// default export's numbering, the other copies after), or `nil` for its place in the file.
+        public var number: Int?
+        /// The `FIGURE` number of each copy it ``TradeCore/Observation/borrowed`` a rate from (that
+        /// copy's ``number``), by the copy as printed.
+        public var lenderNumbers: [Observation: Int]
 
         /// A figure to write.
-        public init(observation: Observation, preferred: Bool, copy: Int = 1, balanceChangeWithheld: Bool = false) {
+        public init(
+            observation: Observation, preferred: Bool, copy: Int = 1, balanceChangeWithheld: Bool = false,
+            number: Int? = nil, lenderNumbers: [Observation: Int] = [:]
+        ) {
             self.observation = observation
             self.preferred = preferred
             self.copy = copy
             self.balanceChangeWithheld = balanceChangeWithheld
+            self.number = number
+            self.lenderNumbers = lenderNumbers
         }
     }
 
@@ -69,19 +80,61 @@ public enum SDMXCSVWriter {
         // A published balance change the bulletin withholds (it contradicts the balances) is left out of
         // the default export, as `table` leaves its cell blank; every copy keeps it as evidence, marked.
         let withheld = book.withheldBalanceChanges()
-        return history.indices.compactMap { i in
-            // One copy per key: the kept copy with the rates the reader borrows for it from the other
-            // copies of its release (each written with its own page); every copy: each as printed.
-            guard allSources || copy[i] == 1 else { return nil }
-            var o = allSources ? history[i].observation : merged[i] ?? history[i].observation
-            let isWithheld =
-                withheld[o.key]?[o.span] != nil && o.rates.balanceChange != nil
+        func isWithheld(_ o: Observation) -> Bool {
+            withheld[o.key]?[o.span] != nil && o.rates.balanceChange != nil
                 && o.rates.balanceChange == book.figure(o.key, o.span)?.rates.balanceChange
-            if isWithheld && !allSources { o = o.withoutBalanceChange }
+        }
+        // The default export's copies: the kept one with the rates the reader borrows for it from the
+        // other copies of its release (each written under its own page).
+        func kept(_ i: Int) -> Observation {
+            let o = merged[i] ?? history[i].observation
+            return isWithheld(o) ? o.withoutBalanceChange : o
+        }
+        // FIGURE: numbered as the default export writes them (its copies in order, then the copies that lend
+        // them rates, in the order they are written), then every other copy in store order, so that one
+        // copy has one number in the default and the every-copy file.
+        var number = [Int?](repeating: nil, count: history.count)
+        var next = 1
+        for i in history.indices where copy[i] == 1 {
+            number[i] = next
+            next += 1
+        }
+        for i in history.indices where copy[i] == 1 {
+            let o = kept(i)
+            let members = groups[SpanKey(key: o.key, span: o.span)] ?? []
+            for (lender, _) in lenders(of: o) {
+                if let j = members.first(where: { history[$0].observation == lender }), number[j] == nil {
+                    number[j] = next
+                }
+                next += 1
+            }
+        }
+        for i in history.indices where number[i] == nil {
+            number[i] = next
+            next += 1
+        }
+        return history.indices.compactMap { i in
+            // One copy per key, with its borrowed rates; every copy: each as printed.
+            guard allSources || copy[i] == 1 else { return nil }
+            let o = allSources ? history[i].observation : kept(i)
+            let members = groups[SpanKey(key: o.key, span: o.span)] ?? []
+            var lent: [Observation: Int] = [:]
+            for (lender, _) in lenders(of: o) {
+                if let j = members.first(where: { history[$0].observation == lender }) { lent[lender] = number[j] }
+            }
             return Figure(
                 observation: o, preferred: history[i].isPreferred, copy: copy[i],
-                balanceChangeWithheld: isWithheld && allSources)
+                balanceChangeWithheld: allSources && isWithheld(o), number: number[i], lenderNumbers: lent)
         }
+    }
+
+    /// The copies `o` borrowed rates from, each with the rates it lends, in the order they are written:
+    /// by page, then by the first rate each lends (two copies of one page may lend different rates).
+    static func lenders(of o: Observation) -> [(Observation, [PublishedRates.Field])] {
+        let order = PublishedRates.Field.allCases
+        func first(_ fields: [PublishedRates.Field]) -> Int { fields.compactMap(order.firstIndex).min() ?? 0 }
+        return Dictionary(grouping: o.borrowed, by: { $0.value }).map { ($0.key, $0.value.map(\.key)) }
+            .sorted { ($0.0.source, first($0.1)) < ($1.0.source, first($1.1)) }
     }
 
     /// The dimension and attribute columns after the version's leading columns; `copies` adds the
@@ -183,26 +236,20 @@ public enum SDMXCSVWriter {
             let month: Period
         }
         var levelCopies: [SpanKey: Int] = [:]
-        var lenders = figures.count
+        var lenderCount = max(figures.count, figures.compactMap(\.number).max() ?? 0)
         for (n, f) in figures.enumerated() {
             let o = f.observation
             if o.value != nil, o.unit != nil, o.span.isMonth {
                 levelCopies[SpanKey(key: o.key, month: o.span.start), default: 0] += 1
             }
             // The copy's own rows, then each borrowed rate under the copy that printed it (its page,
-            // unit and date; `PREFERRED` 0 and a `FIGURE` number of its own).
+            // unit and date; `PREFERRED` 0 and the lender's `FIGURE` number).
             var printers: [(copy: Observation, fields: Set<PublishedRates.Field>?, preferred: Bool, figure: Int)] = [
-                (o.asPrinted, nil, f.preferred, n + 1)
+                (o.asPrinted, nil, f.preferred, f.number ?? n + 1)
             ]
-            // Lenders in a fixed order: by page, then by the first rate each lends (two copies of one page
-            // may lend different rates).
-            let order = PublishedRates.Field.allCases
-            func first(_ fields: [PublishedRates.Field]) -> Int { fields.compactMap(order.firstIndex).min() ?? 0 }
-            let byLender = Dictionary(grouping: o.borrowed, by: { $0.value }).map { ($0.key, $0.value.map(\.key)) }
-                .sorted { ($0.0.source, first($0.1)) < ($1.0.source, first($1.1)) }
-            for (lender, fields) in byLender {
-                lenders += 1
-                printers.append((lender, Set(fields), false, lenders))
+            for (lender, fields) in lenders(of: o) {
+                lenderCount += 1
+                printers.append((lender, Set(fields), false, f.lenderNumbers[lender] ?? lenderCount))
             }
             for p in printers {
                 // A dollar figure that only a reporter printed (a conversion at a spot rate) is not the

@@ -294,14 +294,15 @@ enum PressOpenAPI {
               "PressInput": {
                 "type": "object",
                 "additionalProperties": false,
-                "required": ["series", "period", "value", "unit", "origin", "sources", "status"],
+                "required": ["series", "period", "value", "unit", "origin", "sources", "read_at", "status"],
                 "properties": {
                   "series": {"type": "string"},
                   "period": {"type": "string"},
                   "value": {"type": "string", "description": "exact decimal, as stored"},
                   "unit": {"type": "string"},
                   "origin": {"type": "string"},
-                  "sources": {"type": "array", "items": {"type": "string"}},
+                  "sources": {"type": "array", "items": {"type": "string"}, "description": "what to cite: the page's address, or the publisher's code (MOFCOM, SAFE) for a figure read at a mirror copy; never a mirror's address"},
+                  "read_at": {"type": "array", "items": {"type": "string"}, "description": "the mirror copies the figure was read at (evidence, never a citation); empty when sources is the page it was read at"},
                   "status": {"type": "string"}
                 }
               },

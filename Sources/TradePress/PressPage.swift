@@ -146,7 +146,7 @@ enum PressPage {
             for input in number.inputs {
                 out +=
                     "<li>\(e(input.series)) \(e(input.period)): \(e(input.value)) \(e(input.unit)) (\(e(input.status)))"
-                let sources = input.sources.map(source)
+                let sources = (input.sources + input.readAt).map(source)
                 if !sources.isEmpty { out += " — " + sources.joined(separator: ", ") }
                 out += "</li>\n"
             }
@@ -155,12 +155,14 @@ enum PressPage {
         return out + "</ol></details></div>\n</div>\n"
     }
 
-    /// A source address: a link when it may be cited, the bare address with its kind when it is a
-    /// mirror copy or an unknown host (kept as evidence, never cited).
+    /// A source: a publisher's code as it is (`MOFCOM`, cited for a figure read at a mirror copy), an
+    /// address as a link when it may be cited, the bare address with its kind when it is a mirror copy
+    /// or an unknown host (kept as evidence, never cited).
     private static func source(_ address: String) -> String {
+        guard address.hasPrefix("http://") || address.hasPrefix("https://") else { return e(address) }
         let kind = SourceHosts.standard.kind(ofAddress: address)
         let host = SourceHosts.host(of: address) ?? address
-        guard kind.isCitable, address.hasPrefix("http://") || address.hasPrefix("https://") else {
+        guard kind.isCitable else {
             return "<span class=\"uncited\" title=\"\(e(address))\">\(e(host)) (\(e(kind.rawValue)), not cited)</span>"
         }
         return "<a href=\"\(e(address))\" rel=\"noreferrer noopener\">\(e(host))</a> (\(e(kind.rawValue)))"

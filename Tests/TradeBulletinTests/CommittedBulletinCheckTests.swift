@@ -143,6 +143,35 @@ import TradeTestSupport
         #expect(findings.isEmpty, "\(findings.map(\.description).joined(separator: "\n"))")
     }
 
+    /// The inputs of every number of a committed figures-*.json (sentences and the computed block).
+    static func figureInputs(_ path: String) throws -> [PressInput] {
+        let release = try JSONDecoder().decode(PressRelease.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        return (release.sentences + release.computed).flatMap { $0.numbers.flatMap(\.inputs) }
+    }
+
+    /// No committed figures-*.json cites a mirror: `sources` holds the page or, for a figure read at
+    /// a mirror copy, the publisher's code; the copy is in `read_at`, and only mirrors are.
+    @Test(arguments: ["2021-04", "2022-04", "2025-10"])
+    func theCommittedFigureFilesNeverCiteAMirror(_ month: String) throws {
+        let hosts = SourceHosts.standard
+        for language in ["zh", "en"] {
+            let path = Repository.root + "/notebooks-output/bulletin-\(month)/figures-\(language).json"
+            let inputs = try Self.figureInputs(path)
+            #expect(!inputs.isEmpty, "\(path)")
+            for cited in inputs.flatMap(\.sources) {
+                #expect(hosts.kind(ofAddress: cited) != .mirror, "\(path) cites \(cited)")
+            }
+            for copy in inputs.flatMap(\.readAt) {
+                #expect(hosts.kind(ofAddress: copy) == .mirror, "\(path) read_at \(copy)")
+            }
+            // 2021-04 was read at a mirror copy of MOFCOM's release: cited as MOFCOM, the copy kept.
+            if month == "2021-04" {
+                #expect(Set(inputs.flatMap(\.sources)) == ["MOFCOM"], "\(path)")
+                #expect(inputs.flatMap(\.readAt).contains { $0.contains("www.crapshirt.com") }, "\(path)")
+            }
+        }
+    }
+
     /// The dates a line prints, as `YYYY-MM-DD` (a day) or `YYYY-MM` (a month), each with its text:
     /// `2021年6月30日`, `2021年6月`, `30 June 2021`, `June 30, 2021`, `June 2021`, `2021-06-30`. Read as
     /// a checker that reads every date would, with none of the release check's exemptions.

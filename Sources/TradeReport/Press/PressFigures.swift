@@ -218,8 +218,8 @@ public struct PressFigures: Sendable {
                 series: i.key.description, period: i.span.description,
                 value: i.level.exactDecimal(in: MonetaryUnit(i.key.currency, .hundredMillion)).description,
                 unit: MonetaryUnit(i.key.currency, .hundredMillion).description,
-                origin: i.sign < 0 ? "subtracted" : "added",
-                sources: [i.source], status: i.status.rawValue)
+                origin: i.sign < 0 ? "subtracted" : "added", region: i.key.region,
+                addresses: [i.source], status: i.status.rawValue)
         }
     }
 
@@ -232,8 +232,9 @@ public struct PressFigures: Sendable {
                 PressInput(
                     series: row.key.description, period: row.span.description, value: p.description,
                     unit: "% (published rate)",
-                    origin: "published",
-                    sources: row.value?.inputs.filter { $0.key == row.key && $0.span == row.span }.map(\.source) ?? [],
+                    origin: "published", region: row.key.region,
+                    addresses: row.value?.inputs.filter { $0.key == row.key && $0.span == row.span }.map(\.source)
+                        ?? [],
                     status: FigureStatus.published.rawValue))
         }
         return out

@@ -41,8 +41,45 @@ public struct PressInput: Sendable, Equatable, Codable {
     public var unit: String
     /// `added` or `subtracted` for a level in a sum, `published` for a published rate.
     public var origin: String
-    /// Source addresses (kept as evidence, mirrors included).
+    /// What to cite for it: the page's address, or the publisher's code (`MOFCOM`, `SAFE`) for a figure
+    /// read at a mirror copy (``TradeCore/SourceCitation``): never a mirror's address.
     public var sources: [String]
+    /// The mirror copies it was read at (evidence, never a citation); empty when every address in
+    /// ``sources`` is the page it was read at.
+    public var readAt: [String] = []
     /// Status of this input.
     public var status: String
+
+    enum CodingKeys: String, CodingKey {
+        case series, period, value, unit, origin, sources, status
+        case readAt = "read_at"
+    }
+
+    /// An input of `region`'s publisher read at `addresses`: the citations in ``sources``, the mirror
+    /// copies in ``readAt`` (``TradeCore/SourceHosts/citation(of:publisher:)``).
+    init(
+        series: String, period: String, value: String, unit: String, origin: String, region: String,
+        addresses: [String], status: String, hosts: SourceHosts = .standard
+    ) {
+        let citations = addresses.map { hosts.citation(of: $0, publisher: Publisher.ofRegion(region)) }
+        self.init(
+            series: series, period: period, value: value, unit: unit, origin: origin,
+            sources: citations.map(\.cited).reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+            readAt: citations.map(\.copy).filter { !$0.isEmpty }, status: status)
+    }
+
+    /// An input with its citations and mirror copies as given.
+    public init(
+        series: String, period: String, value: String, unit: String, origin: String, sources: [String],
+        readAt: [String] = [], status: String
+    ) {
+        self.series = series
+        self.period = period
+        self.value = value
+        self.unit = unit
+        self.origin = origin
+        self.sources = sources
+        self.readAt = readAt
+        self.status = status
+    }
 }

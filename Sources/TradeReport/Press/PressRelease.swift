@@ -105,7 +105,8 @@ public struct PressRelease: Sendable, Codable, Equatable {
         return f.uppercased() + s.dropFirst()
     }
 
-    /// Every source address behind the sentences, sorted (evidence: mirrors included).
+    /// Every citation behind the sentences, sorted: addresses and, for figures read at a mirror copy,
+    /// the publisher's code (the copies are in each input's ``PressInput/readAt``).
     public var sources: [String] {
         Array(Set(sentences.flatMap { $0.numbers.flatMap { $0.inputs.flatMap(\.sources) } })).sorted()
     }

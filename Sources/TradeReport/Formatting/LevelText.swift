@@ -18,6 +18,18 @@ public enum LevelText {
         return s
     }
 
+    /// The resolution a level that the release does not print (computed, derived) is written at: its
+    /// finest input's `resolution`, coarsened to the finest power of ten whose half is at least
+    /// `halfWidth` — the rule of ``TradeCore/Estimate/printablePlaces(in:limit:)``, so the printed
+    /// figure lies within one step of every value its inputs allow. 933.3 and 974.2 billion (each
+    /// ±0.05 billion) give a deficit of 408–410亿元: it prints as `410亿元` / `RMB41 billion`, not
+    /// `409亿元`, which would claim ±0.5亿元; 2.91 and 3.68 万亿元 give 0.76–0.78 万亿元: `0.8万亿元`.
+    public static func honestResolution(_ resolution: Int64, halfWidth: Int64) -> Int64 {
+        var s = step(resolution: resolution)
+        while s / 2 < halfWidth && s < Int64.max / 10 { s *= 10 }
+        return s
+    }
+
     /// Digits of `hundredths` rounded half away from zero to a multiple of `step` (a power of ten),
     /// expressed in `unit` hundredths, as a decimal string with the fraction digits the step allows.
     static func decimal(_ hundredths: Int64, step: Int64, unit: Int64) -> String {

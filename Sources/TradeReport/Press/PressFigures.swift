@@ -283,15 +283,24 @@ public struct PressFigures: Sendable {
         // print (19075亿元 from exports + imports) gives way to the published level ("1.9万亿元").
         var v = best
         if best.status != .published, !isIdentity(best), let published = row.publishedValue { v = published }
-        let texts = LevelText.texts(v)
+        // A level the release does not print is written no finer than its interval allows
+        // (``LevelText/honestResolution(_:halfWidth:)``): 974.2 − 933.3 billion is "410亿元", not "409亿元".
+        let printed = v.status == .published || isIdentity(v)
+        let resolution = printed ? v.resolution : LevelText.honestResolution(v.resolution, halfWidth: v.halfWidth)
+        let text =
+            zh
+            ? LevelText.chinese(v.level, resolution: resolution, currency: v.unit.currency)
+            : LevelText.english(v.level, resolution: resolution, currency: v.unit.currency)
         put(
-            key, text: zh ? texts.zh : texts.en,
+            key, text: text,
             value: v.level.decimal(
                 in: v.unit.currency == .cny ? Self.yi : Self.yiUSD, places: v.places(in: Self.yi, limit: 1)
             )
             .doubleValue,
             unit: (v.unit.currency == .cny ? Self.yi : Self.yiUSD).description,
-            rounding: "half away from zero to the step of its finest input (at least 0.1 亿元), once",
+            rounding: printed || resolution == LevelText.step(resolution: v.resolution)
+                ? "half away from zero to the step of its finest input (at least 0.1 亿元), once"
+                : "half away from zero, once, to the finest power of ten whose half covers its interval (±\(Level(hundredths: v.halfWidth).decimal(in: Self.yi, places: 2).trimmedDescription) 亿元)",
             formula: "level of \(row.key) over \(row.span) (\(v.origin.rawValue))", status: v.status,
             inputs: Self.inputs(v), identity: isIdentity(v))
     }
@@ -370,7 +379,9 @@ public struct PressFigures: Sendable {
             let level = Level(hundredths: abs(sizeChange))
             // A published change is printed with the digits it was published with (269.39 bn is
             // 2693.9亿元, not "2700亿元" at the step of the deficit's own coarse levels).
-            var resolution = v.resolution
+            // A computed change is written no finer than its interval (the two balances' half widths).
+            let halfWidth = v.halfWidth + (row.prior?.halfWidth ?? 0)
+            var resolution = LevelText.honestResolution(v.resolution, halfWidth: halfWidth)
             if status == .published {
                 resolution = 1
                 while resolution < 1_000_000_000_000, sizeChange % (resolution * 10) == 0 { resolution *= 10 }

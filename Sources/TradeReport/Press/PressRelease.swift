@@ -42,7 +42,7 @@ public struct PressRelease: Sendable, Codable, Equatable {
     public var sentences: [Sentence]
     /// The sentences that need a figure computed from published ones (a rate on published levels, a
     /// change of a share, month on month): written under ``computedHeading(zh:)``, never mixed with
-    /// ``sentences``.
+    /// ``sentences``; each names the published figures it carries, as published.
     public var computed: [Sentence] = []
     /// Sentences not written, with what they lacked (standard error and JSON; never the press text).
     public var missing: [Missing]
@@ -75,6 +75,7 @@ public struct PressRelease: Sendable, Codable, Equatable {
                 id: r.id, text: zh ? text : Self.capitalisingFirst(text),
                 numbers: r.used.compactMap { figures.numbers[$0] })
             sentence.computedBlock = true
+            sentence.text += Self.publishedNote(sentence.numbers, zh: zh)
             computed.append(sentence)
         }
         for r in template.render(releaseValues) {
@@ -97,6 +98,23 @@ public struct PressRelease: Sendable, Codable, Equatable {
                     ? "\(PressFigures.derivedMarker) 由累计数推算，非公布数。"
                     : "\(PressFigures.derivedMarker) Derived from cumulative releases; not published as such.")
         }
+    }
+
+    /// What a sentence of the computed block says after itself about the published figures it carries:
+    /// the block's heading says "not in the release", so a published figure written there (a published
+    /// rate of a balance whose level the release date's copies do not give) is named as published —
+    /// "A figure the press office reads out must be exactly what the agency published, or say plainly
+    /// what it is". `（其中“下降43.1%”为公布数。）` / ` (Published figure: “down by 43.1%”.)`; empty when
+    /// it carries none.
+    static func publishedNote(_ numbers: [PressNumber], zh: Bool) -> String {
+        var texts: [String] = []
+        for n in numbers where n.status == FigureStatus.published.rawValue && !texts.contains(n.text) {
+            texts.append(n.text)
+        }
+        guard !texts.isEmpty else { return "" }
+        let quoted = texts.map { "“\($0)”" }
+        if zh { return "（其中" + quoted.joined(separator: "、") + "为公布数。）" }
+        return " (Published figure\(texts.count > 1 ? "s" : ""): " + quoted.joined(separator: ", ") + ".)"
     }
 
     /// "from January…" → "From January…": a sentence begins with a capital letter.

@@ -52,4 +52,35 @@ import TradeCore
         let balance = try #require(rows.first { $0.region == "R2" && $0.sector == "SA" && $0.flow == "B" })
         #expect(balance.levels[1] == 400)
     }
+
+    /// 70 regions (the rows are built in pieces of regions side by side): every region and sector in
+    /// byte order after ALL, each with its own sums, as in one pass.
+    @Test func manyRegionsComeBackInOrderWithTheirOwnSums() throws {
+        let april = try Period(parsing: "2021-04")
+        let months = PanelBulletin.months(for: april)
+        let regions = (1...70).map { "R" + String(1000 + $0) }
+        let keys = regions.flatMap { r in
+            ["SA", "SB"].flatMap { s in
+                [Flow.export, .import].map { SeriesKey(region: r, sector: s, flow: $0, currency: .cny) }
+            }
+        }
+        // Series n (0-based) is n + 1 in every month.
+        let values: [Int64?] = keys.indices.flatMap { n in months.map { _ in Int64(n + 1) } }
+        let rows = PanelBulletin.rows(keys: keys, values: values, months: months, month: april)
+        #expect(rows.count == 71 * 3 * 4)
+        let order = rows.map { "\($0.region) \($0.sector)" }
+        var expected: [String] = []
+        for r in ["ALL"] + regions {
+            for s in ["ALL", "SA", "SB"] { expected += Array(repeating: "\(r) \(s)", count: 4) }
+        }
+        #expect(order == expected)
+        #expect(rows.map(\.flow).prefix(4) == ["B", "M", "T", "X"])
+        // R1070's SB exports are series 278: 279 a month, 4 × 279 = 1116 year to date.
+        let last = try #require(rows.first { $0.region == "R1070" && $0.sector == "SB" && $0.flow == "X" })
+        #expect(last.levels == [279, 1116, 279, 1116, 1116])
+        // ALL exports: the sum of the even-numbered series' values, 70 × 2 of them.
+        let all = try #require(rows.first { $0.region == "ALL" && $0.sector == "ALL" && $0.flow == "X" })
+        let month = keys.indices.filter { $0 % 2 == 0 }.reduce(Int64(0)) { $0 + Int64($1 + 1) }
+        #expect(all.levels == [month, 4 * month, month, 4 * month, 4 * month])
+    }
 }

@@ -70,28 +70,33 @@ enum BulletinWorkbook {
                 XLSXWorkbook.Sheet(
                     name: sheet.name, table: table, title: "\(sheet.subject) · \(sheet.unit) · \(statusText)\(mark)"))
         }
-        out.append(notes(document, citations: citations, name: notesName))
+        let cells = out.flatMap(\.rows).flatMap { $0 }
+        out.append(
+            notes(
+                document, citations: citations, name: notesName,
+                marks: (
+                    derived: cells.contains { $0.hasSuffix(PressFigures.derivedMarker) }, dash: cells.contains("—")
+                )))
         return try XLSXWorkbook.data(out)
     }
 
     /// The sheet of notes and sources: what a mark and a status mean, who issued the bulletin, when,
-    /// and where the figures come from.
-    static func notes(_ document: BulletinDocument, citations: BulletinCitations, name: String) -> XLSXWorkbook.Sheet {
+    /// and where the figures come from. A mark is explained only when some cell carries it (`marks`),
+    /// in the words of the Markdown bulletin's legend (``TradeReport/BulletinDocument/dashMeaning``).
+    static func notes(
+        _ document: BulletinDocument, citations: BulletinCitations, name: String, marks: (derived: Bool, dash: Bool)
+    ) -> XLSXWorkbook.Sheet {
         let zh = document.language == .zh
+        let stop = zh ? "。" : "."
         let lines =
             document.header.lines(through: document.through, zh: zh).map { zh ? "\($0.0)：\($0.1)" : "\($0.0): \($0.1)" }
+            + (marks.derived ? [document.derivedMarkMeaning + stop] : [])
             + [
                 zh
-                    ? "\(PressFigures.derivedMarker) 由累计数推算，非公布数。"
-                    : "\(PressFigures.derivedMarker) Derived from cumulative releases; not published as such.",
-                zh
                     ? "数字性质：公布数，按公布值列示；由公布数计算，由公布数精确计算；由累计数推算，由不同期累计数推算；由增速反推，由公布增速反推的基数。"
-                    : "Status: published as printed; computed exactly from published figures; derived from cumulative releases of different dates; implied by a published rate.",
-                zh
-                    ? "“—”：该月无公布数，也不能由公布数算出。"
-                    : "“—”: no figure published for the month, nor one that can be computed from published figures.",
-                citations.line(zh: zh),
+                    : "Status: published as printed; computed exactly from published figures; derived from cumulative releases of different dates; implied by a published rate."
             ]
+            + (marks.dash ? [document.dashMeaning + stop] : []) + [citations.line(zh: zh)]
         return XLSXWorkbook.Sheet(
             name: name, header: [], rows: lines.map { [$0] },
             title: zh ? "说明与资料来源 · \(document.title)" : "Notes and sources · \(document.title)")

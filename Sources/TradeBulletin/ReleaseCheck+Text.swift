@@ -50,7 +50,7 @@ extension ReleaseCheck {
 
         static let releaseLabels: Set<String> = ["发布日期", "发布时间", "release date", "released"]
 
-        /// True for the header line of the next release, `**下次发布**：…` / `**Next release**：…`.
+        /// True for the header line of the next release, `**下次发布**：…` / `**Next release**: …`.
         static func isNextRelease(_ line: String) -> Bool {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             return trimmed.hasPrefix("**下次发布**") || trimmed.lowercased().hasPrefix("**next release**")

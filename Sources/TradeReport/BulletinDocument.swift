@@ -377,17 +377,23 @@ public struct BulletinDocument: Sendable {
     /// Whether the tables need a legend line.
     var needsLegend: Bool { usesDerivedMark || usesDash }
 
-    /// What "*" and "—" mean, under the tables.
-    var derivedLegend: String {
-        let mark =
-            zh
+    /// What "*" means, as the legend under the tables and the workbook's notes say it (no final stop).
+    public var derivedMarkMeaning: String {
+        zh
             ? "带 * 的数字由两期累计数相减推算，非公布数"
             : "* marks a figure derived from two year-to-date releases, not published as such"
-        let dash =
-            zh
+    }
+
+    /// What "—" means, as the legend under the tables and the workbook's notes say it (no final stop).
+    public var dashMeaning: String {
+        zh
             ? "“—”表示库中没有发布日期（含）以前注明日期的公布数（未注明日期的不用），或推算区间过宽，不是零"
             : "“—” marks a figure with no copy in the store dated on or before the release date (undated copies are not used), or one whose derived interval is too wide; it is not zero"
-        let parts = (usesDerivedMark ? [mark] : []) + (usesDash ? [dash] : [])
+    }
+
+    /// What "*" and "—" mean, under the tables.
+    var derivedLegend: String {
+        let parts = (usesDerivedMark ? [derivedMarkMeaning] : []) + (usesDash ? [dashMeaning] : [])
         return zh ? "注：" + parts.joined(separator: "；") + "。" : "Note: " + parts.joined(separator: "; ") + "."
     }
 
@@ -400,7 +406,10 @@ public struct BulletinDocument: Sendable {
     /// The bulletin as Markdown (charts linked as files).
     public func markdown() -> String {
         var out = "# \(title)\n\n"
-        out += header.lines(through: through, zh: zh).map { "**\($0.0)**：\($0.1)" }.joined(separator: "  \n") + "\n\n"
+        // Chinese lines take the full-width colon, English ones ": ".
+        out +=
+            header.lines(through: through, zh: zh).map { zh ? "**\($0.0)**：\($0.1)" : "**\($0.0)**: \($0.1)" }
+            .joined(separator: "  \n") + "\n\n"
         if !keyFigures.isEmpty {
             out +=
                 "| \(keyFiguresHeading) | |\n|---|---|\n"

@@ -117,13 +117,15 @@ public enum ReleaseCalendar {
 
     /// How a bulletin shows a `next_release` value: what the next release will cover, the reference
     /// period after `period` written as the header writes reference periods (`2021年1—5月数据`,
-    /// `January–May 2021 data`; after a December bulletin `2022年1月数据`, `January 2022 data`), or
-    /// "not announced". The date itself stays in `release.toml` (checked there, never printed): a
+    /// `January–May 2021 data`; after a December bulletin `2022年1月数据`, `January 2022 data`), and
+    /// for `unannounced` the same period with the date said to be unknown (`2025年1—11月数据（日期尚未公布）`,
+    /// `January–November 2025 data (date not announced)`). The date itself stays in `release.toml` (checked there, never printed): a
     /// bulletin prints no date later than its own release date, so no reader or checker takes the
     /// next release for a source published after it.
     public static func nextReleaseText(_ value: String, after period: Period, zh: Bool) -> String {
-        if value == unannounced { return zh ? "尚未公布" : "not announced" }
         let next = ReleaseHeader.reference(through: period.advanced(by: 1), zh: zh)
-        return zh ? next + "数据" : next + " data"
+        let covers = zh ? next + "数据" : next + " data"
+        guard value == unannounced else { return covers }
+        return zh ? covers + "（日期尚未公布）" : covers + " (date not announced)"
     }
 }

@@ -208,7 +208,7 @@ import TradeTestSupport
     /// header names the next release by the period it covers. A month is later when the whole month is.
     @Test(arguments: [
         ("2021-04", "2021年1—5月数据", "January–May 2021 data"), ("2022-04", "2022年1—5月数据", "January–May 2022 data"),
-        ("2025-10", "尚未公布", "not announced"),
+        ("2025-10", "2025年1—11月数据（日期尚未公布）", "January–November 2025 data (date not announced)"),
     ])
     func noCommittedBulletinPrintsADateAfterItsRelease(_ month: String, _ zh: String, _ en: String) throws {
         // The reader finds what the old header printed, and the release date itself.
@@ -240,6 +240,14 @@ import TradeTestSupport
         let markdown = try String(
             contentsOfFile: Repository.root + "/notebooks-output/bulletin-\(month)/bulletin.md", encoding: .utf8)
         #expect(markdown.contains("**下次发布**：\(zh)  \n") || markdown.contains("**下次发布**：\(zh)\n"))
-        #expect(markdown.contains("**Next release**：\(en)  \n") || markdown.contains("**Next release**：\(en)\n"))
+        #expect(markdown.contains("**Next release**: \(en)  \n") || markdown.contains("**Next release**: \(en)\n"))
+        // English header lines take ": ", Chinese ones "：".
+        for label in ["Issued by", "Reference period", "Release date", "Status", "Next release"] {
+            #expect(markdown.contains("**\(label)**: "), "\(label)")
+            #expect(!markdown.contains("**\(label)**："), "\(label)")
+        }
+        for label in ["发布单位", "统计期", "发布日期", "数据状态", "下次发布"] {
+            #expect(markdown.contains("**\(label)**："), "\(label)")
+        }
     }
 }

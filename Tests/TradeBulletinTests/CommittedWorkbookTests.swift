@@ -105,6 +105,32 @@ import TradeTestSupport
         }
     }
 
+    /// The notes sheet explains "*" only when some cell carries it, and "—" in the words of the
+    /// Markdown bulletin's legend (a figure with no dated copy on or before the release date, or a
+    /// range too wide), only when some cell shows it.
+    @Test(arguments: months, ["en", "zh"])
+    func theNotesExplainOnlyTheMarksTheCellsCarry(month: String, language: String) throws {
+        let book = try Self.book(month, language)
+        let zh = language == "zh"
+        let markdown = try String(contentsOfFile: "\(Self.output)/bulletin-\(month)/bulletin.md", encoding: .utf8)
+        let markNote = book.text.contains { $0.hasPrefix(zh ? "带 * 的数字" : "* marks a figure") }
+        // A marked number is a number cell whose format prints the mark ('#,##0"*"'); a marked text cell ends with it.
+        let markedCell =
+            book.sheets.contains { $0.formats.contains { $0.contains("\"\(PressFigures.derivedMarker)\"") } }
+            || book.text.contains { $0.hasSuffix(PressFigures.derivedMarker) }
+        #expect(markNote == markedCell, "\(month) \(language): note \(markNote), marked cell \(markedCell)")
+        let dashNotes = book.text.filter { $0.hasPrefix("“—”") }
+        if book.text.contains("—") {
+            let note = try #require(dashNotes.first, "\(month) \(language)")
+            #expect(dashNotes.count == 1)
+            #expect(markdown.contains(String(note.dropLast())), "\(note)")
+            #expect(note.contains(zh ? "发布日期（含）以前" : "on or before the release date"), "\(note)")
+            #expect(!note.contains(zh ? "也不能由公布数算出" : "nor one that can be computed"), "\(note)")
+        } else {
+            #expect(dashNotes.isEmpty, "\(dashNotes)")
+        }
+    }
+
     @Test func theMonthlySheetHasARowForEveryMonthOfTheWindow() throws {
         let en = try #require(try Self.book("2025-10", "en").sheets.first { $0.name == "Monthly" })
         #expect(

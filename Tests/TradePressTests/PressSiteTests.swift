@@ -267,7 +267,7 @@ import TradeTestSupport
         // "2021-06-30", after the release date 2021-06-03).
         let markdown = try await Self.get(site, "/download/2021-04/bulletin.md").text
         #expect(markdown.contains("**下次发布**：2021年1—5月数据"))
-        #expect(markdown.contains("**Next release**：January–May 2021 data"))
+        #expect(markdown.contains("**Next release**: January–May 2021 data"))
         #expect(!markdown.contains("2021年6月30日") && !markdown.contains("30 June 2021"))
         // The release moment passes: the month is there, and the cached answers know it.
         clock.withLock { $0 = Date(timeIntervalSince1970: 1_764_691_200) }

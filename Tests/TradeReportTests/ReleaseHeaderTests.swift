@@ -98,14 +98,16 @@ import TradeReport
         #expect(header.embargo(through: try Period(parsing: "2025-10"), at: october.instant) == nil)
         #expect(header.embargo(through: try Period(parsing: "2021-05"), at: justBefore) == nil)
         // The header: the time with its zone; the next release (a month here) by the period it
-        // covers, or not announced.
+        // covers, with "date not announced" when the date is unknown.
         let en = header.lines(through: try Period(parsing: "2021-04"), zh: false)
         #expect(en.first { $0.0 == "Release date" }?.1 == "2021-06-03 15:00 UTC+08:00")
         #expect(en.first { $0.0 == "Next release" }?.1 == "January–May 2021 data")
         let zh = header.lines(through: try Period(parsing: "2021-04"), zh: true)
         #expect(zh.first { $0.0 == "下次发布" }?.1 == "2021年1—5月数据")
-        #expect(header.lines(through: try Period(parsing: "2025-10"), zh: true).last?.1 == "尚未公布")
-        #expect(header.lines(through: try Period(parsing: "2025-10"), zh: false).last?.1 == "not announced")
+        #expect(header.lines(through: try Period(parsing: "2025-10"), zh: true).last?.1 == "2025年1—11月数据（日期尚未公布）")
+        #expect(
+            header.lines(through: try Period(parsing: "2025-10"), zh: false).last?.1
+                == "January–November 2025 data (date not announced)")
         #expect(header.lines(through: try Period(parsing: "2025-10"), zh: false)[2].1 == "2025-12-03")
     }
 
@@ -129,6 +131,11 @@ import TradeReport
         #expect(
             ReleaseCalendar.nextReleaseText("2022-03-01", after: december, zh: false)
                 == ReleaseHeader.reference(through: january, zh: false) + " data")
-        #expect(ReleaseCalendar.nextReleaseText(ReleaseCalendar.unannounced, after: december, zh: true) == "尚未公布")
+        #expect(
+            ReleaseCalendar.nextReleaseText(ReleaseCalendar.unannounced, after: december, zh: true)
+                == "2022年1月数据（日期尚未公布）")
+        #expect(
+            ReleaseCalendar.nextReleaseText(ReleaseCalendar.unannounced, after: december, zh: false)
+                == "January 2022 data (date not announced)")
     }
 }

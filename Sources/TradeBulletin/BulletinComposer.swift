@@ -382,7 +382,9 @@ public enum BulletinComposer {
                 if let v = row.value, v.status <= .derived {
                     // A derived month is printed only to a precision its interval supports: from
                     // totals rounded to 0.01 trillion (±50 亿元) it is left out, never "6444.3*".
-                    if let places = v.printablePlaces(in: yi, limit: 1) {
+                    if let text = LevelText.computedCell(row, in: yi) {
+                        cells.append(text + mark(v.status))
+                    } else if let places = v.printablePlaces(in: yi, limit: 1) {
                         cells.append(v.level.formatted(in: yi, places: places) + mark(v.status))
                     } else {
                         cells.append("—")

@@ -225,6 +225,10 @@ public struct BulletinDocument: Sendable {
 
     var notes: [String] {
         var n: [String] = []
+        // Said only when an amount of the text was written coarser than its inputs (974.2 − 933.3 billion: "410亿元").
+        let coarsened = (release.sentences + release.computed).flatMap(\.numbers).contains {
+            $0.rounding.hasPrefix(PressFigures.intervalRounding)
+        }
         if zh {
             n.append("金额单位为亿元人民币；增速、比重保留一位小数，按四舍五入（远离零）修约一次，末位为0时省略。")
             n.append("增速按可比口径：能由本库数据计算且与公布数一致时用计算值，否则采用公布数（见数据表 yoy_source 列）。")
@@ -232,7 +236,8 @@ public struct BulletinDocument: Sendable {
                 n.append("试点地区的分地区数据为示意数据（svctrade generate 生成），全国合计与公布数一致，分地区、分领域构成为虚构，仅用于版式展示。")
             }
             n.append(
-                "数字性质：文中数字均为公布数，或由公布数精确计算（如出口与进口之和）；由两期累计数相减推算的月度数、由公布增速反推的基期数和示意数据不写入正文。金额按其最精确来源的精度列示（如“3.27万亿元”）。")
+                "数字性质：文中数字均为公布数，或由公布数精确计算（如出口与进口之和）；由两期累计数相减推算的月度数、由公布增速反推的基期数和示意数据不写入正文。金额按其最精确来源的精度列示（如“3.27万亿元”）。"
+                    + (coarsened ? "由修约后的公布数计算的金额，列示精度不超过其区间所允许的精度（如“410亿元”）。" : ""))
             n += release.notes
         } else {
             n.append(
@@ -248,6 +253,9 @@ public struct BulletinDocument: Sendable {
             }
             n.append(
                 "What the numbers are: every number in the text is published, or computed exactly from published figures (exports plus imports); months derived from two cumulative releases, bases implied by published rates and illustrative data are not stated. Amounts are printed at the precision of their best source (\"RMB3.27 trillion\")."
+                    + (coarsened
+                        ? " An amount worked out from rounded figures is printed no finer than its interval allows (\"RMB41 billion\")."
+                        : "")
             )
             n += release.notes
         }

@@ -106,7 +106,10 @@ public struct BulletinTableBuilder: Sendable {
             // A level derived from others is printed at the precision its interval supports, or not at
             // all (a month from two totals rounded to 0.01 trillion, ±50 亿元, is not "6444.3"); its
             // bounds are always given.
-            if let places = v.printablePlaces(in: u, limit: maxPlaces) {
+            // A level the press sentence writes computed is printed as the sentence prints it ("-410").
+            if let text = LevelText.computedCell(r, in: u) {
+                c["value"] = text
+            } else if let places = v.printablePlaces(in: u, limit: maxPlaces) {
                 c["value"] = v.level.formatted(in: u, places: places)
             }
             if v.status == .derived || v.status == .implied {

@@ -30,6 +30,28 @@ public enum LevelText {
         return s
     }
 
+    /// Whether `v` is exports ± imports of published figures known to the agency's own precision (0.1 亿元),
+    /// written like a published level: a balance of "2.91" and "3.68 trillion" (±100 亿元) is not one.
+    public static func isIdentity(_ v: Estimate) -> Bool {
+        [.exportsPlusImports, .exportsMinusImports].contains(v.origin)
+            && !v.inputs.isEmpty && v.inputs.allSatisfy { $0.status == .published }
+            && v.halfWidth <= 2 * LevelResolver.halfWidth(unit: MonetaryUnit(.cny, .hundredMillion), decimals: 1)
+    }
+
+    /// A table's cell, in `unit`, for a row whose level the press sentence writes computed (no published
+    /// level of its own, status computed, not an identity): the sentence's figure at
+    /// ``honestResolution(_:halfWidth:)``, so text and table agree — 974.2 − 933.3 billion is `-410` in a
+    /// table in 亿元, as the text's "410亿元"; 2.91 − 3.68 万亿元 is `-8000`, as "0.8万亿元". `nil` when the
+    /// level is printed by the table's usual rule (published, identity, derived, or not coarsened).
+    public static func computedCell(_ row: BulletinRow, in unit: MonetaryUnit) -> String? {
+        guard let v = row.value, row.publishedValue == nil, v.status == .computed, !isIdentity(v) else { return nil }
+        let honest = honestResolution(v.resolution, halfWidth: v.halfWidth)
+        guard honest > step(resolution: v.resolution) else { return nil }
+        var unitHundredths: Int64 = 100
+        for _ in 0..<unit.magnitude.exponent { unitHundredths *= 10 }
+        return decimal(v.level.hundredths, step: honest, unit: unitHundredths)
+    }
+
     /// Digits of `hundredths` rounded half away from zero to a multiple of `step` (a power of ten),
     /// expressed in `unit` hundredths, as a decimal string with the fraction digits the step allows.
     static func decimal(_ hundredths: Int64, step: Int64, unit: Int64) -> String {

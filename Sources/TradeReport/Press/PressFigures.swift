@@ -268,24 +268,21 @@ public struct PressFigures: Sendable {
             inputs: inputs, inRelease: printed)
     }
 
+    /// The rounding of an amount written no finer than its interval allows (followed by its half width).
+    static let intervalRounding = "half away from zero, once, to the finest power of ten whose half covers its interval"
+
     mutating func amount(_ key: String, _ row: BulletinRow) {
         guard let best = row.value else {
             if let why = row.valueWithheld { withheld[key] = why }
             return
         }
-        func isIdentity(_ v: Estimate) -> Bool {
-            [.exportsPlusImports, .exportsMinusImports].contains(v.origin)
-                && !v.inputs.isEmpty && v.inputs.allSatisfy { $0.status == .published }
-                // …at the agency's own precision (0.1 亿元): a balance of "2.91" and "3.68 trillion" is not.
-                && v.halfWidth <= 2 * LevelResolver.halfWidth(unit: Self.yi, decimals: 1)
-        }
         // What is read out is what the release printed: a better-known sum that the release does not
         // print (19075亿元 from exports + imports) gives way to the published level ("1.9万亿元").
         var v = best
-        if best.status != .published, !isIdentity(best), let published = row.publishedValue { v = published }
+        if best.status != .published, !LevelText.isIdentity(best), let published = row.publishedValue { v = published }
         // A level the release does not print is written no finer than its interval allows
         // (``LevelText/honestResolution(_:halfWidth:)``): 974.2 − 933.3 billion is "410亿元", not "409亿元".
-        let printed = v.status == .published || isIdentity(v)
+        let printed = v.status == .published || LevelText.isIdentity(v)
         let resolution = printed ? v.resolution : LevelText.honestResolution(v.resolution, halfWidth: v.halfWidth)
         let text =
             zh
@@ -300,9 +297,9 @@ public struct PressFigures: Sendable {
             unit: (v.unit.currency == .cny ? Self.yi : Self.yiUSD).description,
             rounding: printed || resolution == LevelText.step(resolution: v.resolution)
                 ? "half away from zero to the step of its finest input (at least 0.1 亿元), once"
-                : "half away from zero, once, to the finest power of ten whose half covers its interval (±\(Level(hundredths: v.halfWidth).decimal(in: Self.yi, places: 2).trimmedDescription) 亿元)",
+                : "\(Self.intervalRounding) (±\(Level(hundredths: v.halfWidth).decimal(in: Self.yi, places: 2).trimmedDescription) 亿元)",
             formula: "level of \(row.key) over \(row.span) (\(v.origin.rawValue))", status: v.status,
-            inputs: Self.inputs(v), identity: isIdentity(v))
+            inputs: Self.inputs(v), identity: LevelText.isIdentity(v))
     }
 
     /// Growth in three forms: `key` ("up 3.3%"), `key.by` ("up by 3.3%"), `key.verb` ("rose 3.3%").

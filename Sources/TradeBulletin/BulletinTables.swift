@@ -183,18 +183,22 @@ extension BulletinTables {
     }
 
     /// `svctrade table --panel`: the panel bulletin of `month` (every region × sector of the stored
-    /// monthly panel, the W2 shape) as CSV bytes, from the slice of ``PanelBulletin/months(for:)``.
+    /// monthly panel, the W2 shape) as CSV bytes, from the slice of ``PanelBulletin/months(for:)``: in
+    /// pieces, header first, to be written one after the other (the CSV is their concatenation; 7.4 MB
+    /// for the bench panel, not copied into one buffer).
     ///
     /// - Throws: ``NoMonthlyPanel`` when the slice has no series.
-    public static func panelCSV(_ slice: PanelSlice, month: Period) throws -> [UInt8] {
+    public static func panelCSV(_ slice: PanelSlice, month: Period) throws -> [[UInt8]] {
         guard !slice.keys.isEmpty else { throw NoMonthlyPanel() }
-        let rows = PanelBulletin.rows(keys: slice.keys, values: slice.values, months: slice.months, month: month)
+        let sums = PanelBulletin.Sums(keys: slice.keys, values: slice.values, months: slice.months, month: month)
         let unit = slice.units.first ?? MonetaryUnit(.cny, .tenThousand)
-        // 73,444 rows for the bench panel: rendered in pieces side by side, joined in order (the same bytes).
-        let pieces = rows.count >= 8192 ? ProcessInfo.processInfo.activeProcessorCount : 1
-        return PanelBulletinCSV.header
-            + OrderedParallelMap.map(OrderedParallelMap.ranges(count: rows.count, pieces: pieces)) {
-                PanelBulletinCSV.render(rows[$0], unit: unit)
+        // 18,361 (region, sector) pairs for the bench panel: written in pieces of regions side by side,
+        // joined in order (the same bytes).
+        let regions = sums.regionNames.count
+        let pieces = regions * sums.sectorNames.count >= 2048 ? ProcessInfo.processInfo.activeProcessorCount * 2 : 1
+        return [PanelBulletinCSV.header]
+            + OrderedParallelMap.map(OrderedParallelMap.ranges(count: regions, pieces: pieces)) {
+                [PanelBulletinCSV.render(sums, regions: $0, unit: unit)]
             }
     }
 }

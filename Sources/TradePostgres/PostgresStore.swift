@@ -446,24 +446,20 @@
                         try PostgresSQL.partQuery(months: window, ids: ids, heads: heads, selection: .everything)
                     },
                     decode: { part in
-                        var blocks: [PanelSlice.Block] = []
+                        var slice = PanelSlice.Part(months: months)
                         try Self.eachBlock(in: part, releases: dates) { block, key, unit, date in
-                            let picked = PanelSlice.pick(
-                                months: months, first: block.first, count: block.count, bitmap: block.bitmap,
+                            let impossible = slice.add(
+                                order: PanelBlock.Order(
+                                    seriesID: block.seriesID, published: date, releaseID: block.releaseID),
+                                key: key, unit: unit, first: block.first, count: block.count, bitmap: block.bitmap,
                                 packed: block.packed)
-                            guard let (values, picked) = picked else { return }
-                            if let v = MonthlyBlockCodec.impossibleLevel(in: values) {
-                                throw Self.damaged("an impossible level (\(v) hundredths)", "\(key)")
+                            if let impossible {
+                                throw Self.damaged("an impossible level (\(impossible) hundredths)", "\(key)")
                             }
-                            blocks.append(
-                                PanelSlice.Block(
-                                    order: PanelBlock.Order(
-                                        seriesID: block.seriesID, published: date, releaseID: block.releaseID),
-                                    key: key, unit: unit, picked: picked))
                         }
-                        return blocks
+                        return [slice]
                     })
-                return PanelSlice(blocks: blocks, months: months)
+                return PanelSlice(parts: blocks, months: months)
             }
         }
 

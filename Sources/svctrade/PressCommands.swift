@@ -54,7 +54,7 @@ struct TableCommand: AsyncParsableCommand {
             let started = ContinuousClock.now
             let slice = try await database.panelSlice(months: PanelBulletin.months(for: through), asOf: asOf)
             Edge.time("read \(ContinuousClock.now - started)")
-            try StandardOutput.write(try BulletinTables.panelCSV(slice, month: through))
+            for piece in try BulletinTables.panelCSV(slice, month: through) { try StandardOutput.write(piece) }
             return Edge.time("computed, formatted and printed at \(ContinuousClock.now - started)")
         }
         let query = BulletinQuery(

@@ -184,6 +184,23 @@ func editWithSQLite(_ path: String, _ sql: String) throws {
         }
     }
 
+    /// A packed level beyond the store's bound (every block's scale byte edited from 10^4 to 10^18) stops
+    /// the panel bulletin with the series named and nothing written, as the other reads do.
+    @Test func anImpossiblePackedLevelStopsThePanelBulletin() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        try edit(db, "UPDATE monthly_block SET vals = CAST(substr(vals, 1, 1) || X'12' || substr(vals, 3) AS BLOB);")
+        let r = try cli.run(["table", "--db", db, "--through", "2021-04", "--panel"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(
+            r.stderr.hasPrefix(
+                "error: the store holds an impossible level (-8453285592225546240 hundredths) for beijing/SA/export/CNY;"
+            ),
+            "\(r.stderr)")
+    }
+
     @Test func anOverflowingLevelIsAnErrorNotATrap() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

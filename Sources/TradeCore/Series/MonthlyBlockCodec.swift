@@ -9,11 +9,45 @@ public enum MonthlyBlockCodec {
     {
         let width = max(0, count - max(0, skip))
         guard let pointer, n > 0 else { return [Int64](repeating: 0, count: width) }
-        let b = pointer.assumingMemoryBound(to: UInt8.self)
-        guard b[0] == 1 || b[0] == 2 else {
+        guard isDeltaCoded(pointer) else {
             let raw = [UInt8](UnsafeRawBufferPointer(start: pointer, count: n))
             return Array(decodeValues(raw, count: count).dropFirst(skip))
         }
+        return [Int64](unsafeUninitializedCapacity: width) { buffer, initialized in
+            decodeWindow(pointer, n, from: skip, count: count, into: buffer)
+            initialized = buffer.count < width ? 0 : width
+        }
+    }
+
+    /// ``decodeValues(pointer:bytes:from:count:)`` into `values`, replacing what it held: a buffer a
+    /// reader reuses from block to block, so that no array is made per block.
+    public static func decodeValues(
+        pointer: UnsafeRawPointer?, bytes n: Int, from skip: Int = 0, count: Int, into values: inout [Int64]
+    ) {
+        let width = max(0, count - max(0, skip))
+        guard let pointer, n > 0, isDeltaCoded(pointer) else {
+            values = decodeValues(pointer: pointer, bytes: n, from: skip, count: count)
+            return
+        }
+        if values.count != width { values = [Int64](repeating: 0, count: width) }
+        values.withUnsafeMutableBufferPointer { decodeWindow(pointer, n, from: skip, count: count, into: $0) }
+    }
+
+    static func isDeltaCoded(_ pointer: UnsafeRawPointer) -> Bool {
+        let format = pointer.load(as: UInt8.self)
+        return format == 1 || format == 2
+    }
+
+    /// Months `skip..<count` of a delta-coded block (formats 1 and 2) into `buffer`, which holds at
+    /// least `count - skip` values.
+    @inline(__always)
+    static func decodeWindow(
+        _ pointer: UnsafeRawPointer, _ n: Int, from skip: Int, count: Int,
+        into buffer: UnsafeMutableBufferPointer<Int64>
+    ) {
+        let width = max(0, count - max(0, skip))
+        guard buffer.count >= width else { return }
+        let b = pointer.assumingMemoryBound(to: UInt8.self)
         var scale: Int64 = 1
         for _ in 0..<min(18, Int(n > 1 ? b[1] : 0)) { scale *= 10 }
         var i = 2
@@ -48,12 +82,9 @@ public enum MonthlyBlockCodec {
             i = min(n, stream + offset)
         }
         for _ in skipped..<max(skipped, min(max(0, skip), count)) { previous = previous &+ next() }
-        return [Int64](unsafeUninitializedCapacity: width) { buffer, initialized in
-            for k in 0..<width {
-                previous = previous &+ next()
-                buffer[k] = previous &* scale
-            }
-            initialized = width
+        for k in 0..<width {
+            previous = previous &+ next()
+            buffer[k] = previous &* scale
         }
     }
 

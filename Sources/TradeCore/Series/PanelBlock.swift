@@ -86,64 +86,91 @@ public struct PanelBlock: Sendable {
 }
 
 extension PanelSlice {
-    /// A packed block's values in the months of a slice, as read, before the blocks are put in order.
-    public struct Block: Sendable {
-        /// Where the block goes.
-        public var order: PanelBlock.Order
-        /// The series.
-        public var key: SeriesKey
-        /// The unit of its values.
-        public var unit: MonetaryUnit
-        /// Hundredths in each month asked for, `nil` where the block holds nothing.
-        public var picked: [Int64?]
+    /// The blocks of one part of a read (a range of blocks one connection reads), each decoded over the
+    /// slice's window straight from the store's buffers, with their months in one flat array: no array
+    /// per block (36,000 blocks in the bench panel). Parts are put in order by ``init(parts:months:)``.
+    public struct Part: Sendable {
+        /// The months asked for (``Period/index``).
+        public let months: [Int]
+        /// Where each block goes.
+        var orders: [PanelBlock.Order] = []
+        /// Each block's series.
+        var keys: [SeriesKey] = []
+        /// The unit of each block's values.
+        var units: [MonetaryUnit] = []
+        /// `picked[b * months.count + k]`: block b's hundredths in month `months[k]`, `nil` where absent.
+        var picked: [Int64?] = []
+        /// The decoded window of the block being added (reused).
+        private var window: [Int64] = []
+        private let lowest: Int, highest: Int
 
-        /// A block read from a store.
-        public init(order: PanelBlock.Order, key: SeriesKey, unit: MonetaryUnit, picked: [Int64?]) {
-            self.order = order
-            self.key = key
-            self.unit = unit
-            self.picked = picked
+        /// An empty part for `months`, with room for `capacity` blocks (a reader that knows how many
+        /// rows it will read saves the arrays' regrowth).
+        public init(months: [Int], capacity: Int = 0) {
+            self.months = months
+            lowest = months.min() ?? 0
+            highest = months.max() ?? 0
+            let room = max(0, min(capacity, 1 << 20))
+            orders.reserveCapacity(room)
+            keys.reserveCapacity(room)
+            units.reserveCapacity(room)
+            picked.reserveCapacity(room * months.count)
         }
-    }
 
-    /// The values of a packed block (``MonthlyBlockCodec``) in `months`, decoded straight from the
-    /// store's buffers over the window from the first to the last month asked for only: `nil` when the
-    /// block holds none of that window; else the decoded window (for the store's own check of every
-    /// level) and the value of each month asked for (`nil` where the bitmap says absent).
-    public static func pick(
-        months: [Int], first: Int, count: Int, bitmap: UnsafeRawBufferPointer, packed: UnsafeRawBufferPointer
-    ) -> (window: [Int64], picked: [Int64?])? {
-        let lowest = months.min() ?? 0
-        let highest = months.max() ?? 0
-        let needed = min(count, highest - first + 1)
-        let skip = max(0, lowest - first)
-        guard needed > skip else { return nil }
-        let values = MonthlyBlockCodec.decodeValues(
-            pointer: packed.baseAddress, bytes: packed.count, from: skip, count: needed)
-        var picked = [Int64?](repeating: nil, count: months.count)
-        for (k, m) in months.enumerated() {
-            let i = m - first
-            guard i >= skip && i < needed && i >> 3 < bitmap.count else { continue }
-            if bitmap[i >> 3] & (1 << UInt8(i & 7)) != 0 { picked[k] = values[i - skip] }
-        }
-        return (values, picked)
-    }
+        /// The number of blocks added.
+        public var count: Int { orders.count }
 
-    /// The slice from blocks in any order: series in id order, later releases over earlier ones (the
-    /// unit of a series is its first block's).
-    public init(blocks: [Block], months: [Int]) {
-        self.init(keys: [], units: [], months: months, values: [])
-        var lastSeries: Int64?
-        for i in PanelBlock.Order.sorted(blocks.map(\.order)) {
-            let block = blocks[i]
-            if block.order.seriesID != lastSeries {
-                lastSeries = block.order.seriesID
-                keys.append(block.key)
-                units.append(block.unit)
-                values.append(contentsOf: repeatElement(nil, count: months.count))
+        /// Adds a packed block (``MonthlyBlockCodec``) of `count` months from month index `first`,
+        /// decoding only the window from the first to the last month asked for; a block holding none of
+        /// that window is left out. Returns a level of the window beyond
+        /// ``MonthlyBlockCodec/maximumMagnitude`` (a damaged store: the caller refuses the read), else `nil`.
+        public mutating func add(
+            order: PanelBlock.Order, key: SeriesKey, unit: MonetaryUnit, first: Int, count: Int,
+            bitmap: UnsafeRawBufferPointer, packed: UnsafeRawBufferPointer
+        ) -> Int64? {
+            let needed = min(count, highest - first + 1)
+            let skip = max(0, lowest - first)
+            guard needed > skip else { return nil }
+            MonthlyBlockCodec.decodeValues(
+                pointer: packed.baseAddress, bytes: packed.count, from: skip, count: needed, into: &window)
+            if let v = MonthlyBlockCodec.impossibleLevel(in: window) { return v }
+            orders.append(order)
+            keys.append(key)
+            units.append(unit)
+            for m in months {
+                let i = m - first
+                if i >= skip && i < needed && i >> 3 < bitmap.count && bitmap[i >> 3] & (1 << UInt8(i & 7)) != 0 {
+                    picked.append(window[i - skip])
+                } else {
+                    picked.append(nil)
+                }
             }
-            let base = (keys.count - 1) * months.count
-            for (k, value) in block.picked.enumerated() where value != nil { values[base + k] = value }
+            return nil
+        }
+    }
+
+    /// The slice from parts read in any order: series in id order, later releases over earlier ones
+    /// (the unit of a series is its first block's).
+    public init(parts: [Part], months: [Int]) {
+        self.init(keys: [], units: [], months: months, values: [])
+        let width = months.count
+        // Block i of the concatenated parts: (part, index within it).
+        var place: [(part: Int, index: Int)] = []
+        place.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for (p, part) in parts.enumerated() { place += (0..<part.count).map { (p, $0) } }
+        values.reserveCapacity(place.count * width)
+        var lastSeries: Int64?
+        for i in PanelBlock.Order.sorted(parts.flatMap(\.orders)) {
+            let (p, b) = place[i]
+            let part = parts[p]
+            if part.orders[b].seriesID != lastSeries {
+                lastSeries = part.orders[b].seriesID
+                keys.append(part.keys[b])
+                units.append(part.units[b])
+                values.append(contentsOf: repeatElement(nil, count: width))
+            }
+            let base = (keys.count - 1) * width
+            for k in 0..<width where part.picked[b * width + k] != nil { values[base + k] = part.picked[b * width + k] }
         }
     }
 }

@@ -10,41 +10,105 @@ public enum PanelBulletinCSV {
 
     /// The CSV text of the rows, header first, as UTF-8 bytes.
     public static func render(_ rows: [PanelBulletin.Row], unit: MonetaryUnit) -> [UInt8] {
-        header + render(rows[...], unit: unit)
+        var out = header
+        var writer = Writer(unit: unit)
+        for r in rows {
+            writer.line(Array(r.region.utf8), Array(r.sector.utf8), r.flow, r.levels, r.rates, &out)
+        }
+        return out
     }
 
-    /// The CSV lines of the rows, without the header, as UTF-8 bytes (a piece of a larger output).
-    public static func render(_ rows: ArraySlice<PanelBulletin.Row>, unit: MonetaryUnit) -> [UInt8] {
+    /// The CSV lines of the regions `regions` (indices into ``PanelBulletin/Sums/regionNames``), without
+    /// the header, as UTF-8 bytes: a piece of the whole, written straight from the sums (no row values).
+    public static func render(_ sums: PanelBulletin.Sums, regions: Range<Int>, unit: MonetaryUnit) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(rows.count * 110)
-        let shift = unit.magnitude.exponent + 2
-        var divisor: Int64 = 1
-        for _ in 0..<shift { divisor *= 10 }
+        out.reserveCapacity(regions.count * sums.sectorNames.count * 4 * 100)
+        var writer = Writer(unit: unit)
+        let sectorBytes = sums.sectorNames.map { Array($0.utf8) }
+        for r in regions {
+            let region = Array(sums.regionNames[r].utf8)
+            for c in sectorBytes.indices {
+                guard let (b, m, t, x) = sums.flows(region: r, sector: c) else { continue }
+                func write(_ line: PanelBulletin.Line) {
+                    writer.line(
+                        region, sectorBytes[c], line.flow,
+                        (line.level(0), line.level(1), line.level(2), line.level(3), line.level(4)),
+                        (line.rate(0), line.rate(1), line.rate(2)), &out)
+                }
+                write(b)
+                write(m)
+                write(t)
+                write(x)
+            }
+        }
+        return out
+    }
+
+    /// Writes lines: levels exact in the panel's unit, rates as shortest round-trip doubles.
+    struct Writer {
+        let shift: Int
+        let divisor: Int64
         // A rate's shortest round-trip digits (its `description`) written into one reused buffer: no
         // string allocated per rate (220,000 rates in the bench panel).
         var digits = ""
-        digits.reserveCapacity(40)
-        for r in rows {
-            out.append(contentsOf: r.region.utf8)
-            out.append(44)
-            out.append(contentsOf: r.sector.utf8)
-            out.append(44)
-            out.append(contentsOf: r.flow.utf8)
-            for l in r.levels {
-                out.append(44)
-                if let l { DerivedCSV.fixed(l, divisor: divisor, places: shift, &out) }
-            }
-            for x in r.rates {
-                out.append(44)
-                if let x {
-                    digits.removeAll(keepingCapacity: true)
-                    x.write(to: &digits)
-                    out.append(contentsOf: digits.utf8)
-                }
-            }
+
+        init(unit: MonetaryUnit) {
+            shift = unit.magnitude.exponent + 2
+            var d: Int64 = 1
+            for _ in 0..<shift { d *= 10 }
+            divisor = d
+            digits.reserveCapacity(40)
+        }
+
+        mutating func line(
+            _ region: [UInt8], _ sector: [UInt8], _ flow: String, _ levels: [Int64?], _ rates: [Double?],
+            _ out: inout [UInt8]
+        ) {
+            head(region, sector, flow, &out)
+            for l in levels { level(l, &out) }
+            for x in rates { rate(x, &out) }
             out.append(10)
         }
-        return out
+
+        mutating func line(
+            _ region: [UInt8], _ sector: [UInt8], _ flow: String,
+            _ levels: (Int64?, Int64?, Int64?, Int64?, Int64?), _ rates: (Double?, Double?, Double?),
+            _ out: inout [UInt8]
+        ) {
+            head(region, sector, flow, &out)
+            level(levels.0, &out)
+            level(levels.1, &out)
+            level(levels.2, &out)
+            level(levels.3, &out)
+            level(levels.4, &out)
+            rate(rates.0, &out)
+            rate(rates.1, &out)
+            rate(rates.2, &out)
+            out.append(10)
+        }
+
+        func head(_ region: [UInt8], _ sector: [UInt8], _ flow: String, _ out: inout [UInt8]) {
+            out.append(contentsOf: region)
+            out.append(44)
+            out.append(contentsOf: sector)
+            out.append(44)
+            out.append(contentsOf: flow.utf8)
+        }
+
+        @inline(__always)
+        func level(_ l: Int64?, _ out: inout [UInt8]) {
+            out.append(44)
+            if let l { DerivedCSV.fixed(l, divisor: divisor, places: shift, &out) }
+        }
+
+        @inline(__always)
+        mutating func rate(_ x: Double?, _ out: inout [UInt8]) {
+            out.append(44)
+            guard let x else { return }
+            digits.removeAll(keepingCapacity: true)
+            x.write(to: &digits)
+            digits.withUTF8 { out.append(contentsOf: $0) }
+        }
     }
 }
 

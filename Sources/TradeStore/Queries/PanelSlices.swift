@@ -17,15 +17,15 @@ extension TradeDatabase {
                 if let reads = try readInParts(
                     parts, { db, _, rowids in try Self.sliceBlocks(db, months, asOf, rowids) })
                 {
-                    return PanelSlice(blocks: reads.flatMap { $0 }, months: months)
+                    return PanelSlice(parts: reads, months: months)
                 }
             }
         }
-        return try queue.read { db in PanelSlice(blocks: try Self.sliceBlocks(db, months, asOf, nil), months: months) }
+        return try queue.read { db in PanelSlice(parts: [try Self.sliceBlocks(db, months, asOf, nil)], months: months) }
     }
 
     static func sliceBlocks(_ db: Database, _ months: [Int], _ asOf: String?, _ rowids: ClosedRange<Int64>?) throws
-        -> [PanelSlice.Block]
+        -> PanelSlice.Part
     {
         let releases = try releaseOrders(db, asOf: asOf)
         var sql = """
@@ -38,7 +38,10 @@ extension TradeDatabase {
             sql += " WHERE b.rowid BETWEEN ? AND ?"
             args += [rowids.lowerBound, rowids.upperBound]
         }
-        var blocks: [PanelSlice.Block] = []
+        // A part of block row ids holds at most that many blocks.
+        let span = rowids.map { $0.upperBound.subtractingReportingOverflow($0.lowerBound) }
+        let rows = span.map { $0.overflow ? 0 : Int(clamping: $0.partialValue) + 1 } ?? 0
+        var part = PanelSlice.Part(months: months, capacity: rows)
         var unitCache: [String: MonetaryUnit] = [:]
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(StatementArguments(args))
@@ -56,24 +59,21 @@ extension TradeDatabase {
                 first: first, count: count, bitmapBytes: Int(sqlite3_column_bytes(s, 8)),
                 key: "\(row.text(1))/\(row.text(2))/\(row.text(3))/\(row.text(4))")
             // Decode only the months from the first to the last asked for, straight from SQLite's buffers.
-            let bitmap = UnsafeRawBufferPointer(
-                start: sqlite3_column_blob(s, 8), count: Int(sqlite3_column_bytes(s, 8)))
-            let packed = UnsafeRawBufferPointer(
-                start: sqlite3_column_blob(s, 9), count: Int(sqlite3_column_bytes(s, 9)))
-            guard
-                let (window, picked) = PanelSlice.pick(
-                    months: months, first: first, count: count, bitmap: bitmap, packed: packed)
-            else { return }
-            try StoredValueCheck.levels(window, key: "\(row.text(1))/\(row.text(2))/\(row.text(3))/\(row.text(4))")
-            blocks.append(
-                PanelSlice.Block(
-                    order: PanelBlock.Order(
-                        seriesID: sqlite3_column_int64(s, 0), published: release.published,
-                        releaseID: sqlite3_column_int64(s, 10)),
-                    key: SeriesKey(region: row.text(1), sector: row.text(2), flow: flow, currency: currency),
-                    unit: unit,
-                    picked: picked))
+            let impossible = part.add(
+                order: PanelBlock.Order(
+                    seriesID: sqlite3_column_int64(s, 0), published: release.published,
+                    releaseID: sqlite3_column_int64(s, 10)),
+                key: SeriesKey(region: row.text(1), sector: row.text(2), flow: flow, currency: currency),
+                unit: unit, first: first, count: count,
+                bitmap: UnsafeRawBufferPointer(
+                    start: sqlite3_column_blob(s, 8), count: Int(sqlite3_column_bytes(s, 8))),
+                packed: UnsafeRawBufferPointer(start: sqlite3_column_blob(s, 9), count: Int(sqlite3_column_bytes(s, 9)))
+            )
+            if let impossible {
+                try StoredValueCheck.level(
+                    impossible, key: "\(row.text(1))/\(row.text(2))/\(row.text(3))/\(row.text(4))")
+            }
         }
-        return blocks
+        return part
     }
 }

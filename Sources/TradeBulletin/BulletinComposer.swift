@@ -288,7 +288,8 @@ public enum BulletinComposer {
         }
         func rate(_ row: BulletinRow) -> String {
             guard let r = row.yearOnYear.value, let s = row.yearOnYear.status, s <= .derived else { return "" }
-            return r.rounded(places: 1).description + (s == .derived ? PressFigures.derivedMarker : "")
+            return r.printedPercent(published: row.yearOnYear.source == .published).description
+                + (s == .derived ? PressFigures.derivedMarker : "")
         }
         var t = Table(columns: [
             BulletinColumn.category, BulletinColumn.exports, BulletinColumn.yoy, BulletinColumn.imports,
@@ -302,7 +303,9 @@ public enum BulletinComposer {
             guard cells.contains(where: { !$0.isEmpty }) else { continue }
             let share =
                 rows[2].share.flatMap { s in
-                    rows[2].shareStatus.map { $0 <= .computed ? s.rounded(places: 1).description : "" }
+                    rows[2].shareStatus.map {
+                        $0 <= .computed ? s.printedPercent(published: $0 == .published).description : ""
+                    }
                 } ?? ""
             let name = zh ? sector.chineseNameMOFCOM : sector.englishName
             t.rows.append(
@@ -336,7 +339,8 @@ public enum BulletinComposer {
                     v.status <= .computed ? v.level.formatted(in: unit, places: v.places(in: unit, limit: 1)) : nil
                 }
                 let rate = row.yearOnYear.value.flatMap { r in
-                    (row.yearOnYear.status ?? .implied) <= .computed ? r.rounded(places: 1).description : nil
+                    (row.yearOnYear.status ?? .implied) <= .computed
+                        ? r.printedPercent(published: row.yearOnYear.source == .published).description : nil
                 }
                 if currency == .usd && (value != nil || rate != nil) { hasDollars = true }
                 cells += [value ?? "", rate ?? ""]
@@ -393,7 +397,7 @@ public enum BulletinComposer {
                     cells.append("—")
                 }
                 if let r = row.yearOnYear.value, let s = row.yearOnYear.status, s <= .derived {
-                    cells.append(r.rounded(places: 1).description + mark(s))
+                    cells.append(r.printedPercent(published: row.yearOnYear.source == .published).description + mark(s))
                 } else {
                     cells.append("")
                 }

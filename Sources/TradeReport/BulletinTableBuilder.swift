@@ -127,7 +127,8 @@ public struct BulletinTableBuilder: Sendable {
         c["yoy_pct"] = r.yearOnYear.value?.description
         c["yoy_source"] = r.yearOnYear.source?.rawValue
         c["yoy_status"] = r.yearOnYear.status?.rawValue
-        c["published_yoy_pct"] = r.yearOnYear.published?.rounded(places: 1).description
+        // The agency's rate as it printed it ("下降10%" is -10, not -10.0), like the quoted one.
+        c["published_yoy_pct"] = r.yearOnYear.published?.description
         if r.yearOnYear.published != nil && r.yearOnYear.interval != nil {
             c["base_restated"] = r.yearOnYear.isBaseRestated ? "true" : "false"
         }
@@ -146,8 +147,8 @@ public struct BulletinTableBuilder: Sendable {
             c["avg_growth_pct"] = r.averageGrowth.value?.description
             c["avg_growth_source"] = r.averageGrowth.source?.rawValue
         }
-        c["share_pct"] = r.share?.rounded(places: 1).description
-        c["share_change_pp"] = r.shareChange?.rounded(places: 1).description
+        c["share_pct"] = r.share?.printedPercent(published: r.shareStatus == .published).description
+        c["share_change_pp"] = r.shareChange?.printedPercent(published: r.shareChangeStatus == .published).description
         // A share the release printed, or one computed from the levels (travel's 15.9 in January–April
         // 2021 is 2481.9 / 15644.5): said in the row, as the level's and the rate's status are.
         c["share_status"] = r.share == nil ? nil : r.shareStatus?.rawValue

@@ -74,7 +74,7 @@ import TradeTestSupport
         #expect(
             lines.contains {
                 $0.hasPrefix(
-                    "CN,S,import,CNY,2021-01,2021-04,8182.4,CNY 100m,published,9091.6,-10.0,published,published,-10.0,,-27.3,-14.7,"
+                    "CN,S,import,CNY,2021-01,2021-04,8182.4,CNY 100m,published,9091.6,-10,published,published,-10,,-27.3,-14.7,"
                 )
             })
         #expect(

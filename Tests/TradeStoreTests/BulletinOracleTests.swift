@@ -36,7 +36,7 @@ import TradeTestSupport
         #expect(exports.averageGrowth.value?.description == "9.8")
         let imports = c.row(key("S", .import), span)
         #expect(imports.value?.level.formatted(in: yi, places: 1) == "8182.4")
-        #expect(imports.yearOnYear.value?.description == "-10.0")
+        #expect(imports.yearOnYear.value?.description == "-10")  // "下降10%": as printed, not -10.0
         #expect(imports.versusBase.value?.description == "-27.3")
         #expect(imports.averageGrowth.value?.description == "-14.7")
     }

@@ -176,7 +176,9 @@ public struct BulletinCalculator {
         if span.isYearToDate, span.end.month > 2 {
             let previous = PeriodSpan.yearToDate(through: span.end.advanced(by: -1))
             if let now = quote.value, let before = yearOnYear(key, previous).0.value {
-                row.yearOnYearChange = now.subtracting(before)
+                // A computed difference, at 0.1 even between two rates published as whole numbers.
+                let change = now.subtracting(before)
+                row.yearOnYearChange = change.rounded(places: max(1, change.places))
             }
         }
         if let baseYear, baseYear < span.start.year { addBaseYear(&row, baseYear) }

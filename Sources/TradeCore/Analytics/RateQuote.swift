@@ -22,7 +22,9 @@ public enum RateSource: String, Sendable, Codable {
 /// **restated** exactly when the published rate lies outside the interval the rounded levels allow
 /// (widened by the published rate's own rounding, ±0.05).
 public struct RateQuote: Sendable, Equatable {
-    /// The rate to quote, percent, rounded half away from zero to 0.1.
+    /// The rate to quote, percent: a computed rate rounded half away from zero to 0.1, a published
+    /// one exactly as the agency printed it (`-10` for "下降10%", never `-10.0`: the padded zero would
+    /// claim a precision of ±0.05 the agency did not publish). Print it with `description`.
     public var value: DecimalNumber?
     /// Which one it is.
     public var source: RateSource?
@@ -110,7 +112,8 @@ public struct RateQuote: Sendable, Equatable {
             // The same number the agency printed: quoting it states a published figure.
             q.status = .published
         } else {
-            q.value = p.rounded(places: max(1, p.places))
+            // At the places the agency printed it: an integer rate is not padded to 0.1.
+            q.value = p
             q.source = .published
             q.status = .published
         }

@@ -105,6 +105,13 @@ public struct DecimalNumber: Hashable, Sendable, Comparable, CustomStringConvert
         return d.description
     }
 
+    /// A percentage as a table prints it: the agency's own figure at the places it was printed
+    /// (`-10` for "下降10%", `40`, `23.2`: a padded `-10.0` would claim ±0.05 the agency did not
+    /// publish), anything computed at 0.1 (<doc:Methodology>).
+    public func printedPercent(published: Bool) -> DecimalNumber {
+        published ? self : rounded(places: 1)
+    }
+
     /// `a / b` rounded to `places` fraction digits, half away from zero, computed exactly on integers.
     ///
     /// - Returns: `nil` when `b` is zero or the result overflows.

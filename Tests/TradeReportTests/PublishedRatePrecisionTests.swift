@@ -1,0 +1,70 @@
+import Testing
+import TradeCore
+import TradeReport
+
+/// A rate quoted as the agency's figure is printed at the places the agency printed it: MOFCOM's
+/// January–April 2021 imports fell "10%" (下降10%), and a table printing `-10.0` would claim a
+/// precision of ±0.05 the release does not give. Computed rates keep their 0.1.
+@Suite struct PublishedRatePrecisionTests {
+    static let columns = [
+        "sector", "flow", "period_from", "period_to", "yoy_pct", "yoy_source", "yoy_status", "published_yoy_pct",
+        "computed_yoy_pct", "yoy_change_pp",
+    ]
+
+    static func table(through: String) throws -> [[String]] {
+        let rows = try BulletinTableSnapshotTests.rows(through: through, baseYear: 2019)
+        return BulletinTableBuilder().table(rows, columns: columns).rows
+    }
+
+    @Test func januaryToApril2021ImportsPrintTheIntegerRateAsPublished() throws {
+        let cells = try Self.table(through: "2021-04")
+        let expected: [[String]] = [
+            // No level of January–April 2020 is stored (MOFCOM's 2020 releases in the record go from
+            // the first quarter to January–May), so there is no computed rate: the published -10.
+            ["S", "import", "2021-01", "2021-04", "-10", "published", "published", "-10", "", "3.5"],
+            // A published rate with one decimal is unchanged.
+            ["S", "export", "2021-01", "2021-04", "23.2", "published", "published", "23.2", "", "0.4"],
+            // Computed rates keep their 0.1: the April balance's rate and the total's computed rate.
+            ["S", "balance", "2021-04", "2021-04", "-86.5", "computed", "implied", "", "-86.5", ""],
+            ["S", "total", "2021-01", "2021-04", "3.3", "published", "published", "3.3", "3.3", "2.8"],
+            // An integer rate published for a single month (insurance, April 2021: 40%).
+            ["SF", "total", "2021-04", "2021-04", "40", "published", "published", "40", "", ""],
+        ]
+        for row in expected {
+            #expect(cells.contains(row), "\(row) not in \(cells)")
+        }
+    }
+
+    @Test func everyTableFormatPrintsThePublishedPlaces() throws {
+        let rows = try BulletinTableSnapshotTests.rows(through: "2021-04", baseYear: 2019).filter {
+            $0.key.sector == "S" && $0.key.flow == .import && !$0.span.isMonth
+        }
+        let table = BulletinTableBuilder().table(
+            rows, columns: ["flow", "value", "prior_value", "yoy_pct", "published_yoy_pct"])
+        // The base implied by the rate is 8182.4 / 0.9, as before.
+        #expect(
+            CSVRenderer.render(table)
+                == "flow,value,prior_value,yoy_pct,published_yoy_pct\nimport,8182.4,9091.6,-10,-10\n")
+        #expect(MarkdownRenderer.render(table).contains("| import | 8182.4 | 9091.6 | -10 | -10 |"))
+        #expect(HTMLRenderer.render(table).contains(#"<td class="num">-10</td>"#))
+        #expect(!HTMLRenderer.render(table).contains("-10.0"))
+        #expect(JSONRenderer.render(table).contains(#""yoy_pct": -10, "published_yoy_pct": -10"#))
+    }
+
+    /// The arithmetic on published rates is unchanged: the implied base of "-10" is 8182.4 / 0.9, and the
+    /// change between two whole-number rates is a computed figure printed at 0.1 (January–December 2018
+    /// imports: 10% as in January–November, a change of 0.0 points).
+    @Test func arithmeticOnIntegerRatesIsUnchanged() throws {
+        let cells = try Self.table(through: "2018-12")
+        let imports = cells.first { $0[0] == "S" && $0[1] == "import" && $0[2] == "2018-01" && $0[3] == "2018-12" }
+        #expect(imports?[7] == "10", "\(cells)")
+        #expect(imports?[9] == "0.0", "\(cells)")
+        let quote = RateQuote.choose(computed: nil, interval: nil, published: DecimalNumber(parsing: "-10"))
+        #expect(quote.value?.description == "-10")
+        #expect(quote.source == .published)
+        // A computed rate that happens to be whole keeps its decimal.
+        let computed = RateQuote.choose(
+            computed: DecimalNumber(parsing: "12.0"), interval: 11.98...12.02, published: nil)
+        #expect(computed.value?.description == "12.0")
+    }
+}

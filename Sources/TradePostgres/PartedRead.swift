@@ -40,7 +40,7 @@
         }
     }
 
-    /// One record of ``PostgresSQL/partBlocks(heads:)``, its bytes still in the packed value (valid while the
+    /// One record of ``PostgresSQL/partBlocks(_:)``, its bytes still in the packed value (valid while the
     /// part is being read).
     struct PartRecord {
         let seriesID: Int64
@@ -54,7 +54,7 @@
         let bitmap: UnsafeRawBufferPointer
         let packed: UnsafeRawBufferPointer
 
-        /// Reads the fields in the order ``PostgresSQL/partBlocks(heads:)`` packs them.
+        /// Reads the fields in the order ``PostgresSQL/partBlocks(_:)`` packs them.
         init(_ r: inout PackedRecordReader) throws {
             keyText = try r.text()
             (seriesID, releaseID, sourceID) = (try r.int64(), try r.int64(), try r.int64())
@@ -84,16 +84,19 @@
         /// (none asked, a single part, or the server refuses it) `c` reads every part.
         static func readInParts<Output: Sendable>(
             _ c: PostgresConnection, helper: PostgresConnection.Configuration?, deadline: Int, partSize: Int,
-            query: @escaping @Sendable (_ ids: ClosedRange<Int64>, _ heads: Bool) throws -> PostgresQuery,
+            query:
+                @escaping @Sendable (_ ids: ClosedRange<Int64>, _ fields: PostgresSQL.PartFields) throws
+                -> PostgresQuery,
             decode: @escaping @Sendable (PackedPart) throws -> [Output]
         ) async throws -> [Output] {
             let start = try await rows(c, PostgresSQL.partedReadStart).first?.decode(
-                (String, Int64?, Int64?, Bool).self)
-            guard case let (snapshot, low?, high?, heads)? = start else { return [] }
+                (String, Int64?, Int64?, Bool, Bool).self)
+            guard case let (snapshot, low?, high?, heads, recent)? = start else { return [] }
+            let fields = PostgresSQL.PartFields(heads: heads, recent: recent)
             let size = Int64(max(1, partSize))
             let work = PartedRead(
                 parts: stride(from: low, through: high, by: max(1, partSize)).map { $0...min($0 + size - 1, high) },
-                query: { ids in try query(ids, heads) }, decode: decode)
+                query: { ids in try query(ids, fields) }, decode: decode)
             // One part (a small store, the press site's usual case) is read without a second connection.
             let second = work.parts.count > 1 ? helper : nil
             async let helped = readOnSecondConnection(second, snapshot: snapshot, deadline: deadline, work)

@@ -142,6 +142,8 @@
                 }
             }
             let all = rows
+            // A store made before the recent years were kept takes the whole blocks only (`db init` adds them).
+            let recent = try await run(PostgresSQL.recentColumnsExist).first?.decode(Bool.self) ?? false
             // One COPY for every 4,096 blocks (about 3 MB of text for 240-month blocks).
             for start in stride(from: 0, to: all.count, by: 4096) {
                 let slice = start..<min(all.count, start + 4096)
@@ -152,11 +154,13 @@
                 ) { range -> [[UInt8]] in
                     var out: [UInt8] = []
                     out.reserveCapacity(range.count * 2048)
-                    for k in range { all[k].append(to: &out) }
+                    for k in range { all[k].append(to: &out, recent: recent) }
                     return [out]
                 }
                 try await connection.copyFrom(
-                    table: "monthly_block", columns: PostgresSQL.blockColumns, logger: PostgresStore.logger
+                    table: "monthly_block",
+                    columns: recent ? PostgresSQL.blockColumnsWithRecent : PostgresSQL.blockColumns,
+                    logger: PostgresStore.logger
                 ) { writer in
                     for piece in pieces { try await writer.write(ByteBuffer(bytes: piece)) }
                 }
@@ -181,8 +185,9 @@
             let sourceID: Int64
 
             /// The row in COPY's text format: ids, first month, month count, unit, decimals, source, then
-            /// the packed presence and values as `bytea` hex (`\\x…`: COPY's escape of the backslash).
-            func append(to out: inout [UInt8]) {
+            /// the packed presence and values as `bytea` hex (`\\x…`: COPY's escape of the backslash); with
+            /// `recent`, then the block's recent years (``RecentYears``) the same way, or NULLs.
+            func append(to out: inout [UInt8], recent: Bool) {
                 let tab = UInt8(ascii: "\t")
                 for number in [seriesID, releaseID, Int64(series.firstMonth), Int64(series.values.count)] {
                     PostgresImport.appendInteger(number, to: &out)
@@ -197,7 +202,38 @@
                 PostgresImport.appendHex(MonthlyBlockCodec.encodePresence(series.present), to: &out)
                 out.append(tab)
                 PostgresImport.appendHex(MonthlyBlockCodec.encodeValues(series.values), to: &out)
+                if recent {
+                    if let from = RecentYears.first(of: series.firstMonth, count: series.values.count) {
+                        let skip = from - series.firstMonth
+                        for number in [Int64(from), Int64(series.values.count - skip)] {
+                            out.append(tab)
+                            PostgresImport.appendInteger(number, to: &out)
+                        }
+                        out.append(tab)
+                        PostgresImport.appendHex(
+                            MonthlyBlockCodec.encodePresence(Array(series.present[skip...])), to: &out)
+                        out.append(tab)
+                        PostgresImport.appendHex(
+                            MonthlyBlockCodec.encodeValues(Array(series.values[skip...])), to: &out)
+                    } else {
+                        out += Array("\t\\N\t\\N\t\\N\t\\N".utf8)
+                    }
+                }
                 out.append(UInt8(ascii: "\n"))
+            }
+        }
+
+        /// A block's recent years, kept beside the whole block in a PostgreSQL store: from the January two
+        /// years before its last month's year to its end (2019-01…2021-12 of a 2002–2021 block), so that a
+        /// bulletin's read (its year and the two before, ``TradeCore/PanelBulletin/months(for:)``) receives
+        /// a sixth of the block's bytes instead of all of them. The SQLite store reads its blocks in place
+        /// and needs no copy.
+        enum RecentYears {
+            /// The first month of the recent years, or `nil` when they are the whole block.
+            static func first(of firstMonth: Int, count: Int) -> Int? {
+                guard count > 0 else { return nil }
+                let from = ((firstMonth + count - 1) / 12 - 2) * 12
+                return from > firstMonth ? from : nil
             }
         }
 

@@ -132,12 +132,17 @@
         }
 
         /// A block's own fields as a packed record writes them (``PackedRecords``), up to the length of
-        /// its values: ids, months, decimals, unit and presence bitmap.
-        static func blockHead(generated: Bool) -> String {
-            PackedRecords.record([
-                .int8("series_id"), .int8("release_id"), .int8("source_id"), .int4("first_month"),
-                .int4("month_count"), .int4("decimals"), textField("unit", generated: generated), .bytes("present"),
-            ]) + " || int4send(octet_length(vals))"
+        /// its values: ids, months, decimals, unit and presence bitmap; of the block's recent years
+        /// (``RecentYears``) when `recent`.
+        static func blockHead(generated: Bool, recent: Bool = false) -> String {
+            let (first, count, present, vals) =
+                recent
+                ? ("recent_first", "recent_count", "recent_present", "recent_vals")
+                : ("first_month", "month_count", "present", "vals")
+            return PackedRecords.record([
+                .int8("series_id"), .int8("release_id"), .int8("source_id"), .int4(first),
+                .int4(count), .int4("decimals"), textField("unit", generated: generated), .bytes(present),
+            ]) + " || int4send(octet_length(\(vals)))"
         }
 
         /// `series.record_key` and `monthly_block.record_head`: ``seriesHead(generated:)`` and
@@ -154,7 +159,25 @@
             ALTER TABLE monthly_block ADD COLUMN IF NOT EXISTS record_head bytea
                 GENERATED ALWAYS AS (\(blockHead(generated: true))) STORED
             """,
+            // A block's recent years (``RecentYears``), written by the import beside the whole block; NULL
+            // for a short block and for the blocks of a store imported before these columns.
+            """
+            ALTER TABLE monthly_block ADD COLUMN IF NOT EXISTS recent_first integer,
+                ADD COLUMN IF NOT EXISTS recent_count integer, ADD COLUMN IF NOT EXISTS recent_present bytea,
+                ADD COLUMN IF NOT EXISTS recent_vals bytea
+            """,
+            """
+            ALTER TABLE monthly_block ADD COLUMN IF NOT EXISTS recent_head bytea
+                GENERATED ALWAYS AS (\(blockHead(generated: true, recent: true))) STORED
+            """,
         ]
+
+        /// Whether the import writes the recent years of each block (the store has the columns).
+        static let recentColumnsExist = """
+            SELECT count(*) = 4 FROM pg_attribute a
+            WHERE a.attrelid = to_regclass('public.monthly_block') AND NOT a.attisdropped
+              AND a.attname IN ('recent_first', 'recent_count', 'recent_present', 'recent_vals')
+            """
 
         /// Whether the panel read may send `record_key` and `record_head`: both columns exist and the
         /// server's encoding is UTF-8 (else the read packs each block's fields itself); with the
@@ -163,20 +186,42 @@
             SELECT pg_export_snapshot(), (SELECT min(id) FROM series), (SELECT max(id) FROM series),
                 current_setting('server_encoding') = 'UTF8' AND (SELECT count(*) = 2 FROM pg_attribute a
                     WHERE (a.attrelid, a.attname) IN ((to_regclass('public.series'), 'record_key'),
-                        (to_regclass('public.monthly_block'), 'record_head')) AND NOT a.attisdropped)
+                        (to_regclass('public.monthly_block'), 'record_head')) AND NOT a.attisdropped),
+                (SELECT count(*) = 2 FROM pg_attribute a
+                    WHERE (a.attrelid, a.attname) IN ((to_regclass('public.monthly_block'), 'recent_head'),
+                        (to_regclass('public.monthly_block'), 'recent_vals')) AND NOT a.attisdropped)
             """
 
+        /// How a part's records are packed: each field on the fly, from the generated columns, or from
+        /// them with a block's recent years sent instead of the whole block when they hold the window.
+        enum PartFields: Sendable {
+            case onTheFly, generated, generatedWithRecent
+
+            /// From ``partedReadStart``'s answer.
+            init(heads: Bool, recent: Bool) {
+                self = heads ? (recent ? .generatedWithRecent : .generated) : .onTheFly
+            }
+        }
+
         /// Panel blocks of the series with ids `$3 … $4` that overlap the months `$1 … $2`, as one packed
-        /// value (``PackedRecords``): the series key, the block's fields (`record_key` and `record_head`
-        /// when `heads`, else packed on the fly) and its bytes (``MonthlyBlockCodec``); the client cuts the
-        /// window as it decodes, as the SQLite store does. The selection's filter on series follows
-        /// (`$5 …`). Release names and sources are read once.
-        static func partBlocks(heads: Bool) -> String {
-            PackedRecords.select(
-                (heads
-                    ? "s.record_key || b.record_head"
-                    : seriesHead(generated: false) + " || " + blockHead(generated: false))
-                    + " || b.vals",
+        /// value (``PackedRecords``): the series key, the block's fields (from the generated columns, or
+        /// packed on the fly, as `fields` says) and its bytes (``MonthlyBlockCodec``), or only its recent
+        /// years when they hold every month asked for (a block of 2002–2021 read for 2019–2021 sends a
+        /// sixth of its bytes); the client cuts the window as it decodes, as the SQLite store does. The
+        /// selection's filter on series follows (`$5 …`). Release names and sources are read once.
+        static func partBlocks(_ fields: PartFields) -> String {
+            let record =
+                switch fields {
+                case .onTheFly: seriesHead(generated: false) + " || " + blockHead(generated: false) + " || b.vals"
+                case .generated: "s.record_key || b.record_head || b.vals"
+                // The recent years when they begin by the first month asked for (recent_first is NULL for a
+                // block without them: the whole block).
+                case .generatedWithRecent:
+                    "s.record_key || CASE WHEN b.recent_first <= $1::integer THEN b.recent_head || b.recent_vals "
+                        + "ELSE b.record_head || b.vals END"
+                }
+            return PackedRecords.select(
+                record,
                 from: """
                     FROM monthly_block b JOIN series s ON s.id = b.series_id
                     WHERE b.series_id BETWEEN $3 AND $4 AND s.id BETWEEN $3 AND $4
@@ -187,7 +232,7 @@
         /// ``partBlocks`` for the months `months` and the series ids `ids`, with the selection's filter on
         /// series.
         static func partQuery(
-            months: ClosedRange<Int>, ids: ClosedRange<Int64>, heads: Bool, selection: FigureSelection
+            months: ClosedRange<Int>, ids: ClosedRange<Int64>, fields: PartFields, selection: FigureSelection
         ) throws -> PostgresQuery {
             var binds = PostgresBindings()
             binds.append(months.lowerBound)
@@ -195,7 +240,7 @@
             binds.append(ids.lowerBound)
             binds.append(ids.upperBound)
             let filter = try seriesFilter(selection, binds: &binds)
-            return PostgresQuery(unsafeSQL: partBlocks(heads: heads) + filter, binds: binds)
+            return PostgresQuery(unsafeSQL: partBlocks(fields) + filter, binds: binds)
         }
 
         /// Every release: id, name and publication date.
@@ -250,6 +295,9 @@
             "series_id", "release_id", "first_month", "month_count", "unit", "decimals", "source_id", "present",
             "vals",
         ]
+        /// ``blockColumns`` with the block's recent years (``RecentYears``).
+        static let blockColumnsWithRecent =
+            blockColumns + ["recent_first", "recent_count", "recent_present", "recent_vals"]
 
         /// The schema check every call makes, in one round trip: whether the tables exist, and the type of
         /// `monthly_block.vals` (`bytea` now; `bigint[]` in stores made before the blocks were packed).
@@ -285,7 +333,8 @@
         /// Every statement, for the distribution-column test (COPY targets are listed by their columns).
         public static var statements: [String] {
             schema + roles + [
-                releases, figures, partBlocks(heads: true), partBlocks(heads: false), releaseDates, sourceAddresses,
+                releases, figures, partBlocks(.generatedWithRecent), partBlocks(.generated), partBlocks(.onTheFly),
+                releaseDates, sourceAddresses, recentColumnsExist,
                 seriesKeys, partedReadStart,
                 summaryFigures, summaryBlocks,
                 lockReleases, existingRelease,
@@ -293,7 +342,7 @@
                 addPackedColumns, packOldBlocks,
             ] + finishPackedColumns + addRecordHeads + [
                 "COPY figure (\(figureColumns.joined(separator: ", "))) FROM STDIN",
-                "COPY monthly_block (\(blockColumns.joined(separator: ", "))) FROM STDIN",
+                "COPY monthly_block (\(blockColumnsWithRecent.joined(separator: ", "))) FROM STDIN",
             ]
         }
 

@@ -341,8 +341,8 @@
             let (known, addresses) = (releases, sources)
             let blocks = try await readInParts(
                 c, helper: how.helper, deadline: how.deadline, partSize: how.partSize,
-                query: { ids, heads in
-                    try PostgresSQL.partQuery(months: lo...hi, ids: ids, heads: heads, selection: selection)
+                query: { ids, fields in
+                    try PostgresSQL.partQuery(months: lo...hi, ids: ids, fields: fields, selection: selection)
                 },
                 decode: { part in
                     var blocks: [PanelBlock] = []
@@ -442,8 +442,8 @@
                 let window = (months.min() ?? 0)...(months.max() ?? 0)
                 let blocks = try await Self.readInParts(
                     c, helper: how.helper, deadline: how.deadline, partSize: how.partSize,
-                    query: { ids, heads in
-                        try PostgresSQL.partQuery(months: window, ids: ids, heads: heads, selection: .everything)
+                    query: { ids, fields in
+                        try PostgresSQL.partQuery(months: window, ids: ids, fields: fields, selection: .everything)
                     },
                     decode: { part in
                         var slice = PanelSlice.Part(months: months)

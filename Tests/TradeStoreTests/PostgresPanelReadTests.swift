@@ -54,6 +54,15 @@
         /// Seven series over three releases; the slice is the same in one part or many, on one
         /// connection or two, or when the second connection is refused; a damaged key is refused.
         @Test func theSliceIsTheSameInPartsOverOneOrTwoConnections() async throws {
+            try await Self.withFreshStore { address, store, folder in
+                try await Self.slicesInParts(address, store, folder)
+            }
+        }
+
+        /// A new store in a fresh database with a temporary folder (nothing without a test server).
+        static func withFreshStore(
+            _ body: (_ address: String, PostgresStore, TemporaryFolder) async throws -> Void
+        ) async throws {
             guard PostgresTestServer.address != nil else {
                 print("PostgresPanelReadTests skipped: no server in $SVCTRADE_TEST_POSTGRES")
                 return
@@ -64,6 +73,10 @@
             try await store.initialize(roles: false)
             let folder = try TemporaryFolder()
             defer { folder.remove() }
+            try await body(database.address, store, folder)
+        }
+
+        static func slicesInParts(_ address: String, _ store: PostgresStore, _ folder: TemporaryFolder) async throws {
             func batch(_ name: String, _ date: String, _ rows: [String]) throws -> ImportBatch {
                 let path = try folder.write(name + ".csv", "period,region,sector,flow,value,unit\n" + rows.joined())
                 return try ObservationReader(options: .init(release: name, releaseDate: date)).read(path: path)
@@ -81,7 +94,7 @@
             expected[4] = 725 * wan / 100  // R3 in February, from release b
             expected[11] = 99 * wan  // R6 in April, from release c
             #expect(whole.values == expected)
-            let url = try #require(URL(string: database.address))
+            let url = try #require(URL(string: address))
             let refused = PostgresConnection.Configuration(
                 host: "127.0.0.1", port: 1, username: url.user ?? "", password: url.password,
                 database: String(url.path.dropFirst()), tls: .disable)
@@ -140,6 +153,106 @@
                 _ = try await store.panelSlice(months: months, asOf: nil)
             }
             #expect(damaged?.message.contains("holds the control character U+001F") == true)
+        }
+
+        @Test func recentYearsBeginInTheJanuaryTwoYearsBeforeTheLastMonth() {
+            // 2002-01 … 2021-12: from 2019-01.
+            #expect(PostgresImport.RecentYears.first(of: 2002 * 12, count: 240) == 2019 * 12)
+            // 2017-03 … 2021-04: from 2019-01.
+            #expect(PostgresImport.RecentYears.first(of: 2017 * 12 + 2, count: 50) == 2019 * 12)
+            // 2019-01 … 2021-12 and 2020-06 … 2021-03: the whole block.
+            #expect(PostgresImport.RecentYears.first(of: 2019 * 12, count: 36) == nil)
+            #expect(PostgresImport.RecentYears.first(of: 2020 * 12 + 5, count: 10) == nil)
+        }
+
+        /// Blocks of 2017–2021: a read of 2019 on receives their recent years only (fewer bytes), an earlier
+        /// window the whole blocks, and both give the values imported, as a store without the recent
+        /// years does.
+        @Test func theRecentYearsAreSentWhenTheyHoldTheWindow() async throws {
+            try await Self.withFreshStore { _, store, folder in try await Self.recentYears(store, folder) }
+        }
+
+        static func recentYears(_ store: PostgresStore, _ folder: TemporaryFolder) async throws {
+            // R1 and R2 monthly from 2017 to 2021 (value: year × 100 + month, plus 0.25 for R2; R1 has no
+            // March 2020), R3 in 2021 only.
+            var rows = ""
+            for year in 2017...2021 {
+                for month in 1...12 {
+                    let period = "\(year)-\(month < 10 ? "0" : "")\(month)"
+                    if !(year == 2020 && month == 3) { rows += "\(period),R1,S,export,\(year * 100 + month),CNY 10k\n" }
+                    rows += "\(period),R2,S,export,\(year * 100 + month).25,CNY 10k\n"
+                    if year == 2021 { rows += "\(period),R3,S,export,\(month),CNY 10k\n" }
+                }
+            }
+            let path = try folder.write("a.csv", "period,region,sector,flow,value,unit\n" + rows)
+            _ = try await store.importBatches([
+                try ObservationReader(options: .init(release: "a", releaseDate: "2022-01-31")).read(path: path)
+            ])
+            let kept = try await store.exclusive { c in
+                try await PostgresStore.rows(
+                    c, "SELECT recent_first, recent_count FROM monthly_block ORDER BY series_id"
+                ).map { try $0.decode((Int?, Int?).self) }
+            }
+            #expect(
+                kept.map { "\($0.0.map(String.init) ?? "-") \($0.1.map(String.init) ?? "-")" } == [
+                    "24228 36", "24228 36", "- -",
+                ])
+            let wan: Int64 = 1_000_000
+            // R3 is in a slice only when its window reaches 2021.
+            func regions(_ months: [Int]) -> [Int] { months.contains { $0 >= 2021 * 12 } ? [1, 2, 3] : [1, 2] }
+            func expected(_ months: [Int]) -> [Int64?] {
+                regions(months).flatMap { r in
+                    months.map { m -> Int64? in
+                        let (year, month) = (m / 12, m % 12 + 1)
+                        switch r {
+                        case 1: return year == 2020 && month == 3 ? nil : Int64(year * 100 + month) * wan
+                        case 2: return Int64(year * 100 + month) * wan + wan / 4
+                        default: return year == 2021 ? Int64(month) * wan : nil
+                        }
+                    }
+                }
+            }
+            let recentWindow = PanelBulletin.months(for: try Period(parsing: "2021-04"))  // 2019-01 …
+            let earlierWindow = PanelBulletin.months(for: try Period(parsing: "2020-03"))  // 2018-01 …
+            let how = PostgresStore.PanelRead(helper: store.configuration, deadline: 60, partSize: 1)
+            for months in [recentWindow, earlierWindow] {
+                let slice = try await store.panelSlice(months: months, asOf: nil, how)
+                #expect(slice.keys.map(\.region) == regions(months).map { "R\($0)" })
+                #expect(slice.values == expected(months))
+            }
+            // The part of R1 from 2019 on is smaller than the whole block's (36 of its 60 months) …
+            func partBytes(_ low: Int, _ fields: PostgresSQL.PartFields) async throws -> Int {
+                try await store.exclusive { c in
+                    let query = try PostgresSQL.partQuery(
+                        months: low...(2021 * 12 + 3), ids: 1...1, fields: fields, selection: .everything)
+                    let row = try await PostgresStore.rows(c, query).first?.decode((Int, ByteBuffer?).self)
+                    return row?.1?.readableBytes ?? -1
+                }
+            }
+            let whole = try await partBytes(2019 * 12, .generated)
+            let recent = try await partBytes(2019 * 12, .generatedWithRecent)
+            #expect(recent > 0 && recent < whole)
+            // … and a window from 2018 takes the whole block.
+            #expect(try await partBytes(2018 * 12, .generatedWithRecent) == whole)
+            // The panel of a table from 2019-02 reads the recent years too.
+            let tableWindow = FigureSelection(
+                months: try Period(parsing: "2019-02")...(try Period(parsing: "2021-04")))
+            func table() async throws -> [String] {
+                try await store.inSnapshot { c in try await PostgresStore.monthlyPanel(c, tableWindow, how) }.series.map
+                {
+                    "\($0.key.region) \($0.firstMonth) \($0.values.count) \($0.values.first ?? 0) \($0.present.filter { $0 }.count)"
+                }
+            }
+            let viaRecent = try await table()
+            #expect(
+                viaRecent == ["R1 24229 27 201902000000 26", "R2 24229 27 201902250000 27", "R3 24252 4 1000000 4"])
+            // Without the recent years (a store imported before them) the reads are the same.
+            try await store.execute("UPDATE monthly_block SET recent_first = NULL, recent_count = NULL")
+            #expect(try await partBytes(2019 * 12, .generatedWithRecent) == whole)
+            for months in [recentWindow, earlierWindow] {
+                #expect(try await store.panelSlice(months: months, asOf: nil, how).values == expected(months))
+            }
+            #expect(try await table() == viaRecent)
         }
     }
 #endif

@@ -127,9 +127,14 @@ extension BulletinCharts {
         for candidate in [span, PeriodSpan(month: through)] {
             let rated = universe.compactMap { code in
                 let quote = calculator.yearOnYear(key(code, flow), candidate).0
-                return quote.value.map { (code, $0, quote.status != .published) }
+                return quote.value.map { (code, $0, quote.status != .published, quote.source == .published) }
             }
-            items = rated.map { .init(label: words.sector($0.0), value: $0.1.doubleValue, computed: $0.2) }
+            // A rate quoted as the agency's keeps its printed places ("40%" is +40%, not +40.0%).
+            items = rated.map {
+                .init(
+                    label: words.sector($0.0), value: $0.1.doubleValue, computed: $0.2,
+                    decimals: $0.3 ? $0.1.places : nil)
+            }
             compared = ComparedSet(universe: universe, compared: rated.map(\.0))
             usedSpan = candidate
             if items.count >= 3 { break }
@@ -159,12 +164,15 @@ extension BulletinCharts {
             : "Year-on-year growth of \(flow.rawValue) by service category, \(words.span(usedSpan)), %"
         let description =
             (zh ? "条形图：各服务领域\(flowName)同比增速，按高低排序。" : "Bar chart of year-on-year growth by service category, sorted. ")
-            + items.sorted { $0.value > $1.value }.map { "\($0.label) \(theme.growth($0.value))" }.joined(
+            + items.sorted { $0.value > $1.value }.map {
+                "\($0.label) \(theme.growth($0.value, decimals: $0.decimals ?? 1))"
+            }.joined(
                 separator: zh ? "，" : ", ")
             + (zh ? "。资料来源：商务部。" : ". Source: MOFCOM.")
         let computedItems = items.filter(\.computed).map(\.label)
         var chart = RankingChart(
             items: items, format: { [theme] v in theme.growth(v) },
+            formatPrinted: { [theme] v, d in theme.growth(v, decimals: d) },
             text: ChartText(
                 title: title, subtitle: subtitle,
                 notes: [

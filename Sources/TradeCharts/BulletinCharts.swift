@@ -55,7 +55,8 @@ public struct BulletinCharts {
                     .init(
                         label: words.ytdAxis(month), shortLabel: words.ytdAxisShort(month), year: year,
                         value: level(row.value), rate: row.yearOnYear.value?.doubleValue,
-                        rateComputed: rateStatus.map { $0 != .published } ?? false))
+                        rateComputed: rateStatus.map { $0 != .published } ?? false,
+                        rateDecimals: row.yearOnYear.source == .published ? row.yearOnYear.value?.places : nil))
             }
         }
         let latestSpan = PeriodSpan.yearToDate(through: through)
@@ -104,7 +105,10 @@ public struct BulletinCharts {
         let latestValue =
             latest.value.map { v in theme.number(level(v) ?? 0, decimals: v.printablePlaces(in: yi, limit: 1) ?? 0) }
             ?? "–"
-        let rateText = latest.yearOnYear.value.map { theme.growth($0.doubleValue) } ?? "–"
+        let rateText =
+            latest.yearOnYear.value.map {
+                theme.growth($0.doubleValue, decimals: latest.yearOnYear.source == .published ? $0.places : 1)
+            } ?? "–"
         let description =
             words.zh
             ? "组合图：柱形为\(name)（1月至当月累计，亿元），折线为累计同比增速（%，右轴）。\(words.span(latestSpan))总额\(latestValue)亿元，同比\(rateText)。\(extremes(points))资料来源：商务部。"
@@ -152,8 +156,10 @@ public struct BulletinCharts {
         let rated = points.enumerated().compactMap { i, p in p.rate.map { (i, $0) } }
         guard let hi = rated.max(by: { $0.1 < $1.1 }), let lo = rated.min(by: { $0.1 < $1.1 }) else { return "" }
         let a = points[hi.0], b = points[lo.0]
+        let high = theme.growth(hi.1, decimals: a.rateDecimals ?? 1)
+        let low = theme.growth(lo.1, decimals: b.rateDecimals ?? 1)
         return words.zh
-            ? "增速最高为\(a.year)年\(a.label)的\(theme.growth(hi.1))，最低为\(b.year)年\(b.label)的\(theme.growth(lo.1))。"
-            : "Growth peaked at \(theme.growth(hi.1)) (\(a.label) \(a.year)) and was lowest at \(theme.growth(lo.1)) (\(b.label) \(b.year)). "
+            ? "增速最高为\(a.year)年\(a.label)的\(high)，最低为\(b.year)年\(b.label)的\(low)。"
+            : "Growth peaked at \(high) (\(a.label) \(a.year)) and was lowest at \(low) (\(b.label) \(b.year)). "
     }
 }

@@ -1,3 +1,5 @@
+import TradeCore
+
 /// One value a chart draws: the series, the x position (period or category), the value and its unit.
 /// A chart's ``BulletinChart/plotted`` values, written as CSV beside the chart ("get the data").
 public struct PlottedValue: Sendable, Equatable {
@@ -9,13 +11,24 @@ public struct PlottedValue: Sendable, Equatable {
     public var value: Double?
     /// Unit of the value.
     public var unit: String
+    /// The decimals the agency printed the value with, when it is its own figure (a rate published
+    /// as "40%" is written `40`, not `40.0`); `nil`: the shortest decimal.
+    public var decimals: Int?
 
     /// Creates a plotted value.
-    public init(series: String, x: String, value: Double?, unit: String) {
+    public init(series: String, x: String, value: Double?, unit: String, decimals: Int? = nil) {
         self.series = series
         self.x = x
         self.value = value
         self.unit = unit
+        self.decimals = decimals
+    }
+
+    /// The value as the CSV writes it.
+    var text: String {
+        guard let value else { return "" }
+        guard let decimals else { return "\(value)" }
+        return Growth.roundedPercent(value, places: decimals).description
     }
 
     /// The values as CSV (`series,x,value,unit`, a header line, LF line ends); a gap, or a value the chart
@@ -27,7 +40,7 @@ public struct PlottedValue: Sendable, Equatable {
                 ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         let rows = values.map { v in
-            [field(v.series), field(v.x), v.value.map { "\($0)" } ?? "", field(v.unit)].joined(separator: ",")
+            [field(v.series), field(v.x), v.text, field(v.unit)].joined(separator: ",")
         }
         return (["series,x,value,unit"] + rows).joined(separator: "\n") + "\n"
     }
@@ -54,7 +67,9 @@ extension ComboChart {
     /// The bars then the growth line, period by period.
     public var plotted: [PlottedValue] {
         points.map { PlottedValue(series: valueLegend, x: $0.label, value: $0.value, unit: valueUnit) }
-            + points.map { PlottedValue(series: rateLegend, x: $0.label, value: $0.rate, unit: "%") }
+            + points.map {
+                PlottedValue(series: rateLegend, x: $0.label, value: $0.rate, unit: "%", decimals: $0.rateDecimals)
+            }
     }
 }
 
@@ -71,7 +86,7 @@ extension RankingChart {
     /// The bars in drawn order (largest first).
     public var plotted: [PlottedValue] {
         items.sorted { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }.map {
-            PlottedValue(series: text.title, x: $0.label, value: $0.value, unit: unit)
+            PlottedValue(series: text.title, x: $0.label, value: $0.value, unit: unit, decimals: $0.decimals)
         }
     }
 }

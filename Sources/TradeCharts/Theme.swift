@@ -75,10 +75,11 @@ public struct ChartTheme: Sendable {
         return out
     }
 
-    /// A growth label: one decimal and an explicit sign (`+3.3%`, `−10.0%`, `0.0%`).
-    public func growth(_ x: Double) -> String {
-        let s = number(x, decimals: 1)
-        return (s.hasPrefix("\u{2212}") || s == "0.0" ? s : "+" + s) + "%"
+    /// A growth label: one decimal, or the `decimals` the agency printed the rate with, and an
+    /// explicit sign (`+3.3%`, `−10.0%`, `0.0%`; a rate published as "40%": `+40%`).
+    public func growth(_ x: Double, decimals: Int = 1) -> String {
+        let s = number(x, decimals: decimals)
+        return (s.hasPrefix("\u{2212}") || s.allSatisfy { $0 == "0" || $0 == "." } ? s : "+" + s) + "%"
     }
 }
 

@@ -81,3 +81,36 @@ extension ChartFigureTests {
         #expect(chart.svg(theme: theme).contains(">+10.6% ◆</text>"))
     }
 }
+
+extension ChartFigureTests {
+    /// April 2021: insurance grew "40%" (MOFCOM, a whole number): its bar, its description and its CSV
+    /// say 40, not 40.0; financial services' 49.3 keeps its decimal.
+    @Test func aRatePublishedAsAWholeNumberIsLabelledAsPublished() throws {
+        let theme = ChartTheme(language: .en)
+        let chart = BulletinCharts(book: try ChartOutputTests.book.get(), theme: theme).ranking(
+            through: try Period(parsing: "2021-04"))
+        let insurance = try #require(chart.items.first { $0.label == "Insurance" })
+        #expect(insurance == .init(label: "Insurance", value: 40, computed: false, decimals: 0))
+        let svg = chart.svg(theme: theme)
+        #expect(svg.contains(">+40%</text>") && svg.contains(">+49.3%</text>"))
+        #expect(!svg.contains("40.0"))
+        #expect(PlottedValue.csv(chart.plotted).contains(",Insurance,40,%\n"))
+        #expect(PlottedValue.csv(chart.plotted).contains(",Financial,49.3,%\n"))
+        #expect(theme.growth(0, decimals: 0) == "0%")
+        #expect(theme.growth(-10, decimals: 0) == "\u{2212}10%")
+    }
+
+    /// The combo line's CSV: January–June 2024's published "14%" is 14; a computed rate that is whole
+    /// keeps its decimal (PlottedValue without decimals: the shortest decimal, 8.0).
+    @Test func aComboRatePublishedAsAWholeNumberIsWrittenAsPublished() throws {
+        let book = try ShippedData.store(["mofcom-published-2023-2025.csv"]).figureBook(asOf: "2025-12-03")
+        let chart = BulletinCharts(book: book, theme: ChartTheme(language: .en)).combo(
+            fromYear: 2024, through: try Period(parsing: "2025-10"))
+        let june = try #require(chart.points.first { $0.year == 2024 && $0.label == "Jun" })
+        #expect(june.rate == 14 && june.rateDecimals == 0)
+        let csv = PlottedValue.csv(chart.plotted)
+        #expect(csv.contains("\"YoY growth (%, right)\",Jun,14,%\n"))
+        #expect(
+            PlottedValue.csv([.init(series: "s", x: "x", value: 8, unit: "%")]) == "series,x,value,unit\ns,x,8.0,%\n")
+    }
+}

@@ -21,10 +21,14 @@ public struct ComboChart: Sendable {
         /// The rate was not published but computed (from levels, or implied by other rates): drawn with
         /// a distinct marker, and the chart's notes say which.
         public var rateComputed: Bool
+        /// The decimals the agency printed the rate with, when it is its own figure (a rate published
+        /// as "16%" is labelled `+16%`); `nil`: one decimal.
+        public var rateDecimals: Int?
 
         /// Creates a point.
         public init(
-            label: String, shortLabel: String, year: Int, value: Double?, rate: Double?, rateComputed: Bool = false
+            label: String, shortLabel: String, year: Int, value: Double?, rate: Double?, rateComputed: Bool = false,
+            rateDecimals: Int? = nil
         ) {
             self.label = label
             self.shortLabel = shortLabel
@@ -32,6 +36,7 @@ public struct ComboChart: Sendable {
             self.value = value
             self.rate = rate
             self.rateComputed = rateComputed
+            self.rateDecimals = rateDecimals
         }
     }
 
@@ -285,7 +290,7 @@ public struct ComboChart: Sendable {
                 baseline = y(Swift.max(v, 0)) - 22 * s
             }
             doc.text(
-                theme.growth(r),
+                theme.growth(r, decimals: points[i].rateDecimals ?? 1),
                 [
                     ("x", n(x.centers[i] - 8 * s)), ("y", n(Swift.max(top + 12 * s, baseline))),
                     ("font-size", n(theme.labelSize)), ("fill", ChartTheme.vermillion), ("text-anchor", "end"),

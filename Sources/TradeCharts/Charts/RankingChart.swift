@@ -9,12 +9,24 @@ public struct RankingChart: Sendable {
         public var value: Double
         /// The value was not published but computed: its label carries "◆" and the notes say which.
         public var computed: Bool
+        /// The decimals the agency printed the value with, when it is its own figure (a rate published
+        /// as "40%": label `+40%` with ``RankingChart/formatPrinted``, CSV `40`); `nil`: ``RankingChart/format``.
+        public var decimals: Int?
 
         /// Creates an item.
-        public init(label: String, value: Double, computed: Bool = false) {
+        public init(label: String, value: Double, computed: Bool = false, decimals: Int? = nil) {
             self.label = label
             self.value = value
             self.computed = computed
+            self.decimals = decimals
+        }
+
+        /// The label of the value: at the agency's decimals when they are known and `printed` is given.
+        func text(
+            format: @Sendable (Double) -> String, printed: (@Sendable (Double, Int) -> String)?
+        ) -> String {
+            if let decimals, let printed { return printed(value, decimals) }
+            return format(value)
         }
     }
 
@@ -22,15 +34,21 @@ public struct RankingChart: Sendable {
     public var items: [Item]
     /// Formats a value label.
     public var format: @Sendable (Double) -> String
+    /// Formats the label of an item printed at its own decimals (``Item/decimals``); `nil`: ``format``.
+    public var formatPrinted: (@Sendable (Double, Int) -> String)?
     /// Title block.
     public var text: ChartText
     /// Unit of the values (the CSV of ``plotted``).
     public var unit = ""
 
     /// Creates a ranking chart.
-    public init(items: [Item], format: @escaping @Sendable (Double) -> String, text: ChartText) {
+    public init(
+        items: [Item], format: @escaping @Sendable (Double) -> String,
+        formatPrinted: (@Sendable (Double, Int) -> String)? = nil, text: ChartText
+    ) {
         self.items = items
         self.format = format
+        self.formatPrinted = formatPrinted
         self.text = text
     }
 
@@ -50,7 +68,7 @@ public struct RankingChart: Sendable {
         let maxLabel = theme.width * 0.35
         let labels = sorted.map { TextMetrics.fit($0.label, size: theme.labelSize, maxWidth: maxLabel) }
         let labelWidth = labels.map { TextMetrics.width($0, size: theme.labelSize) }.max() ?? 0
-        let valueTexts = sorted.map { format($0.value) + ($0.computed ? " ◆" : "") }
+        let valueTexts = sorted.map { $0.text(format: format, printed: formatPrinted) + ($0.computed ? " ◆" : "") }
         let valueWidth = valueTexts.map { TextMetrics.width($0, size: theme.labelSize) }.max() ?? 0
         let lo = Swift.min(0, sorted.map(\.value).min() ?? 0), hi = Swift.max(0, sorted.map(\.value).max() ?? 1)
         let plotLeft = theme.pad + labelWidth + 8 * s

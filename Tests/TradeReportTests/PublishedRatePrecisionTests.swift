@@ -67,4 +67,18 @@ import TradeReport
             computed: DecimalNumber(parsing: "12.0"), interval: 11.98...12.02, published: nil)
         #expect(computed.value?.description == "12.0")
     }
+
+    /// January–March 2020: MOFCOM printed the knowledge-intensive share as "40%" and its change as
+    /// "7 个百分点" (whole numbers), and exports' growth as "11%": printed so; the computed shares of
+    /// exports and imports keep 0.1.
+    @Test func wholeNumberSharesAndRatesOfTheFirstQuarterOf2020() throws {
+        let rows = try BulletinTableSnapshotTests.rows(through: "2020-03", baseYear: nil).filter {
+            $0.key.sector == "KIS" && !$0.span.isMonth && $0.key.flow != .balance
+        }
+        let cells = BulletinTableBuilder().table(
+            rows, columns: ["flow", "yoy_pct", "share_pct", "share_status", "share_change_pp", "share_change_status"]
+        ).rows
+        #expect(cells.contains(["total", "7.8", "40", "published", "7", "published"]), "\(cells)")
+        #expect(cells.contains(["export", "11", "59.1", "computed", "", ""]), "\(cells)")
+    }
 }

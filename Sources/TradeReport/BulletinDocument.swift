@@ -230,8 +230,10 @@ public struct BulletinDocument: Sendable {
             $0.rounding.hasPrefix(PressFigures.intervalRounding)
         }
         if zh {
-            n.append("金额单位为亿元人民币；增速、比重保留一位小数，按四舍五入（远离零）修约一次，末位为0时省略。")
-            n.append("增速按可比口径：能由本库数据计算且与公布数一致时用计算值，否则采用公布数（见数据表 yoy_source 列）。")
+            n.append(
+                "金额单位为亿元人民币；公布的增速、比重按公布时的精度列示（公布为整数的即为整数，如“下降10%”，其精度为±0.5）；计算的增速、比重保留一位小数，按四舍五入（远离零）修约一次，正文中末位为0时省略。"
+            )
+            n.append("增速按可比口径：能由本库数据计算且在公布精度上与公布数一致时用计算值，否则采用公布数（见数据表 yoy_source 列）。")
             if !pilotCharts.isEmpty || pilotFigures != nil {
                 n.append("试点地区的分地区数据为示意数据（svctrade generate 生成），全国合计与公布数一致，分地区、分领域构成为虚构，仅用于版式展示。")
             }
@@ -241,10 +243,10 @@ public struct BulletinDocument: Sendable {
             n += release.notes
         } else {
             n.append(
-                "Amounts in CNY (RMB); growth rates and shares to one decimal, rounded half away from zero once, trailing .0 dropped."
+                "Amounts in CNY (RMB); published growth rates and shares are printed as the agency printed them (a whole number stays one: “down 10%” means −9.5 to −10.5); computed ones to one decimal, rounded half away from zero once, with a trailing .0 dropped in the text."
             )
             n.append(
-                "Growth on a comparable basis: the rate computed from the store is used when it agrees with the published one; otherwise the published rate (table column yoy_source)."
+                "Growth on a comparable basis: the rate computed from the store is used when it agrees with the published one at the published precision; otherwise the published rate (table column yoy_source)."
             )
             if !pilotCharts.isEmpty || pilotFigures != nil {
                 n.append(
@@ -309,7 +311,7 @@ public struct BulletinDocument: Sendable {
                 "知识密集型服务：保险服务、金融服务、知识产权使用费、电信计算机和信息服务、其他商业服务、个人文化和娱乐服务之和。",
                 "同比增速按可比口径：公布增速与按上年公布数计算的结果不一致时，以公布增速为准（上年数据已修订）。",
                 "两年平均增长率为以两年前同期为基期的几何平均增长率，即（本期÷两年前同期）的平方根减1。",
-                "数字修约：增速和比重保留一位小数，四舍五入（远离零）一次；金额按其最精确来源的精度列示。",
+                "数字修约：公布的增速和比重按公布时的精度列示（公布为整数的保留整数）；计算的增速和比重保留一位小数，四舍五入（远离零）一次；金额按其最精确来源的精度列示。",
                 "数字性质：正文只使用公布数及由公布数精确计算的数字；由两期累计数相减推算的月度数、由增速反推的基期数和示意数据不入正文。",
             ]
             : [
@@ -317,7 +319,7 @@ public struct BulletinDocument: Sendable {
                 "Knowledge-intensive services: insurance, financial services, charges for the use of intellectual property, telecommunications, computer and information services, other business services, and personal, cultural and recreational services.",
                 "Growth is on a comparable basis: where the published rate differs from one computed on last year's published level, the published rate stands (the base was revised).",
                 "The two-year average growth rate is the geometric mean against the same period two years earlier: the square root of (this period ÷ two years earlier), minus one.",
-                "Rounding: rates and shares to one decimal, half away from zero, once; amounts at the precision of their best source.",
+                "Rounding: published rates and shares as the agency printed them (a whole number stays one); computed ones to one decimal, half away from zero, once; amounts at the precision of their best source.",
                 "What the numbers are: the text uses published figures and figures computed exactly from them; months derived from two cumulative releases, bases implied by rates and illustrative data are not stated.",
             ]
     }

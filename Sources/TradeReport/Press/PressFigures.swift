@@ -168,6 +168,12 @@ public struct PressFigures: Sendable {
     ]
     static let rateRounding = "half away from zero to 0.1, trailing .0 dropped"
 
+    /// How a quoted rate was rounded: a rate the agency published as a whole number is printed as it
+    /// was (±0.5), any other rate at 0.1.
+    static func rateRounding(_ r: DecimalNumber, _ source: RateSource?) -> String {
+        source != .computed && r.places == 0 ? "as published, a whole number (±0.5)" : rateRounding
+    }
+
     /// "今年1—4月" / "From January to April": the lead of a sentence, never a numeral.
     mutating func words(_ ytd: PeriodSpan) {
         let m = ytd.end.month
@@ -326,7 +332,8 @@ public struct PressFigures: Sendable {
             ]
         for (k, text) in forms {
             put(
-                k, text: text, value: r.doubleValue, unit: "%", rounding: Self.rateRounding, formula: formula,
+                k, text: text, value: r.doubleValue, unit: "%", rounding: Self.rateRounding(r, source),
+                formula: formula,
                 status: status, inputs: inputs)
         }
     }
@@ -335,7 +342,10 @@ public struct PressFigures: Sendable {
         guard let gx = x.yearOnYear.value, let gm = m.yearOnYear.value, let sx = x.yearOnYear.status,
             let sm = m.yearOnYear.status
         else { return }
-        let g = gx.rounded(places: 1).subtracting(gm.rounded(places: 1))
+        // A rate published as a whole number (±0.5) makes the gap no finer than a whole number, and the gap
+        // is then worked out, not an identity of two figures at one precision (23.2 − (−10): "33", not 33.2).
+        let places = min(1, gx.places, gm.places)
+        let g = gx.subtracting(gm).rounded(places: places)
         let a = g.magnitude.trimmedDescription
         let text =
             zh
@@ -344,10 +354,13 @@ public struct PressFigures: Sendable {
                 ? "\(a) percentage points below import growth" : "\(a) percentage points above import growth")
         put(
             "gap", text: text, value: g.doubleValue, unit: "percentage points",
-            rounding: "difference of two rates at 0.1", formula: "g_X − g_M",
+            rounding: places == 0
+                ? "difference of two rates, one published as a whole number: to a whole number (±0.55)"
+                : "difference of two rates at 0.1",
+            formula: "g_X − g_M",
             status: FigureStatus.combining([sx, sm]),
             inputs: Self.rateInputs(x, x.yearOnYear) + Self.rateInputs(m, m.yearOnYear),
-            identity: sx == .published && sm == .published)
+            identity: sx == .published && sm == .published && gx.places == gm.places)
     }
 
     mutating func balanceFigures(_ row: BulletinRow) {
@@ -407,7 +420,7 @@ public struct PressFigures: Sendable {
         let a = v.rounded(places: 1).magnitude.trimmedDescription
         let text = zh ? Self.growthWord(v, zh: true) : (v.isNegative ? "fell by \(a)%" : "grew by \(a)%")
         put(
-            key, text: text, value: v.doubleValue, unit: "%", rounding: Self.rateRounding,
+            key, text: text, value: v.doubleValue, unit: "%", rounding: Self.rateRounding(v, q.source),
             formula: "X_t / X_\(year) − 1 (\(q.source?.rawValue ?? ""))", status: status, inputs: Self.inputs(row.value)
         )
     }

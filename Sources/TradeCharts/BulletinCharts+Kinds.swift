@@ -7,7 +7,9 @@ extension BulletinCharts {
     public func lines(fromYear: Int, through: Period) -> LineChart {
         let years = Array(fromYear...through.year)
         let spans = years.map { PeriodSpan.yearToDate(through: Period(year: $0, month: through.month) ?? through) }
-        func values(_ flow: Flow) -> [Double?] { spans.map { level(calculator.resolver.estimate(key("S", flow), $0)) } }
+        func values(_ flow: Flow) -> [Double?] {
+            spans.map { statedLevel(calculator.resolver.estimate(key("S", flow), $0)) }
+        }
         let x = values(.export), m = values(.import), b = values(.balance)
         let zh = words.zh
         let series = [
@@ -58,11 +60,13 @@ extension BulletinCharts {
         }
         let lastText: String
         if let i = x.lastIndex(where: { $0 != nil }), let xv = x[i], let mv = m[i] {
-            let bv = b[i].map { theme.number($0, decimals: 1) } ?? "–"
+            // As stated: 23581.5, 20000 (published as 2万亿元), −8000 (worked out from 万亿元 figures).
+            func stated(_ v: Double) -> String { theme.number(v, decimals: v == v.rounded() ? 0 : 1) }
+            let bv = b[i].map(stated) ?? "–"
             lastText =
                 zh
-                ? "\(years[i])年出口\(theme.number(xv, decimals: 1))亿元，进口\(theme.number(mv, decimals: 1))亿元，差额\(bv)亿元。"
-                : "In \(years[i]): exports \(theme.number(xv, decimals: 1)), imports \(theme.number(mv, decimals: 1)), balance \(bv) (CNY 100 million). "
+                ? "\(years[i])年出口\(stated(xv))亿元，进口\(stated(mv))亿元，差额\(bv)亿元。"
+                : "In \(years[i]): exports \(stated(xv)), imports \(stated(mv)), balance \(bv) (CNY 100 million). "
         } else {
             lastText = ""
         }

@@ -29,6 +29,26 @@ public struct BulletinCharts {
         e.map { Double($0.level.decimal(in: yi, places: 2).mantissa) / 100 }
     }
 
+    /// A level in 亿元 as the bulletin's text and tables state it: rounded half away from zero to the step
+    /// of its finest input (at least 0.1 亿元, MOFCOM's precision), and a level no release prints (a
+    /// balance of "2.91" and "3.68 trillion", 0.76–0.78 万亿元) coarsened to what its interval allows
+    /// (−8000, as the text's "0.8万亿元" and the table's −8000, never −7700.0); exports ± imports of figures
+    /// at 0.1 亿元 keep 0.1 (MOFCOM prints its own balances so).
+    func statedLevel(_ e: Estimate?) -> Double? {
+        guard let e else { return nil }
+        var step: Int64 = 1_000_000_000  // 0.1 亿元 in hundredths of a yuan
+        while step < e.resolution && step < Int64.max / 10 { step *= 10 }
+        let sumOfPublished =
+            [.exportsPlusImports, .exportsMinusImports].contains(e.origin)
+            && e.halfWidth <= 2 * LevelResolver.halfWidth(unit: yi, decimals: 1)
+        if e.status > .published && !sumOfPublished {
+            while step / 2 < e.halfWidth && step < Int64.max / 10 { step *= 10 }
+        }
+        let h = e.level.hundredths
+        let q = (h.magnitude + UInt64(step) / 2) / UInt64(step) * UInt64(step)
+        return (h < 0 ? -1 : 1) * Double(q) / 10_000_000_000
+    }
+
     // MARK: - (a) combo
 
     /// Year-to-date totals of a sector and flow (bars) with their year-on-year growth (line), from

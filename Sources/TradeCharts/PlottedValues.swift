@@ -24,10 +24,13 @@ public struct PlottedValue: Sendable, Equatable {
         self.decimals = decimals
     }
 
-    /// The value as the CSV writes it.
+    /// The value as the CSV writes it: an amount that is a whole number without a padded ".0" (20000 for
+    /// "2万亿元", never 20000.0, which claims 0.1 亿元); a percentage as its shortest decimal.
     var text: String {
         guard let value else { return "" }
-        guard let decimals else { return "\(value)" }
+        guard let decimals else {
+            return unit != "%" && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+        }
         return Growth.roundedPercent(value, places: decimals).description
     }
 
@@ -68,7 +71,8 @@ extension ComboChart {
     public var plotted: [PlottedValue] {
         points.map { PlottedValue(series: valueLegend, x: $0.label, value: $0.value, unit: valueUnit) }
             + points.map {
-                PlottedValue(series: rateLegend, x: $0.label, value: $0.rate, unit: "%", decimals: $0.rateDecimals)
+                // A computed rate keeps its one decimal (8.0, not 8).
+                PlottedValue(series: rateLegend, x: $0.label, value: $0.rate, unit: "%", decimals: $0.rateDecimals ?? 1)
             }
     }
 }

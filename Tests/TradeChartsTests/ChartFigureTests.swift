@@ -51,6 +51,22 @@ import TradeTestSupport
         #expect(CompositionChart.columnsNotAddingUp([a, b, c]) == [0])  // 46.9 + 15.9 + 37.3 = 100.1
     }
 
+    /// The lines chart states levels as the bulletin does: January–October 2025's balance worked out from
+    /// "2.91" and "3.68 trillion" (0.76–0.78 万亿元) is −8000 as in the table and the text's "0.8万亿元",
+    /// not −7700.0; 2021's exports published as "2 trillion" are 20000, not 20000.0.
+    @Test func linesStateLevelsAsTheBulletinDoes() throws {
+        let book = try ShippedData.store(["mofcom-published-2017-2022.csv", "mofcom-published-2023-2025.csv"])
+            .figureBook(asOf: "2025-12-03")
+        let chart = BulletinCharts(book: book, theme: ChartTheme(language: .en)).lines(
+            fromYear: 2021, through: try Period(parsing: "2025-10"))
+        let csv = PlottedValue.csv(chart.plotted)
+        #expect(csv.contains("Balance,2025,-8000,CNY 100 million\n"))
+        #expect(csv.contains("Exports,2021,20000,CNY 100 million\n"))
+        #expect(csv.contains("Exports,2022,23581.5,CNY 100 million\n"))
+        #expect(!csv.contains("7700"))
+        #expect(chart.text.description.contains("balance −8,000 (CNY 100 million)"))
+    }
+
     @Test func anImpliedGrowthRateIsMarkedAndNamedInTheNote() throws {
         // The figures dated by the bulletin's release date (3 December 2025): 6.58 trillion yuan for
         // January–October, not the 65,844.3 亿元 reported three days later.

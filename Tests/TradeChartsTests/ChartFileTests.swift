@@ -87,6 +87,13 @@ import TradeCore
         #expect(!three.hasData)
         #expect(
             PlottedValue.csv(two.plotted)
-                == "series,x,value,unit\nExports,2019,,u\nExports,2020,1.0,u\nExports,2021,2.0,u\n")
+                == "series,x,value,unit\nExports,2019,,u\nExports,2020,1,u\nExports,2021,2,u\n")
+        // A whole-number amount is written without a padded ".0"; a percentage keeps its shortest decimal.
+        #expect(
+            PlottedValue.csv([
+                PlottedValue(series: "s", x: "2025", value: -8000, unit: "CNY 100 million"),
+                PlottedValue(series: "s", x: "2025", value: 40, unit: "%"),
+                PlottedValue(series: "s", x: "2025", value: 23581.5, unit: "CNY 100 million"),
+            ]) == "series,x,value,unit\ns,2025,-8000,CNY 100 million\ns,2025,40.0,%\ns,2025,23581.5,CNY 100 million\n")
     }
 }

@@ -36,14 +36,13 @@ public struct BulletinCharts {
     /// at 0.1 亿元 keep 0.1 (MOFCOM prints its own balances so).
     func statedLevel(_ e: Estimate?) -> Double? {
         guard let e else { return nil }
-        var step: Int64 = 1_000_000_000  // 0.1 亿元 in hundredths of a yuan
-        while step < e.resolution && step < Int64.max / 10 { step *= 10 }
         let sumOfPublished =
             [.exportsPlusImports, .exportsMinusImports].contains(e.origin)
             && e.halfWidth <= 2 * LevelResolver.halfWidth(unit: yi, decimals: 1)
-        if e.status > .published && !sumOfPublished {
-            while step / 2 < e.halfWidth && step < Int64.max / 10 { step *= 10 }
-        }
+        let step =
+            e.status > .published && !sumOfPublished
+            ? StatedLevel.honestResolution(e.resolution, halfWidth: e.halfWidth)
+            : StatedLevel.step(resolution: e.resolution)
         let h = e.level.hundredths
         let q = (h.magnitude + UInt64(step) / 2) / UInt64(step) * UInt64(step)
         return (h < 0 ? -1 : 1) * Double(q) / 10_000_000_000

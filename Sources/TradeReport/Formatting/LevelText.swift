@@ -9,25 +9,20 @@ import TradeCore
 /// The value is rounded half away from zero to the step, once.
 public enum LevelText {
     /// The finest step printed: 0.1 亿元 = 10^7 currency units = 10^9 hundredths.
-    public static let finestStep: Int64 = 1_000_000_000
+    public static let finestStep: Int64 = StatedLevel.finestStep
 
-    /// The step a level is printed at: its resolution rounded up to a power of ten, at least ``finestStep``.
-    public static func step(resolution: Int64) -> Int64 {
-        var s: Int64 = finestStep
-        while s < resolution && s < Int64.max / 10 { s *= 10 }
-        return s
-    }
+    /// The step a level is printed at: its resolution rounded up to a power of ten, at least ``finestStep``
+    /// (``TradeCore/StatedLevel/step(resolution:)``, shared with the charts).
+    public static func step(resolution: Int64) -> Int64 { StatedLevel.step(resolution: resolution) }
 
     /// The resolution a level that the release does not print (computed, derived) is written at: its
     /// finest input's `resolution`, coarsened to the finest power of ten whose half is at least
-    /// `halfWidth` — the rule of ``TradeCore/Estimate/printablePlaces(in:limit:)``, so the printed
-    /// figure lies within one step of every value its inputs allow. 933.3 and 974.2 billion (each
-    /// ±0.05 billion) give a deficit of 408–410亿元: it prints as `410亿元` / `RMB41 billion`, not
-    /// `409亿元`, which would claim ±0.5亿元; 2.91 and 3.68 万亿元 give 0.76–0.78 万亿元: `0.8万亿元`.
+    /// `halfWidth` (``TradeCore/StatedLevel/honestResolution(_:halfWidth:)``), so the printed figure lies
+    /// within one step of every value its inputs allow. 933.3 and 974.2 billion (each ±0.05 billion) give a
+    /// deficit of 408–410亿元: it prints as `410亿元` / `RMB41 billion`, not `409亿元`, which would claim
+    /// ±0.5亿元; 2.91 and 3.68 万亿元 give 0.76–0.78 万亿元: `0.8万亿元`.
     public static func honestResolution(_ resolution: Int64, halfWidth: Int64) -> Int64 {
-        var s = step(resolution: resolution)
-        while s / 2 < halfWidth && s < Int64.max / 10 { s *= 10 }
-        return s
+        StatedLevel.honestResolution(resolution, halfWidth: halfWidth)
     }
 
     /// Whether `v` is exports ± imports of published figures known to the agency's own precision (0.1 亿元),

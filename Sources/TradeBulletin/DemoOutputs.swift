@@ -17,10 +17,12 @@ public enum DemoOutputs {
 
     /// The bulletin tables under `tables/`.
     ///
-    /// A month's bulletin table reads the figures of `vintage(month)` (what was published by its release
-    /// date, as the bulletin does), so the table and the bulletin agree; the illustrative regional
-    /// tables read `latest`.
-    public static func tables(latest: FigureBook, vintage: (String) throws -> FigureBook) throws -> [File] {
+    /// Every table named after a bulletin month reads the figures of `vintage(month)` (what was
+    /// published by its release date, as the bulletin does), so the table and the bulletin agree and
+    /// no figure published later enters it: the illustrative regional table of 2021-04 too (its panel
+    /// months count whatever the date; its national rows, as of 2021-06-03, have no month-on-month
+    /// change resting on January–March 2021's 11581.9, published in August 2021).
+    public static func tables(vintage: (String) throws -> FigureBook) throws -> [File] {
         var files: [File] = []
         let april2021Book = try vintage("2021-04")
         let april2022Book = try vintage("2022-04")
@@ -44,27 +46,31 @@ public enum DemoOutputs {
         var regions = april2021
         regions.breakdown = .region
         try add(
-            BulletinTable(book: latest, query: regions, baseYear: nil, lang: .en),
+            BulletinTable(book: april2021Book, query: regions, baseYear: nil, lang: .en),
             [("regions-2021-04-illustrative.csv", .csv), ("regions-2021-04-illustrative.md", .md)])
         return files
     }
 
     /// The five chart kinds in both languages, and the combo as a slide, under `charts/`, each with
     /// the CSV of its plotted values beside it.
-    public static func charts(book: FigureBook) throws -> [File] {
+    ///
+    /// A chart ending in a bulletin month (April 2021: the combo, the regional ranking, the small
+    /// multiples and the slide) reads `vintage(month)`, what was published by that bulletin's release
+    /// date, as the bulletin's own charts do; the charts over 2017–2022 (no bulletin of that month)
+    /// read `latest` and say so in their names (`lines-2017-2022-latest-en.svg`).
+    public static func charts(latest: FigureBook, vintage: (String) throws -> FigureBook) throws -> [File] {
         let april = try Period(parsing: "2021-04")
-        let plan: [(ChartKind, String, Period, Period, BulletinQuery.Breakdown)] = [
-            (.combo, "combo-2021-04", try Period(parsing: "2020-01"), april, .sector),
-            (.lines, "lines-2017-2022", try Period(parsing: "2017-01"), try Period(parsing: "2022-12"), .sector),
-            (.ranking, "ranking-regions-2021-04", april, april, .region),
-            (
-                .composition, "composition-2017-2022", try Period(parsing: "2017-01"), try Period(parsing: "2022-12"),
-                .sector
-            ),
-            (.multiples, "multiples-2019-2021", try Period(parsing: "2019-01"), april, .sector),
+        let april2021Book = try vintage("2021-04")
+        let (from2017, through2022) = (try Period(parsing: "2017-01"), try Period(parsing: "2022-12"))
+        let plan: [(ChartKind, String, Period, Period, BulletinQuery.Breakdown, FigureBook)] = [
+            (.combo, "combo-2021-04", try Period(parsing: "2020-01"), april, .sector, april2021Book),
+            (.lines, "lines-2017-2022-latest", from2017, through2022, .sector, latest),
+            (.ranking, "ranking-regions-2021-04", april, april, .region, april2021Book),
+            (.composition, "composition-2017-2022-latest", from2017, through2022, .sector, latest),
+            (.multiples, "multiples-2019-2021", try Period(parsing: "2019-01"), april, .sector, april2021Book),
         ]
         var files: [File] = []
-        for (kind, name, from, through, by) in plan {
+        for (kind, name, from, through, by, book) in plan {
             for lang in ChartTheme.Language.allCases {
                 var request = ChartRequest(
                     book: book, theme: ChartTheme(size: .bulletin, language: lang), from: from, through: through)
@@ -76,8 +82,8 @@ public enum DemoOutputs {
         }
         for lang in ChartTheme.Language.allCases {
             var request = ChartRequest(
-                book: book, theme: ChartTheme(size: .slide, language: lang), from: try Period(parsing: "2020-01"),
-                through: april)
+                book: april2021Book, theme: ChartTheme(size: .slide, language: lang),
+                from: try Period(parsing: "2020-01"), through: april)
             request.panels = true
             let slide = try ChartKind.combo.drawn(request)
             files.append(File(name: "charts/combo-panels-slide-\(lang.rawValue).svg", data: Data(slide.svg.utf8)))

@@ -99,10 +99,10 @@ public struct DemoWorkflow: Sendable {
             if let date { books[month] = try await store.figureBook(FigureSelection(asOf: date)) }
         }
         let vintageBook = { (month: String) in books[month] ?? full }
-        let tables = try DemoOutputs.tables(latest: full, vintage: vintageBook)
+        let tables = try DemoOutputs.tables(vintage: vintageBook)
         try write(tables)
         say("wrote \(tables.count) tables to \(out)/tables/")
-        let charts = try DemoOutputs.charts(book: full)
+        let charts = try DemoOutputs.charts(latest: full, vintage: vintageBook)
         try write(charts)
         say("wrote \(charts.count) charts to \(out)/charts/")
         for (month, baseYear) in DemoOutputs.bulletins {

@@ -59,6 +59,7 @@ public struct BulletinCharts {
         var derived = 0
         var missingSpans: [PeriodSpan] = []
         var computedRates: [(PeriodSpan, FigureStatus)] = []
+        var withheldRates: [(PeriodSpan, ClosedRange<Double>)] = []
         var values: [Estimate?] = []
         for year in fromYear...through.year {
             for month in 2...12 {
@@ -70,6 +71,7 @@ public struct BulletinCharts {
                 values.append(row.value)
                 let rateStatus = row.yearOnYear.value == nil ? nil : row.yearOnYear.status
                 if let rateStatus, rateStatus != .published { computedRates.append((span, rateStatus)) }
+                if row.yearOnYear.withheld != nil, let iv = row.yearOnYear.interval { withheldRates.append((span, iv)) }
                 points.append(
                     .init(
                         label: words.ytdAxis(month), shortLabel: words.ytdAxisShort(month), year: year,
@@ -118,6 +120,7 @@ public struct BulletinCharts {
                 words.zh ? "注：" + parts.joined(separator: "；") + "。" : "Note: " + parts.joined(separator: "; ") + ".")
         }
         if let note = computedRatesNote(computedRates) { notes.append(note) }
+        if let note = withheldRatesNote(withheldRates) { notes.append(note) }
         // The latest bar is labelled with the decimals its level was published with (6.58 trillion
         // yuan: 65,800, not 65,800.0).
         let decimals = values.compactMap { $0 }.last?.printablePlaces(in: yi, limit: 1) ?? 0
@@ -169,6 +172,24 @@ public struct BulletinCharts {
         return zh
             ? "◆ 未公布的增速：" + parts.joined(separator: "；") + "。"
             : "◆ Growth not published: " + parts.joined(separator: "; ") + "."
+    }
+
+    /// The note naming the growth rates left off the line because the rounding of their inputs leaves
+    /// the first decimal open (``TradeCore/RateQuote/withheld``), with the interval each lies in, or `nil`.
+    /// January–September 2024: the bases implied by exports' 15.3% and imports' "14%" (±0.5) put total
+    /// growth anywhere in about 14.2 … 14.8%.
+    func withheldRatesNote(_ rates: [(PeriodSpan, ClosedRange<Double>)]) -> String? {
+        guard !rates.isEmpty else { return nil }
+        let zh = words.zh
+        let items = rates.map { span, iv in
+            let lo = Growth.roundedPercent(iv.lowerBound).trimmedDescription
+            let hi = iv.upperBound.isFinite ? Growth.roundedPercent(iv.upperBound).trimmedDescription : "∞"
+            return zh ? "\(words.span(span))（计算值在\(lo)%至\(hi)%之间）" : "\(words.span(span)) (\(lo) … \(hi)%)"
+        }
+        return zh
+            ? "增速未列：" + items.joined(separator: "、") + "，输入数经四舍五入，无法确定到小数点后一位。"
+            : "Growth not shown for " + items.joined(separator: ", ")
+                + ": the rounding of the published inputs leaves its first decimal open."
     }
 
     func extremes(_ points: [ComboChart.Point]) -> String {

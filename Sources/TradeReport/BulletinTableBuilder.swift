@@ -120,9 +120,10 @@ public struct BulletinTableBuilder: Sendable {
             c["status"] = v.status.rawValue
         }
         if let p = r.prior {
-            // Shown at the precision of the current level, as bulletins print comparable bases.
-            c["prior_value"] = p.level.formatted(
-                in: u, places: r.value?.places(in: u, limit: maxPlaces) ?? p.places(in: u, limit: maxPlaces))
+            // Shown at the precision of the current level, as bulletins print comparable bases, unless no
+            // release printed it and its interval is wider (a base implied by "下降10%": `9000`, not `9091.6`).
+            c["prior_value"] = LevelText.referenceCell(
+                p, in: u, places: r.value?.places(in: u, limit: maxPlaces) ?? p.places(in: u, limit: maxPlaces))
         }
         c["yoy_pct"] = r.yearOnYear.value?.description
         c["yoy_source"] = r.yearOnYear.source?.rawValue

@@ -61,6 +61,10 @@ import TradeTestSupport
         #expect(w.stdout.isEmpty && w.stderr == "wrote \(workbook)\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)) == Data(contentsOf: URL(fileURLWithPath: xlsx)))
         let lines = r.stdout.split(separator: "\n").map(String.init)
+        // Comparable bases implied by published rates at the step their interval allows: 15644.5 at 3.3%
+        // (±0.05) is 15144.7 ± 7.3 → 15100; 8182.4 at "下降10%" (±0.5) is 9041.3 … 9142.4 → 9000; 7325.3 at
+        // 14.9% is 6372.6 … 6378.2 → 6380; 2481.9 at −41.3% is 2481.85 / 0.5875 = 4224.4 … 2481.95 / 0.5865
+        // = 4231.8 → 4230.
         #expect(
             lines[0].hasPrefix(
                 "region,sector,flow,currency,period_from,period_to,value,unit,status,prior_value,yoy_pct,yoy_source,yoy_status,published_yoy_pct,base_restated,vs_base_pct,avg_growth_pct,share_pct,share_change_pp,contribution_pp"
@@ -68,25 +72,25 @@ import TradeTestSupport
         #expect(
             lines.contains {
                 $0.hasPrefix(
-                    "CN,S,total,CNY,2021-01,2021-04,15644.5,CNY 100m,published,15144.7,3.3,published,published,3.3,false,-10.3,-5.3,"
+                    "CN,S,total,CNY,2021-01,2021-04,15644.5,CNY 100m,published,15100,3.3,published,published,3.3,false,-10.3,-5.3,"
                 )
             })
         #expect(
             lines.contains {
                 $0.hasPrefix(
-                    "CN,S,import,CNY,2021-01,2021-04,8182.4,CNY 100m,published,9091.6,-10,published,published,-10,,-27.3,-14.7,"
+                    "CN,S,import,CNY,2021-01,2021-04,8182.4,CNY 100m,published,9000,-10,published,published,-10,,-27.3,-14.7,"
                 )
             })
         #expect(
             lines.contains {
                 $0.hasPrefix(
-                    "CN,KIS,total,CNY,2021-01,2021-04,7325.3,CNY 100m,published,6375.4,14.9,published,published,14.9,,,,46.8,4.7,6.27,"
+                    "CN,KIS,total,CNY,2021-01,2021-04,7325.3,CNY 100m,published,6380,14.9,published,published,14.9,,,,46.8,4.7,6.27,"
                 )
             })
         #expect(
             lines.contains {
                 $0.hasPrefix(
-                    "CN,SD,total,CNY,2021-01,2021-04,2481.9,CNY 100m,published,4228.1,-41.3,published,published,-41.3,,,,15.9,-12.1,-11.53,"
+                    "CN,SD,total,CNY,2021-01,2021-04,2481.9,CNY 100m,published,4230,-41.3,published,published,-41.3,,,,15.9,-12.1,-11.53,"
                 )
             })
     }

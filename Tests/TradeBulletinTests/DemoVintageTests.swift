@@ -67,9 +67,10 @@ import TradeTestSupport
         #expect(april == Self.april2021TotalRow)
     }
 
-    /// The CN total row of April 2021 in the regional table as of 2021-06-03.
+    /// The CN total row of April 2021 in the regional table as of 2021-06-03. Its prior is the base implied by
+    /// 12.3% (±0.05): 4061.85 / 1.1235 = 3615.4 … 4061.95 / 1.1225 = 3618.7, stated at 10 亿元, 3620.
     static let april2021TotalRow =
-        "CN,S,total,CNY,2021-04,2021-04,4061.9,CNY 100m,published,3617.0,12.3,published,published,12.3,false,,,,,,"
+        "CN,S,total,CNY,2021-04,2021-04,4061.9,CNY 100m,published,3620,12.3,published,published,12.3,false,,,,,,"
         + "Services,month,published,12.3,12.28,12.39,,,,,,,,,,21.6,false,,,,,"
 
     /// Every demo chart either reads its bulletin month's vintage, and does not change when the latest

@@ -176,9 +176,9 @@ public struct BulletinCalculator {
         if span.isYearToDate, span.end.month > 2 {
             let previous = PeriodSpan.yearToDate(through: span.end.advanced(by: -1))
             if let now = quote.value, let before = yearOnYear(key, previous).0.value {
-                // A computed difference, at 0.1 even between two rates published as whole numbers.
-                let change = now.subtracting(before)
-                row.yearOnYearChange = change.rounded(places: max(1, change.places))
+                // A computed difference, no finer than the coarser rate (``Growth/difference(_:_:)``):
+                // January–April 2021 imports −10 ("下降10%", ±0.5) after −13.5 is 4 points, not 3.5.
+                row.yearOnYearChange = Growth.difference(now, before)
             }
         }
         if let baseYear, baseYear < span.start.year { addBaseYear(&row, baseYear) }
@@ -374,7 +374,8 @@ public struct BulletinCalculator {
             SeriesKey(region: row.key.region, sector: row.key.sector, flow: .import, currency: row.key.currency),
             row.span
         ).0.value
-        if let x, let m, let a = x.rescaled(to: 1), let b = m.rescaled(to: 1) { row.exportImportGap = a.subtracting(b) }
+        // No finer than the coarser rate: 23.2 − (−10) is 33 (32.65 … 33.75), as the press figures print it.
+        if let x, let m { row.exportImportGap = Growth.difference(x, m) }
     }
 
     func addMonthFigures(_ row: inout BulletinRow) {

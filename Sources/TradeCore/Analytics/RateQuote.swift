@@ -20,7 +20,8 @@ public enum RateSource: String, Sendable, Codable {
 /// equals the published one at publication precision and its interval (from the rounding of the
 /// levels) is no wider than that precision; otherwise quote the published rate. The base is
 /// **restated** exactly when the published rate lies outside the interval the rounded levels allow
-/// (widened by the published rate's own rounding, ±0.05).
+/// (widened by the published rate's own rounding, ``Growth/halfWidth(of:)``: ±0.5 for "下降10%",
+/// ±0.05 for "增长23.2%").
 public struct RateQuote: Sendable, Equatable {
     /// The rate to quote, percent: a computed rate rounded half away from zero to 0.1, a published
     /// one exactly as the agency printed it (`-10` for "下降10%", never `-10.0`: the padded zero would
@@ -88,8 +89,8 @@ public struct RateQuote: Sendable, Equatable {
             value: nil, source: nil, computed: computed, interval: interval, published: published, isBaseRestated: false
         )
         if let p = published, let iv = interval {
-            let pv = p.doubleValue
-            q.isBaseRestated = pv + 0.05 < iv.lowerBound - 1e-9 || pv - 0.05 > iv.upperBound + 1e-9
+            let pv = p.doubleValue, half = Growth.halfWidth(of: p)
+            q.isBaseRestated = pv + half < iv.lowerBound - 1e-9 || pv - half > iv.upperBound + 1e-9
         }
         guard let p = published else {
             if let c = computed, let iv = interval, (iv.upperBound - iv.lowerBound) / 2 > maximumHalfWidth + 1e-9 {
@@ -128,6 +129,19 @@ public struct RateQuote: Sendable, Equatable {
 
 /// Growth arithmetic on exact levels (<doc:Methodology>–1.4).
 public enum Growth {
+    /// The half width of a published rate's rounding, percentage points, at the places the agency
+    /// printed it: "下降10%" is −10 ± 0.5 (anything in −10.5 … −9.5), "增长23.2%" is 23.2 ± 0.05.
+    public static func halfWidth(of rate: DecimalNumber) -> Double { 0.5 / pow10(max(0, rate.places)) }
+
+    /// The difference of two quoted rates (a change in growth, the export–import gap), no finer than the
+    /// coarser of the two: at 0.1 when both have a decimal, else at the whole number a rate published as
+    /// one allows (23.2 − (−10) is 33, not 33.2, its inputs giving 32.65 … 33.75), rounded half away from
+    /// zero once from the exact difference.
+    public static func difference(_ a: DecimalNumber, _ b: DecimalNumber) -> DecimalNumber {
+        let d = a.subtracting(b)
+        return d.rounded(places: min(a.places, b.places) >= 1 ? max(1, d.places) : min(a.places, b.places))
+    }
+
     /// `(current / base − 1) × 100`, rounded once to `places`, with the interval allowed by both
     /// inputs' rounding. `nil` when the base is not positive (and, for non-negative flows, when the
     /// current level is negative).
@@ -163,16 +177,17 @@ public enum Growth {
     }
 
     /// The n-year average implied by a growth over n years (`(1 + g)^(1/n) − 1`), with the interval
-    /// from `g`'s rounding.
+    /// from `g`'s rounding at the places it was published (``halfWidth(of:)``). Rounded once to 0.1, or
+    /// to the whole number when `g` was published as one (±0.5 leaves the tenths of the average open).
     public static func averagePercent(fromGrowth g: DecimalNumber, years n: Int) -> (
         DecimalNumber, ClosedRange<Double>
     )? {
         guard n > 0 else { return nil }
-        let step = 0.5 / pow10(max(1, g.places))
+        let step = halfWidth(of: g)
         let f = { (x: Double) in (pow(1 + x / 100, 1 / Double(n)) - 1) * 100 }
         let v = g.doubleValue
-        guard v > -100 else { return nil }
-        return (roundedPercent(f(v)), f(v - step)...f(v + step))
+        guard v - step > -100 else { return nil }
+        return (roundedPercent(f(v), places: min(1, max(0, g.places))), f(v - step)...f(v + step))
     }
 
     /// Rounds a binary percentage to 0.1 half away from zero, through its 12-digit decimal form so that
@@ -184,7 +199,10 @@ public enum Growth {
     }
 
     /// The comparable base implied by a published growth rate: `X_t / (1 + g)`, with the interval from
-    /// the level's and the rate's rounding (<doc:Methodology>).
+    /// the level's and the rate's rounding at the places the rate was published (``halfWidth(of:)``;
+    /// <doc:Methodology>). The half width covers both ends of that interval, which is not centred on the
+    /// point: 8182.4亿元 after "下降10%" implies 9091.6, anywhere in 8182.35 / 0.905 … 8182.45 / 0.895 =
+    /// 9041.3 … 9142.4, so ±50.8亿元.
     public static func impliedBase(_ current: Estimate, rate g: DecimalNumber) -> Estimate? {
         // base = X * 10^(p+2) / (10^(p+2) + g_mantissa), g = g_mantissa / 10^p percent.
         let scale = pow10Int(g.places + 2)
@@ -192,12 +210,13 @@ public enum Growth {
         guard denominator > 0 else { return nil }
         let x = Int128(current.level.hundredths)
         let base = DecimalNumber.divideRoundingHalfAway(x * scale, denominator)
-        let step = 0.5 / pow10(max(1, g.places))
+        let step = halfWidth(of: g)
         let gv = g.doubleValue
+        guard gv - step > -100 else { return nil }
         let lo = Double(current.lower) / (1 + (gv + step) / 100)
         let hi = Double(current.upper) / (1 + (gv - step) / 100)
         guard let b = Int64(exactly: base), lo.isFinite, hi.isFinite else { return nil }
-        let hw = Int64(((hi - lo) / 2).rounded(.up))
+        let hw = Int64(max(Double(b) - lo, hi - Double(b)).rounded(.up))
         var implied = Estimate(
             level: Level(hundredths: b), halfWidth: hw, origin: .impliedByRate, unit: current.unit,
             sources: current.sources,

@@ -344,8 +344,8 @@ public struct PressFigures: Sendable {
         else { return }
         // A rate published as a whole number (±0.5) makes the gap no finer than a whole number, and the gap
         // is then worked out, not an identity of two figures at one precision (23.2 − (−10): "33", not 33.2).
-        let places = min(1, gx.places, gm.places)
-        let g = gx.subtracting(gm).rounded(places: places)
+        let g = Growth.difference(gx, gm)
+        let places = g.places
         let a = g.magnitude.trimmedDescription
         let text =
             zh

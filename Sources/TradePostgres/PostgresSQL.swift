@@ -243,6 +243,25 @@
             return PostgresQuery(unsafeSQL: partBlocks(fields) + filter, binds: binds)
         }
 
+        /// The planner's row count of each table an import writes (`reltuples`, −1 before the first
+        /// ANALYZE), for ``PostgresImport/analyzeWhatGrew(_:)``.
+        static let plannerRowCounts = """
+            SELECT c.relname::text, c.reltuples::float8 FROM pg_class c
+            WHERE c.oid IN (to_regclass('public.monthly_block'), to_regclass('public.series'),
+                to_regclass('public.figure'))
+            """
+
+        /// The statistics an import gathers of `table`: of the columns the reads join and filter on (the month
+        /// window, the selection's filters); `nil` for another table.
+        static func analyze(_ table: String) -> String? {
+            let columns = [
+                "monthly_block": "series_id, release_id, first_month, month_count, recent_first",
+                "series": "id, region, sector, flow, currency",
+                "figure": "series_id, release_id, period_from, period_to",
+            ]
+            return columns[table].map { "ANALYZE \(table) (\($0))" }
+        }
+
         /// Every release: id, name and publication date.
         static let releaseDates = "SELECT id, name, published FROM release"
 
@@ -339,8 +358,8 @@
                 summaryFigures, summaryBlocks,
                 lockReleases, existingRelease,
                 insertRelease, allSeries, insertSeries, insertSources, sourceIDs, schemaCheck, unpackedBlocks,
-                addPackedColumns, packOldBlocks,
-            ] + finishPackedColumns + addRecordHeads + [
+                addPackedColumns, packOldBlocks, plannerRowCounts,
+            ] + ["monthly_block", "series", "figure"].compactMap(analyze) + finishPackedColumns + addRecordHeads + [
                 "COPY figure (\(figureColumns.joined(separator: ", "))) FROM STDIN",
                 "COPY monthly_block (\(blockColumnsWithRecent.joined(separator: ", "))) FROM STDIN",
             ]

@@ -59,6 +59,53 @@
             }
         }
 
+        /// An import that grows a table past autovacuum's threshold (50 rows and 10 % of the rows the planner
+        /// knew of) gathers the planner's statistics in its own transaction, so the first read after a bulk
+        /// import is not planned for an empty table; a small import leaves them to autovacuum; a writer who
+        /// does not own the tables imports all the same (the server skips its ANALYZE with a warning).
+        @Test func aBulkImportGathersThePlannersStatistics() async throws {
+            guard PostgresTestServer.address != nil else { return }
+            let database = try await PostgresTestServer.freshDatabase()
+            defer { database.drop() }
+            let store = try await PostgresStore(address: database.address)
+            try await store.initialize(roles: true)
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            func plannerRows() async throws -> [String] {
+                try await store.exclusive { c in
+                    try await PostgresStore.rows(
+                        c,
+                        "SELECT relname::text, reltuples::int8 FROM pg_class WHERE relname IN ('monthly_block', 'series') ORDER BY 1"
+                    ).map { row in
+                        let (table, rows) = try row.decode((String, Int64).self)
+                        return "\(table) \(rows)"
+                    }
+                }
+            }
+            func batch(_ name: String, _ regions: ClosedRange<Int>) throws -> ImportBatch {
+                let rows = regions.map { "2021-01,R\($0),S,export,1.5,CNY 10k\n2021-02,R\($0),S,export,2,CNY 10k\n" }
+                let path = try folder.write(name + ".csv", "period,region,sector,flow,value,unit\n" + rows.joined())
+                return try ObservationReader(options: .init(release: name, releaseDate: "2021-03-01")).read(path: path)
+            }
+            #expect(try await plannerRows() == ["monthly_block -1", "series -1"])
+            _ = try await store.importBatches([try batch("a", 1...60)])  // 60 > 50 + 0
+            #expect(try await plannerRows() == ["monthly_block 60", "series 60"])
+            _ = try await store.importBatches([try batch("b", 61...65)])  // 5 ≤ 50 + 6
+            #expect(try await plannerRows() == ["monthly_block 60", "series 60"])
+            let role = "writer_" + String(database.name.suffix(8))
+            try await database.server.execute("CREATE ROLE \(role) LOGIN PASSWORD 'writes' IN ROLE svctrade_writer")
+            defer {
+                Task.detached { [server = database.server] in try? await server.execute("DROP ROLE IF EXISTS \(role)") }
+            }
+            var components = try #require(URLComponents(string: database.address))
+            (components.user, components.password) = (role, "writes")
+            let writer = try await PostgresStore(address: try #require(components.string))
+            let summary = try await writer.importBatches([try batch("c", 101...200)])
+            #expect(summary.monthlyValues == 200)
+            #expect(try await plannerRows() == ["monthly_block 60", "series 60"])
+            #expect(try await store.panelSlice(months: [2021 * 12], asOf: nil).keys.count == 165)
+        }
+
         /// A new store in a fresh database with a temporary folder (nothing without a test server).
         static func withFreshStore(
             _ body: (_ address: String, PostgresStore, TemporaryFolder) async throws -> Void

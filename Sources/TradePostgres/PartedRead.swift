@@ -13,6 +13,8 @@
         /// The outputs of one part's records.
         let decode: @Sendable (PackedPart) throws -> [Output]
         private let next = Atomic<Int>(0)
+        /// Set when a reader has given up (an error, or its task cancelled): no connection asks for more.
+        private let stopped = Atomic<Bool>(false)
 
         init(
             parts: [ClosedRange<Int64>], query: @escaping @Sendable (ClosedRange<Int64>) throws -> PostgresQuery,
@@ -24,18 +26,46 @@
         }
 
         /// Fetches and decodes parts on `c` until none is left (or the read is given up: a part the other
-        /// connection could not read is an error of the whole read).
+        /// connection could not read is an error of the whole read). Each part is asked for as soon as
+        /// the one before it has come back, from the connection's event loop: decoding on every core
+        /// never keeps the server waiting for a thread to ask (as it did when the asking waited for one of
+        /// the tasks' threads, both decoding: measured, parts arrived only as decodes ended).
         func read(_ c: PostgresConnection) async throws -> [Output] {
-            try await withThrowingTaskGroup(of: [Output].self) { group in
-                while !Task.isCancelled, case let k = next.add(1, ordering: .relaxed).oldValue, k < parts.count {
-                    let row = try await PostgresStore.rows(c, try query(parts[k])).first
-                    let (count, bytes) = try row?.decode((Int, ByteBuffer?).self) ?? (0, nil)
-                    let part = PackedPart(count: count, bytes: bytes)
+            let (arrivals, sink) = AsyncThrowingStream<PackedPart, any Error>.makeStream()
+            sink.onTermination = { [self] end in
+                if case .finished(.none) = end { return }
+                stopped.store(true, ordering: .relaxed)
+            }
+            fetchNext(on: c, into: sink)
+            return try await withThrowingTaskGroup(of: [Output].self) { group in
+                for try await part in arrivals {
                     group.addTask { try self.decode(part) }
                 }
+                try Task.checkCancellation()  // the stream ends early for a cancelled read: not a whole read
                 var all: [Output] = []
                 for try await outputs in group { all += outputs }
                 return all
+            }
+        }
+
+        /// Claims the next part and asks `c` for it; when it comes back, hands it to `sink` and asks for
+        /// the one after (on the connection's event loop); ends `sink` when no part is left, on an error,
+        /// or when a reader has given up.
+        private func fetchNext(
+            on c: PostgresConnection, into sink: AsyncThrowingStream<PackedPart, any Error>.Continuation
+        ) {
+            let k = next.add(1, ordering: .relaxed).oldValue
+            guard k < parts.count, !stopped.load(ordering: .relaxed) else { return sink.finish() }
+            let asked: PostgresQuery
+            do { asked = try query(parts[k]) } catch { return sink.finish(throwing: error) }
+            c.query(asked, logger: PostgresStore.logger).whenComplete { [self] result in
+                do {
+                    let (count, bytes) = try result.get().rows.first?.decode((Int, ByteBuffer?).self) ?? (0, nil)
+                    sink.yield(PackedPart(count: count, bytes: bytes))
+                    fetchNext(on: c, into: sink)
+                } catch {
+                    sink.finish(throwing: error)
+                }
             }
         }
     }

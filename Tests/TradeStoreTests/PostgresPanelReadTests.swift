@@ -106,6 +106,54 @@
             #expect(try await store.panelSlice(months: [2021 * 12], asOf: nil).keys.count == 165)
         }
 
+        /// Each connection asks for its next part from its event loop as the last one comes back: every part
+        /// is read once, in any order, over one connection or two; a part whose query cannot be made, or
+        /// that the server refuses, ends the read with that error (no part asked for after it, nothing
+        /// left in flight: the connection answers the next query).
+        @Test func aPartedReadTakesEachPartOnceAndStopsAtAnError() async throws {
+            try await Self.withFreshStore { _, store, _ in
+                struct NoQuery: Error, Equatable { let part: Int64 }
+                func partedRead(failing: Int64? = nil, refused: Int64? = nil) -> PartedRead<Int64> {
+                    PartedRead(
+                        parts: (1...12).map { $0...$0 },
+                        query: { ids in
+                            if ids.lowerBound == failing { throw NoQuery(part: ids.lowerBound) }
+                            // The part's number back as the packed count; division by zero for a refused one.
+                            let divisor = ids.lowerBound == refused ? 0 : 1
+                            return PostgresQuery(
+                                unsafeSQL: "SELECT \(ids.lowerBound) / \(divisor), NULL::bytea",
+                                binds: PostgresBindings())
+                        },
+                        decode: { part in [Int64(part.count)] })
+                }
+                /// The parts read, sorted, or the error that ended the read.
+                func outcome(_ work: PartedRead<Int64>) async throws -> String {
+                    try await store.exclusive { c in
+                        do {
+                            return "\(try await work.read(c).sorted())"
+                        } catch let error as NoQuery {
+                            return "no query for part \(error.part)"
+                        } catch {
+                            return "the server said \(PostgresStoreError.sqlState(error) ?? "\(error)")"
+                        }
+                    }
+                }
+                #expect(try await outcome(partedRead()) == "\(Array(1...12))")
+                let two = partedRead()
+                let (mine, helped) = try await store.inSnapshot { c in
+                    let snapshot = try await PostgresStore.rows(c, "SELECT pg_export_snapshot()").first?.decode(
+                        String.self)
+                    async let helped = PostgresStore.readOnSecondConnection(
+                        store.configuration, snapshot: snapshot, deadline: 60, two)
+                    return (try await two.read(c), try await helped)
+                }
+                #expect((mine + helped).sorted() == Array(1...12))
+                #expect(try await outcome(partedRead(failing: 5)) == "no query for part 5")
+                #expect(try await outcome(partedRead(refused: 3)) == "the server said 22012")
+                #expect(try await store.storedReleases().isEmpty)
+            }
+        }
+
         /// A new store in a fresh database with a temporary folder (nothing without a test server).
         static func withFreshStore(
             _ body: (_ address: String, PostgresStore, TemporaryFolder) async throws -> Void

@@ -43,8 +43,14 @@
             #expect(
                 try PostgresStore.key("R001\u{1F}SA\u{1F}export\u{1F}CNY")
                     == SeriesKey(region: "R001", sector: "SA", flow: .export, currency: .cny))
+            // UTF-8 of more than one byte a character, and an empty field, cut at the right bytes.
+            #expect(
+                try PostgresStore.key("北京\u{1F}\u{1F}import\u{1F}USD")
+                    == SeriesKey(region: "北京", sector: "", flow: .import, currency: .usd))
             // A flow svctrade does not know.
             #expect(try PostgresStore.key("R001\u{1F}SA\u{1F}re-export\u{1F}CNY") == nil)
+            let short = #expect(throws: PostgresStoreError.self) { try PostgresStore.key("R001\u{1F}SA\u{1F}export") }
+            #expect(short?.message.contains("(\"R001\u{1F}SA\u{1F}export\")") == true)
             let error = #expect(throws: PostgresStoreError.self) {
                 try PostgresStore.key("R\u{1F}01\u{1F}SA\u{1F}export\u{1F}CNY")
             }

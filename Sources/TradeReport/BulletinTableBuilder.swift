@@ -122,8 +122,10 @@ public struct BulletinTableBuilder: Sendable {
         if let p = r.prior {
             // Shown at the precision of the current level, as bulletins print comparable bases, unless no
             // release printed it and its interval is wider (a base implied by "下降10%": `9000`, not `9091.6`).
-            c["prior_value"] = LevelText.referenceCell(
-                p, in: u, places: r.value?.places(in: u, limit: maxPlaces) ?? p.places(in: u, limit: maxPlaces))
+            let places = r.value?.places(in: u, limit: maxPlaces) ?? p.places(in: u, limit: maxPlaces)
+            c["prior_value"] =
+                p.status == .implied
+                ? LevelText.referenceCell(p, in: u, places: places) : p.level.formatted(in: u, places: places)
         }
         c["yoy_pct"] = r.yearOnYear.value?.description
         c["yoy_source"] = r.yearOnYear.source?.rawValue
@@ -164,10 +166,20 @@ public struct BulletinTableBuilder: Sendable {
         }
         if let b = r.balanceChange {
             // A published change keeps the digits it was printed with (424.7 bn is 4247亿元 beside
-            // −2031.7), a computed one those of the balances.
+            // −2031.7), a computed one those of the balances, no finer than their half widths allow, as the
+            // press text writes it (−410 less −720.4, each ±0.5 or finer: "310", not 311); illustrative
+            // figures keep their digits.
             let printed = min(max(0, b.exactDecimal(in: u).places), maxPlaces)
             let places = r.value?.places(in: u, limit: maxPlaces) ?? 1
-            c["balance_change"] = b.formatted(in: u, places: r.balanceChangeStatus == .published ? printed : places)
+            if r.balanceChangeStatus == .published {
+                c["balance_change"] = b.formatted(in: u, places: printed)
+            } else if var change = r.value, (r.balanceChangeStatus ?? .computed) <= .implied {
+                change.level = b
+                change.halfWidth += r.prior?.halfWidth ?? 0
+                c["balance_change"] = LevelText.referenceCell(change, in: u, places: places)
+            } else {
+                c["balance_change"] = b.formatted(in: u, places: places)
+            }
         }
         c["balance_movement"] = r.balanceMovement?.rawValue
         c["export_import_gap_pp"] = r.exportImportGap?.description

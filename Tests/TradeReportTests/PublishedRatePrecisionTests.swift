@@ -85,4 +85,18 @@ import TradeReport
         #expect(cells.contains(["total", "7.8", "40", "published", "7", "published"]), "\(cells)")
         #expect(cells.contains(["export", "11", "59.1", "computed", "", ""]), "\(cells)")
     }
+
+    /// A balance change computed from a base implied by published rates is no finer than the two balances'
+    /// half widths: April 2021's balance 2004.6 − 2057.3 = −52.7 (±0.1); its base 1612.7 − 2003.2 = −390.5 from
+    /// exports' 24.3% (2004.55 / 1.2435 = 1612.0 … 2004.65 / 1.2425 = 1613.4, ±0.7) and imports' 2.7%
+    /// (2057.25 / 1.0275 = 2002.2 … 2057.35 / 1.0265 = 2004.2, ±1.0): −390 at a step of 10 (±1.7), and the
+    /// change 337.8 ± 1.9 is 340, not 337.8.
+    @Test func aBalanceChangeOnAnImpliedBaseIsStatedAtItsStep() throws {
+        let rows = try BulletinTableSnapshotTests.rows(through: "2021-04", baseYear: nil).filter {
+            $0.key.sector == "S" && $0.key.flow == .balance && $0.span.isMonth && $0.span.end.month == 4
+        }
+        let cells = BulletinTableBuilder().table(rows, columns: ["value", "prior_value", "balance_change", "status"])
+            .rows
+        #expect(cells == [["-52.7", "-390", "340", "computed"]], "\(cells)")
+    }
 }

@@ -45,16 +45,16 @@ public enum LevelText {
         return decimal(v.level.hundredths, step: honest, unit: hundredths(of: unit))
     }
 
-    /// A table's cell, in `unit`, for a level a row only refers to (its comparable base): at `places`, or,
-    /// for a base implied by published rates (status ``TradeCore/FigureStatus/implied``) whose interval is
-    /// wider, at ``honestResolution(_:halfWidth:)``. January–April 2020 imports implied by
+    /// A table's cell, in `unit`, for a level no release printed that a row refers to (a comparable base
+    /// implied by published rates, a balance change computed from two balances): at `places` when its
+    /// interval allows, else at ``honestResolution(_:halfWidth:)``. January–April 2020 imports implied by
     /// "下降10%" on 8182.4亿元 lie anywhere in 9041.3 … 9142.4 (±0.5 points of rate): `9000`, not `9091.6`.
     public static func referenceCell(_ e: Estimate, in unit: MonetaryUnit, places: Int) -> String {
         let u = hundredths(of: unit)
         var fine = u
         for _ in 0..<places where fine >= 10 { fine /= 10 }
         let honest = honestResolution(e.resolution, halfWidth: e.halfWidth)
-        guard e.status == .implied, honest > fine else { return e.level.formatted(in: unit, places: places) }
+        guard honest > fine else { return e.level.formatted(in: unit, places: places) }
         return decimal(e.level.hundredths, step: honest, unit: u)
     }
 

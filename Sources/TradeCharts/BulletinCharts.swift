@@ -32,15 +32,12 @@ public struct BulletinCharts {
     /// A level in 亿元 as the bulletin's text and tables state it: rounded half away from zero to the step
     /// of its finest input (at least 0.1 亿元, MOFCOM's precision), and a level no release prints (a
     /// balance of "2.91" and "3.68 trillion", 0.76–0.78 万亿元) coarsened to what its interval allows
-    /// (−8000, as the text's "0.8万亿元" and the table's −8000, never −7700.0); exports ± imports of figures
-    /// at 0.1 亿元 keep 0.1 (MOFCOM prints its own balances so).
+    /// (−8000, as the text's "0.8万亿元" and the table's −8000, never −7700.0); exports ± imports of published
+    /// figures at 0.1 亿元 keep 0.1 (MOFCOM prints its own balances so: ``TradeCore/StatedLevel/isIdentity(_:)``).
     func statedLevel(_ e: Estimate?) -> Double? {
         guard let e else { return nil }
-        let sumOfPublished =
-            [.exportsPlusImports, .exportsMinusImports].contains(e.origin)
-            && e.halfWidth <= 2 * LevelResolver.halfWidth(unit: yi, decimals: 1)
         let step =
-            e.status > .published && !sumOfPublished
+            e.status > .published && !StatedLevel.isIdentity(e)
             ? StatedLevel.honestResolution(e.resolution, halfWidth: e.halfWidth)
             : StatedLevel.step(resolution: e.resolution)
         let h = e.level.hundredths

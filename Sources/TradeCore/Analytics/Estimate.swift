@@ -8,6 +8,7 @@ public struct Estimate: Sendable, Equatable {
         a.level == b.level && a.halfWidth == b.halfWidth && a.origin == b.origin && a.unit == b.unit
             && a.sources == b.sources
             && a.resolution == b.resolution && a.status == b.status && a.inputs == b.inputs
+            && a.restsOnPublishedFiguresOnly == b.restsOnPublishedFiguresOnly
     }
 
     /// How a level was obtained.
@@ -80,6 +81,12 @@ public struct Estimate: Sendable, Equatable {
     public var resolution: Int64
     /// What the level is: published, computed, derived, implied or illustrative.
     public var status: FigureStatus
+    /// Whether every figure it rests on is a published level or a month of a published panel (status
+    /// ``FigureStatus/published``), known whether or not the inputs are recorded: a difference of two
+    /// published 0.1 亿元 figures is an identity of published figures in a table (no inputs kept) as in a
+    /// press sentence (inputs kept). Kept through ``combine(_:origin:)``; `false` for a level implied by a
+    /// rate or a change.
+    public var restsOnPublishedFiguresOnly: Bool
     /// How it was built, kept as a tree so that combining estimates costs O(1); ``inputs`` flattens it.
     var trace: Trace?
 
@@ -114,10 +121,11 @@ public struct Estimate: Sendable, Equatable {
     }
 
     /// Creates an estimate; `resolution` defaults to the rounding step `2 × halfWidth`, `status` to
-    /// what `origin` implies.
+    /// what `origin` implies; ``restsOnPublishedFiguresOnly`` to whether it is itself a published level
+    /// or panel month with status published.
     public init(
         level: Level, halfWidth: Int64, origin: Origin, unit: MonetaryUnit, sources: [String], resolution: Int64? = nil,
-        status: FigureStatus? = nil, inputs: [Input] = []
+        status: FigureStatus? = nil, inputs: [Input] = [], restsOnPublishedFiguresOnly: Bool? = nil
     ) {
         self.level = level
         self.halfWidth = halfWidth
@@ -126,6 +134,8 @@ public struct Estimate: Sendable, Equatable {
         self.sources = sources
         self.resolution = resolution ?? max(1, 2 * halfWidth)
         self.status = status ?? origin.status
+        self.restsOnPublishedFiguresOnly =
+            restsOnPublishedFiguresOnly ?? ((origin == .published || origin == .monthly) && self.status == .published)
         self.trace = inputs.isEmpty ? nil : Trace(parts: inputs.map { (Trace(leaf: $0), 1) })
     }
 
@@ -181,7 +191,9 @@ public struct Estimate: Sendable, Equatable {
         var resolution = Int64.max
         var status = origin.status
         var traces: [(Trace, Int)] = []
+        var publishedOnly = true
         for (e, sign) in parts {
+            publishedOnly = publishedOnly && e.restsOnPublishedFiguresOnly
             resolution = min(resolution, e.resolution)
             status = max(status, e.status)
             if let t = e.trace { traces.append((t, Int(sign))) }
@@ -193,7 +205,7 @@ public struct Estimate: Sendable, Equatable {
         }
         var e = Estimate(
             level: Level(hundredths: total), halfWidth: hw, origin: origin, unit: first.0.unit, sources: sources,
-            resolution: resolution, status: status)
+            resolution: resolution, status: status, restsOnPublishedFiguresOnly: publishedOnly)
         e.trace = traces.isEmpty ? nil : Trace(parts: traces)
         return e
     }

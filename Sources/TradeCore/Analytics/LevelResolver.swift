@@ -268,10 +268,12 @@ public struct LevelResolver {
         var resolution = Int64.max
         var unit: MonetaryUnit?
         var sources: [String] = []
+        var publishedOnly = true
         for (codes, sign) in [(plus, Int64(1)), (minus, Int64(-1))] {
             for code in codes {
                 let k = SeriesKey(region: key.region, sector: code, flow: key.flow, currency: key.currency)
                 guard let s = book.panelSeries(k), s.status != .illustrative else { return nil }
+                publishedOnly = publishedOnly && s.status == .published
                 let h = Self.halfWidth(unit: s.unit, decimals: s.decimals)
                 guard h == book.finestHalfWidth else { return nil }
                 for m in span.months {
@@ -289,7 +291,7 @@ public struct LevelResolver {
         guard let unit else { return nil }
         return Estimate(
             level: Level(hundredths: total), halfWidth: halfWidth, origin: origin, unit: unit, sources: sources,
-            resolution: resolution, status: .computed)
+            resolution: resolution, status: .computed, restsOnPublishedFiguresOnly: publishedOnly)
     }
 
     func regionSum(_ key: SeriesKey, _ span: PeriodSpan, depth: Int, worth: (Int) -> Bool = { _ in true }) -> Estimate?

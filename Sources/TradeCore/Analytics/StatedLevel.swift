@@ -15,6 +15,17 @@ public enum StatedLevel {
         return s
     }
 
+    /// Whether `e` is exports ± imports of published figures known to the agency's own precision (each
+    /// ±0.05 亿元, the sum ±0.1 亿元 at most), which is stated like a published level, at its parts' step:
+    /// MOFCOM prints its own balances so (720.4 = 8182.4 − 7462.1). A balance of "2.91" and
+    /// "3.68 trillion" (±100 亿元), or of a part implied by a rate, is not one. Decided from
+    /// ``Estimate/restsOnPublishedFiguresOnly``, the same whether or not the inputs were recorded (a table
+    /// and a press sentence state the same balance alike).
+    public static func isIdentity(_ e: Estimate) -> Bool {
+        [.exportsPlusImports, .exportsMinusImports].contains(e.origin) && e.restsOnPublishedFiguresOnly
+            && e.halfWidth <= 2 * LevelResolver.halfWidth(unit: MonetaryUnit(.cny, .hundredMillion), decimals: 1)
+    }
+
     /// ``step(resolution:)`` coarsened to the finest power of ten whose half is at least `halfWidth` — the
     /// rule of ``Estimate/printablePlaces(in:limit:)``, so the stated figure lies within one step of every
     /// value its inputs allow.

@@ -26,12 +26,8 @@ public enum LevelText {
     }
 
     /// Whether `v` is exports ± imports of published figures known to the agency's own precision (0.1 亿元),
-    /// written like a published level: a balance of "2.91" and "3.68 trillion" (±100 亿元) is not one.
-    public static func isIdentity(_ v: Estimate) -> Bool {
-        [.exportsPlusImports, .exportsMinusImports].contains(v.origin)
-            && !v.inputs.isEmpty && v.inputs.allSatisfy { $0.status == .published }
-            && v.halfWidth <= 2 * LevelResolver.halfWidth(unit: MonetaryUnit(.cny, .hundredMillion), decimals: 1)
-    }
+    /// written like a published level (``TradeCore/StatedLevel/isIdentity(_:)``).
+    public static func isIdentity(_ v: Estimate) -> Bool { StatedLevel.isIdentity(v) }
 
     /// A table's cell, in `unit`, for a row whose level the press sentence writes computed (no published
     /// level of its own, status computed, not an identity): the sentence's figure at

@@ -7,15 +7,18 @@ extension BulletinCharts {
     public func lines(fromYear: Int, through: Period) -> LineChart {
         let years = Array(fromYear...through.year)
         let spans = years.map { PeriodSpan.yearToDate(through: Period(year: $0, month: through.month) ?? through) }
-        func values(_ flow: Flow) -> [Double?] {
-            spans.map { statedLevel(calculator.resolver.estimate(key("S", flow), $0)) }
+        func estimates(_ flow: Flow) -> [Estimate?] {
+            spans.map { calculator.resolver.estimate(key("S", flow), $0) }
         }
-        let x = values(.export), m = values(.import), b = values(.balance)
+        let ex = estimates(.export), im = estimates(.import), ba = estimates(.balance)
+        let x = ex.map(statedLevel), m = im.map(statedLevel), b = ba.map(statedLevel)
         let zh = words.zh
         let series = [
-            LineChart.Series(name: zh ? "出口" : "Exports", color: ChartTheme.blue, values: x),
-            LineChart.Series(name: zh ? "进口" : "Imports", color: ChartTheme.vermillion, values: m),
-            LineChart.Series(name: zh ? "差额" : "Balance", color: ChartTheme.neutral, dash: "5 3", values: b),
+            LineChart.Series(name: zh ? "出口" : "Exports", color: ChartTheme.blue, values: x, bases: ex.map(basis)),
+            LineChart.Series(
+                name: zh ? "进口" : "Imports", color: ChartTheme.vermillion, values: m, bases: im.map(basis)),
+            LineChart.Series(
+                name: zh ? "差额" : "Balance", color: ChartTheme.neutral, dash: "5 3", values: b, bases: ba.map(basis)),
         ]
         let periodName =
             through.month == 12
@@ -91,7 +94,7 @@ extension BulletinCharts {
             let codes = Regions.standard.pilots(batch: 2020).map(\.code)
             let items: [RankingChart.Item] = codes.compactMap { code in
                 level(calculator.resolver.estimate(key("S", flow, region: code), span)).map {
-                    .init(label: words.region(code), value: $0)
+                    .init(label: words.region(code), value: $0, basis: .illustrative($0))
                 }
             }
             let top = items.max { $0.value < $1.value }
@@ -131,13 +134,15 @@ extension BulletinCharts {
         for candidate in [span, PeriodSpan(month: through)] {
             let rated = universe.compactMap { code in
                 let quote = calculator.yearOnYear(key(code, flow), candidate).0
-                return quote.value.map { (code, $0, quote.status != .published, quote.source == .published) }
+                return quote.value.map {
+                    (code, $0, quote.status != .published, quote.source == .published, basis(quote))
+                }
             }
             // A rate quoted as the agency's keeps its printed places ("40%" is +40%, not +40.0%).
             items = rated.map {
                 .init(
                     label: words.sector($0.0), value: $0.1.doubleValue, computed: $0.2,
-                    decimals: $0.3 ? $0.1.places : nil)
+                    decimals: $0.3 ? $0.1.places : nil, basis: $0.4)
             }
             compared = ComparedSet(universe: universe, compared: rated.map(\.0))
             usedSpan = candidate
@@ -228,8 +233,12 @@ extension BulletinCharts {
         let segments = quotes.indices.map { i in
             CompositionChart.Segment(
                 name: names[i], color: colors[i], shares: quotes[i].map { $0.computed?.doubleValue ?? 0 },
-                values: quotes[i].map { $0.dataValue?.doubleValue },
-                labels: quotes[i].map { q in q.value.map { theme.number($0.doubleValue, decimals: $0.places) } })
+                values: quotes[i].map { $0.value?.doubleValue },
+                labels: quotes[i].map { q in q.value.map { theme.number($0.doubleValue, decimals: $0.places) } },
+                decimals: quotes[i].map { $0.value?.places },
+                bases: quotes[i].map { q in
+                    q.value == nil ? nil : PlottedBasis(status: q.status ?? .computed, interval: q.range)
+                })
         }
         let title = compositionTitle(quotes[0], columns: columns)
         let subtitle =
@@ -253,29 +262,23 @@ extension BulletinCharts {
     }
 
     /// The finding of a composition chart: where the knowledge-intensive share stands in the last
-    /// year, and whether it is above or below the first year's beyond the rounding of both. A share
-    /// that could round either way is not stated.
+    /// year, and whether it is above or below the first year's beyond the rounding of both. Only shares
+    /// the chart prints are compared: a share that could round either way is neither stated nor
+    /// compared (January–October 2025's chart says 41.4% in 2023, not that it "fell", since 2021's
+    /// share is not printed), and without a printed last share the title states no finding.
     func compositionTitle(_ kis: [ShareQuote], columns: [String]) -> String {
         let zh = words.zh
         guard kis.count > 1, let first = kis.first, let last = kis.last, let year = columns.last,
-            let from = columns.first, let a = first.range, let b = last.range
+            let v = last.value, let b = last.range
         else { return zh ? "服务贸易构成" : "Composition of services trade" }
-        let lower = b.upperBound < a.lowerBound, higher = b.lowerBound > a.upperBound
-        if let v = last.value {
-            let share = theme.number(v.doubleValue, decimals: v.places)
-            if lower || higher {
-                return zh
-                    ? "\(year)知识密集型服务占比\(higher ? "升至" : "降至")\(share)%"
-                    : "Knowledge-intensive share \(higher ? "rose" : "fell") to \(share)% in \(year)"
-            }
-            return zh ? "\(year)知识密集型服务占比为\(share)%" : "Knowledge-intensive share \(share)% in \(year)"
-        }
-        if lower || higher {
+        let share = theme.number(v.doubleValue, decimals: v.places)
+        if first.value != nil, let a = first.range, b.upperBound < a.lowerBound || b.lowerBound > a.upperBound {
+            let higher = b.lowerBound > a.upperBound
             return zh
-                ? "\(year)知识密集型服务占比\(higher ? "高于" : "低于")\(from)"
-                : "Knowledge-intensive share \(higher ? "higher" : "lower") in \(year) than in \(from)"
+                ? "\(year)知识密集型服务占比\(higher ? "升至" : "降至")\(share)%"
+                : "Knowledge-intensive share \(higher ? "rose" : "fell") to \(share)% in \(year)"
         }
-        return zh ? "服务贸易构成" : "Composition of services trade"
+        return zh ? "\(year)知识密集型服务占比为\(share)%" : "Knowledge-intensive share \(share)% in \(year)"
     }
 
     /// The notes of a composition chart: years left out, which shares are published and which

@@ -29,6 +29,16 @@ public struct BulletinCharts {
         e.map { Double($0.level.decimal(in: yi, places: 2).mantissa) / 100 }
     }
 
+    /// What a level is and the levels in 亿元 its rounding allows (the chart CSV's status).
+    func basis(_ e: Estimate?) -> PlottedBasis? {
+        e.map { PlottedBasis(status: $0.status, interval: (Double($0.lower) / 1e10)...(Double($0.upper) / 1e10)) }
+    }
+
+    /// What a quoted rate is and the rates the rounding of its levels allows; `nil` when none is quoted.
+    func basis(_ q: RateQuote) -> PlottedBasis? {
+        q.value == nil ? nil : PlottedBasis(status: q.status ?? .computed, interval: q.interval)
+    }
+
     /// A level in 亿元 as the bulletin's text and tables state it: rounded half away from zero to the step
     /// of its finest input (at least 0.1 亿元, MOFCOM's precision), and a level no release prints (a
     /// balance of "2.91" and "3.68 trillion", 0.76–0.78 万亿元) coarsened to what its interval allows
@@ -74,7 +84,8 @@ public struct BulletinCharts {
                         label: words.ytdAxis(month), shortLabel: words.ytdAxisShort(month), year: year,
                         value: level(row.value), rate: row.yearOnYear.value?.doubleValue,
                         rateComputed: rateStatus.map { $0 != .published } ?? false,
-                        rateDecimals: row.yearOnYear.source == .published ? row.yearOnYear.value?.places : nil))
+                        rateDecimals: row.yearOnYear.source == .published ? row.yearOnYear.value?.places : nil,
+                        valueBasis: basis(row.value), rateBasis: basis(row.yearOnYear)))
             }
         }
         let latestSpan = PeriodSpan.yearToDate(through: through)

@@ -20,7 +20,8 @@ import TradeTestSupport
         #expect(kis.values == [44.5, 43.9, nil])
         // 2022: 2.5 of 5.98 trillion yuan lies anywhere in 40.9 … 42.7%: not in the title.
         #expect(!chart.text.title.contains("41.8"))
-        #expect(chart.text.title == "Knowledge-intensive share lower in 2022 than in 2020")
+        // 2022's share is not printed: the title compares nothing with it (was "lower in 2022 than in 2020").
+        #expect(chart.text.title == "Composition of services trade")
         let notes = chart.text.notes.joined(separator: " ")
         #expect(notes.contains("as MOFCOM published them for knowledge-intensive 2020, 2021"))
         // Travel 2020 is 1.01 trillion of 4.56 trillion yuan (22.0 … 22.2%); other shares add up the rest.
@@ -32,18 +33,19 @@ import TradeTestSupport
         let svg = chart.svg(theme: ChartTheme(language: .en))
         #expect(svg.contains(">44.5</text>") && !svg.contains(">44.6</text>") && !svg.contains("41.8"))
         let csv = PlottedValue.csv(chart.plotted)
-        #expect(csv.contains("Knowledge-intensive,2020,44.5,%\n"))
-        #expect(csv.contains("Knowledge-intensive,2022,,%\n"))
-        // Computed shares at four decimals at most.
+        #expect(csv.contains("Knowledge-intensive,2020,44.5,%,published,yes\n"))
+        #expect(csv.contains("Knowledge-intensive,2022,,%,,\n"))
+        // Computed shares at the 0.1 they are labelled with (was 14.906), with their status.
+        #expect(csv.contains("Travel,2021,14.9,%,computed,yes\n"))
         for line in csv.split(separator: "\n").dropFirst() {
-            let value = line.split(separator: ",", omittingEmptySubsequences: false).dropLast().last ?? ""
-            #expect((value.split(separator: ".").dropFirst().first?.count ?? 0) <= 4, "\(line)")
+            let value = line.split(separator: ",", omittingEmptySubsequences: false).dropLast(3).last ?? ""
+            #expect((value.split(separator: ".").dropFirst().first?.count ?? 0) <= 1, "\(line)")
         }
     }
 
     @Test func labelsThatDoNotAddUpAreFoundAndTheChineseChartSaysWhatItWithholds() throws {
         let chart = try Self.composition(.zh)
-        #expect(chart.text.title == "2022年知识密集型服务占比低于2020年")
+        #expect(chart.text.title == "服务贸易构成")
         #expect(chart.text.notes.joined().contains("占比无法确定到小数点后一位（2020年、2022年）"))
         let a = CompositionChart.Segment(name: "A", color: "#000000", shares: [46.85, 50])
         let b = CompositionChart.Segment(name: "B", color: "#000000", shares: [15.85, 25])
@@ -60,9 +62,9 @@ import TradeTestSupport
         let chart = BulletinCharts(book: book, theme: ChartTheme(language: .en)).lines(
             fromYear: 2021, through: try Period(parsing: "2025-10"))
         let csv = PlottedValue.csv(chart.plotted)
-        #expect(csv.contains("Balance,2025,-8000,CNY 100 million\n"))
-        #expect(csv.contains("Exports,2021,20000,CNY 100 million\n"))
-        #expect(csv.contains("Exports,2022,23581.5,CNY 100 million\n"))
+        #expect(csv.contains("Balance,2025,-8000,CNY 100 million,computed,yes\n"))
+        #expect(csv.contains("Exports,2021,20000,CNY 100 million,published,yes\n"))
+        #expect(csv.contains("Exports,2022,23581.5,CNY 100 million,published,yes\n"))
         #expect(!csv.contains("7700"))
         #expect(chart.text.description.contains("balance −8,000 (CNY 100 million)"))
     }
@@ -100,7 +102,10 @@ extension ChartFigureTests {
         // June 2022: travel's growth is computed from the published levels (no rate was published).
         let chart = BulletinCharts(book: try ChartOutputTests.book.get(), theme: theme).ranking(
             through: try Period(parsing: "2022-06"))
-        #expect(chart.items == [.init(label: "Travel", value: 10.6, computed: true)])
+        #expect(chart.items.map(\.label) == ["Travel"] && chart.items.map(\.value) == [10.6])
+        #expect(chart.items.first?.computed == true && chart.items.first?.basis?.status == .derived)
+        // Quoted at 10.6 (interval within ±0.15), but 10.52 … 10.60 is not determined at 0.1: the CSV says so.
+        #expect(PlottedValue.csv(chart.plotted).contains(",Travel,10.6,%,derived,no\n"))
         #expect(chart.text.notes.last == "◆ Growth not published (computed by svctrade): Travel.")
         #expect(chart.svg(theme: theme).contains(">+10.6% ◆</text>"))
     }
@@ -114,12 +119,12 @@ extension ChartFigureTests {
         let chart = BulletinCharts(book: try ChartOutputTests.book.get(), theme: theme).ranking(
             through: try Period(parsing: "2021-04"))
         let insurance = try #require(chart.items.first { $0.label == "Insurance" })
-        #expect(insurance == .init(label: "Insurance", value: 40, computed: false, decimals: 0))
+        #expect(insurance == .init(label: "Insurance", value: 40, computed: false, decimals: 0, basis: .published))
         let svg = chart.svg(theme: theme)
         #expect(svg.contains(">+40%</text>") && svg.contains(">+49.3%</text>"))
         #expect(!svg.contains("40.0"))
-        #expect(PlottedValue.csv(chart.plotted).contains(",Insurance,40,%\n"))
-        #expect(PlottedValue.csv(chart.plotted).contains(",Financial,49.3,%\n"))
+        #expect(PlottedValue.csv(chart.plotted).contains(",Insurance,40,%,published,yes\n"))
+        #expect(PlottedValue.csv(chart.plotted).contains(",Financial,49.3,%,published,yes\n"))
         #expect(theme.growth(0, decimals: 0) == "0%")
         #expect(theme.growth(-10, decimals: 0) == "\u{2212}10%")
     }
@@ -133,8 +138,9 @@ extension ChartFigureTests {
         let june = try #require(chart.points.first { $0.year == 2024 && $0.label == "Jun" })
         #expect(june.rate == 14 && june.rateDecimals == 0)
         let csv = PlottedValue.csv(chart.plotted)
-        #expect(csv.contains("\"YoY growth (%, right)\",Jun,14,%\n"))
+        #expect(csv.contains("\"YoY growth (%, right)\",Jun,14,%,published,yes\n"))
         #expect(
-            PlottedValue.csv([.init(series: "s", x: "x", value: 8, unit: "%")]) == "series,x,value,unit\ns,x,8.0,%\n")
+            PlottedValue.csv([.init(series: "s", x: "x", value: 8, unit: "%")])
+                == "series,x,value,unit,status,determined\ns,x,8.0,%,,\n")
     }
 }

@@ -61,16 +61,19 @@ import TradeCore
         let drawn = try kind.drawn(request)
         let model = kind.chart.chart(for: request).plotted
         let lines = drawn.csv.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        #expect(lines.first == "series,x,value,unit")
+        #expect(lines.first == "series,x,value,unit,status,determined")
         #expect(lines.count == model.count + 1)
         #expect(model.contains { $0.value != nil })
         for (line, value) in zip(lines.dropFirst(), model) {
             // Split from the right: names may hold quoted commas, values and units of the demo do not.
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            #expect(fields.count >= 4)
-            let number = fields[fields.count - 2]
+            #expect(fields.count >= 6)
+            let number = fields[fields.count - 4]
             #expect((number.isEmpty ? nil : Double(number)) == value.value, "\(kind.rawValue): \(line)")
-            #expect(String(fields[fields.count - 1]) == value.unit)
+            #expect(String(fields[fields.count - 3]) == value.unit)
+            // Every value says what it is and whether it is known to its last digit; a gap says nothing.
+            #expect(String(fields[fields.count - 2]) == (value.value == nil ? "" : value.basis?.status.rawValue))
+            #expect(number.isEmpty == fields[fields.count - 1].isEmpty, "\(kind.rawValue): \(line)")
         }
     }
 
@@ -87,13 +90,29 @@ import TradeCore
         #expect(!three.hasData)
         #expect(
             PlottedValue.csv(two.plotted)
-                == "series,x,value,unit\nExports,2019,,u\nExports,2020,1,u\nExports,2021,2,u\n")
+                == "series,x,value,unit,status,determined\nExports,2019,,u,,\nExports,2020,1,u,,\nExports,2021,2,u,,\n")
         // A whole-number amount is written without a padded ".0"; a percentage keeps its shortest decimal.
         #expect(
             PlottedValue.csv([
                 PlottedValue(series: "s", x: "2025", value: -8000, unit: "CNY 100 million"),
                 PlottedValue(series: "s", x: "2025", value: 40, unit: "%"),
                 PlottedValue(series: "s", x: "2025", value: 23581.5, unit: "CNY 100 million"),
-            ]) == "series,x,value,unit\ns,2025,-8000,CNY 100 million\ns,2025,40.0,%\ns,2025,23581.5,CNY 100 million\n")
+            ]) == "series,x,value,unit,status,determined\ns,2025,-8000,CNY 100 million,,\ns,2025,40.0,%,,\n"
+                + "s,2025,23581.5,CNY 100 million,,\n")
+        // Determined at the last written digit: −7700 ± 100 is −8000 at 1000 (trailing zeros are not
+        // claimed); 14.5 from inputs that allow 14.0 … 15.0 is not determined at 0.1; from 14.46 … 14.54
+        // it is.
+        let computed = { (v: Double, iv: ClosedRange<Double>, unit: String) in
+            PlottedValue(
+                series: "s", x: "x", value: v, unit: unit, basis: PlottedBasis(status: .computed, interval: iv))
+        }
+        #expect(computed(-8000, -7800 ... -7600, "CNY 100 million").isDetermined == true)
+        #expect(computed(-7700, -7800 ... -7600, "CNY 100 million").isDetermined == false)
+        #expect(computed(14.5, 14.0...15.0, "%").isDetermined == false)
+        #expect(computed(14.5, 14.46...14.54, "%").isDetermined == true)
+        #expect(PlottedValue(series: "s", x: "x", value: 14, unit: "%", basis: .published).isDetermined == true)
+        #expect(
+            PlottedValue.csv([computed(14.5, 14.0...15.0, "%"), computed(14.5, 14.46...14.54, "%")])
+                == "series,x,value,unit,status,determined\ns,x,14.5,%,computed,no\ns,x,14.5,%,computed,yes\n")
     }
 }

@@ -24,11 +24,15 @@ public struct ComboChart: Sendable {
         /// The decimals the agency printed the rate with, when it is its own figure (a rate published
         /// as "16%" is labelled `+16%`); `nil`: one decimal.
         public var rateDecimals: Int?
+        /// What the bar's value is and the values its inputs' rounding allows (the CSV's status).
+        public var valueBasis: PlottedBasis?
+        /// What the rate is and the rates its inputs' rounding allows (the CSV's status).
+        public var rateBasis: PlottedBasis?
 
         /// Creates a point.
         public init(
             label: String, shortLabel: String, year: Int, value: Double?, rate: Double?, rateComputed: Bool = false,
-            rateDecimals: Int? = nil
+            rateDecimals: Int? = nil, valueBasis: PlottedBasis? = nil, rateBasis: PlottedBasis? = nil
         ) {
             self.label = label
             self.shortLabel = shortLabel
@@ -37,6 +41,8 @@ public struct ComboChart: Sendable {
             self.rate = rate
             self.rateComputed = rateComputed
             self.rateDecimals = rateDecimals
+            self.valueBasis = valueBasis
+            self.rateBasis = rateBasis
         }
     }
 

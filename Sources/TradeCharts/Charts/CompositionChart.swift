@@ -16,17 +16,25 @@ public struct CompositionChart: Sendable {
         /// Label per column, each from its own share (never adjusted so that a column adds up to 100);
         /// `nil` for no label.
         public var labels: [String?]
+        /// The decimals each stated share is written with in the CSV (a published "45" as `45`); `nil`:
+        /// the shortest decimal.
+        public var decimals: [Int?]
+        /// What each stated share is (the CSV's status); empty when not known.
+        public var bases: [PlottedBasis?]
 
         /// Creates a segment; without `values` the drawn shares are stated, without `labels` each is
         /// labelled at 0.1, rounded half away from zero.
         public init(
-            name: String, color: String, shares: [Double], values: [Double?]? = nil, labels: [String?]? = nil
+            name: String, color: String, shares: [Double], values: [Double?]? = nil, labels: [String?]? = nil,
+            decimals: [Int?] = [], bases: [PlottedBasis?] = []
         ) {
             self.name = name
             self.color = color
             self.shares = shares
             self.values = values ?? shares
             self.labels = labels ?? shares.map { Growth.roundedPercent($0).description }
+            self.decimals = decimals
+            self.bases = bases
         }
     }
 

@@ -13,13 +13,16 @@ public struct LineChart: Sendable {
         public var dash: String?
         /// One value per x position; `nil` leaves a gap.
         public var values: [Double?]
+        /// What each value is (the CSV's status), position by position; empty when not known.
+        public var bases: [PlottedBasis?]
 
         /// Creates a series.
-        public init(name: String, color: String, dash: String? = nil, values: [Double?]) {
+        public init(name: String, color: String, dash: String? = nil, values: [Double?], bases: [PlottedBasis?] = []) {
             self.name = name
             self.color = color
             self.dash = dash
             self.values = values
+            self.bases = bases
         }
     }
 

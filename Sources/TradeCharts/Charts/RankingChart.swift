@@ -12,13 +12,18 @@ public struct RankingChart: Sendable {
         /// The decimals the agency printed the value with, when it is its own figure (a rate published
         /// as "40%": label `+40%` with ``RankingChart/formatPrinted``, CSV `40`); `nil`: ``RankingChart/format``.
         public var decimals: Int?
+        /// What the value is and the values its inputs' rounding allows (the CSV's status).
+        public var basis: PlottedBasis?
 
         /// Creates an item.
-        public init(label: String, value: Double, computed: Bool = false, decimals: Int? = nil) {
+        public init(
+            label: String, value: Double, computed: Bool = false, decimals: Int? = nil, basis: PlottedBasis? = nil
+        ) {
             self.label = label
             self.value = value
             self.computed = computed
             self.decimals = decimals
+            self.basis = basis
         }
 
         /// The label of the value: at the agency's decimals when they are known and `printed` is given.

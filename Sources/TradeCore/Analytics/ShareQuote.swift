@@ -9,7 +9,8 @@
 public struct ShareQuote: Sendable, Equatable {
     /// Fraction digits of a printed share (0.1 percentage point, as the agency prints them).
     public static let places = 1
-    /// Fraction digits of a computed share in data files (CSV beside a chart).
+    /// Fraction digits of a computed share as drawn (a column's height); never printed: the CSV beside a
+    /// chart writes ``value``, at the precision it is labelled with.
     public static let dataPlaces = 4
 
     /// The share computed from the levels, percent, at ``dataPlaces``; `nil` without a positive total.
@@ -25,8 +26,8 @@ public struct ShareQuote: Sendable, Equatable {
     /// Why a computed share is not printed.
     public var withheld: String?
 
-    /// The share for data files: as published, or the computed one at ``dataPlaces`` when it may be
-    /// printed; `nil` when withheld.
+    /// The share at ``dataPlaces``: as published, or the computed one when it may be printed; `nil` when
+    /// withheld. Finer than a share can be printed: data files write ``value``.
     public var dataValue: DecimalNumber? {
         if let published { return published }
         return value == nil ? nil : computed

@@ -91,6 +91,7 @@ struct ChartCommand: AsyncParsableCommand {
     @OptionGroup var language: LanguageOptions
     @Option(help: "Size: bulletin (640 × 400) or slide (1280 × 720).") var size: ChartTheme.Size = .bulletin
     @Flag(help: "Combo as two stacked panels instead of a dual axis.") var panels = false
+    @Option(help: "Published by YYYY-MM-DD (default: latest).", transform: Arguments.date) var asOf: String?
     @Option(help: "svg, or png at 2× (needs rsvg-convert; default: from the -o name).") var format: ChartFormat?
     @Option(name: .shortAndLong, help: "Output file (.svg or .png).") var output: String
 
@@ -100,13 +101,12 @@ struct ChartCommand: AsyncParsableCommand {
 
     func run() async throws {
         var request = ChartRequest(
-            book: try await store.reader().figureBook(.everything),
+            book: try await store.reader().figureBook(FigureSelection(asOf: asOf)),
             theme: ChartTheme(size: size, language: language.lang),
             from: from ?? Period(year: through.year - 2, month: 1) ?? through, through: through)
         (request.sector, request.flow, request.breakdown) = (Sectors.standard.lookup(sector)?.code ?? sector, flow, by)
         request.panels = panels
-        let rsvgConvert = ChartRaster.rsvgConvert(path: Edge.variables["PATH"])
-        let written = try kind.write(request, to: output, format: format, rsvgConvert: rsvgConvert)
+        let written = try kind.write(request, to: output, format: format, searchPath: Edge.variables["PATH"])
         print("wrote \(written.joined(separator: " and "))")
     }
 }

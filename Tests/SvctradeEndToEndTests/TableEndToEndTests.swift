@@ -206,6 +206,32 @@ import TradeTestSupport
             ]).status == 0)
     }
 
+    /// `chart --as-of` draws what was published by then, as `table --as-of` and the bulletin read: April
+    /// 2021's combo as of its release date (3 June 2021) has January–March 2021 as the April bulletin's
+    /// 11600, not the 11581.9 published in August 2021.
+    @Test func aChartAsOfADateUsesOnlyWhatWasPublishedByThen() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let db = try store(folder)
+        var csv: [String] = []
+        for asOf in [["--as-of", "2021-06-03"], []] {
+            let out = folder.file("c\(csv.count).svg")
+            let args = ["chart", "combo", "--db", db, "--through", "2021-04", "--from", "2020-01", "--lang", "en"]
+            let r = try cli.run(args + asOf + ["-o", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            let text = try String(contentsOfFile: folder.file("c\(csv.count).csv"), encoding: .utf8)
+            csv.append(text.split(separator: "\n").filter { $0.contains(",Mar,") }.joined(separator: "|"))
+        }
+        #expect(
+            csv[0] == "\"Value (CNY 100 million, left)\",Mar,11523,CNY 100 million,computed,yes|"
+                + "\"Value (CNY 100 million, left)\",Mar,11600,CNY 100 million,published,yes|"
+                + "\"YoY growth (%, right)\",Mar,-10.8,%,published,yes|\"YoY growth (%, right)\",Mar,0.5,%,published,yes"
+        )
+        #expect(csv[1].contains(",Mar,11581.9,CNY 100 million,published,yes"))
+        #expect(
+            try cli.run(["chart", "combo", "--through", "2021-04", "--as-of", "2021-06-31", "-o", "x.svg"]).status == 2)
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try cli.run(["table", "--through", "2021-13"]).status == 2)
         #expect(try cli.run(["table", "--through", "2021-04", "--sectors", "SZ"]).status == 2)

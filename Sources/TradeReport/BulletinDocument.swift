@@ -231,7 +231,7 @@ public struct BulletinDocument: Sendable {
         }
         if zh {
             n.append(
-                "金额单位为亿元人民币；公布的增速、比重按公布时的精度列示（公布为整数的即为整数，如“下降10%”，其精度为±0.5）；计算的增速、比重保留一位小数，按四舍五入（远离零）修约一次，正文中末位为0时省略。"
+                "金额单位为亿元人民币；增速、比重保留一位小数，公布数按公布时的写法列示（末位为0时省略，如“下降10%”即−10.0%）；计算的增速、比重按四舍五入（远离零）修约一次，正文中末位为0时省略。"
             )
             n.append("增速按可比口径：能由本库数据计算且在公布精度上与公布数一致时用计算值，否则采用公布数（见数据表 yoy_source 列）。")
             if !pilotCharts.isEmpty || pilotFigures != nil {
@@ -243,7 +243,7 @@ public struct BulletinDocument: Sendable {
             n += release.notes
         } else {
             n.append(
-                "Amounts in CNY (RMB); published growth rates and shares are printed as the agency printed them (a whole number stays one: “down 10%” means −9.5 to −10.5); computed ones to one decimal, rounded half away from zero once, with a trailing .0 dropped in the text."
+                "Amounts in CNY (RMB); growth rates and shares have one decimal: published ones are printed as the agency printed them, a trailing .0 dropped (“down 10%” is −10.0%); computed ones are rounded half away from zero once, with a trailing .0 dropped in the text."
             )
             n.append(
                 "Growth on a comparable basis: the rate computed from the store is used when it agrees with the published one at the published precision; otherwise the published rate (table column yoy_source)."

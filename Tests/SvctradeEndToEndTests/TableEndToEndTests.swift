@@ -62,7 +62,7 @@ import TradeTestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: workbook)) == Data(contentsOf: URL(fileURLWithPath: xlsx)))
         let lines = r.stdout.split(separator: "\n").map(String.init)
         // Comparable bases implied by published rates at the step their interval allows: 15644.5 at 3.3%
-        // (±0.05) is 15144.7 ± 7.3 → 15100; 8182.4 at "下降10%" (±0.5) is 9041.3 … 9142.4 → 9000; 7325.3 at
+        // (±0.05) is 15144.7 ± 7.3 → 15100; 8182.4 at "下降10%" (−10.0) is 9086.5 … 9096.7 → 9100; 7325.3 at
         // 14.9% is 6372.6 … 6378.2 → 6380; 2481.9 at −41.3% is 2481.85 / 0.5875 = 4224.4 … 2481.95 / 0.5865
         // = 4231.8 → 4230.
         #expect(
@@ -78,7 +78,7 @@ import TradeTestSupport
         #expect(
             lines.contains {
                 $0.hasPrefix(
-                    "CN,S,import,CNY,2021-01,2021-04,8182.4,CNY 100m,published,9000,-10,published,published,-10,,-27.3,-14.7,"
+                    "CN,S,import,CNY,2021-01,2021-04,8182.4,CNY 100m,published,9100,-10,published,published,-10,,-27.3,-14.7,"
                 )
             })
         #expect(

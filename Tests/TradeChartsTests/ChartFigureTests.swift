@@ -70,10 +70,11 @@ import TradeTestSupport
     }
 
     /// January–September 2024: total services (5.51814 trillion) has no published rate; its base is the sum
-    /// of the bases implied by exports' 15.3% (2.27334 trillion: 19708 … 19725亿元) and imports' "14%"
-    /// (3.2448 trillion, ±0.5 points: 3.2448 / 1.145 = 28338 … 3.2448 / 1.135 = 28589亿元), so growth lies in
-    /// about 14.2 … 14.9%: no point at 0.1 (it was drawn as 14.5, as if imports were 14.0), the note says why.
-    @Test func aGrowthRateTheRoundingLeavesOpenIsLeftOffAndNamed() throws {
+    /// of the bases implied by exports' 15.3% (2.27334 trillion) and imports' "14%" (14.0: MOFCOM drops the
+    /// trailing ".0"), so growth is computed, 14.5, drawn with the marker of a rate on implied bases and
+    /// named in the "◆" note. January–May 2024's inputs leave its first decimal open (15.7 … 16.1%): left
+    /// off the line, the note says why.
+    @Test func aRateOnImpliedBasesIsMarkedAndOneTheRoundingLeavesOpenIsNamed() throws {
         // The figures dated by the bulletin's release date (3 December 2025): 6.58 trillion yuan for
         // January–October, not the 65,844.3 亿元 reported three days later.
         let book = try ShippedData.store(["mofcom-published-2023-2025.csv"]).figureBook(asOf: "2025-12-03")
@@ -81,15 +82,19 @@ import TradeTestSupport
         let chart = BulletinCharts(book: book, theme: theme).combo(
             fromYear: 2024, through: try Period(parsing: "2025-10"))
         let september = try #require(chart.points.first { $0.year == 2024 && $0.label == "Sep" })
-        #expect(september.rate == nil)
-        #expect(!september.rateComputed)
+        #expect(september.rate == 14.5)
+        #expect(september.rateComputed)
+        let may = try #require(chart.points.first { $0.year == 2024 && $0.label == "May" })
+        #expect(may.rate == nil)
         #expect(
             chart.text.notes.contains {
-                $0.hasPrefix("Growth not shown for") && $0.contains("Jan–Sep 2024 (14.2 … 14.9%)")
+                $0.hasPrefix("Growth not shown for Jan–May 2024 (15.7 … 16.1%)")
             }, "\(chart.text.notes)")
-        #expect(!chart.text.notes.contains { $0.hasPrefix("◆ Growth not published:") })
+        #expect(
+            chart.text.notes.contains(
+                "◆ Growth not published: Jan–Sep 2024 computed on a base implied by published rates."),
+            "\(chart.text.notes)")
         let svg = chart.svg(theme: theme)
-        #expect(!svg.contains("fill=\"#D55E00\" stroke=\"#FFFFFF\""))
         // The latest bar as published, 6.58 trillion yuan: no false decimal.
         #expect(svg.contains(">65,800</text>"))
         #expect(!svg.contains("65,800.0"))

@@ -2,9 +2,10 @@ import PropertyBased
 import Testing
 import TradeCore
 
-/// A published rate is known to half a unit of the last place the agency printed: "下降10%" is anywhere
-/// in −10.5 … −9.5 (±0.5), "增长23.2%" in 23.15 … 23.25 (±0.05). Every interval and implied level built
-/// on a published rate uses that width, never ±0.05 for a whole number.
+/// A published rate is known to 0.1 point: MOFCOM and SAFE print percentages to one decimal and drop a
+/// trailing ".0" (domain reference §1.8), so "下降10%" is −10.0, anywhere in −10.05 … −9.95, like
+/// "增长23.2%" in 23.15 … 23.25; the release gives the gap as 23.2 − (−10.0) = "33.2个百分点". A rate
+/// with more places is known to its last one. Every interval and implied level uses that width.
 @Suite struct PublishedRateWidthTests {
     static let yi = MonetaryUnit(.cny, .hundredMillion)
     /// 1 亿元 in hundredths of a yuan.
@@ -19,26 +20,27 @@ import TradeCore
 
     static func rate(_ text: String) throws -> DecimalNumber { try #require(DecimalNumber(parsing: text)) }
 
-    @Test func halfWidthFollowsThePublishedPlaces() throws {
-        #expect(Growth.halfWidth(of: try Self.rate("-10")) == 0.5)
+    @Test func aPublishedRateIsKnownToATenthAtLeast() throws {
+        #expect(Growth.precisionPlaces(of: try Self.rate("-10")) == 1)
+        #expect(Growth.halfWidth(of: try Self.rate("-10")) == 0.05)
         #expect(Growth.halfWidth(of: try Self.rate("23.2")) == 0.05)
         #expect(Growth.halfWidth(of: try Self.rate("1.25")) == 0.005)
     }
 
-    /// January–April 2021 imports: 8182.4亿元, "下降10%". By hand:
+    /// January–April 2021 imports: 8182.4亿元, "下降10%" (−10.0). By hand:
     /// point 8182.4 / 0.9 = 9091.5556 → 9091.6;
-    /// low  8182.35 / (1 − 0.095) = 8182.35 / 0.905 = 9041.2707;
-    /// high 8182.45 / (1 − 0.105) = 8182.45 / 0.895 = 9142.4022;
-    /// the half width covers the farther end: 9142.4022 − 9091.5556 = 50.8467亿元 (it was ±5.1, as if −10.0).
-    /// Stated at the step whose half covers ±50.8: 1000亿元 (100 would give 9100 ± 50, missing 9041.3–9050).
-    @Test func baseImpliedByAWholeNumberRate() throws {
+    /// low  8182.35 / (1 − 0.0995) = 8182.35 / 0.9005 = 9086.4520;
+    /// high 8182.45 / (1 − 0.1005) = 8182.45 / 0.8995 = 9096.6648;
+    /// the half width covers the farther end from the exact base 9091.56: 9096.6648 − 9091.5556 = 5.1093亿元
+    /// (±5.1 before the farther end was taken: the upper 9096.66 was left out). Stated at 100亿元: "9100".
+    @Test func baseImpliedByARateWithItsZeroDropped() throws {
         let base = try #require(
             Growth.impliedBase(try Self.published("8182.4"), rate: try Self.rate("-10")))
         #expect(base.level.formatted(in: Self.yi, places: 1) == "9091.6")
-        #expect(Double(base.lower) <= 9041.2707 * Self.oneYi)
-        #expect(Double(base.upper) >= 9142.4022 * Self.oneYi)
-        #expect((508_460_000_000...508_470_000_000).contains(base.halfWidth), "\(base.halfWidth)")
-        #expect(StatedLevel.honestResolution(base.resolution, halfWidth: base.halfWidth) == 10_000_000_000_000)
+        #expect(Double(base.lower) <= 9086.4520 * Self.oneYi)
+        #expect(Double(base.upper) >= 9096.6648 * Self.oneYi)
+        #expect((51_092_000_000...51_093_000_000).contains(base.halfWidth), "\(base.halfWidth)")
+        #expect(StatedLevel.honestResolution(base.resolution, halfWidth: base.halfWidth) == 1_000_000_000_000)
     }
 
     /// January–April 2021 exports: 7462.1亿元, "增长23.2%". By hand: 7462.1 / 1.232 = 6056.9;
@@ -53,44 +55,44 @@ import TradeCore
         #expect(StatedLevel.honestResolution(base.resolution, halfWidth: base.halfWidth) == 100_000_000_000)
     }
 
-    /// A two-year average from a versus-2019 rate published as a whole number is known to a whole number:
-    /// √0.9 − 1 = −5.132%, anywhere in √0.895 − 1 = −5.395% … √0.905 − 1 = −4.868%: "-5", not "-5.1".
-    /// One decimal is unchanged: −10.3% → √0.897 − 1 = −5.29% → "-5.3".
-    @Test func twoYearAverageFromAWholeNumberRate() throws {
+    /// A two-year average from a versus-2019 rate "−10" (−10.0): √0.9 − 1 = −5.1317%, anywhere in
+    /// √0.8995 − 1 = −5.1580% … √0.9005 − 1 = −5.1053%: "-5.1". One decimal alike: −10.3% → "-5.3".
+    @Test func twoYearAverageFromARateWithItsZeroDropped() throws {
         let whole = try #require(Growth.averagePercent(fromGrowth: try Self.rate("-10"), years: 2))
-        #expect(whole.0.description == "-5")
-        #expect(abs(whole.1.lowerBound - -5.3950) < 1e-3)
-        #expect(abs(whole.1.upperBound - -4.8684) < 1e-3)
+        #expect(whole.0.description == "-5.1")
+        #expect(abs(whole.1.lowerBound - -5.1580) < 1e-3)
+        #expect(abs(whole.1.upperBound - -5.1053) < 1e-3)
         let tenth = try #require(Growth.averagePercent(fromGrowth: try Self.rate("-10.3"), years: 2))
         #expect(tenth.0.description == "-5.3")
     }
 
-    /// A computed interval of −10.45 … −10.35 is within "−10" (−10.5 … −9.5): no restated base. Against
-    /// "−10.0" (−10.05 … −9.95) it would be one.
+    /// "−10" is −10.0 (−10.05 … −9.95): a computed interval of −10.04 … −9.96 agrees with it, one of
+    /// −10.45 … −10.35 does not (the base was restated), as against "−10.0".
     @Test func restatedBaseUsesTheRatesOwnWidth() throws {
-        let computed = try Self.rate("-10.4")
-        let whole = RateQuote.choose(
-            computed: computed, interval: -10.45 ... -10.35, published: try Self.rate("-10"))
-        #expect(!whole.isBaseRestated)
-        #expect(whole.value?.description == "-10")
-        let tenth = RateQuote.choose(
-            computed: computed, interval: -10.45 ... -10.35, published: try Self.rate("-10.0"))
-        #expect(tenth.isBaseRestated)
+        for published in ["-10", "-10.0"] {
+            let agrees = RateQuote.choose(
+                computed: try Self.rate("-10.0"), interval: -10.04 ... -9.96, published: try Self.rate(published))
+            #expect(!agrees.isBaseRestated)
+            let restated = RateQuote.choose(
+                computed: try Self.rate("-10.4"), interval: -10.45 ... -10.35, published: try Self.rate(published))
+            #expect(restated.isBaseRestated)
+            #expect(restated.value?.description == published)
+        }
     }
 
-    /// Differences of quoted rates are no finer than the coarser rate, rounded half away from zero once:
-    /// 23.2 − (−10) = 33.2 → 33 (32.65 … 33.75); −10 − (−13.5) = 3.5 → 4 (2.95 … 4.05); 4.5 → 5; 3.3 − 0.5 = 2.8;
-    /// 10 − 10 = 0.
+    /// Differences of quoted rates are no finer than the coarser rate (0.1 at least), rounded half away
+    /// from zero once: 23.2 − (−10) = 33.2 (as MOFCOM printed the gap); −10 − (−13.5) = 3.5;
+    /// 3.3 − 0.5 = 2.8; 10 − 10 = 0.0; 1.25 − 0.5 = 0.75 → 0.8.
     @Test func differenceOfRatesAtTheCoarserPlaces() throws {
         func d(_ a: String, _ b: String) throws -> String {
             Growth.difference(try Self.rate(a), try Self.rate(b)).description
         }
-        #expect(try d("23.2", "-10") == "33")
-        #expect(try d("-10", "-13.5") == "4")
-        #expect(try d("-10", "-14.5") == "5")
+        #expect(try d("23.2", "-10") == "33.2")
+        #expect(try d("-10", "-13.5") == "3.5")
         #expect(try d("3.3", "0.5") == "2.8")
-        #expect(try d("10", "10") == "0")
+        #expect(try d("10", "10") == "0.0")
         #expect(try d("12.0", "11.5") == "0.5")
+        #expect(try d("1.25", "0.5") == "0.8")
     }
 
     /// Every implied base contains the base implied by any rate inside the published rate's rounding

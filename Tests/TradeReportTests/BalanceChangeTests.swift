@@ -88,8 +88,9 @@ import TradeTestSupport
             sentence(year, "balance")?.hasSuffix("deficit stood at RMB1.7 trillion (an increase of RMB90.86 billion).")
                 == true)
         let yearZh = try PressFiguresTests.release("2018-12", .zh, baseYear: nil, book: book)
-        // 2018 imports were published as a whole number: the gap is said under the computed heading.
-        #expect(sentence(yearZh, "balance") == "服务贸易逆差1.7万亿元（增加908.6亿元）。")
+        // 2018 imports' whole-number rate is one decimal with its ".0" dropped: the gap is an identity of
+        // the two published rates, said beside the published deficit.
+        #expect(sentence(yearZh, "balance") == "服务出口增幅大于进口4.6个百分点，服务贸易逆差1.7万亿元（增加908.6亿元）。")
         let key = SeriesKey(region: "CN", sector: "S", flow: .balance, currency: .cny)
         let change = book.figure(key, try PeriodSpan(parsing: "2019-01/2019-08"))?.rates.balanceChange
         #expect(change?.formatted(in: yi, places: 1) == "1175.0")

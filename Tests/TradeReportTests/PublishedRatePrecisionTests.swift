@@ -20,10 +20,9 @@ import TradeReport
         let cells = try Self.table(through: "2021-04")
         let expected: [[String]] = [
             // No level of January–April 2020 is stored (MOFCOM's 2020 releases in the record go from
-            // the first quarter to January–May), so there is no computed rate: the published -10. Its change
-            // from January–March's -13.5 (±0.05) lies in −10.5 + 13.45 = 2.95 … −9.5 + 13.55 = 4.05: at the
-            // whole number −10 allows, 3.5 rounds half away from zero to 4 (it was printed 3.5).
-            ["S", "import", "2021-01", "2021-04", "-10", "published", "published", "-10", "", "4"],
+            // the first quarter to January–May), so there is no computed rate: the published -10, printed
+            // as MOFCOM printed it (−10.0 with its ".0" dropped). Its change from January–March's -13.5 is 3.5.
+            ["S", "import", "2021-01", "2021-04", "-10", "published", "published", "-10", "", "3.5"],
             // A published rate with one decimal is unchanged.
             ["S", "export", "2021-01", "2021-04", "23.2", "published", "published", "23.2", "", "0.4"],
             // Computed rates keep their 0.1: the April balance's rate and the total's computed rate.
@@ -43,26 +42,24 @@ import TradeReport
         }
         let table = BulletinTableBuilder().table(
             rows, columns: ["flow", "value", "prior_value", "yoy_pct", "published_yoy_pct"])
-        // The base implied by the rate is 8182.4 / 0.9 = 9091.6, but "-10" is −10.5 … −9.5: the base lies
-        // anywhere in 8182.35 / 0.905 = 9041.3 … 8182.45 / 0.895 = 9142.4 (±50.8). A step of 100 (9100 ± 50)
-        // would miss 9041.3 … 9050: it is stated at 1000, "9000".
+        // The base implied by the rate is 8182.4 / 0.9 = 9091.6; "-10" is −10.0 (±0.05), so the base lies
+        // anywhere in 8182.35 / 0.9005 = 9086.45 … 8182.45 / 0.8995 = 9096.66 (±5.1): stated at 100, "9100".
         #expect(
             CSVRenderer.render(table)
-                == "flow,value,prior_value,yoy_pct,published_yoy_pct\nimport,8182.4,9000,-10,-10\n")
-        #expect(MarkdownRenderer.render(table).contains("| import | 8182.4 | 9000 | -10 | -10 |"))
+                == "flow,value,prior_value,yoy_pct,published_yoy_pct\nimport,8182.4,9100,-10,-10\n")
+        #expect(MarkdownRenderer.render(table).contains("| import | 8182.4 | 9100 | -10 | -10 |"))
         #expect(HTMLRenderer.render(table).contains(#"<td class="num">-10</td>"#))
         #expect(!HTMLRenderer.render(table).contains("-10.0"))
         #expect(JSONRenderer.render(table).contains(#""yoy_pct": -10, "published_yoy_pct": -10"#))
     }
 
-    /// The change between two whole-number rates is a computed figure known to no better than a whole
-    /// number (January–December 2018 imports: 10% as in January–November, a change of 0 points, anywhere
-    /// in −1 … 1; it was printed "0.0").
+    /// The change between two rates published with their ".0" dropped is a computed figure at 0.1
+    /// (January–December 2018 imports: 10% as in January–November, a change of 0.0 points).
     @Test func arithmeticOnIntegerRatesIsAtTheirPlaces() throws {
         let cells = try Self.table(through: "2018-12")
         let imports = cells.first { $0[0] == "S" && $0[1] == "import" && $0[2] == "2018-01" && $0[3] == "2018-12" }
         #expect(imports?[7] == "10", "\(cells)")
-        #expect(imports?[9] == "0", "\(cells)")
+        #expect(imports?[9] == "0.0", "\(cells)")
         let quote = RateQuote.choose(computed: nil, interval: nil, published: DecimalNumber(parsing: "-10"))
         #expect(quote.value?.description == "-10")
         #expect(quote.source == .published)

@@ -28,8 +28,8 @@ import TradeTestSupport
         #expect(total.yearOnYear.value?.description == "3.3")
         #expect(total.versusBase.value?.description == "-10.3")
         #expect(total.averageGrowth.value?.description == "-5.3")
-        // 23.2 − (−10): imports were published as a whole number (±0.5), so 32.65 … 33.75: 33, not 33.2.
-        #expect(total.exportImportGap?.description == "33")
+        // 23.2 − (−10.0) = 33.2, as the release prints the gap ("下降10%" is −10.0, its ".0" dropped).
+        #expect(total.exportImportGap?.description == "33.2")
         let exports = c.row(key("S", .export), span)
         #expect(exports.value?.level.formatted(in: yi, places: 1) == "7462.1")
         #expect(exports.yearOnYear.value?.description == "23.2")

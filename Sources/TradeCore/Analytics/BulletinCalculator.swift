@@ -177,7 +177,7 @@ public struct BulletinCalculator {
             let previous = PeriodSpan.yearToDate(through: span.end.advanced(by: -1))
             if let now = quote.value, let before = yearOnYear(key, previous).0.value {
                 // A computed difference, no finer than the coarser rate (``Growth/difference(_:_:)``):
-                // January–April 2021 imports −10 ("下降10%", ±0.5) after −13.5 is 4 points, not 3.5.
+                // January–April 2021 imports −10.0 ("下降10%") after −13.5 is 3.5 points.
                 row.yearOnYearChange = Growth.difference(now, before)
             }
         }
@@ -374,7 +374,7 @@ public struct BulletinCalculator {
             SeriesKey(region: row.key.region, sector: row.key.sector, flow: .import, currency: row.key.currency),
             row.span
         ).0.value
-        // No finer than the coarser rate: 23.2 − (−10) is 33 (32.65 … 33.75), as the press figures print it.
+        // No finer than the coarser rate: 23.2 − (−10.0) is 33.2, as the release prints it.
         if let x, let m { row.exportImportGap = Growth.difference(x, m) }
     }
 

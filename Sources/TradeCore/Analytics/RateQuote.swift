@@ -20,8 +20,8 @@ public enum RateSource: String, Sendable, Codable {
 /// equals the published one at publication precision and its interval (from the rounding of the
 /// levels) is no wider than that precision; otherwise quote the published rate. The base is
 /// **restated** exactly when the published rate lies outside the interval the rounded levels allow
-/// (widened by the published rate's own rounding, ``Growth/halfWidth(of:)``: ±0.5 for "下降10%",
-/// ±0.05 for "增长23.2%").
+/// (widened by the published rate's own rounding, ``Growth/halfWidth(of:)``: ±0.05 for "下降10%" and
+/// "增长23.2%" alike, the agency's trailing ".0" dropped).
 public struct RateQuote: Sendable, Equatable {
     /// The rate to quote, percent: a computed rate rounded half away from zero to 0.1, a published
     /// one exactly as the agency printed it (`-10` for "下降10%", never `-10.0`: the padded zero would
@@ -129,17 +129,22 @@ public struct RateQuote: Sendable, Equatable {
 
 /// Growth arithmetic on exact levels (<doc:Methodology>–1.4).
 public enum Growth {
-    /// The half width of a published rate's rounding, percentage points, at the places the agency
-    /// printed it: "下降10%" is −10 ± 0.5 (anything in −10.5 … −9.5), "增长23.2%" is 23.2 ± 0.05.
-    public static func halfWidth(of rate: DecimalNumber) -> Double { 0.5 / pow10(max(0, rate.places)) }
+    /// The places a published rate is known to: at least one. MOFCOM and SAFE print percentages to one
+    /// decimal and drop a trailing ".0" (domain reference §1.8: "进口…下降10%", "出口…增长18%"), so "下降10%"
+    /// is −10.0, known to ±0.05 like "增长23.2%"; the release itself gives the gap as 23.2 − (−10.0) =
+    /// "33.2个百分点" [MOF-0603].
+    public static func precisionPlaces(of rate: DecimalNumber) -> Int { max(1, rate.places) }
+
+    /// The half width of a published rate's rounding, percentage points (``precisionPlaces(of:)``):
+    /// "下降10%" and "增长23.2%" are each ±0.05.
+    public static func halfWidth(of rate: DecimalNumber) -> Double { 0.5 / pow10(precisionPlaces(of: rate)) }
 
     /// The difference of two quoted rates (a change in growth, the export–import gap), no finer than the
-    /// coarser of the two: at 0.1 when both have a decimal, else at the whole number a rate published as
-    /// one allows (23.2 − (−10) is 33, not 33.2, its inputs giving 32.65 … 33.75), rounded half away from
-    /// zero once from the exact difference.
+    /// coarser of the two (``precisionPlaces(of:)``): 23.2 − (−10) is 33.2, as the agency printed it;
+    /// rounded half away from zero once from the exact difference.
     public static func difference(_ a: DecimalNumber, _ b: DecimalNumber) -> DecimalNumber {
         let d = a.subtracting(b)
-        return d.rounded(places: min(a.places, b.places) >= 1 ? max(1, d.places) : min(a.places, b.places))
+        return d.rounded(places: min(precisionPlaces(of: a), precisionPlaces(of: b), max(1, d.places)))
     }
 
     /// `(current / base − 1) × 100`, rounded once to `places`, with the interval allowed by both
@@ -177,8 +182,7 @@ public enum Growth {
     }
 
     /// The n-year average implied by a growth over n years (`(1 + g)^(1/n) − 1`), with the interval
-    /// from `g`'s rounding at the places it was published (``halfWidth(of:)``). Rounded once to 0.1, or
-    /// to the whole number when `g` was published as one (±0.5 leaves the tenths of the average open).
+    /// from `g`'s rounding (``halfWidth(of:)``), rounded once to 0.1.
     public static func averagePercent(fromGrowth g: DecimalNumber, years n: Int) -> (
         DecimalNumber, ClosedRange<Double>
     )? {
@@ -187,7 +191,7 @@ public enum Growth {
         let f = { (x: Double) in (pow(1 + x / 100, 1 / Double(n)) - 1) * 100 }
         let v = g.doubleValue
         guard v - step > -100 else { return nil }
-        return (roundedPercent(f(v), places: min(1, max(0, g.places))), f(v - step)...f(v + step))
+        return (roundedPercent(f(v)), f(v - step)...f(v + step))
     }
 
     /// Rounds a binary percentage to 0.1 half away from zero, through its 12-digit decimal form so that
@@ -199,10 +203,9 @@ public enum Growth {
     }
 
     /// The comparable base implied by a published growth rate: `X_t / (1 + g)`, with the interval from
-    /// the level's and the rate's rounding at the places the rate was published (``halfWidth(of:)``;
-    /// <doc:Methodology>). The half width covers both ends of that interval, which is not centred on the
-    /// point: 8182.4亿元 after "下降10%" implies 9091.6, anywhere in 8182.35 / 0.905 … 8182.45 / 0.895 =
-    /// 9041.3 … 9142.4, so ±50.8亿元.
+    /// the level's and the rate's rounding (``halfWidth(of:)``; <doc:Methodology>). The half width covers
+    /// both ends of that interval, which is not centred on the point: 8182.4亿元 after "下降10%" (−10.0)
+    /// implies 9091.6, anywhere in 8182.35 / 0.9005 … 8182.45 / 0.8995 = 9086.45 … 9096.67, so ±5.2亿元.
     public static func impliedBase(_ current: Estimate, rate g: DecimalNumber) -> Estimate? {
         // base = X * 10^(p+2) / (10^(p+2) + g_mantissa), g = g_mantissa / 10^p percent.
         let scale = pow10Int(g.places + 2)

@@ -168,10 +168,11 @@ public struct PressFigures: Sendable {
     ]
     static let rateRounding = "half away from zero to 0.1, trailing .0 dropped"
 
-    /// How a quoted rate was rounded: a rate the agency published as a whole number is printed as it
-    /// was (±0.5), any other rate at 0.1.
+    /// How a quoted rate was rounded: a published rate is printed as the agency printed it, to 0.1 with a
+    /// trailing ".0" dropped ("下降10%" is −10.0, ±0.05: ``TradeCore/Growth/precisionPlaces(of:)``); a
+    /// computed one half away from zero to 0.1.
     static func rateRounding(_ r: DecimalNumber, _ source: RateSource?) -> String {
-        source != .computed && r.places == 0 ? "as published, a whole number (±0.5)" : rateRounding
+        source != .computed && r.places == 0 ? "as published, to 0.1 with its trailing .0 dropped" : rateRounding
     }
 
     /// "今年1—4月" / "From January to April": the lead of a sentence, never a numeral.
@@ -342,10 +343,8 @@ public struct PressFigures: Sendable {
         guard let gx = x.yearOnYear.value, let gm = m.yearOnYear.value, let sx = x.yearOnYear.status,
             let sm = m.yearOnYear.status
         else { return }
-        // A rate published as a whole number (±0.5) makes the gap no finer than a whole number, and the gap
-        // is then worked out, not an identity of two figures at one precision (23.2 − (−10): "33", not 33.2).
+        // 23.2 − (−10.0) = 33.2, as the release prints it ("−10" is "下降10%" with its ".0" dropped).
         let g = Growth.difference(gx, gm)
-        let places = g.places
         let a = g.magnitude.trimmedDescription
         let text =
             zh
@@ -354,13 +353,11 @@ public struct PressFigures: Sendable {
                 ? "\(a) percentage points below import growth" : "\(a) percentage points above import growth")
         put(
             "gap", text: text, value: g.doubleValue, unit: "percentage points",
-            rounding: places == 0
-                ? "difference of two rates, one published as a whole number: to a whole number (±0.55)"
-                : "difference of two rates at 0.1",
+            rounding: "difference of two rates at 0.1",
             formula: "g_X − g_M",
             status: FigureStatus.combining([sx, sm]),
             inputs: Self.rateInputs(x, x.yearOnYear) + Self.rateInputs(m, m.yearOnYear),
-            identity: sx == .published && sm == .published && gx.places == gm.places)
+            identity: sx == .published && sm == .published)
     }
 
     mutating func balanceFigures(_ row: BulletinRow) {

@@ -184,8 +184,8 @@ public struct BulletinCharts {
 
     /// The note naming the growth rates left off the line because the rounding of their inputs leaves
     /// the first decimal open (``TradeCore/RateQuote/withheld``), with the interval each lies in, or `nil`.
-    /// January–September 2024: the bases implied by exports' 15.3% and imports' "14%" (±0.5) put total
-    /// growth anywhere in about 14.2 … 14.8%.
+    /// January–September 2024: the bases implied by exports' 15.3% and imports' "14%" (14.0) put total
+    /// growth anywhere in 14.48 … 14.58%.
     func withheldRatesNote(_ rates: [(PeriodSpan, ClosedRange<Double>)]) -> String? {
         guard !rates.isEmpty else { return nil }
         let zh = words.zh
@@ -200,14 +200,20 @@ public struct BulletinCharts {
                 + ": the rounding of the published inputs leaves its first decimal open."
     }
 
+    /// The highest and lowest growth drawn; "among the periods shown" when some period has no rate (a
+    /// rate left off or never published may have been higher or lower: 2025-10's chart lacks January–August
+    /// 2025, whose published 7.4% is below the drawn low of 7.5%).
     func extremes(_ points: [ComboChart.Point]) -> String {
         let rated = points.enumerated().compactMap { i, p in p.rate.map { (i, $0) } }
         guard let hi = rated.max(by: { $0.1 < $1.1 }), let lo = rated.min(by: { $0.1 < $1.1 }) else { return "" }
         let a = points[hi.0], b = points[lo.0]
         let high = theme.growth(hi.1, decimals: a.rateDecimals ?? 1)
         let low = theme.growth(lo.1, decimals: b.rateDecimals ?? 1)
+        let partial = rated.count < points.count
         return words.zh
-            ? "增速最高为\(a.year)年\(a.label)的\(high)，最低为\(b.year)年\(b.label)的\(low)。"
-            : "Growth peaked at \(high) (\(a.label) \(a.year)) and was lowest at \(low) (\(b.label) \(b.year)). "
+            ? (partial ? "在已列出的期间中，" : "")
+                + "增速最高为\(a.year)年\(a.label)的\(high)，最低为\(b.year)年\(b.label)的\(low)。"
+            : (partial ? "Among the periods shown, growth" : "Growth")
+                + " peaked at \(high) (\(a.label) \(a.year)) and was lowest at \(low) (\(b.label) \(b.year)). "
     }
 }

@@ -183,6 +183,11 @@ public struct BulletinTableBuilder: Sendable {
         }
         c["balance_movement"] = r.balanceMovement?.rawValue
         c["export_import_gap_pp"] = r.exportImportGap?.description
+        if r.value != nil && c["value"] == nil {
+            // A level too uncertain to print (April 2022's balance from two derived months, −119.8 …
+            // −117.6) has no printed change or computed rate either: its bounds say what is known.
+            for column in ["balance_change", "balance_movement", "computed_yoy_pct"] { c[column] = nil }
+        }
         return c
     }
 }

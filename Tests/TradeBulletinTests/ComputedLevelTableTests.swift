@@ -10,13 +10,13 @@ import TradeTestSupport
 @Suite struct ComputedLevelTableTests {
     /// The value cells of the demo's bulletin table of `month`, as of its release date, keyed
     /// "sector flow period_from period_to".
-    static func values(_ month: String) throws -> [String: String] {
+    static func values(_ month: String, column: String = "value") throws -> [String: String] {
         let through = try Period(parsing: month)
         let header = DemoOutputs.header(month: month, resources: try ShippedData.resources())
         let asOf = try #require(BulletinComposer.vintage(through: through, given: nil, header: header))
         let book = try ShippedData.store().figureBook(asOf: asOf)
         let table = BulletinTable(book: book, query: BulletinQuery(through: through), baseYear: 2019, lang: .en).table
-            .selecting(["region", "sector", "flow", "period_from", "period_to", "value"])
+            .selecting(["region", "sector", "flow", "period_from", "period_to", column])
         var cells: [String: String] = [:]
         for row in table.rows where row[0] == "CN" {
             cells[row[1...4].joined(separator: " ")] = row[5]
@@ -36,5 +36,22 @@ import TradeTestSupport
         // digits, "-52.7", as MOFCOM prints its balances and as the press figures (inputs kept) state it; the
         // table's resolver keeps no inputs and printed "-53" before the identity was decided without them.
         #expect(try Self.values("2021-04")["S balance 2021-04 2021-04"] == "-52.7")
+    }
+
+    /// April 2022's balance rests on two months derived from year-to-date totals (−119.8 … −117.6亿元):
+    /// too uncertain to print, so its change and computed rate are not printed either; its bounds and the
+    /// computed rate's are.
+    @Test func aLevelTooUncertainToPrintHasNoPrintedChange() throws {
+        let row = "S balance 2022-04 2022-04"
+        func cell(_ column: String) throws -> String? { try Self.values("2022-04", column: column)[row] }
+        #expect(try cell("value") == "")
+        for column in ["balance_change", "balance_movement", "computed_yoy_pct"] {
+            #expect(try cell(column) == "", "\(column)")
+        }
+        #expect(try cell("value_low") == "-119.80")
+        #expect(try cell("value_high") == "-117.60")
+        #expect(try cell("computed_yoy_low") == "122.73")
+        // A printed balance keeps its change (January–April 2022: a deficit 310 smaller than 720.4).
+        #expect(try Self.values("2022-04", column: "balance_change")["S balance 2022-01 2022-04"] == "310")
     }
 }

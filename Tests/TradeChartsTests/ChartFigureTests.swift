@@ -94,6 +94,12 @@ import TradeTestSupport
             chart.text.notes.contains(
                 "◆ Growth not published: Jan–Sep 2024 computed on a base implied by published rates."),
             "\(chart.text.notes)")
+        // Periods without a rate (January–August 2025 among them, published at 7.4%): the extremes are
+        // those of the periods shown.
+        #expect(
+            chart.text.description.contains(
+                "Among the periods shown, growth peaked at +16.8% (Apr 2024) and was lowest at +7.5% (Oct 2025)."),
+            "\(chart.text.description)")
         let svg = chart.svg(theme: theme)
         // The latest bar as published, 6.58 trillion yuan: no false decimal.
         #expect(svg.contains(">65,800</text>"))

@@ -125,16 +125,19 @@ public struct PlottedBasis: Sendable, Equatable {
 }
 
 extension ComboChart {
-    /// The bars then the growth line, period by period.
+    /// The bars then the growth line, period by period; each period named with its year ("2024 Jan–Feb"),
+    /// as a chart over two years has each month twice.
     public var plotted: [PlottedValue] {
         points.map {
-            PlottedValue(series: valueLegend, x: $0.label, value: $0.value, unit: valueUnit, basis: $0.valueBasis)
+            PlottedValue(
+                series: valueLegend, x: "\($0.year) \($0.label)", value: $0.value, unit: valueUnit,
+                basis: $0.valueBasis)
         }
             + points.map {
                 // A computed rate keeps its one decimal (8.0, not 8).
                 PlottedValue(
-                    series: rateLegend, x: $0.label, value: $0.rate, unit: "%", decimals: $0.rateDecimals ?? 1,
-                    basis: $0.rateBasis)
+                    series: rateLegend, x: "\($0.year) \($0.label)", value: $0.rate, unit: "%",
+                    decimals: $0.rateDecimals ?? 1, basis: $0.rateBasis)
             }
     }
 }

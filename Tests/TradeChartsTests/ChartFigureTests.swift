@@ -149,7 +149,7 @@ extension ChartFigureTests {
         let june = try #require(chart.points.first { $0.year == 2024 && $0.label == "Jun" })
         #expect(june.rate == 14 && june.rateDecimals == 0)
         let csv = PlottedValue.csv(chart.plotted)
-        #expect(csv.contains("\"YoY growth (%, right)\",Jun,14,%,published,yes\n"))
+        #expect(csv.contains("\"YoY growth (%, right)\",2024 Jun,14,%,published,yes\n"))
         #expect(
             PlottedValue.csv([.init(series: "s", x: "x", value: 8, unit: "%")])
                 == "series,x,value,unit,status,determined\ns,x,8.0,%,,\n")

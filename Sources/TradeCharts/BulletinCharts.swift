@@ -85,7 +85,7 @@ public struct BulletinCharts {
                         value: level(row.value), rate: row.yearOnYear.value?.doubleValue,
                         rateComputed: rateStatus.map { $0 != .published } ?? false,
                         rateDecimals: row.yearOnYear.source == .published ? row.yearOnYear.value?.places : nil,
-                        valueBasis: basis(row.value), rateBasis: basis(row.yearOnYear)))
+                        valueBasis: basis(row.value), rateBasis: basis(row.yearOnYear), period: span))
             }
         }
         let latestSpan = PeriodSpan.yearToDate(through: through)
@@ -211,9 +211,9 @@ public struct BulletinCharts {
         let low = theme.growth(lo.1, decimals: b.rateDecimals ?? 1)
         let partial = rated.count < points.count
         return words.zh
-            ? (partial ? "在已列出的期间中，" : "")
+            ? (partial ? "在有增速的期间中，" : "")
                 + "增速最高为\(a.year)年\(a.label)的\(high)，最低为\(b.year)年\(b.label)的\(low)。"
-            : (partial ? "Among the periods shown, growth" : "Growth")
+            : (partial ? "Among the periods with a growth rate, growth" : "Growth")
                 + " peaked at \(high) (\(a.label) \(a.year)) and was lowest at \(low) (\(b.label) \(b.year)). "
     }
 }

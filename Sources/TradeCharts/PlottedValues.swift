@@ -125,19 +125,19 @@ public struct PlottedBasis: Sendable, Equatable {
 }
 
 extension ComboChart {
-    /// The bars then the growth line, period by period; each period named with its year ("2024 Jan–Feb"),
-    /// as a chart over two years has each month twice.
+    /// The bars then the growth line, period by period; each named by the period it stands for
+    /// (`2021-01/2021-04` for the bar labelled "Apr" of 2021: a chart over two years has each month twice,
+    /// and its bars are years to date), or by year and label when the period is not known.
     public var plotted: [PlottedValue] {
-        points.map {
-            PlottedValue(
-                series: valueLegend, x: "\($0.year) \($0.label)", value: $0.value, unit: valueUnit,
-                basis: $0.valueBasis)
+        func x(_ p: Point) -> String { p.period?.description ?? "\(p.year) \(p.label)" }
+        return points.map {
+            PlottedValue(series: valueLegend, x: x($0), value: $0.value, unit: valueUnit, basis: $0.valueBasis)
         }
             + points.map {
                 // A computed rate keeps its one decimal (8.0, not 8).
                 PlottedValue(
-                    series: rateLegend, x: "\($0.year) \($0.label)", value: $0.rate, unit: "%",
-                    decimals: $0.rateDecimals ?? 1, basis: $0.rateBasis)
+                    series: rateLegend, x: x($0), value: $0.rate, unit: "%", decimals: $0.rateDecimals ?? 1,
+                    basis: $0.rateBasis)
             }
     }
 }

@@ -311,7 +311,7 @@ public struct BulletinDocument: Sendable {
                 "知识密集型服务：保险服务、金融服务、知识产权使用费、电信计算机和信息服务、其他商业服务、个人文化和娱乐服务之和。",
                 "同比增速按可比口径：公布增速与按上年公布数计算的结果不一致时，以公布增速为准（上年数据已修订）。",
                 "两年平均增长率为以两年前同期为基期的几何平均增长率，即（本期÷两年前同期）的平方根减1。",
-                "数字修约：公布的增速和比重按公布时的精度列示（公布为整数的保留整数）；计算的增速和比重保留一位小数，四舍五入（远离零）一次；金额按其最精确来源的精度列示。",
+                "数字修约：增速和比重保留一位小数，公布数按公布时的写法列示（末位为0时省略，如“下降10%”即−10.0%）；计算的增速和比重四舍五入（远离零）一次；金额按其最精确来源的精度列示。",
                 "数字性质：正文只使用公布数及由公布数精确计算的数字；由两期累计数相减推算的月度数、由增速反推的基期数和示意数据不入正文。",
             ]
             : [
@@ -319,7 +319,7 @@ public struct BulletinDocument: Sendable {
                 "Knowledge-intensive services: insurance, financial services, charges for the use of intellectual property, telecommunications, computer and information services, other business services, and personal, cultural and recreational services.",
                 "Growth is on a comparable basis: where the published rate differs from one computed on last year's published level, the published rate stands (the base was revised).",
                 "The two-year average growth rate is the geometric mean against the same period two years earlier: the square root of (this period ÷ two years earlier), minus one.",
-                "Rounding: published rates and shares as the agency printed them (a whole number stays one); computed ones to one decimal, half away from zero, once; amounts at the precision of their best source.",
+                "Rounding: rates and shares have one decimal; published ones as the agency printed them, a trailing .0 dropped (“down 10%” is −10.0%); computed ones half away from zero, once; amounts at the precision of their best source.",
                 "What the numbers are: the text uses published figures and figures computed exactly from them; months derived from two cumulative releases, bases implied by rates and illustrative data are not stated.",
             ]
     }

@@ -185,8 +185,13 @@ public struct BulletinTableBuilder: Sendable {
         c["export_import_gap_pp"] = r.exportImportGap?.description
         if r.value != nil && c["value"] == nil {
             // A level too uncertain to print (April 2022's balance from two derived months, −119.8 …
-            // −117.6) has no printed change or computed rate either: its bounds say what is known.
-            for column in ["balance_change", "balance_movement", "computed_yoy_pct"] { c[column] = nil }
+            // −117.6) has no printed change or computed rate (nor the rate's bounds) either: its own bounds
+            // say what is known.
+            for column in [
+                "balance_change", "balance_movement", "computed_yoy_pct", "computed_yoy_low", "computed_yoy_high",
+            ] {
+                c[column] = nil
+            }
         }
         return c
     }

@@ -71,14 +71,14 @@ import TradeTestSupport
     /// 14, "8.0%" as 8.0); January–September 2024's growth rests on bases implied by published rates and
     /// its inputs leave the first decimal open (14.48 … 14.58): "implied", not determined.
     static let comboLines = [
-        "\"Value (CNY 100 million, left)\",2024 Jan–Feb,,CNY 100 million,,",
-        "\"Value (CNY 100 million, left)\",2024 Sep,55181.4,CNY 100 million,published,yes",
-        "\"Value (CNY 100 million, left)\",2025 Oct,65800,CNY 100 million,published,yes",
-        "\"YoY growth (%, right)\",2024 Jun,14,%,published,yes",
-        "\"YoY growth (%, right)\",2024 Sep,14.5,%,implied,no",
-        "\"YoY growth (%, right)\",2025 Sep,,%,,",
-        "\"YoY growth (%, right)\",2025 Jun,8.0,%,published,yes",
-        "\"YoY growth (%, right)\",2025 Oct,7.5,%,published,yes",
+        "\"Value (CNY 100 million, left)\",2024-01/2024-02,,CNY 100 million,,",
+        "\"Value (CNY 100 million, left)\",2024-01/2024-09,55181.4,CNY 100 million,published,yes",
+        "\"Value (CNY 100 million, left)\",2025-01/2025-10,65800,CNY 100 million,published,yes",
+        "\"YoY growth (%, right)\",2024-01/2024-06,14,%,published,yes",
+        "\"YoY growth (%, right)\",2024-01/2024-09,14.5,%,implied,no",
+        "\"YoY growth (%, right)\",2025-01/2025-09,,%,,",
+        "\"YoY growth (%, right)\",2025-01/2025-06,8.0,%,published,yes",
+        "\"YoY growth (%, right)\",2025-01/2025-10,7.5,%,published,yes",
     ]
     /// Shares at the 0.1 they are printed with (41.4, not 41.3565), computed from levels whose rounding
     /// allows one figure at 0.1; knowledge-intensive 2021 and 2022 and every "other" are not stated.

@@ -46,7 +46,8 @@ import TradeTestSupport
         let books = try Books()
         let charts = try DemoOutputs.charts(latest: books.latest, vintage: books.book)
         let combo = try Self.text(charts, "charts/combo-2021-04-en.csv")
-        #expect(combo.contains("\"Value (CNY 100 million, left)\",2021 Mar,11600,CNY 100 million,published,yes\n"))
+        #expect(
+            combo.contains("\"Value (CNY 100 million, left)\",2021-01/2021-03,11600,CNY 100 million,published,yes\n"))
         #expect(!combo.contains("11581.9"))
         // The same values as the April 2021 bulletin's own combo chart.
         let bulletin = try DemoOutputs.bulletin(

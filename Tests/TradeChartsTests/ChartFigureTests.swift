@@ -98,7 +98,8 @@ import TradeTestSupport
         // those of the periods shown.
         #expect(
             chart.text.description.contains(
-                "Among the periods shown, growth peaked at +16.8% (Apr 2024) and was lowest at +7.5% (Oct 2025)."),
+                "Among the periods with a growth rate, growth peaked at +16.8% (Apr 2024) and was lowest at +7.5% (Oct 2025)."
+            ),
             "\(chart.text.description)")
         let svg = chart.svg(theme: theme)
         // The latest bar as published, 6.58 trillion yuan: no false decimal.
@@ -149,7 +150,7 @@ extension ChartFigureTests {
         let june = try #require(chart.points.first { $0.year == 2024 && $0.label == "Jun" })
         #expect(june.rate == 14 && june.rateDecimals == 0)
         let csv = PlottedValue.csv(chart.plotted)
-        #expect(csv.contains("\"YoY growth (%, right)\",2024 Jun,14,%,published,yes\n"))
+        #expect(csv.contains("\"YoY growth (%, right)\",2024-01/2024-06,14,%,published,yes\n"))
         #expect(
             PlottedValue.csv([.init(series: "s", x: "x", value: 8, unit: "%")])
                 == "series,x,value,unit,status,determined\ns,x,8.0,%,,\n")

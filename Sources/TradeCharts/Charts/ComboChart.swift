@@ -1,3 +1,5 @@
+import TradeCore
+
 /// Chart (a): value bars on the left axis with year-on-year growth as a line on the right axis
 /// (<doc:ChartSpecification>).
 ///
@@ -28,12 +30,18 @@ public struct ComboChart: Sendable {
         public var valueBasis: PlottedBasis?
         /// What the rate is and the rates its inputs' rounding allows (the CSV's status).
         public var rateBasis: PlottedBasis?
+        /// The period the point stands for (January–April 2021 for the bar labelled "Apr" of 2021), when
+        /// known: the CSV's `x` (`2021-01/2021-04`), never ambiguous across years or between a month and
+        /// the year to date.
+        public var period: PeriodSpan?
 
         /// Creates a point.
         public init(
             label: String, shortLabel: String, year: Int, value: Double?, rate: Double?, rateComputed: Bool = false,
-            rateDecimals: Int? = nil, valueBasis: PlottedBasis? = nil, rateBasis: PlottedBasis? = nil
+            rateDecimals: Int? = nil, valueBasis: PlottedBasis? = nil, rateBasis: PlottedBasis? = nil,
+            period: PeriodSpan? = nil
         ) {
+            self.period = period
             self.label = label
             self.shortLabel = shortLabel
             self.year = year
